@@ -1,0 +1,92 @@
+/**
+ * How one cell handed over by Excel is read: blank, a day, an amount.
+ * Hot paths call these once per row, so they return numbers, never objects.
+ */
+
+/** Excel's last date, 9999-12-31, as a 1900-system serial. */
+export const MAX_DAY_SERIAL = 2958465;
+
+/** `readDay` answers BLANK_DAY for a blank cell and UNREADABLE_DAY for anything it cannot read as a date. */
+export const BLANK_DAY = 0;
+export const UNREADABLE_DAY = -1;
+
+export function isBlank(v: unknown): boolean {
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+/** How a cell is named in a message: the text 'ayer', the number 5, TRUE. */
+export function describeCell(v: unknown): string {
+  if (v === null || v === undefined) return "blank";
+  if (typeof v === "string") {
+    if (v.trim() === "") return "blank";
+    const shown = v.length > 40 ? v.slice(0, 37) + "..." : v;
+    return `the text '${shown}'`;
+  }
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  if (typeof v === "number") return `the number ${v}`;
+  if (Array.isArray(v)) return "a range";
+  return `a value of type ${typeof v}`;
+}
+
+const DAY_MS = 86400000;
+const EPOCH_1900_MARCH = Date.UTC(1899, 11, 30); // serial 0 for dates from 1900-03-01 on
+const EPOCH_1900_JANUARY = Date.UTC(1899, 11, 31); // serial 0 for 1900-01-01 .. 1900-02-28
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$/;
+
+/** An ISO `YYYY-MM-DD` date (optionally followed by a time) as a 1900-system serial, or UNREADABLE_DAY. */
+export function isoDateToSerial(text: string): number {
+  const m = ISO_DATE.exec(text.trim());
+  if (m === null) return UNREADABLE_DAY;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1) return UNREADABLE_DAY;
+  const ms = Date.UTC(year, month - 1, day);
+  const check = new Date(ms);
+  if (check.getUTCDate() !== day || check.getUTCMonth() !== month - 1) return UNREADABLE_DAY;
+  // Excel counts a 29 February 1900 that never was: serials from 1900-03-01 on are one higher.
+  const serial = ms >= Date.UTC(1900, 2, 1) ? (ms - EPOCH_1900_MARCH) / DAY_MS : (ms - EPOCH_1900_JANUARY) / DAY_MS;
+  return serial >= 1 && serial <= MAX_DAY_SERIAL ? serial : UNREADABLE_DAY;
+}
+
+/** A whole-day serial (from 61, 1900-03-01) as `YYYY-MM-DD`. */
+export function serialToIso(serial: number): string {
+  const ms = EPOCH_1900_MARCH + Math.floor(serial) * DAY_MS;
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** Calendar parts of a serial (from 61 on). */
+export function serialToParts(serial: number): { year: number; month: number; day: number } {
+  const d = new Date(EPOCH_1900_MARCH + Math.floor(serial) * DAY_MS);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+/** The serial of a calendar day (month 1-12; day may overflow, as in Excel's DATE). */
+export function partsToSerial(year: number, month: number, day: number): number {
+  return (Date.UTC(year, month - 1, day) - EPOCH_1900_MARCH) / DAY_MS;
+}
+
+/**
+ * A cell as a whole-day serial: the time of day is dropped; a serial below 1 is blank
+ * (Excel desktop hands an empty cell over as 0).
+ */
+export function readDay(v: unknown): number {
+  if (typeof v === "number") {
+    if (!(v >= 1)) return v < 1 ? BLANK_DAY : UNREADABLE_DAY; // NaN is unreadable
+    return v <= MAX_DAY_SERIAL + 0.999999999 ? Math.floor(v) : UNREADABLE_DAY;
+  }
+  if (v === null || v === undefined) return BLANK_DAY;
+  if (typeof v === "string") {
+    if (v.trim() === "") return BLANK_DAY;
+    return isoDateToSerial(v);
+  }
+  return UNREADABLE_DAY;
+}
+
+/** A cell as an amount: a blank is 0, anything but a finite number is NaN. */
+export function readAmount(v: unknown): number {
+  if (typeof v === "number") return Number.isFinite(v) ? v : NaN;
+  if (v === null || v === undefined) return 0;
+  if (typeof v === "string" && v.trim() === "") return 0;
+  return NaN;
+}

@@ -1,0 +1,80 @@
+/**
+ * Gives every distinct customer a dense code 0..count-1, so that per-customer figures live in
+ * typed arrays. Ids are compared as text, trimmed and case-insensitively; a number is its
+ * shortest text, so 1001, 1001.0 and " 1001 " are one customer. 0 is blank (Excel desktop
+ * hands an empty cell over as 0).
+ */
+export const BLANK_CUSTOMER = -1;
+export const UNREADABLE_CUSTOMER = -2;
+
+export class CustomerIndex {
+  private readonly byNumber = new Map<number, number>();
+  private readonly byText = new Map<string, number>();
+  /** Raw strings seen before, so a repeated id is trimmed and lower-cased once. */
+  private readonly byRawText = new Map<string, number>();
+  private readonly labels: string[] = [];
+
+  get count(): number {
+    return this.labels.length;
+  }
+
+  /** The id as first seen, for display. */
+  label(code: number): string {
+    return this.labels[code];
+  }
+
+  /** The code of a cell, creating it when new; BLANK_CUSTOMER or UNREADABLE_CUSTOMER otherwise. */
+  code(v: unknown): number {
+    if (typeof v === "number") return this.codeOfNumber(v);
+    if (typeof v === "string") {
+      const seen = this.byRawText.get(v);
+      if (seen !== undefined) return seen;
+      const c = this.codeOfText(v);
+      this.byRawText.set(v, c);
+      return c;
+    }
+    if (v === null || v === undefined) return BLANK_CUSTOMER;
+    return UNREADABLE_CUSTOMER;
+  }
+
+  /** The code of a cell if that customer is known, without adding it; BLANK_CUSTOMER when new or blank. */
+  find(v: unknown): number {
+    if (typeof v === "number") return v === 0 || !Number.isFinite(v) ? BLANK_CUSTOMER : (this.byNumber.get(v) ?? BLANK_CUSTOMER);
+    if (typeof v !== "string") return BLANK_CUSTOMER;
+    const seen = this.byRawText.get(v);
+    if (seen !== undefined) return seen;
+    const key = v.trim().toLowerCase();
+    if (key === "") return BLANK_CUSTOMER;
+    const n = Number(key);
+    if (String(n) === key) return this.find(n);
+    return this.byText.get(key) ?? BLANK_CUSTOMER;
+  }
+
+  private codeOfNumber(v: number): number {
+    if (v === 0) return BLANK_CUSTOMER;
+    if (!Number.isFinite(v)) return UNREADABLE_CUSTOMER;
+    let c = this.byNumber.get(v);
+    if (c === undefined) {
+      c = this.labels.length;
+      this.labels.push(String(v));
+      this.byNumber.set(v, c);
+    }
+    return c;
+  }
+
+  private codeOfText(raw: string): number {
+    const trimmed = raw.trim();
+    if (trimmed === "") return BLANK_CUSTOMER;
+    const key = trimmed.toLowerCase();
+    const n = Number(key);
+    // Text that is exactly a number's shortest form is that number's customer.
+    if (String(n) === key) return this.codeOfNumber(n);
+    let c = this.byText.get(key);
+    if (c === undefined) {
+      c = this.labels.length;
+      this.labels.push(trimmed);
+      this.byText.set(key, c);
+    }
+    return c;
+  }
+}

@@ -1,0 +1,185 @@
+/**
+ * The three SPEC functions as Excel calls them: raw cell values in, a number (or a column of
+ * scores) or a SpecError out. Office-free, so tests and the scorecard engine call them directly.
+ */
+import { readActivity, readCustomerList } from "./activity";
+import { countActive } from "./activation";
+import { describeCell, isBlank, readAmount } from "./cells";
+import { CONCENTRATION_MEASURES, DEFAULT_N, checkMeasureN, concentration } from "./concentration";
+import { CustomerIndex, BLANK_CUSTOMER, UNREADABLE_CUSTOMER } from "./customerIndex";
+import { VALUE_METHODS, customerValueScores } from "./customerValue";
+import { checkSameLength, readList, readMatrix } from "./lists";
+import { Result, divError, numError, ok, valueError } from "./result";
+import { readChoiceArg, readDateArg, readNumberArg, readWholeArg } from "./scalars";
+
+const isOmittedList = (v: unknown): boolean => v === null || v === undefined;
+
+export function activationRateOfCells(
+  customersArg: unknown,
+  datesArg: unknown,
+  amountsArg?: unknown,
+  asOfArg?: unknown,
+  windowArg?: unknown,
+  minPurchasesArg?: unknown,
+  minAmountArg?: unknown,
+  baseArg?: unknown,
+): Result<number> {
+  const customers = readList(customersArg, "customers");
+  if (!customers.ok) return customers;
+  const dates = readList(datesArg, "dates");
+  if (!dates.ok) return dates;
+  const sameDates = checkSameLength(customers.value, "customers", dates.value, "dates");
+  if (!sameDates.ok) return sameDates;
+  let amounts: readonly unknown[] | null = null;
+  if (!isOmittedList(amountsArg)) {
+    const read = readList(amountsArg, "amounts");
+    if (!read.ok) return read;
+    const same = checkSameLength(customers.value, "customers", read.value, "amounts");
+    if (!same.ok) return same;
+    amounts = read.value;
+  }
+  const asOf = readDateArg(asOfArg, "as_of");
+  if (!asOf.ok) return asOf;
+  const windowDays = readWholeArg(windowArg, "window_days", 90, 1);
+  if (!windowDays.ok) return windowDays;
+  const minPurchases = readWholeArg(minPurchasesArg, "min_purchases", 1, 1);
+  if (!minPurchases.ok) return minPurchases;
+  const minAmount = readNumberArg(minAmountArg, "min_amount", 0);
+  if (!minAmount.ok) return minAmount;
+  if (minAmount.value < 0) return numError(`min_amount must be 0 or more; it is ${minAmount.value}`);
+
+  const index = new CustomerIndex();
+  const rows = readActivity(customers.value, dates.value, amounts, index);
+  if (!rows.ok) return rows;
+  let base: Int32Array | null = null;
+  if (!isOmittedList(baseArg)) {
+    const list = readList(baseArg, "base");
+    if (!list.ok) return list;
+    const codes = readCustomerList(list.value, index, "base");
+    if (!codes.ok) return codes;
+    base = codes.value;
+  }
+  const count = countActive(
+    rows.value,
+    index.count,
+    { asOf: asOf.value, windowDays: windowDays.value, minPurchases: minPurchases.value, minAmount: minAmount.value },
+    base,
+  );
+  if (count.base === 0) {
+    return divError(base === null ? "no customer has a purchase dated on or before as_of" : "base holds no customer ids");
+  }
+  return ok(count.active / count.base);
+}
+
+export function concentrationOfCells(amountsArg: unknown, customersArg?: unknown, measureArg?: unknown, nArg?: unknown): Result<number> {
+  const amounts = readList(amountsArg, "amounts");
+  if (!amounts.ok) return amounts;
+  let customers: readonly unknown[] | null = null;
+  if (!isOmittedList(customersArg)) {
+    const read = readList(customersArg, "customers");
+    if (!read.ok) return read;
+    const same = checkSameLength(amounts.value, "amounts", read.value, "customers");
+    if (!same.ok) return same;
+    customers = read.value;
+  }
+  const measure = readChoiceArg(measureArg, "measure", CONCENTRATION_MEASURES, "TOP_PCT");
+  if (!measure.ok) return measure;
+  let n = DEFAULT_N[measure.value];
+  if (measure.value !== "HHI" && measure.value !== "GINI") {
+    const read = readNumberArg(nArg, "n", n);
+    if (!read.ok) return read;
+    const checked = checkMeasureN(measure.value, read.value);
+    if (!checked.ok) return checked;
+    n = checked.value;
+  }
+
+  const list = amounts.value;
+  let totals: Float64Array;
+  if (customers === null) {
+    totals = new Float64Array(list.length);
+    for (let i = 0; i < list.length; i++) {
+      const a = readAmount(list[i]);
+      if (a !== a) return valueError(`amounts: position ${i + 1} is ${describeCell(list[i])}, expected a number`);
+      totals[i] = a;
+    }
+  } else {
+    const index = new CustomerIndex();
+    const codes = new Int32Array(list.length);
+    const values = new Float64Array(list.length);
+    for (let i = 0; i < list.length; i++) {
+      const c = index.code(customers[i]);
+      codes[i] = c;
+      if (c === BLANK_CUSTOMER) continue;
+      if (c === UNREADABLE_CUSTOMER) return valueError(`customers: position ${i + 1} is ${describeCell(customers[i])}, expected a customer id`);
+      const a = readAmount(list[i]);
+      if (a !== a) return valueError(`amounts: position ${i + 1} is ${describeCell(list[i])}, expected a number`);
+      values[i] = a;
+    }
+    totals = new Float64Array(index.count);
+    for (let i = 0; i < codes.length; i++) if (codes[i] >= 0) totals[codes[i]] += values[i];
+  }
+  return concentration(totals, measure.value, n);
+}
+
+/** Scores as a column; a row with nothing to score is "" (a blank cell). */
+export type ScoreColumn = (number | "")[][];
+
+export function customerValueOfCells(attributesArg: unknown, weightsArg?: unknown, directionsArg?: unknown, methodArg?: unknown): Result<ScoreColumn> {
+  const matrix = readMatrix(attributesArg, "attributes");
+  if (!matrix.ok) return matrix;
+  const rows = matrix.value.length;
+  const columns = matrix.value[0].length;
+  if (columns === 0) return valueError("attributes: the range has no columns");
+
+  const weights = new Float64Array(columns).fill(1);
+  if (!isOmittedList(weightsArg)) {
+    const list = readList(weightsArg, "weights");
+    if (!list.ok) return list;
+    if (list.value.length !== columns) {
+      return valueError(`weights: give one weight per attribute column; attributes has ${columns} columns, weights has ${list.value.length} cells`);
+    }
+    let positive = false;
+    for (let j = 0; j < columns; j++) {
+      const w = list.value[j];
+      const value = isBlank(w) ? 0 : w;
+      if (typeof value !== "number" || !Number.isFinite(value)) return valueError(`weights: position ${j + 1} is ${describeCell(w)}, expected a number`);
+      if (value < 0) return numError(`weights: position ${j + 1} is ${value}; weights must be 0 or more`);
+      if (value > 0) positive = true;
+      weights[j] = value;
+    }
+    if (!positive) return numError("weights: at least one weight must be more than 0");
+  }
+
+  const directions = new Int8Array(columns).fill(1);
+  if (!isOmittedList(directionsArg)) {
+    const list = readList(directionsArg, "directions");
+    if (!list.ok) return list;
+    if (list.value.length !== columns) {
+      return valueError(`directions: give one direction per attribute column; attributes has ${columns} columns, directions has ${list.value.length} cells`);
+    }
+    for (let j = 0; j < columns; j++) {
+      const d = list.value[j];
+      if (isBlank(d)) continue;
+      if (d !== 1 && d !== -1) return valueError(`directions: position ${j + 1} is ${describeCell(d)}; use 1 where more is better, -1 where less is better`);
+      directions[j] = d;
+    }
+  }
+
+  const method = readChoiceArg(methodArg, "method", VALUE_METHODS, "RANK");
+  if (!method.ok) return method;
+
+  const values = new Float64Array(rows * columns);
+  for (let i = 0; i < rows; i++) {
+    const row = matrix.value[i];
+    for (let j = 0; j < columns; j++) {
+      const v = row[j];
+      if (typeof v === "number" && Number.isFinite(v)) values[j * rows + i] = v;
+      else if (isBlank(v)) values[j * rows + i] = NaN;
+      else return valueError(`attributes: row ${i + 1}, column ${j + 1} is ${describeCell(v)}, expected a number`);
+    }
+  }
+  const scores = customerValueScores({ rows, columns, values }, weights, directions, method.value);
+  const out: ScoreColumn = new Array(rows);
+  for (let i = 0; i < rows; i++) out[i] = [scores[i] === scores[i] ? scores[i] : ""];
+  return ok(out);
+}

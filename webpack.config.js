@@ -1,0 +1,68 @@
+/* eslint-disable no-undef */
+// Builds the add-in into dist/, as Microsoft's Office add-in templates do: the custom functions
+// (functions.js, functions.html and functions.json generated from JSDoc), the task pane, the
+// ribbon commands page, the help page, the icons and the manifest.
+const path = require("path");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+async function httpsOptions() {
+  // office-addin-dev-certs installs a trusted localhost certificate the first time it runs.
+  const devCerts = require("office-addin-dev-certs");
+  const { ca, key, cert } = await devCerts.getHttpsServerOptions();
+  return { ca, key, cert };
+}
+
+module.exports = async (env, options) => {
+  const dev = options.mode === "development";
+  const serving = process.argv.includes("serve");
+  return {
+    devtool: dev ? "source-map" : false,
+    entry: {
+      functions: "./src/functions/functions.ts",
+      taskpane: "./src/taskpane/index.tsx",
+      commands: "./src/commands/commands.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      clean: true,
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js"],
+      // ExcelJS's browser build is self-contained; Node built-ins it names are not needed there.
+      fallback: { fs: false, path: false, os: false, stream: false, crypto: false },
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { transpileOnly: true, configFile: "tsconfig.json" } },
+        },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new HtmlWebpackPlugin({ filename: "functions.html", template: "./src/functions/functions.html", chunks: ["functions"] }),
+      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
+      new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"] }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*", to: "assets/[name][ext]" },
+          { from: "src/help.html", to: "help.html" },
+          { from: "manifest.xml", to: "manifest.xml" },
+        ],
+      }),
+    ],
+    devServer: serving
+      ? {
+          static: { directory: path.join(__dirname, "dist") },
+          headers: { "Access-Control-Allow-Origin": "*" },
+          server: { type: "https", options: await httpsOptions() },
+          port: Number(process.env.npm_package_config_dev_server_port || 3000),
+        }
+      : undefined,
+  };
+};
