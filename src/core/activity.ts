@@ -1,5 +1,7 @@
-import { readAmount, readDay, describeCell, BLANK_DAY, UNREADABLE_DAY } from "./cells";
-import { CustomerIndex, BLANK_CUSTOMER, UNREADABLE_CUSTOMER } from "./customerIndex";
+import { readDay, describeCell, BLANK_DAY } from "./cells";
+import { readAmounts, readDays } from "./columnReaders";
+import { CustomerIndex } from "./customerIndex";
+import { CellList } from "./lists";
 import { Result, ok, valueError } from "./result";
 
 /**
@@ -33,50 +35,43 @@ export const ARGUMENT_NAMES: ActivityNames = { customers: "customers", dates: "d
  * blank or unreadable date, or an unreadable amount, is an error naming its place.
  */
 export function readActivity(
-  customers: readonly unknown[],
-  dates: readonly unknown[],
-  amounts: readonly unknown[] | null,
+  customers: CellList,
+  dates: CellList,
+  amounts: CellList | null,
   index: CustomerIndex,
   names: ActivityNames = ARGUMENT_NAMES,
 ): Result<Activity> {
   const n = customers.length;
-  const customer = new Int32Array(n);
-  const day = new Int32Array(n);
-  const amount = amounts === null ? null : new Float64Array(n);
   const offset = names.offset ?? 0;
-  let latestDay = 0;
-  for (let i = 0; i < n; i++) {
-    const c = index.code(customers[i]);
-    customer[i] = c;
-    if (c === BLANK_CUSTOMER) continue;
-    if (c === UNREADABLE_CUSTOMER) {
-      return valueError(`${names.customers}: ${names.place} ${i + 1 + offset} is ${describeCell(customers[i])}, expected a customer id`);
-    }
-    const d = readDay(dates[i]);
-    if (d === BLANK_DAY || d === UNREADABLE_DAY) {
-      const what = d === BLANK_DAY ? "blank" : describeCell(dates[i]);
-      return valueError(`${names.dates}: ${names.place} ${i + 1 + offset} is ${what}, expected a date (customer ${index.label(c)})`);
-    }
-    day[i] = d;
-    if (d > latestDay) latestDay = d;
-    if (amount !== null) {
-      const a = readAmount((amounts as readonly unknown[])[i]);
-      if (a !== a) {
-        return valueError(`${names.amounts}: ${names.place} ${i + 1 + offset} is ${describeCell((amounts as readonly unknown[])[i])}, expected a number`);
-      }
-      amount[i] = a;
+  const customer = new Int32Array(n);
+  const badId = index.codeAll(customers, customer);
+  if (badId >= 0) {
+    return valueError(`${names.customers}: ${names.place} ${badId + 1 + offset} is ${describeCell(customers.at(badId))}, expected a customer id`);
+  }
+  const day = new Int32Array(n);
+  const badDay = readDays(dates, customer, day);
+  if (badDay >= 0) {
+    const cell = dates.at(badDay);
+    const what = readDay(cell) === BLANK_DAY ? "blank" : describeCell(cell);
+    return valueError(`${names.dates}: ${names.place} ${badDay + 1 + offset} is ${what}, expected a date (customer ${index.label(customer[badDay])})`);
+  }
+  let amount: Float64Array | null = null;
+  if (amounts !== null) {
+    amount = new Float64Array(n);
+    const badAmount = readAmounts(amounts, customer, amount);
+    if (badAmount >= 0) {
+      return valueError(`${names.amounts}: ${names.place} ${badAmount + 1 + offset} is ${describeCell(amounts.at(badAmount))}, expected a number`);
     }
   }
+  let latestDay = 0;
+  for (let i = 0; i < n; i++) if (day[i] > latestDay) latestDay = day[i];
   return ok({ customer, day, amount, latestDay });
 }
 
 /** Marks the distinct non-blank ids of a list (a customer table's ids, say) in the index. */
-export function readCustomerList(list: readonly unknown[], index: CustomerIndex, name: string, place = "position", offset = 0): Result<Int32Array> {
+export function readCustomerList(list: CellList, index: CustomerIndex, name: string, place = "position", offset = 0): Result<Int32Array> {
   const codes = new Int32Array(list.length);
-  for (let i = 0; i < list.length; i++) {
-    const c = index.code(list[i]);
-    if (c === UNREADABLE_CUSTOMER) return valueError(`${name}: ${place} ${i + 1 + offset} is ${describeCell(list[i])}, expected a customer id`);
-    codes[i] = c;
-  }
+  const bad = index.codeAll(list, codes);
+  if (bad >= 0) return valueError(`${name}: ${place} ${bad + 1 + offset} is ${describeCell(list.at(bad))}, expected a customer id`);
   return ok(codes);
 }

@@ -4,11 +4,14 @@
  * shortest text, so 1001, 1001.0 and " 1001 " are one customer. 0 is blank (Excel desktop
  * hands an empty cell over as 0).
  */
+import { CellList, Matrix } from "./lists";
+import { NumberCodes } from "./numberCodes";
+
 export const BLANK_CUSTOMER = -1;
 export const UNREADABLE_CUSTOMER = -2;
 
 export class CustomerIndex {
-  private readonly byNumber = new Map<number, number>();
+  private readonly byNumber = new NumberCodes();
   private readonly byText = new Map<string, number>();
   /** Raw strings seen before, so a repeated id is trimmed and lower-cased once. */
   private readonly byRawText = new Map<string, number>();
@@ -37,16 +40,41 @@ export class CustomerIndex {
     return UNREADABLE_CUSTOMER;
   }
 
+  /**
+   * The codes of a whole list into `out`, in one pass; returns the first position whose cell
+   * is not an id (a boolean, say), or -1.
+   */
+  codeAll(list: CellList, out: Int32Array): number {
+    const flat = list.flat;
+    const column = list.column as Matrix;
+    const numbers = this.byNumber;
+    const texts = this.byRawText;
+    for (let i = 0; i < list.length; i++) {
+      const v = flat !== null ? flat[i] : column[i][0];
+      let c = -1;
+      if (typeof v === "number") c = numbers.get(v);
+      else if (typeof v === "string") c = texts.get(v) ?? -1;
+      if (c < 0) {
+        c = this.code(v); // new, blank or unreadable: the slow path
+        if (c === UNREADABLE_CUSTOMER) return i;
+      }
+      out[i] = c;
+    }
+    return -1;
+  }
+
   /** The code of a cell if that customer is known, without adding it; BLANK_CUSTOMER when new or blank. */
   find(v: unknown): number {
-    if (typeof v === "number") return v === 0 || !Number.isFinite(v) ? BLANK_CUSTOMER : (this.byNumber.get(v) ?? BLANK_CUSTOMER);
+    if (typeof v === "number") return v === 0 || !Number.isFinite(v) ? BLANK_CUSTOMER : Math.max(this.byNumber.get(v), BLANK_CUSTOMER);
     if (typeof v !== "string") return BLANK_CUSTOMER;
     const seen = this.byRawText.get(v);
     if (seen !== undefined) return seen;
     const key = v.trim().toLowerCase();
     if (key === "") return BLANK_CUSTOMER;
-    const n = Number(key);
-    if (String(n) === key) return this.find(n);
+    if (mayBeNumber(key)) {
+      const n = Number(key);
+      if (String(n) === key) return this.find(n);
+    }
     return this.byText.get(key) ?? BLANK_CUSTOMER;
   }
 
@@ -54,7 +82,7 @@ export class CustomerIndex {
     if (v === 0) return BLANK_CUSTOMER;
     if (!Number.isFinite(v)) return UNREADABLE_CUSTOMER;
     let c = this.byNumber.get(v);
-    if (c === undefined) {
+    if (c < 0) {
       c = this.labels.length;
       this.labels.push(String(v));
       this.byNumber.set(v, c);
@@ -66,9 +94,11 @@ export class CustomerIndex {
     const trimmed = raw.trim();
     if (trimmed === "") return BLANK_CUSTOMER;
     const key = trimmed.toLowerCase();
-    const n = Number(key);
     // Text that is exactly a number's shortest form is that number's customer.
-    if (String(n) === key) return this.codeOfNumber(n);
+    if (mayBeNumber(key)) {
+      const n = Number(key);
+      if (String(n) === key) return this.codeOfNumber(n);
+    }
     let c = this.byText.get(key);
     if (c === undefined) {
       c = this.labels.length;
@@ -77,4 +107,10 @@ export class CustomerIndex {
     }
     return c;
   }
+}
+
+/** A number's shortest text starts with a digit or a minus sign. */
+function mayBeNumber(key: string): boolean {
+  const first = key.charCodeAt(0);
+  return (first >= 48 && first <= 57) || first === 45;
 }

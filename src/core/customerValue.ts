@@ -1,3 +1,5 @@
+import { rankOrder } from "./rankOrder";
+
 export const VALUE_METHODS = ["RANK", "MINMAX"] as const;
 export type ValueMethod = (typeof VALUE_METHODS)[number];
 
@@ -20,35 +22,17 @@ export function customerValueScores(table: AttributeTable, weights: Float64Array
   const { rows, columns, values } = table;
   const weighted = new Float64Array(rows);
   const weightSum = new Float64Array(rows);
-  const sorted = new Float64Array(rows);
+  const p = new Float64Array(rows);
   for (let j = 0; j < columns; j++) {
     const w = weights[j];
     if (!(w > 0)) continue;
-    const base = j * rows;
-    let mj = 0;
+    const from = j * rows;
+    if (method === "MINMAX") minMaxPositions(values, from, rows, p);
+    else rankPositions(values, from, rows, p);
+    const flip = directions[j] < 0;
     for (let i = 0; i < rows; i++) {
-      const v = values[base + i];
-      if (v === v) sorted[mj++] = v;
-    }
-    if (mj === 0) continue;
-    const col = sorted.subarray(0, mj).sort();
-    const min = col[0];
-    const max = col[mj - 1];
-    for (let i = 0; i < rows; i++) {
-      const v = values[base + i];
-      if (v !== v) continue;
-      let p: number;
-      if (method === "MINMAX") {
-        p = max === min ? 0.5 : (v - min) / (max - min);
-      } else if (mj === 1 || max === min) {
-        p = 0.5;
-      } else {
-        const below = lowerBound(col, v);
-        const equal = upperBound(col, v) - below;
-        p = (below + (equal - 1) / 2) / (mj - 1);
-      }
-      if (directions[j] < 0) p = 1 - p;
-      weighted[i] += w * p;
+      if (values[from + i] !== values[from + i]) continue;
+      weighted[i] += w * (flip ? 1 - p[i] : p[i]);
       weightSum[i] += w;
     }
   }
@@ -57,24 +41,28 @@ export function customerValueScores(table: AttributeTable, weights: Float64Array
   return scores;
 }
 
-function lowerBound(a: Float64Array, v: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid] < v) lo = mid + 1;
-    else hi = mid;
+/** p = (v - min) / (max - min), 0.5 when the column is constant. */
+function minMaxPositions(values: Float64Array, from: number, rows: number, p: Float64Array): void {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < rows; i++) {
+    const v = values[from + i];
+    if (v < min) min = v;
+    if (v > max) max = v;
   }
-  return lo;
+  for (let i = 0; i < rows; i++) p[i] = max === min ? 0.5 : (values[from + i] - min) / (max - min);
 }
 
-function upperBound(a: Float64Array, v: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid] <= v) lo = mid + 1;
-    else hi = mid;
+/** p = (below + (equal - 1) / 2) / (m - 1): the mid-rank of ties; 0.5 for a single value. */
+function rankPositions(values: Float64Array, from: number, rows: number, p: Float64Array): void {
+  const { positions, high, low } = rankOrder(values, from, rows);
+  const m = positions.length;
+  let start = 0;
+  while (start < m) {
+    let end = start + 1;
+    while (end < m && high[end] === high[start] && low[end] === low[start]) end++;
+    const share = m === 1 ? 0.5 : (start + (end - start - 1) / 2) / (m - 1);
+    for (let k = start; k < end; k++) p[positions[k]] = share;
+    start = end;
   }
-  return lo;
 }

@@ -4,11 +4,12 @@
  */
 import { readActivity, readCustomerList } from "./activity";
 import { countActive } from "./activation";
-import { describeCell, isBlank, readAmount } from "./cells";
-import { CONCENTRATION_MEASURES, DEFAULT_N, checkMeasureN, concentration } from "./concentration";
-import { CustomerIndex, BLANK_CUSTOMER, UNREADABLE_CUSTOMER } from "./customerIndex";
+import { describeCell, isBlank } from "./cells";
+import { readAmounts } from "./columnReaders";
+import { CONCENTRATION_MEASURES, DEFAULT_N, checkMeasureN, concentration, totalsByCustomer } from "./concentration";
+import { CustomerIndex } from "./customerIndex";
 import { VALUE_METHODS, customerValueScores } from "./customerValue";
-import { checkSameLength, readList, readMatrix } from "./lists";
+import { CellList, checkSameLength, readList, readMatrix } from "./lists";
 import { Result, divError, numError, ok, valueError } from "./result";
 import { readChoiceArg, readDateArg, readNumberArg, readWholeArg } from "./scalars";
 
@@ -30,7 +31,7 @@ export function activationRateOfCells(
   if (!dates.ok) return dates;
   const sameDates = checkSameLength(customers.value, "customers", dates.value, "dates");
   if (!sameDates.ok) return sameDates;
-  let amounts: readonly unknown[] | null = null;
+  let amounts: CellList | null = null;
   if (!isOmittedList(amountsArg)) {
     const read = readList(amountsArg, "amounts");
     if (!read.ok) return read;
@@ -74,7 +75,7 @@ export function activationRateOfCells(
 export function concentrationOfCells(amountsArg: unknown, customersArg?: unknown, measureArg?: unknown, nArg?: unknown): Result<number> {
   const amounts = readList(amountsArg, "amounts");
   if (!amounts.ok) return amounts;
-  let customers: readonly unknown[] | null = null;
+  let customers: CellList | null = null;
   if (!isOmittedList(customersArg)) {
     const read = readList(customersArg, "customers");
     if (!read.ok) return read;
@@ -94,30 +95,19 @@ export function concentrationOfCells(amountsArg: unknown, customersArg?: unknown
   }
 
   const list = amounts.value;
-  let totals: Float64Array;
+  const values = new Float64Array(list.length);
   if (customers === null) {
-    totals = new Float64Array(list.length);
-    for (let i = 0; i < list.length; i++) {
-      const a = readAmount(list[i]);
-      if (a !== a) return valueError(`amounts: position ${i + 1} is ${describeCell(list[i])}, expected a number`);
-      totals[i] = a;
-    }
-  } else {
-    const index = new CustomerIndex();
-    const codes = new Int32Array(list.length);
-    const values = new Float64Array(list.length);
-    for (let i = 0; i < list.length; i++) {
-      const c = index.code(customers[i]);
-      codes[i] = c;
-      if (c === BLANK_CUSTOMER) continue;
-      if (c === UNREADABLE_CUSTOMER) return valueError(`customers: position ${i + 1} is ${describeCell(customers[i])}, expected a customer id`);
-      const a = readAmount(list[i]);
-      if (a !== a) return valueError(`amounts: position ${i + 1} is ${describeCell(list[i])}, expected a number`);
-      values[i] = a;
-    }
-    totals = new Float64Array(index.count);
-    for (let i = 0; i < codes.length; i++) if (codes[i] >= 0) totals[codes[i]] += values[i];
+    const bad = readAmounts(list, null, values);
+    if (bad >= 0) return valueError(`amounts: position ${bad + 1} is ${describeCell(list.at(bad))}, expected a number`);
+    return concentration(values, measure.value, n);
   }
+  const index = new CustomerIndex();
+  const codes = new Int32Array(list.length);
+  const badId = index.codeAll(customers, codes);
+  if (badId >= 0) return valueError(`customers: position ${badId + 1} is ${describeCell(customers.at(badId))}, expected a customer id`);
+  const bad = readAmounts(list, codes, values);
+  if (bad >= 0) return valueError(`amounts: position ${bad + 1} is ${describeCell(list.at(bad))}, expected a number`);
+  const totals = totalsByCustomer(codes, values, index.count);
   return concentration(totals, measure.value, n);
 }
 
@@ -140,7 +130,7 @@ export function customerValueOfCells(attributesArg: unknown, weightsArg?: unknow
     }
     let positive = false;
     for (let j = 0; j < columns; j++) {
-      const w = list.value[j];
+      const w = list.value.at(j);
       const value = isBlank(w) ? 0 : w;
       if (typeof value !== "number" || !Number.isFinite(value)) return valueError(`weights: position ${j + 1} is ${describeCell(w)}, expected a number`);
       if (value < 0) return numError(`weights: position ${j + 1} is ${value}; weights must be 0 or more`);
@@ -158,7 +148,7 @@ export function customerValueOfCells(attributesArg: unknown, weightsArg?: unknow
       return valueError(`directions: give one direction per attribute column; attributes has ${columns} columns, directions has ${list.value.length} cells`);
     }
     for (let j = 0; j < columns; j++) {
-      const d = list.value[j];
+      const d = list.value.at(j);
       if (isBlank(d)) continue;
       if (d !== 1 && d !== -1) return valueError(`directions: position ${j + 1} is ${describeCell(d)}; use 1 where more is better, -1 where less is better`);
       directions[j] = d;
@@ -171,6 +161,7 @@ export function customerValueOfCells(attributesArg: unknown, weightsArg?: unknow
   const values = new Float64Array(rows * columns);
   for (let i = 0; i < rows; i++) {
     const row = matrix.value[i];
+    if (!Array.isArray(row) || row.length !== columns) return valueError(`attributes: row ${i + 1} has ${Array.isArray(row) ? row.length : 1} columns; every row needs ${columns}`);
     for (let j = 0; j < columns; j++) {
       const v = row[j];
       if (typeof v === "number" && Number.isFinite(v)) values[j * rows + i] = v;

@@ -1,0 +1,79 @@
+/**
+ * `npm run bench`: figures, not a pass/fail test. The functions on Excel's largest table
+ * (1,048,575 rows, 50,000 distinct customers with mixed number and text ids), CUSTOMER_VALUE on
+ * 50,000 customers × 8 attributes, and the peak memory of the process. Arguments are parsed
+ * from JSON before each call, as Excel's runtime hands them over: fresh arrays and strings.
+ */
+import { activationRateOfCells, concentrationOfCells, customerValueOfCells } from "../core/sheetFunctions";
+import { Figure, mib, notePeakMemory, show, time } from "./measure";
+
+const ROWS = 1048575;
+const CUSTOMERS = 50000;
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+
+function randomGenerator(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 4294967296;
+  };
+}
+
+/** A sales table as Excel hands it to a function: one 2-D column per list. */
+function salesColumns(idKind: "mixed" | "numbers" = "mixed"): { ids: unknown[][]; dates: unknown[][]; amounts: unknown[][] } {
+  const rnd = randomGenerator(7);
+  const ids: unknown[][] = new Array(ROWS);
+  const dates: unknown[][] = new Array(ROWS);
+  const amounts: unknown[][] = new Array(ROWS);
+  for (let i = 0; i < ROWS; i++) {
+    const c = Math.floor(rnd() * rnd() * CUSTOMERS); // skewed: a few customers buy a lot
+    // Half the ids are numbers, half text; text ids arrive as fresh strings, as from Excel.
+    ids[i] = [idKind === "numbers" || c % 2 === 0 ? 100000 + c : `CL-${c}`];
+    dates[i] = [45292 + Math.floor(rnd() * 730)];
+    amounts[i] = [rnd() < 0.03 ? -Math.round(rnd() * 500) : Math.round(rnd() * 200000) / 100];
+  }
+  return { ids, dates, amounts };
+}
+
+function attributes(): unknown[][] {
+  const rnd = randomGenerator(11);
+  const rows: unknown[][] = new Array(CUSTOMERS);
+  for (let i = 0; i < CUSTOMERS; i++) {
+    const row: unknown[] = new Array(8);
+    for (let j = 0; j < 8; j++) row[j] = rnd() < 0.02 ? null : Math.round(rnd() * 1000 * (j + 1)) / 10;
+    rows[i] = row;
+  }
+  return rows;
+}
+
+function mustBeOk<T>(r: { ok: boolean; value?: T; error?: { message: string } }): T {
+  if (!r.ok) throw new Error(r.error?.message);
+  return r.value as T;
+}
+
+export function benchFunctions(): Figure[] {
+  const salesJson = JSON.stringify(salesColumns());
+  const attributesJson = JSON.stringify(attributes());
+  const sales = (): ReturnType<typeof salesColumns> => JSON.parse(salesJson);
+  const numericJson = JSON.stringify(salesColumns("numbers"));
+  const numericSales = (): ReturnType<typeof salesColumns> => JSON.parse(numericJson);
+  const attrs = (): unknown[][] => JSON.parse(attributesJson);
+  notePeakMemory();
+  console.log(`Custom functions on ${ROWS.toLocaleString("en")} rows, ${CUSTOMERS.toLocaleString("en")} customers (mixed number and text ids):`);
+  const figures: [Figure, number][] = [
+    [time("ACTIVATION_RATE (defaults)", RUNS, sales, (s) => mustBeOk(activationRateOfCells(s.ids, s.dates, s.amounts))), 100],
+    [time("ACTIVATION_RATE (window 90, 2 purchase days, min 100)", RUNS, sales, (s) => mustBeOk(activationRateOfCells(s.ids, s.dates, s.amounts, null, 90, 2, 100))), 100],
+    [time("ACTIVATION_RATE (defaults), every id a number", RUNS, numericSales, (s) => mustBeOk(activationRateOfCells(s.ids, s.dates, s.amounts))), 100],
+    [time("CONCENTRATION TOP_PCT by customer", RUNS, sales, (s) => mustBeOk(concentrationOfCells(s.amounts, s.ids))), 100],
+    [time("CONCENTRATION GINI by customer", RUNS, sales, (s) => mustBeOk(concentrationOfCells(s.amounts, s.ids, "GINI"))), 100],
+    [time("CUSTOMER_VALUE RANK, 50,000 × 8 attributes", RUNS, attrs, (a) => mustBeOk(customerValueOfCells(a, [[3, 2, 2, 1, 1, 1, 1, 1]], [[1, 1, 1, 1, -1, -1, 1, 1]]))), 50],
+    [time("CUSTOMER_VALUE MINMAX, 50,000 × 8 attributes", RUNS, attrs, (a) => mustBeOk(customerValueOfCells(a, null, null, "MINMAX"))), 50],
+  ];
+  for (const [f, target] of figures) console.log("  " + show(f, target));
+  return figures.map(([f]) => f);
+}
+
+if (require.main === module) {
+  benchFunctions();
+  console.log(`Peak resident memory: ${mib(notePeakMemory())}`);
+}
