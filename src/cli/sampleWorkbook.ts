@@ -1,0 +1,161 @@
+/**
+ * A realistic sample workbook from a fixed seed: a consumer-goods distributor with a year and a
+ * half of invoices (returns included), five product lines, customers with segments, credit
+ * terms, days late and service cost, marketing leads, and the market's size by segment.
+ */
+import ExcelJS from "exceljs";
+import { partsToSerial, serialToIso } from "../core/cells";
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface SampleOptions {
+  readonly seed?: number;
+  readonly customers?: number;
+  /** Spanish table names and headers (Ventas[Cliente], ...) instead of English. */
+  readonly spanish?: boolean;
+  /** Cap on sales rows, for size tests; the default is the natural ~25,000. */
+  readonly targetRows?: number;
+}
+
+const SEGMENTS = [
+  { en: "Retail", es: "Minorista", share: 0.42, potential: 1400, rate: 2.2, ticket: 380 },
+  { en: "Wholesale", es: "Mayorista", share: 0.2, potential: 260, rate: 4.5, ticket: 2600 },
+  { en: "Horeca", es: "Horeca", share: 0.25, potential: 700, rate: 3.1, ticket: 720 },
+  { en: "Institutional", es: "Institucional", share: 0.13, potential: 150, rate: 1.4, ticket: 1900 },
+];
+const LINES = [
+  { en: "Beverages", es: "Bebidas", margin: 0.22 },
+  { en: "Snacks", es: "Snacks", margin: 0.31 },
+  { en: "Dairy", es: "Lácteos", margin: 0.18 },
+  { en: "Cleaning", es: "Limpieza", margin: 0.27 },
+  { en: "Personal Care", es: "Cuidado Personal", margin: 0.34 },
+];
+const SOURCES = [
+  { en: "Trade show", es: "Feria" },
+  { en: "Website", es: "Sitio web" },
+  { en: "Referral", es: "Referido" },
+  { en: "Email campaign", es: "Campaña de email" },
+  { en: "Field sales", es: "Venta en campo" },
+];
+
+export const SAMPLE_FIRST_DAY = partsToSerial(2024, 12, 1);
+export const SAMPLE_AS_OF = partsToSerial(2026, 5, 20);
+
+export function sampleWorkbook(options: SampleOptions = {}): ExcelJS.Workbook {
+  const rnd = mulberry32(options.seed ?? 20260520);
+  const es = options.spanish === true;
+  const name = (o: { en: string; es: string }): string => (es ? o.es : o.en);
+  const customerCount = options.customers ?? 320;
+  const pick = <T>(items: readonly T[], weight: (t: T) => number): T => {
+    let r = rnd() * items.reduce((s, t) => s + weight(t), 0);
+    for (const t of items) if ((r -= weight(t)) <= 0) return t;
+    return items[items.length - 1];
+  };
+  const lognormal = (mean: number, spread: number): number => mean * Math.exp(spread * Math.sqrt(-2 * Math.log(rnd() + 1e-12)) * Math.cos(2 * Math.PI * rnd()) - (spread * spread) / 2);
+
+  interface Customer {
+    id: string | number;
+    segment: (typeof SEGMENTS)[number];
+    since: number;
+    rate: number;
+    lines: number[];
+    creditDays: number;
+    daysLate: number;
+    serviceCost: number;
+    churnDay: number;
+  }
+  const customers: Customer[] = [];
+  for (let k = 0; k < customerCount; k++) {
+    const segment = pick(SEGMENTS, (s) => s.share);
+    const acquiredLater = rnd() < 0.3;
+    const since = acquiredLater ? SAMPLE_FIRST_DAY + Math.floor(rnd() * (SAMPLE_AS_OF - SAMPLE_FIRST_DAY)) : SAMPLE_FIRST_DAY;
+    const lineCount = 1 + Math.floor(rnd() * 3);
+    const lines = Array.from(new Set(Array.from({ length: lineCount }, () => Math.floor(rnd() * LINES.length))));
+    customers.push({
+      // Half the ids are numbers, half codes: real customer lists mix both.
+      id: k % 2 === 0 ? 10000 + k : `CL-${String(k).padStart(4, "0")}`,
+      segment,
+      since,
+      rate: segment.rate * lognormal(1, 0.8),
+      lines,
+      creditDays: [0, 15, 30, 30, 45, 60][Math.floor(rnd() * 6)],
+      daysLate: Math.max(0, Math.round(lognormal(8, 1) - 3)),
+      serviceCost: Math.round(lognormal(segment.ticket * 0.4, 0.5)),
+      churnDay: rnd() < 0.15 ? SAMPLE_FIRST_DAY + Math.floor(rnd() * (SAMPLE_AS_OF - SAMPLE_FIRST_DAY)) : Infinity,
+    });
+  }
+
+  const sales: (string | number | Date)[][] = [];
+  let invoice = 100000;
+  for (let day = SAMPLE_FIRST_DAY; day <= SAMPLE_AS_OF; day++) {
+    const weekday = (day + 6) % 7; // 0 = Monday for the 1900 serials
+    if (weekday >= 6) continue; // no Sunday deliveries
+    for (const c of customers) {
+      if (day < c.since || day > c.churnDay) continue;
+      // Existing customers add a line now and then: cross-sell.
+      if (rnd() < 0.0015 && c.lines.length < LINES.length) c.lines.push(Math.floor(rnd() * LINES.length));
+      if (rnd() > c.rate / 26) continue;
+      const line = c.lines[Math.floor(rnd() * c.lines.length)];
+      const growth = 1 + 0.25 * ((day - SAMPLE_FIRST_DAY) / 540);
+      const amount = Math.round(lognormal(c.segment.ticket * growth, 0.6) * 100) / 100;
+      const l = LINES[line];
+      const row = [`F-${invoice++}`, c.id, day, name(l), amount, Math.round(amount * l.margin * lognormal(1, 0.2) * 100) / 100];
+      sales.push(row);
+      if (rnd() < 0.03) {
+        const back = -Math.round(amount * (0.2 + 0.8 * rnd()) * 100) / 100;
+        sales.push([`NC-${invoice++}`, c.id, Math.min(SAMPLE_AS_OF, day + 1 + Math.floor(rnd() * 10)), name(l), back, Math.round(back * l.margin * 100) / 100]);
+      }
+    }
+  }
+  const salesRows = options.targetRows === undefined ? sales : sales.slice(0, options.targetRows);
+  while (options.targetRows !== undefined && salesRows.length < options.targetRows) {
+    const base = sales[salesRows.length % sales.length];
+    salesRows.push([`F-${invoice++}`, base[1], base[2], base[3], base[4], base[5]]);
+  }
+
+  const leads: (string | number | null)[][] = [];
+  let leadId = 1;
+  for (let day = SAMPLE_FIRST_DAY; day <= SAMPLE_AS_OF; day++) {
+    const perDay = 2.6 * (1 + 0.3 * Math.sin(day / 45));
+    for (let n = 0; n < perDay + rnd() - 0.5; n++) {
+      const source = pick(SOURCES, (s) => (s.en === "Website" ? 3 : s.en === "Referral" ? 1 : 1.5));
+      const won = rnd() < (source.en === "Referral" ? 0.32 : 0.12);
+      const status = won ? (es ? "Ganado" : "Won") : day > SAMPLE_AS_OF - 30 ? (es ? "Abierto" : "Open") : es ? "Perdido" : "Lost";
+      const customer = won ? customers[Math.floor(rnd() * customers.length)].id : null;
+      leads.push([`L-${leadId++}`, day, name(source), status, customer]);
+    }
+  }
+
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "SPEC Scorecard sample";
+  const dateFormat = "yyyy-mm-dd";
+  const addTable = (sheet: string, table: string, headers: string[], rows: unknown[][], formats: Record<number, string>): void => {
+    const ws = workbook.addWorksheet(sheet);
+    ws.addTable({ name: table, ref: "A1", headerRow: true, style: { theme: "TableStyleMedium2", showRowStripes: true }, columns: headers.map((h) => ({ name: h, filterButton: true })), rows });
+    for (const [j, fmt] of Object.entries(formats)) ws.getColumn(Number(j) + 1).numFmt = fmt;
+    headers.forEach((_, j) => (ws.getColumn(j + 1).width = 16));
+  };
+  const h = (en: string, spanish: string): string => (es ? spanish : en);
+  addTable(h("Sales", "Ventas"), h("Sales", "Ventas"), [h("Invoice", "Factura"), h("Customer", "Cliente"), h("Date", "Fecha"), h("Product Line", "Línea de Producto"), h("Amount", "Importe"), h("Gross Margin", "Margen")], salesRows, { 2: dateFormat, 4: "#,##0.00", 5: "#,##0.00" });
+  addTable(
+    h("Customers", "Clientes"),
+    h("Customers", "Clientes"),
+    [h("Customer ID", "ID Cliente"), h("Segment", "Segmento"), h("Credit Days", "Días de Crédito"), h("Days Late", "Días de Atraso"), h("Service Cost", "Costo de Servicio")],
+    customers.map((c) => [c.id, name(c.segment), c.creditDays, c.daysLate, c.serviceCost]),
+    { 4: "#,##0" },
+  );
+  addTable(h("Leads", "Prospectos"), h("Leads", "Prospectos"), [h("Lead", "Prospecto"), h("Created", "Fecha"), h("Source", "Fuente"), h("Status", "Estado"), h("Customer", "Cliente")], leads, { 1: dateFormat });
+  addTable(h("Market", "Mercado"), h("Market", "Mercado"), [h("Segment", "Segmento"), h("Potential Accounts", "Clientes Potenciales")], SEGMENTS.map((s) => [name(s), s.potential]), {});
+  return workbook;
+}
+
+export const sampleAsOfIso = (): string => serialToIso(SAMPLE_AS_OF);

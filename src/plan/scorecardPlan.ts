@@ -1,0 +1,381 @@
+/**
+ * The Scorecard sheet described once — cells, formulas with the engine's values cached,
+ * number formats, styles, status rules — for the ExcelJS writer (files) and the Office.js
+ * writer (the task pane) to write the same sheet.
+ */
+import { serialToIso } from "../core/cells";
+import { INDICATORS, IndicatorFormat, IndicatorId, STAGES } from "../engine/indicatorCatalog";
+import { Scorecard } from "../engine/scorecard";
+import { AT_RISK_MARGIN, Status } from "../engine/status";
+import { ColumnOf, Role, TableMapping } from "../engine/tableMapping";
+import { DEFAULT_DIRECTIONS } from "../engine/valueTiers";
+import { DataRefs, SiblingCells, SpanCells, indicatorFormula, leadSourceFormulas, segmentFormulas, textLiteral } from "./indicatorFormulas";
+import { LABELS, Language } from "./labels";
+import { absolute, cellAddress, columnReference } from "./references";
+
+export type CellStyle = "title" | "subtitle" | "marker" | "section" | "header" | "label" | "input" | "body" | "note";
+export type NumberFormatKind = IndicatorFormat | "date" | "score" | "general";
+
+export const NUMBER_FORMATS: Record<NumberFormatKind, string> = {
+  money: "#,##0.00",
+  count: "#,##0",
+  percent: "0.0%",
+  index: "#,##0",
+  date: "yyyy-mm-dd",
+  score: "0.0",
+  general: "General",
+};
+
+export interface PlanCell {
+  readonly row: number;
+  readonly column: number;
+  /** A constant; or, with a formula, absent. */
+  readonly value?: string | number | null;
+  /** Formula text without "=", in Excel's en-US syntax; LET variables carry the § sigil. */
+  readonly formula?: string;
+  /** What the formula evaluates to, as the engine computed it, cached in files. */
+  readonly result?: string | number | null;
+  /** Rows an array formula fills downward from this cell (its spill). */
+  readonly spillRows?: number;
+  /** The spilled results, one per row, with spillRows. */
+  readonly spillResults?: readonly (string | number | null)[];
+  readonly format?: NumberFormatKind;
+  readonly style?: CellStyle;
+}
+
+export interface StatusRule {
+  readonly column: number;
+  readonly firstRow: number;
+  readonly lastRow: number;
+  readonly texts: Record<Status, string>;
+}
+
+export interface ScorecardPlan {
+  readonly sheetName: string;
+  /** The cell and text that mark a sheet as made by SPEC Scorecard. */
+  readonly marker: { readonly row: number; readonly column: number; readonly text: string };
+  readonly cells: readonly PlanCell[];
+  readonly columnWidths: readonly number[];
+  readonly statusRule: StatusRule;
+  readonly frozenRows: number;
+  /** Ranges (first row, last row, label column, value columns) the task pane draws charts from. */
+  readonly charts: {
+    readonly funnel: { readonly firstRow: number; readonly lastRow: number } | null;
+    readonly pareto: { readonly firstRow: number; readonly lastRow: number; readonly labelColumn: number; readonly valueColumn: number } | null;
+  };
+}
+
+export const SCORECARD_SHEET = "Scorecard";
+export const MARKER_TEXT = "spec-scorecard/v1";
+
+/** The formula text of every mapped column. */
+export function dataRefs(mapping: TableMapping): DataRefs | null {
+  const sales = mapping.sales;
+  if (sales === undefined) return null;
+  const ref = <R extends Role>(role: R, column: ColumnOf<R>): string | undefined => {
+    const m = mapping[role];
+    if (m === undefined) return undefined;
+    const j = (m.columns as Record<string, number | undefined>)[column];
+    return j === undefined ? undefined : columnReference(m.table, j);
+  };
+  const required = (column: ColumnOf<"sales">): string => ref("sales", column) as string;
+  return {
+    customer: required("customer"),
+    date: required("date"),
+    amount: required("amount"),
+    margin: ref("sales", "margin"),
+    productLine: ref("sales", "productLine"),
+    customerIds: ref("customers", "id"),
+    customerSegments: ref("customers", "segment"),
+    leadCreated: ref("leads", "created"),
+    leadSource: ref("leads", "source"),
+    leadStatus: ref("leads", "status"),
+    leadCustomer: ref("leads", "customer"),
+    potentialAccounts: ref("market", "potentialAccounts"),
+  };
+}
+
+const COLUMN = { label: 1, value: 2, previous: 3, change: 4, target: 5, status: 6, forecast: 7, note: 8 } as const;
+const MONTHS = { month: 1, quarter: 3, year: 12 } as const;
+
+/** Rows of the parameter block. */
+const P = {
+  asOf: 4,
+  months: 5,
+  start: 6,
+  end: 7,
+  previousStart: 8,
+  previousEnd: 9,
+  beforePreviousStart: 10,
+  beforePreviousEnd: 11,
+  daysInPeriod: 12,
+  elapsed: 13,
+  window: 14,
+  minPurchases: 15,
+  minAmount: 16,
+  tierA: 17,
+  tierB: 18,
+} as const;
+
+const param = (row: number): string => absolute(row, COLUMN.value);
+const resultOf = (v: number | null): number | string => (v === null ? "" : v);
+
+export function buildScorecardPlan(card: Scorecard, mapping: TableMapping, language: Language): ScorecardPlan {
+  const L = LABELS[language];
+  const refs = dataRefs(mapping);
+  if (refs === null) throw new Error("a scorecard plan needs a mapped sales table");
+  const cells: PlanCell[] = [];
+  const put = (cell: PlanCell): void => {
+    cells.push(cell);
+  };
+  const p = card.period;
+  const s = card.settings;
+
+  put({ row: 1, column: 1, value: L.title, style: "title" });
+  put({ row: 2, column: 1, value: L.subtitle, style: "subtitle" });
+  put({ row: 3, column: 1, value: MARKER_TEXT, style: "marker" });
+
+  // Parameters: every formula below reads these cells, so editing one recomputes the sheet.
+  const parameter = (row: number, label: string, cell: Omit<PlanCell, "row" | "column">): void => {
+    put({ row, column: COLUMN.label, value: label, style: "label" });
+    put({ row, column: COLUMN.value, ...cell });
+  };
+  // The latest sales date, live, unless the analyst fixed the as-of date.
+  parameter(
+    P.asOf,
+    L.parameters.asOf,
+    card.asOfGiven ? { value: p.asOf, format: "date", style: "input" } : { formula: `MAXIFS(${refs.date},${refs.customer},"<>")`, result: p.asOf, format: "date", style: "input" },
+  );
+  parameter(P.months, L.parameters.period, { value: MONTHS[p.kind], format: "general", style: "input" });
+  put({ row: P.months, column: COLUMN.previous, value: L.periodKinds[p.kind], style: "note" });
+  parameter(P.start, L.parameters.periodStart, { formula: `DATE(YEAR(${param(P.asOf)}),INT((MONTH(${param(P.asOf)})-1)/${param(P.months)})*${param(P.months)}+1,1)`, result: p.current.start, format: "date" });
+  parameter(P.end, L.parameters.periodEnd, { formula: `EDATE(${param(P.start)},${param(P.months)})-1`, result: p.full.end, format: "date" });
+  parameter(P.previousStart, L.parameters.previousStart, { formula: `EDATE(${param(P.start)},-${param(P.months)})`, result: p.previous.start, format: "date" });
+  parameter(P.previousEnd, L.parameters.previousEnd, { formula: `MIN(${param(P.previousStart)}+(${param(P.asOf)}-${param(P.start)}),${param(P.start)}-1)`, result: p.previous.end, format: "date" });
+  parameter(P.beforePreviousStart, L.parameters.beforePreviousStart, { formula: `EDATE(${param(P.previousStart)},-${param(P.months)})`, result: p.beforePrevious.start, format: "date" });
+  parameter(P.beforePreviousEnd, L.parameters.beforePreviousEnd, { formula: `MIN(${param(P.beforePreviousStart)}+(${param(P.previousEnd)}-${param(P.previousStart)}),${param(P.previousStart)}-1)`, result: p.beforePrevious.end, format: "date" });
+  parameter(P.daysInPeriod, L.parameters.daysInPeriod, { formula: `${param(P.end)}-${param(P.start)}+1`, result: p.daysInPeriod, format: "count" });
+  parameter(P.elapsed, L.parameters.elapsedDays, { formula: `${param(P.asOf)}-${param(P.start)}+1`, result: p.elapsedDays, format: "count" });
+  parameter(P.window, L.parameters.window, { value: s.activation.windowDays, format: "count", style: "input" });
+  parameter(P.minPurchases, L.parameters.minPurchases, { value: s.activation.minPurchases, format: "count", style: "input" });
+  parameter(P.minAmount, L.parameters.minAmount, { value: s.activation.minAmount, format: "money", style: "input" });
+  parameter(P.tierA, `${L.breakdowns.tier} A`, { value: s.value.tierShares.a, format: "percent", style: "input" });
+  parameter(P.tierB, `${L.breakdowns.tier} B`, { value: s.value.tierShares.b, format: "percent", style: "input" });
+
+  const now: SpanCells = { start: param(P.start), end: param(P.asOf), comparisonStart: param(P.previousStart), comparisonEnd: param(P.previousEnd) };
+  const before: SpanCells = { start: param(P.previousStart), end: param(P.previousEnd), comparisonStart: param(P.beforePreviousStart), comparisonEnd: param(P.beforePreviousEnd) };
+  const parameters = { window: param(P.window), minPurchases: param(P.minPurchases), minAmount: param(P.minAmount) };
+
+  // The indicator table.
+  const headerRow = 20;
+  const headers = [L.columns.indicator, L.columns.value, L.columns.previous, L.columns.change, L.columns.target, L.columns.status, L.columns.forecast, L.columns.note];
+  headers.forEach((h, j) => put({ row: headerRow, column: j + 1, value: h, style: "header" }));
+  let row = headerRow + 1;
+  const rowOf: Partial<Record<IndicatorId, number>> = {};
+  for (const stage of STAGES) {
+    put({ row: row++, column: 1, value: L.stages[stage], style: "section" });
+    for (const info of INDICATORS.filter((i) => i.stage === stage)) rowOf[info.id] = row++;
+  }
+  const lastIndicatorRow = row - 1;
+  const siblings = (column: number): SiblingCells =>
+    Object.fromEntries(Object.entries(rowOf).map(([id, r]) => [id, cellAddress(r as number, column)])) as SiblingCells;
+  const statusTexts = L.statuses;
+  for (const result of card.indicators) {
+    const r = rowOf[result.info.id] as number;
+    const info = result.info;
+    put({ row: r, column: COLUMN.label, value: L.indicators[info.id], style: "label" });
+    const formulaNow = indicatorFormula(info.id, refs, now, parameters, siblings(COLUMN.value));
+    const formulaBefore = indicatorFormula(info.id, refs, before, parameters, siblings(COLUMN.previous));
+    const value = cellAddress(r, COLUMN.value);
+    const previous = cellAddress(r, COLUMN.previous);
+    const target = cellAddress(r, COLUMN.target);
+    const forecast = cellAddress(r, COLUMN.forecast);
+    if (formulaNow === null || formulaBefore === null) {
+      put({ row: r, column: COLUMN.value, value: "", format: info.format });
+      put({ row: r, column: COLUMN.note, value: result.reason === null ? "" : L.reasons[result.reason], style: "note" });
+      continue;
+    }
+    put({ row: r, column: COLUMN.value, formula: formulaNow, result: resultOf(result.value), format: info.format, style: "body" });
+    put({ row: r, column: COLUMN.previous, formula: formulaBefore, result: resultOf(result.previous), format: info.format, style: "body" });
+    put({ row: r, column: COLUMN.change, formula: `IF(AND(ISNUMBER(${value}),ISNUMBER(${previous})),${value}-${previous},"")`, result: resultOf(result.change), format: info.format === "percent" ? "percent" : info.format, style: "body" });
+    put({ row: r, column: COLUMN.target, value: result.target ?? "", format: info.format, style: "input" });
+    if (info.additive) {
+      put({ row: r, column: COLUMN.forecast, formula: `IF(ISNUMBER(${value}),${value}*${param(P.daysInPeriod)}/${param(P.elapsed)},"")`, result: resultOf(result.forecast), format: info.format, style: "body" });
+    }
+    const basis = info.additive ? forecast : value;
+    const slack = `${AT_RISK_MARGIN}*ABS(${target})`;
+    const [better, withinSlack] = info.lowerIsBetter ? [`${basis}<=${target}`, `${basis}<=${target}+${slack}`] : [`${basis}>=${target}`, `${basis}>=${target}-${slack}`];
+    put({
+      row: r,
+      column: COLUMN.status,
+      formula: `IF(OR(${target}="",NOT(ISNUMBER(${basis}))),"",IF(${better},${textLiteral(statusTexts.on_track)},IF(${withinSlack},${textLiteral(statusTexts.at_risk)},${textLiteral(statusTexts.off_track)})))`,
+      result: result.status === null ? "" : statusTexts[result.status],
+      style: "body",
+    });
+    if (result.value === null && result.reason !== null) put({ row: r, column: COLUMN.note, value: L.reasons[result.reason], style: "note" });
+  }
+
+  // Breakdowns.
+  row = lastIndicatorRow + 2;
+  const table = (title: string, columnHeaders: string[]): void => {
+    put({ row: row++, column: 1, value: title, style: "section" });
+    columnHeaders.forEach((h, j) => put({ row, column: j + 1, value: h, style: "header" }));
+    row++;
+  };
+  if (card.bySegment !== null) {
+    table(L.breakdowns.bySegment, [L.breakdowns.segment, L.breakdowns.revenue, L.breakdowns.customers]);
+    for (const seg of card.bySegment) {
+      const f = segmentFormulas(refs, now, seg.segment);
+      put({ row, column: 1, value: seg.segment ?? L.breakdowns.noSegment, style: "label" });
+      if (f !== null) {
+        put({ row, column: 2, formula: f.revenue, result: seg.revenue, format: "money", style: "body" });
+        put({ row, column: 3, formula: f.customers, result: seg.customers, format: "count", style: "body" });
+      }
+      row++;
+    }
+    row++;
+  }
+  let funnel: ScorecardPlan["charts"]["funnel"] = null;
+  if (card.byLeadSource !== null) {
+    table(L.breakdowns.byLeadSource, [L.breakdowns.source, L.breakdowns.leads, L.breakdowns.converted, L.breakdowns.conversion]);
+    for (const src of card.byLeadSource) {
+      const f = leadSourceFormulas(refs, now, src.source);
+      put({ row, column: 1, value: src.source ?? L.breakdowns.noSource, style: "label" });
+      if (f !== null) {
+        put({ row, column: 2, formula: f.leads, result: src.leads, format: "count", style: "body" });
+        put({ row, column: 3, formula: f.converted, result: src.converted, format: "count", style: "body" });
+        put({ row, column: 4, formula: `IF(N(${cellAddress(row, 2)})=0,"",${cellAddress(row, 3)}/${cellAddress(row, 2)})`, result: src.leads === 0 ? "" : src.converted / src.leads, format: "percent", style: "body" });
+      }
+      row++;
+    }
+    row++;
+    // The funnel: leads, converted leads, new customers, as the chart draws them.
+    table(L.breakdowns.funnel, ["", L.columns.value]);
+    const first = row;
+    const leadsRow = rowOf["mkt.leads"] as number;
+    const conversionRow = rowOf["mkt.lead_conversion"] as number;
+    const newRow = rowOf["sales.new_customers"] as number;
+    const leads = card.indicators.find((i) => i.info.id === "mkt.leads")?.value ?? null;
+    const conversion = card.indicators.find((i) => i.info.id === "mkt.lead_conversion")?.value ?? null;
+    const fresh = card.indicators.find((i) => i.info.id === "sales.new_customers")?.value ?? null;
+    put({ row, column: 1, value: L.breakdowns.leads, style: "label" });
+    put({ row: row++, column: 2, formula: cellAddress(leadsRow, COLUMN.value), result: resultOf(leads), format: "count", style: "body" });
+    put({ row, column: 1, value: L.breakdowns.converted, style: "label" });
+    put({
+      row: row++,
+      column: 2,
+      formula: `IF(ISNUMBER(${cellAddress(conversionRow, COLUMN.value)}),ROUND(${cellAddress(leadsRow, COLUMN.value)}*${cellAddress(conversionRow, COLUMN.value)},0),0)`,
+      result: leads !== null && conversion !== null ? Math.round(leads * conversion) : 0,
+      format: "count",
+      style: "body",
+    });
+    put({ row, column: 1, value: L.indicators["sales.new_customers"], style: "label" });
+    put({ row: row++, column: 2, formula: cellAddress(newRow, COLUMN.value), result: resultOf(fresh), format: "count", style: "body" });
+    funnel = { firstRow: first, lastRow: row - 1 };
+    row++;
+  }
+
+  // Value tiers: live activation per tier through SPEC.ACTIVATION_RATE with the tier as base.
+  const v = card.value;
+  const k = v.attributes.length;
+  const valueHeaderRow = row + 10; // below the tier table (5 rows), a blank, title, note, weights, directions
+  const firstCustomerRow = valueHeaderRow + 1;
+  const lastCustomerRow = firstCustomerRow + Math.max(v.customers.length, 1) - 1;
+  const customerColumn = 1;
+  const revenueColumn = 2 + k;
+  const scoreColumn = revenueColumn + 1;
+  const tierColumn = scoreColumn + 1;
+  const rangeOf = (column: number): string => `${absolute(firstCustomerRow, column)}:${absolute(lastCustomerRow, column)}`;
+  table(L.breakdowns.tiers, [L.breakdowns.tier, L.breakdowns.customers, L.breakdowns.revenueShare, L.breakdowns.activation, L.breakdowns.channel]);
+  for (const t of card.tiers) {
+    const tier = textLiteral(t.tier);
+    put({ row, column: 1, value: t.tier, style: "label" });
+    put({ row, column: 2, formula: `COUNTIF(${rangeOf(tierColumn)},${tier})`, result: t.customers, format: "count", style: "body" });
+    put({
+      row,
+      column: 3,
+      formula: `IFERROR(SUMIFS(${rangeOf(revenueColumn)},${rangeOf(tierColumn)},${tier})/${cellAddress(rowOf.revenue as number, COLUMN.value)},"")`,
+      result: resultOf(t.revenueShare),
+      format: "percent",
+      style: "body",
+    });
+    put({
+      row,
+      column: 4,
+      formula: `IFERROR(SPEC.ACTIVATION_RATE(${refs.customer},${refs.date},${refs.amount},${param(P.asOf)},${param(P.window)},${param(P.minPurchases)},${param(P.minAmount)},FILTER(${rangeOf(customerColumn)},${rangeOf(tierColumn)}=${tier})),"")`,
+      result: resultOf(t.activation),
+      format: "percent",
+      style: "body",
+    });
+    put({ row, column: 5, value: L.channels[t.channel], style: "body" });
+    row++;
+  }
+
+  // The customer value block: a snapshot of attributes, live scores and tiers.
+  row++;
+  put({ row: row++, column: 1, value: L.value.title, style: "section" });
+  put({ row: row++, column: 1, value: L.value.note, style: "note" });
+  const weightRow = row++;
+  const directionRow = row++;
+  put({ row: weightRow, column: 1, value: L.value.weight, style: "label" });
+  put({ row: directionRow, column: 1, value: L.value.direction, style: "label" });
+  v.attributes.forEach((a, j) => {
+    put({ row: weightRow, column: 2 + j, value: v.weights[j], format: "general", style: "input" });
+    put({ row: directionRow, column: 2 + j, value: v.directions[j] ?? DEFAULT_DIRECTIONS[a], format: "general", style: "input" });
+  });
+  if (row !== valueHeaderRow) throw new Error("scorecard layout: the customer value block moved");
+  put({ row, column: customerColumn, value: L.value.customer, style: "header" });
+  v.attributes.forEach((a, j) => put({ row, column: 2 + j, value: L.attributes[a], style: "header" }));
+  put({ row, column: revenueColumn, value: L.value.revenueNow, style: "header" });
+  put({ row, column: scoreColumn, value: L.value.score, style: "header" });
+  put({ row, column: tierColumn, value: L.value.tier, style: "header" });
+  const attributeRange = `${absolute(firstCustomerRow, 2)}:${absolute(lastCustomerRow, 1 + k)}`;
+  const weights = `${absolute(weightRow, 2)}:${absolute(weightRow, 1 + k)}`;
+  const directions = `${absolute(directionRow, 2)}:${absolute(directionRow, 1 + k)}`;
+  const scoreCell = (r: number): string => cellAddress(r, scoreColumn);
+  const scores = rangeOf(scoreColumn);
+  const cutA = `ROUND(COUNT(${scores})*${param(P.tierA)},0)`;
+  const cutAB = `ROUND(COUNT(${scores})*(${param(P.tierA)}+${param(P.tierB)}),0)`;
+  v.customers.forEach((code, i) => {
+    const r = firstCustomerRow + i;
+    put({ row: r, column: customerColumn, value: card.customerLabels[code] ?? "", style: "body" });
+    for (let j = 0; j < k; j++) {
+      const x = v.values[i * k + j];
+      put({ row: r, column: 2 + j, value: x === x ? x : "", format: v.attributes[j] === "volume" || v.attributes[j] === "margin" || v.attributes[j] === "serviceCost" ? "money" : "count", style: "body" });
+    }
+    put({ row: r, column: revenueColumn, value: card.revenueByCustomer[code], format: "money", style: "body" });
+    put({
+      row: r,
+      column: tierColumn,
+      formula: `IF(NOT(ISNUMBER(${scoreCell(r)})),"C",IF(RANK(${scoreCell(r)},${scores})<=${cutA},"A",IF(RANK(${scoreCell(r)},${scores})<=${cutAB},"B","C")))`,
+      result: v.tiers[i],
+      style: "body",
+    });
+  });
+  if (v.customers.length > 0) {
+    put({
+      row: firstCustomerRow,
+      column: scoreColumn,
+      formula: `SPEC.CUSTOMER_VALUE(${attributeRange},${weights},${directions})`,
+      spillRows: v.customers.length,
+      spillResults: Array.from(v.scores, (x) => (x === x ? x : "")),
+      format: "score",
+      style: "body",
+    });
+  }
+
+  return {
+    sheetName: SCORECARD_SHEET,
+    marker: { row: 3, column: 1, text: MARKER_TEXT },
+    cells,
+    columnWidths: [44, 16, 16, 14, 14, 14, 18, 56, 14, 14, 14, 14],
+    statusRule: { column: COLUMN.status, firstRow: headerRow + 1, lastRow: lastIndicatorRow, texts: statusTexts },
+    frozenRows: 0,
+    charts: {
+      funnel,
+      pareto: v.customers.length > 0 ? { firstRow: firstCustomerRow, lastRow: lastCustomerRow, labelColumn: customerColumn, valueColumn: revenueColumn } : null,
+    },
+  };
+}
+
+export const planDateText = serialToIso;

@@ -1,0 +1,82 @@
+/**
+ * Formula text as an .xlsx file stores it: functions newer than Excel 2007 carry their
+ * `_xlfn.` (and `_xlws.`) prefixes and LET variables `_xlpm.`, or Excel reads them as #NAME?.
+ * The task pane writes formulas through Excel itself and needs none of this.
+ */
+import { LET_VARIABLE } from "../plan/indicatorFormulas";
+
+const PREFIXES: Record<string, string> = {
+  FILTER: "_xlfn._xlws.FILTER",
+  SORT: "_xlfn._xlws.SORT",
+  UNIQUE: "_xlfn.UNIQUE",
+  XMATCH: "_xlfn.XMATCH",
+  XLOOKUP: "_xlfn.XLOOKUP",
+  LET: "_xlfn.LET",
+  TEXTBEFORE: "_xlfn.TEXTBEFORE",
+  MAXIFS: "_xlfn.MAXIFS",
+  MINIFS: "_xlfn.MINIFS",
+};
+
+const FUNCTION = new RegExp(`(?<![A-Za-z0-9_.])(${Object.keys(PREFIXES).join("|")})(?=\\()`, "g");
+
+/** Applies the prefixes outside string literals and structured references. */
+export function fileFormula(formula: string): string {
+  let out = "";
+  let i = 0;
+  while (i < formula.length) {
+    const ch = formula[i];
+    if (ch === '"') {
+      const end = formula.indexOf('"', i + 1);
+      let j = end;
+      while (j >= 0 && formula[j + 1] === '"') j = formula.indexOf('"', j + 2);
+      const stop = j < 0 ? formula.length : j + 1;
+      out += formula.slice(i, stop);
+      i = stop;
+      continue;
+    }
+    if (ch === "[" || ch === "'") {
+      // A structured reference or a quoted sheet name: copied as is.
+      const close = ch === "[" ? closingBracket(formula, i) : closingQuote(formula, i);
+      out += formula.slice(i, close + 1);
+      i = close + 1;
+      continue;
+    }
+    let j = i;
+    while (j < formula.length && formula[j] !== '"' && formula[j] !== "[" && formula[j] !== "'") j++;
+    out += formula
+      .slice(i, j)
+      .replace(FUNCTION, (name: string) => PREFIXES[name])
+      .split(LET_VARIABLE)
+      .join("_xlpm.");
+    i = j;
+  }
+  return out;
+}
+
+/** Office.js takes formulas as typed: only the LET sigil goes. */
+export function typedFormula(formula: string): string {
+  return formula.split(LET_VARIABLE).join("");
+}
+
+function closingBracket(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    if (text[i] === "'" && i + 1 < text.length) {
+      i++; // an escaped character
+      continue;
+    }
+    if (text[i] === "[") depth++;
+    else if (text[i] === "]" && --depth === 0) return i;
+  }
+  return text.length - 1;
+}
+
+function closingQuote(text: string, open: number): number {
+  for (let i = open + 1; i < text.length; i++) {
+    if (text[i] === "'") {
+      if (text[i + 1] === "'") i++;
+      else return i;
+    }
+  }
+  return text.length - 1;
+}

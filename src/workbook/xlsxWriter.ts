@@ -1,0 +1,87 @@
+/** Writes a ScorecardPlan into an ExcelJS workbook: the file twin of the task pane's Office.js writer. */
+import type { Fill, Font, Workbook, Worksheet } from "exceljs";
+import { CellStyle, NUMBER_FORMATS, ScorecardPlan } from "../plan/scorecardPlan";
+import { cellAddress, columnLetter } from "../plan/references";
+import { Status } from "../engine/status";
+import { fileFormula } from "./fileFormula";
+import { isScorecardSheet } from "./xlsxSource";
+
+const solid = (argb: string): Fill => ({ type: "pattern", pattern: "solid", fgColor: { argb }, bgColor: { argb } });
+
+/** The look of each kind of cell; the task pane's writer uses the same colours. */
+export const STYLE_LOOK: Record<CellStyle, { font?: Partial<Font>; fill?: string }> = {
+  title: { font: { bold: true, size: 16, color: { argb: "FF1F4E79" } } },
+  subtitle: { font: { italic: true, size: 9, color: { argb: "FF595959" } } },
+  marker: { font: { size: 8, color: { argb: "FFA6A6A6" } } },
+  section: { font: { bold: true, size: 12, color: { argb: "FF1F4E79" } }, fill: "FFDDEBF7" },
+  header: { font: { bold: true, color: { argb: "FFFFFFFF" } }, fill: "FF1F4E79" },
+  label: {},
+  input: { fill: "FFFFF2CC" },
+  body: {},
+  note: { font: { italic: true, color: { argb: "FF7F7F7F" } } },
+};
+
+/** Status colours, as Excel's own good / neutral / bad cell styles. */
+export const STATUS_LOOK: Record<Status, { font: string; fill: string }> = {
+  on_track: { font: "FF006100", fill: "FFC6EFCE" },
+  at_risk: { font: "FF9C5700", fill: "FFFFEB9C" },
+  off_track: { font: "FF9C0006", fill: "FFFFC7CE" },
+};
+
+function freeName(workbook: Workbook, wanted: string): string {
+  let name = wanted;
+  for (let i = 2; workbook.getWorksheet(name) !== undefined; i++) name = `${wanted} (${i})`;
+  return name;
+}
+
+/**
+ * Adds the scorecard sheet, replacing the one an earlier build made (found by its marker);
+ * no other sheet is touched.
+ */
+export function writePlan(workbook: Workbook, plan: ScorecardPlan): Worksheet {
+  const earlier = workbook.worksheets.filter(isScorecardSheet);
+  for (const ws of earlier) workbook.removeWorksheet(ws.id);
+  const ws = workbook.addWorksheet(freeName(workbook, plan.sheetName), { views: [{ showGridLines: false }] });
+  plan.columnWidths.forEach((w, j) => {
+    ws.getColumn(j + 1).width = w;
+  });
+  for (const c of plan.cells) {
+    const cell = ws.getCell(c.row, c.column);
+    if (c.formula !== undefined && c.spillRows !== undefined) {
+      const range = `${cellAddress(c.row, c.column)}:${cellAddress(c.row + c.spillRows - 1, c.column)}`;
+      // ExcelJS's types omit fillFormula's fourth argument, the share type.
+      const fill = ws.fillFormula as unknown as (range: string, formula: string, results: unknown[], shareType: string) => void;
+      fill.call(ws, range, fileFormula(c.formula), (c.spillResults ?? []).map((r) => r ?? ""), "array");
+      for (let r = 0; r < c.spillRows; r++) styleCell(ws.getCell(c.row + r, c.column), c.style, c.format);
+      continue;
+    }
+    if (c.formula !== undefined) {
+      // A one-cell array formula: Excel evaluates its ranges as arrays, as dynamic Excel would.
+      cell.value = { formula: fileFormula(c.formula), result: (c.result ?? "") as never, shareType: "array", ref: cellAddress(c.row, c.column) } as never;
+    } else {
+      cell.value = (c.value ?? null) as never;
+    }
+    styleCell(cell, c.style, c.format);
+  }
+  const rule = plan.statusRule;
+  const ref = `${columnLetter(rule.column)}${rule.firstRow}:${columnLetter(rule.column)}${rule.lastRow}`;
+  ws.addConditionalFormatting({
+    ref,
+    rules: (Object.keys(STATUS_LOOK) as Status[]).map((status, i) => ({
+      type: "containsText",
+      operator: "containsText",
+      text: rule.texts[status],
+      priority: i + 1,
+      style: { font: { color: { argb: STATUS_LOOK[status].font } }, fill: { type: "pattern", pattern: "solid", bgColor: { argb: STATUS_LOOK[status].fill } } },
+    })),
+  });
+  return ws;
+}
+
+function styleCell(cell: import("exceljs").Cell, style: CellStyle | undefined, format: keyof typeof NUMBER_FORMATS | undefined): void {
+  if (format !== undefined && format !== "general") cell.numFmt = NUMBER_FORMATS[format];
+  if (style === undefined) return;
+  const look = STYLE_LOOK[style];
+  if (look.font !== undefined) cell.font = look.font;
+  if (look.fill !== undefined) cell.fill = solid(look.fill);
+}
