@@ -47,7 +47,7 @@ async function load(source: string): Promise<Result<Loaded>> {
 }
 
 /** A workbook holding each CSV as a sheet with an Excel table, for the scorecard's formulas to refer to. */
-function workbookOfTables(tables: readonly SourceTable[]): ExcelJS.Workbook {
+export function workbookOfTables(tables: readonly SourceTable[]): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   for (const t of tables) {
     const ws = workbook.addWorksheet(t.sheet.slice(0, 31));
@@ -97,11 +97,12 @@ export async function runScorecard(argv: readonly string[], io: Io): Promise<num
     const seen = loaded.value.tables.map((t) => `${t.name} (${t.headers.join(", ")})`).join("; ");
     return fail(`no sales table: give a table with customer, date and amount columns (found ${seen || "no tables"})`);
   }
-  for (const gap of mappingGaps(mapping)) io.err(`spec-scorecard: note: ${gap}`);
   const data = readScorecardData(mapping);
   if (!data.ok) return fail(`${data.error.message}; fix that cell and run again`);
   const card = buildScorecard(data.value, options.settings);
   if (!card.ok) return fail(card.error.message);
+  // What the mapping could not find, once the input is known to be good: a failure stays one line.
+  for (const gap of mappingGaps(mapping)) io.err(`spec-scorecard: note: ${gap}`);
   if (options.out !== null) {
     const written = await writeOut(options.out, options.source, loaded.value, card.value, mapping, options);
     if (!written.ok) return fail(written.error.message);

@@ -2,6 +2,7 @@
 import type { Fill, Font, Workbook, Worksheet } from "exceljs";
 import { CellStyle, NUMBER_FORMATS, ScorecardPlan } from "../plan/scorecardPlan";
 import { cellAddress, columnLetter } from "../plan/references";
+import { textLiteral } from "../plan/indicatorFormulas";
 import { Status } from "../engine/status";
 import { fileFormula } from "./fileFormula";
 import { isScorecardSheet } from "./xlsxSource";
@@ -68,9 +69,8 @@ export function writePlan(workbook: Workbook, plan: ScorecardPlan): Worksheet {
   ws.addConditionalFormatting({
     ref,
     rules: (Object.keys(STATUS_LOOK) as Status[]).map((status, i) => ({
-      type: "containsText",
-      operator: "containsText",
-      text: rule.texts[status],
+      type: "expression",
+      formulae: [`${columnLetter(rule.column)}${rule.firstRow}=${textLiteral(rule.texts[status])}`],
       priority: i + 1,
       style: { font: { color: { argb: STATUS_LOOK[status].font } }, fill: { type: "pattern", pattern: "solid", bgColor: { argb: STATUS_LOOK[status].fill } } },
     })),

@@ -1,0 +1,201 @@
+/** `spec-scorecard` end to end on real files: JSON, the output workbook, CSV folders and every bad input. */
+import { createHash } from "crypto";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { spawnSync } from "child_process";
+import ExcelJS from "exceljs";
+import { INDICATOR_IDS } from "../../src/engine/indicatorCatalog";
+import { runScorecard, workbookOfTables } from "../../src/cli/runScorecard";
+import { sampleWorkbook } from "../../src/cli/sampleWorkbook";
+import { CUSTOMERS, LEADS, MARKET, SALES } from "../fixtures/scorecardFixture";
+import { table } from "../support/tables";
+
+const dir = mkdtempSync(join(tmpdir(), "spec-cli-"));
+const fixtureXlsx = join(dir, "fixture.xlsx");
+const englishXlsx = join(dir, "sample-en.xlsx");
+const spanishXlsx = join(dir, "muestra-es.xlsx");
+
+async function run(...args: string[]): Promise<{ status: number; out: string; err: string[] }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const status = await runScorecard(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { status, out: out.join("\n"), err };
+}
+
+const sha = (path: string): string => createHash("sha256").update(readFileSync(path)).digest("hex");
+
+beforeAll(async () => {
+  await workbookOfTables([SALES, CUSTOMERS, LEADS, MARKET]).xlsx.writeFile(fixtureXlsx);
+  await sampleWorkbook({ customers: 60 }).xlsx.writeFile(englishXlsx);
+  await sampleWorkbook({ customers: 60, spanish: true }).xlsx.writeFile(spanishXlsx);
+});
+
+test("--json prints every indicator id with the hand-worked values", async () => {
+  const r = await run(fixtureXlsx, "--json", "--as-of", "2025-03-20", "--period", "month", "--target", "revenue=1800");
+  expect(r.status).toBe(0);
+  const json = JSON.parse(r.out);
+  expect(json.asOf).toBe("2025-03-20");
+  expect(json.period).toEqual({ start: "2025-03-01", end: "2025-03-20", previousStart: "2025-02-01", previousEnd: "2025-02-20" });
+  expect(Object.keys(json.indicators).sort()).toEqual([...INDICATOR_IDS].sort());
+  expect(json.indicators.revenue).toEqual({ value: 1150, previous: 780, forecast: 1782.5, status: "at_risk", reason: null });
+  expect(json.indicators["sales.new_customers"].value).toBe(2);
+  expect(json.indicators["svc.pareto_customers"].value).toBe(3);
+  expect(json.indicators["svc.activation_rate"].value).toBeCloseTo(5 / 7, 12);
+  for (const id of INDICATOR_IDS) expect(Object.keys(json.indicators[id]).sort()).toEqual(["forecast", "previous", "reason", "status", "value"]);
+});
+
+test("a Spanish workbook works with no configuration and gives the English one's figures", async () => {
+  const en = await run(englishXlsx, "--json");
+  const es = await run(spanishXlsx, "--json", "--lang", "es");
+  expect([en.status, es.status]).toEqual([0, 0]);
+  const values = (out: string): unknown => Object.fromEntries(Object.entries(JSON.parse(out).indicators).map(([id, v]) => [id, (v as { value: unknown }).value]));
+  expect(values(es.out)).toEqual(values(en.out));
+  expect(es.err).toEqual([]);
+  expect(JSON.parse(es.out).indicators["info.penetration"].value).toBeGreaterThan(0);
+});
+
+test("a missing table is noted on stderr and its indicators carry the reason", async () => {
+  const salesOnly = join(dir, "sales-only.xlsx");
+  await workbookOfTables([SALES]).xlsx.writeFile(salesOnly);
+  const r = await run(salesOnly, "--json", "--as-of", "2025-03-20");
+  expect(r.status).toBe(0);
+  expect(r.err).toContain("spec-scorecard: note: no leads table found");
+  const json = JSON.parse(r.out);
+  expect(json.indicators["mkt.leads"]).toEqual({ value: null, previous: null, forecast: null, status: null, reason: "Not available: no Leads table." });
+});
+
+describe("--out", () => {
+  const out = join(dir, "scorecard.xlsx");
+  let before: string;
+  let workbook: ExcelJS.Workbook;
+  let json: { indicators: Record<string, { value: number | null }> };
+
+  beforeAll(async () => {
+    before = sha(englishXlsx);
+    const r = await run(englishXlsx, "--out", out, "--json");
+    expect(r.status).toBe(0);
+    json = JSON.parse(r.out);
+    workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+  });
+
+  test("never modifies the source", () => {
+    expect(sha(englishXlsx)).toBe(before);
+  });
+
+  test("keeps every source sheet and adds the Scorecard", () => {
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(["Sales", "Customers", "Leads", "Market", "Scorecard"]);
+    expect(workbook.getWorksheet("Sales")?.getTables().length).toBe(1);
+  });
+
+  test("holds live formulas with their computed values cached, and formats", () => {
+    const ws = workbook.getWorksheet("Scorecard") as ExcelJS.Worksheet;
+    expect(ws.getCell("A1").value).toBe("SPEC Scorecard");
+    const cells = new Map<string, ExcelJS.Cell>();
+    ws.eachRow((row) => row.eachCell((cell) => cells.set(String(cell.value), cell)));
+    const rowOf = (label: string): number => {
+      let found = 0;
+      ws.eachRow((row, r) => {
+        if (row.getCell(1).value === label) found = r;
+      });
+      return found;
+    };
+    const revenue = ws.getCell(rowOf("Revenue"), 2).value as { formula: string; result: number };
+    expect(revenue.formula).toBe('SUMIFS(Sales[Amount],Sales[Date],">="&$B$6,Sales[Date],"<="&$B$4,Sales[Customer],"<>")');
+    expect(revenue.result).toBeCloseTo(json.indicators.revenue.value as number, 6);
+    expect(ws.getCell(rowOf("Revenue"), 2).numFmt).toBe("#,##0.00");
+    const activation = ws.getCell(rowOf("Activation rate"), 2).value as { formula: string; result: number };
+    expect(activation.formula).toBe('IFERROR(SPEC.ACTIVATION_RATE(Sales[Customer],Sales[Date],Sales[Amount],$B$4,$B$14,$B$15,$B$16,Customers[[Customer ID]]),"")');
+    expect(activation.result).toBeCloseTo(json.indicators["svc.activation_rate"].value as number, 12);
+    expect(ws.getCell(rowOf("Activation rate"), 2).numFmt).toBe("0.0%");
+    const repeat = ws.getCell(rowOf("Repeat customers"), 2).value as { formula: string };
+    expect(repeat.formula).toMatch(/^_xlfn\.LET\(_xlpm\.u,_xlfn\.UNIQUE\(_xlfn\._xlws\.FILTER\(Sales\[Customer\]/);
+    expect(ws.getCell("B4").value).toMatchObject({ formula: '_xlfn.MAXIFS(Sales[Date],Sales[Customer],"<>")' });
+  });
+
+  test("colours statuses with conditional formatting", () => {
+    const ws = workbook.getWorksheet("Scorecard") as ExcelJS.Worksheet & { conditionalFormattings: { ref: string; rules: { formulae: string[]; style: { fill: { bgColor: { argb: string } } } }[] }[] };
+    expect(ws.conditionalFormattings.map((c) => c.ref)).toEqual(["F21:F42"]);
+    const rules = ws.conditionalFormattings.flatMap((c) => c.rules.map((r) => [r.formulae[0], r.style.fill.bgColor.argb]));
+    expect(rules).toEqual([
+      ['F21="On track"', "FFC6EFCE"],
+      ['F21="At risk"', "FFFFEB9C"],
+      ['F21="Off track"', "FFFFC7CE"],
+    ]);
+  });
+
+  test("building again from the output replaces its own Scorecard and nothing else", async () => {
+    const again = join(dir, "again.xlsx");
+    const r = await run(out, "--out", again, "--lang", "es");
+    expect(r.status).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(again);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Sales", "Customers", "Leads", "Market", "Scorecard"]);
+    expect(wb.getWorksheet("Scorecard")?.getCell("A1").value).toBe("Cuadro de mando SPEC");
+  });
+});
+
+test("a folder of CSV files (comma or semicolon) gives the same figures as the workbook", async () => {
+  const folder = join(dir, "csv");
+  mkdirSync(folder);
+  const csv = (t: typeof SALES, sep: string): string =>
+    [t.headers.join(sep), ...Array.from({ length: t.rowCount }, (_, i) => t.columns.map((c) => (c[i] === null ? "" : String(c[i]).includes(sep) ? `"${c[i]}"` : String(c[i]))).join(sep))].join("\r\n");
+  writeFileSync(join(folder, "Sales.csv"), csv(SALES, ","));
+  writeFileSync(join(folder, "Customers.csv"), csv(CUSTOMERS, ";"));
+  writeFileSync(join(folder, "Leads.csv"), csv(LEADS, ","));
+  writeFileSync(join(folder, "Market.csv"), csv(MARKET, ","));
+  const fromCsv = await run(folder, "--json", "--as-of", "2025-03-20", "--period", "month", "--out", join(dir, "from-csv.xlsx"));
+  const fromXlsx = await run(fixtureXlsx, "--json", "--as-of", "2025-03-20", "--period", "month");
+  expect(fromCsv.status).toBe(0);
+  expect(JSON.parse(fromCsv.out)).toEqual(JSON.parse(fromXlsx.out));
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(join(dir, "from-csv.xlsx"));
+  expect(wb.worksheets.map((w) => w.name)).toEqual(["Customers", "Leads", "Market", "Sales", "Scorecard"]);
+});
+
+describe("bad input exits 2 with one line saying what to fix, and writes nothing", () => {
+  const out = join(dir, "never.xlsx");
+  const textDates = join(dir, "text-dates.xlsx");
+  const noSales = join(dir, "no-sales.xlsx");
+  const notXlsx = join(dir, "notes.txt");
+  const corrupt = join(dir, "corrupt.xlsx");
+  beforeAll(async () => {
+    const broken = table("Sales", ["Customer", "Date", "Amount"], [["A", "2025-01-01", 5], ["B", "last Tuesday", 7]]);
+    await workbookOfTables([broken]).xlsx.writeFile(textDates);
+    await workbookOfTables([MARKET]).xlsx.writeFile(noSales);
+    writeFileSync(notXlsx, "hello");
+    writeFileSync(corrupt, "this is not a zip");
+  });
+
+  test.each([
+    ["a missing file", [join(dir, "missing.xlsx")], /missing\.xlsx does not exist/],
+    ["not a workbook", [notXlsx], /is not an \.xlsx workbook/],
+    ["an unreadable workbook", [corrupt], /cannot read .*corrupt\.xlsx as an \.xlsx workbook/],
+    ["no sales table", [noSales], /no sales table: give a table with customer, date and amount columns \(found Market \(Segment, Potential Accounts\)\)/],
+    ["text where dates belong", [textDates], /column Date of table Sales: row 3 is the text 'last Tuesday', expected a date \(customer B\); fix that cell and run again/],
+    ["an unknown period", [englishXlsx, "--period", "week"], /--period needs one of month, quarter, year \(got 'week'\)/],
+    ["a bad as-of date", [englishXlsx, "--as-of", "31/03/2026"], /--as-of needs a date as YYYY-MM-DD/],
+    ["a window of 0", [englishXlsx, "--window", "0"], /--window needs a whole number of at least 1/],
+    ["an unknown option", [englishXlsx, "--colour"], /unknown option --colour/],
+    ["no workbook named", [], /name a workbook/],
+    ["--out over the source", [englishXlsx, "--out", englishXlsx], /is the source file/],
+  ])("%s", async (_name, args, message) => {
+    const r = await run(...(args as string[]), ...(args.includes("--out") ? [] : ["--out", out]));
+    expect(r.status).toBe(2);
+    expect(r.err.length).toBe(1);
+    expect(r.err[0]).toMatch(message);
+    expect(r.err[0].startsWith("spec-scorecard: ")).toBe(true);
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
+test("npx spec-scorecard runs the built command line with exit statuses", () => {
+  const root = join(__dirname, "..", "..");
+  const ok = spawnSync(process.execPath, [join(root, "bin", "spec-scorecard.js"), fixtureXlsx, "--json", "--as-of", "2025-03-20", "--period", "month"], { encoding: "utf8" });
+  expect(ok.status).toBe(0);
+  expect(JSON.parse(ok.stdout).indicators.revenue.value).toBe(1150);
+  const bad = spawnSync(process.execPath, [join(root, "bin", "spec-scorecard.js"), join(dir, "nope.xlsx")], { encoding: "utf8" });
+  expect(bad.status).toBe(2);
+  expect(bad.stderr.trim().split("\n")).toHaveLength(1);
+});
