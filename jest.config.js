@@ -7,4 +7,5 @@ module.exports = {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: { module: "commonjs", jsx: "react-jsx", esModuleInterop: true, isolatedModules: true } }],
   },
   testTimeout: 120000,
+  reporters: ["default", "<rootDir>/test/support/plainSummaryReporter.js"],
 };

@@ -41,6 +41,11 @@ export interface ParameterCells {
 export type SiblingCells = Partial<Record<IndicatorId, string>>;
 
 export const LET_VARIABLE = "§";
+
+/** A formula as typed into Excel (Office.js takes them so): only the LET sigil goes. */
+export function typedFormula(formula: string): string {
+  return formula.split(LET_VARIABLE).join("");
+}
 const v = (name: string): string => `${LET_VARIABLE}${name}`;
 
 const inSpan = (r: DataRefs, s: SpanCells): string => `(${r.date}>=${s.start})*(${r.date}<=${s.end})`;

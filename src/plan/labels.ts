@@ -60,6 +60,8 @@ export interface Labels {
     readonly activation: string;
     readonly channel: string;
     readonly funnel: string;
+    readonly topCustomers: string;
+    readonly cumulativeShare: string;
   };
   readonly channels: Record<Channel, string>;
   readonly value: {
@@ -146,6 +148,8 @@ const EN: Labels = {
     activation: "Activation",
     channel: "Suggested channel",
     funnel: "Funnel: leads → new customers",
+    topCustomers: "Concentration: top 20 customers in the period",
+    cumulativeShare: "Cumulative share",
   },
   channels: { key_account_manager: "Key-account manager", inside_sales: "Inside sales", digital_self_service: "Digital self-service" },
   value: {
@@ -241,6 +245,8 @@ const ES: Labels = {
     activation: "Activación",
     channel: "Canal sugerido",
     funnel: "Embudo: prospectos → clientes nuevos",
+    topCustomers: "Concentración: 20 clientes principales del periodo",
+    cumulativeShare: "Participación acumulada",
   },
   channels: { key_account_manager: "Ejecutivo de cuenta clave", inside_sales: "Ventas internas", digital_self_service: "Autoservicio digital" },
   value: {

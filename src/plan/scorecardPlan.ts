@@ -95,6 +95,9 @@ export function dataRefs(mapping: TableMapping): DataRefs | null {
   };
 }
 
+/** Customers listed for the Pareto chart. */
+export const TOP_CUSTOMERS = 20;
+
 const COLUMN = { label: 1, value: 2, previous: 3, change: 4, target: 5, status: 6, forecast: 7, note: 8 } as const;
 const MONTHS = { month: 1, quarter: 3, year: 12 } as const;
 
@@ -275,6 +278,28 @@ export function buildScorecardPlan(card: Scorecard, mapping: TableMapping, langu
     row++;
   }
 
+  // Concentration: the top customers of the period, live revenue, for the Pareto chart.
+  const top = Array.from(card.revenueByCustomer.keys())
+    .filter((c) => card.revenueByCustomer[c] > 0)
+    .sort((x, y) => card.revenueByCustomer[y] - card.revenueByCustomer[x] || x - y)
+    .slice(0, TOP_CUSTOMERS);
+  let pareto: ScorecardPlan["charts"]["pareto"] = null;
+  if (top.length > 0) {
+    table(L.breakdowns.topCustomers, [L.value.customer, L.breakdowns.revenue, L.breakdowns.cumulativeShare]);
+    const first = row;
+    const total = card.indicators.find((i) => i.info.id === "revenue")?.value ?? 0;
+    let running = 0;
+    for (const code of top) {
+      running += card.revenueByCustomer[code];
+      put({ row, column: 1, value: card.customerLabels[code], style: "label" });
+      put({ row, column: 2, formula: `SUMIFS(${refs.amount},${refs.customer},${cellAddress(row, 1)},${refs.date},">="&${param(P.start)},${refs.date},"<="&${param(P.asOf)})`, result: card.revenueByCustomer[code], format: "money", style: "body" });
+      put({ row, column: 3, formula: `IFERROR(SUM(${absolute(first, 2)}:${cellAddress(row, 2)})/${cellAddress(rowOf.revenue as number, COLUMN.value)},"")`, result: total !== 0 ? running / total : "", format: "percent", style: "body" });
+      row++;
+    }
+    pareto = { firstRow: first, lastRow: row - 1, labelColumn: 1, valueColumn: 2 };
+    row++;
+  }
+
   // Value tiers: live activation per tier through SPEC.ACTIVATION_RATE with the tier as base.
   const v = card.value;
   const k = v.attributes.length;
@@ -373,7 +398,7 @@ export function buildScorecardPlan(card: Scorecard, mapping: TableMapping, langu
     frozenRows: 0,
     charts: {
       funnel,
-      pareto: v.customers.length > 0 ? { firstRow: firstCustomerRow, lastRow: lastCustomerRow, labelColumn: customerColumn, valueColumn: revenueColumn } : null,
+      pareto,
     },
   };
 }

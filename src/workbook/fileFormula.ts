@@ -53,11 +53,6 @@ export function fileFormula(formula: string): string {
   return out;
 }
 
-/** Office.js takes formulas as typed: only the LET sigil goes. */
-export function typedFormula(formula: string): string {
-  return formula.split(LET_VARIABLE).join("");
-}
-
 function closingBracket(text: string, open: number): number {
   let depth = 0;
   for (let i = open; i < text.length; i++) {

@@ -1,5 +1,6 @@
 /** Writes a ScorecardPlan into an ExcelJS workbook: the file twin of the task pane's Office.js writer. */
-import type { Fill, Font, Workbook, Worksheet } from "exceljs";
+import type { Fill, Workbook, Worksheet } from "exceljs";
+import { STATUS_LOOK, STYLE_LOOK } from "./sheetLook";
 import { CellStyle, NUMBER_FORMATS, ScorecardPlan } from "../plan/scorecardPlan";
 import { cellAddress, columnLetter } from "../plan/references";
 import { textLiteral } from "../plan/indicatorFormulas";
@@ -8,26 +9,6 @@ import { fileFormula } from "./fileFormula";
 import { isScorecardSheet } from "./xlsxSource";
 
 const solid = (argb: string): Fill => ({ type: "pattern", pattern: "solid", fgColor: { argb }, bgColor: { argb } });
-
-/** The look of each kind of cell; the task pane's writer uses the same colours. */
-export const STYLE_LOOK: Record<CellStyle, { font?: Partial<Font>; fill?: string }> = {
-  title: { font: { bold: true, size: 16, color: { argb: "FF1F4E79" } } },
-  subtitle: { font: { italic: true, size: 9, color: { argb: "FF595959" } } },
-  marker: { font: { size: 8, color: { argb: "FFA6A6A6" } } },
-  section: { font: { bold: true, size: 12, color: { argb: "FF1F4E79" } }, fill: "FFDDEBF7" },
-  header: { font: { bold: true, color: { argb: "FFFFFFFF" } }, fill: "FF1F4E79" },
-  label: {},
-  input: { fill: "FFFFF2CC" },
-  body: {},
-  note: { font: { italic: true, color: { argb: "FF7F7F7F" } } },
-};
-
-/** Status colours, as Excel's own good / neutral / bad cell styles. */
-export const STATUS_LOOK: Record<Status, { font: string; fill: string }> = {
-  on_track: { font: "FF006100", fill: "FFC6EFCE" },
-  at_risk: { font: "FF9C5700", fill: "FFFFEB9C" },
-  off_track: { font: "FF9C0006", fill: "FFFFC7CE" },
-};
 
 function freeName(workbook: Workbook, wanted: string): string {
   let name = wanted;

@@ -1,5 +1,6 @@
 import { columnReference, quoteSheetName, structuredReference } from "../../src/plan/references";
-import { fileFormula, typedFormula } from "../../src/workbook/fileFormula";
+import { fileFormula } from "../../src/workbook/fileFormula";
+import { typedFormula } from "../../src/plan/indicatorFormulas";
 import { table } from "../support/tables";
 
 test.each([

@@ -1,0 +1,125 @@
+/**
+ * The wizard's workbook in Excel, through Office.js. Tables are read, and the sheet written, in
+ * row blocks that keep each request far under Excel on the web's 5 MB limit.
+ */
+import { SourceTable } from "../engine/sourceTable";
+import { MARKER_TEXT, ScorecardPlan } from "../plan/scorecardPlan";
+import { writePlanWithOffice } from "./officeWriter";
+import { ProgressListener, WorkbookPort, throwIfCancelled } from "./workbookPort";
+
+/** Cells per read request: at ~20 bytes a cell as JSON, about 2 MB. */
+export const READ_BLOCK_CELLS = 100000;
+
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+const excelRun: ExcelRun = (batch) => Excel.run(batch);
+
+export class OfficeWorkbook implements WorkbookPort {
+  constructor(private readonly run: ExcelRun = excelRun) {}
+
+  async describeTables(): Promise<SourceTable[]> {
+    return this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name");
+      const tables = context.workbook.tables;
+      tables.load("items/name");
+      await context.sync();
+      const tableParts = tables.items.map((t) => {
+        const range = t.getRange();
+        range.load("rowIndex,columnIndex,rowCount,columnCount");
+        const header = t.getHeaderRowRange();
+        header.load("values");
+        t.worksheet.load("name");
+        t.load("showTotals");
+        return { t, range, header };
+      });
+      const markers = sheets.items.map((ws) => {
+        const top = ws.getRange("A1:C5");
+        top.load("values");
+        const used = ws.getUsedRangeOrNullObject(true);
+        used.load("rowIndex,columnIndex,rowCount,columnCount");
+        return { ws, top, used };
+      });
+      await context.sync();
+      const out: SourceTable[] = tableParts.map(({ t, range, header }) => ({
+        name: t.name,
+        sheet: t.worksheet.name,
+        isExcelTable: true,
+        headers: (header.values[0] ?? []).map((h) => String(h)),
+        columns: [],
+        rowCount: range.rowCount - 1 - (t.showTotals ? 1 : 0),
+        headerRow: range.rowIndex + 1,
+        firstColumn: range.columnIndex + 1,
+      }));
+      const sheetsWithTables = new Set(out.map((t) => t.sheet));
+      const headerRows = markers
+        .filter(({ ws, top, used }) => !sheetsWithTables.has(ws.name) && !used.isNullObject && !top.values.some((row) => row.includes(MARKER_TEXT)))
+        .map(({ ws, used }) => {
+          const header = ws.getRangeByIndexes(used.rowIndex, used.columnIndex, 1, used.columnCount);
+          header.load("values");
+          return { ws, used, header };
+        });
+      await context.sync();
+      for (const { ws, used, header } of headerRows) {
+        const names = header.values[0].map((h) => String(h ?? "").trim());
+        const width = names.findIndex((h) => h === "");
+        const headers = width < 0 ? names : names.slice(0, width);
+        if (headers.length === 0) continue;
+        out.push({ name: ws.name, sheet: ws.name, isExcelTable: false, headers, columns: [], rowCount: used.rowCount - 1, headerRow: used.rowIndex + 1, firstColumn: used.columnIndex + 1 });
+      }
+      return out;
+    });
+  }
+
+  async readTable(table: SourceTable, onProgress: ProgressListener, signal?: AbortSignal): Promise<SourceTable> {
+    const width = table.headers.length;
+    const columns: unknown[][] = Array.from({ length: width }, () => new Array<unknown>(table.rowCount));
+    const block = Math.max(1, Math.floor(READ_BLOCK_CELLS / Math.max(1, width)));
+    onProgress({ phase: "reading", table: table.name, done: 0, total: table.rowCount });
+    for (let start = 0; start < table.rowCount; start += block) {
+      throwIfCancelled(signal);
+      const rows = Math.min(block, table.rowCount - start);
+      const values = await this.run(async (context) => {
+        // headerRow is 1-based, so as a 0-based index it is the first data row.
+        const range = context.workbook.worksheets.getItem(table.sheet).getRangeByIndexes(table.headerRow + start, table.firstColumn - 1, rows, width);
+        range.load("values");
+        await context.sync();
+        return range.values;
+      });
+      for (let i = 0; i < rows; i++) for (let j = 0; j < width; j++) columns[j][start + i] = values[i][j] === "" ? null : values[i][j];
+      onProgress({ phase: "reading", table: table.name, done: start + rows, total: table.rowCount });
+    }
+    return { ...table, columns };
+  }
+
+  async findScorecard(): Promise<string | null> {
+    return this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name");
+      await context.sync();
+      const tops = sheets.items.map((ws) => {
+        const top = ws.getRange("A1:C5");
+        top.load("values");
+        return { ws, top };
+      });
+      await context.sync();
+      return tops.find(({ top }) => top.values.some((row) => row.includes(MARKER_TEXT)))?.ws.name ?? null;
+    });
+  }
+
+  async writeScorecard(plan: ScorecardPlan, onProgress: ProgressListener, signal?: AbortSignal): Promise<string> {
+    const existing = await this.findScorecard();
+    return writePlanWithOffice(this.run, plan, existing, onProgress, signal);
+  }
+
+  async showScorecard(sheetName: string): Promise<void> {
+    await this.run(async (context) => {
+      context.workbook.worksheets.getItem(sheetName).activate();
+      await context.sync();
+    });
+  }
+
+  displayLanguage(): string {
+    return typeof Office !== "undefined" && Office.context?.displayLanguage ? Office.context.displayLanguage : "en-US";
+  }
+}

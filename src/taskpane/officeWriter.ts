@@ -1,0 +1,146 @@
+/**
+ * Writes a ScorecardPlan through Office.js: the twin of the ExcelJS writer. Values and formulas
+ * go in row blocks (each request far under Excel on the web's 5 MB), then styles, the status
+ * colours and the charts. An earlier scorecard sheet is cleared and rewritten in place, so
+ * references to it from other sheets keep working; no other sheet is touched.
+ */
+import { NUMBER_FORMATS, PlanCell, ScorecardPlan } from "../plan/scorecardPlan";
+import { typedFormula, textLiteral } from "../plan/indicatorFormulas";
+import { columnLetter } from "../plan/references";
+import { Status } from "../engine/status";
+import { STATUS_LOOK, STYLE_LOOK } from "../workbook/sheetLook";
+import type { ExcelRun } from "./officeWorkbook";
+import { ProgressListener, throwIfCancelled } from "./workbookPort";
+
+/** Cells per write request. */
+export const WRITE_BLOCK_CELLS = 20000;
+
+const color = (argb: string): string => `#${argb.slice(2)}`;
+
+/** What Excel should receive for one cell: "=formula", a number, or text (a leading "=" kept as text). */
+export function cellInput(cell: PlanCell | undefined): string | number {
+  if (cell === undefined) return "";
+  if (cell.formula !== undefined) return `=${typedFormula(cell.formula)}`;
+  const v = cell.value;
+  if (v === null || v === undefined) return "";
+  if (typeof v === "string" && /^[=+\-@]/.test(v)) return `'${v}`;
+  return v;
+}
+
+/** The plan as rows × columns of inputs and number formats. */
+export function planGrid(plan: ScorecardPlan): { inputs: (string | number)[][]; formats: string[][]; rows: number; columns: number } {
+  const rows = Math.max(...plan.cells.map((c) => c.row + (c.spillRows ?? 1) - 1));
+  const columns = Math.max(...plan.cells.map((c) => c.column));
+  const inputs = Array.from({ length: rows }, () => new Array<string | number>(columns).fill(""));
+  const formats = Array.from({ length: rows }, () => new Array<string>(columns).fill("General"));
+  for (const c of plan.cells) {
+    inputs[c.row - 1][c.column - 1] = cellInput(c);
+    const format = c.format === undefined ? "General" : NUMBER_FORMATS[c.format];
+    for (let r = 0; r < (c.spillRows ?? 1); r++) formats[c.row - 1 + r][c.column - 1] = format;
+  }
+  return { inputs, formats, rows, columns };
+}
+
+async function prepareSheet(run: ExcelRun, plan: ScorecardPlan, existing: string | null): Promise<string> {
+  return run(async (context) => {
+    const sheets = context.workbook.worksheets;
+    if (existing !== null) {
+      const ws = sheets.getItem(existing);
+      ws.getRange().clear();
+      ws.charts.load("items");
+      await context.sync();
+      ws.charts.items.forEach((chart) => chart.delete());
+      await context.sync();
+      return existing;
+    }
+    sheets.load("items/name");
+    await context.sync();
+    const names = new Set(sheets.items.map((s) => s.name));
+    let name = plan.sheetName;
+    for (let i = 2; names.has(name); i++) name = `${plan.sheetName} (${i})`;
+    const ws = sheets.add(name);
+    ws.showGridlines = false;
+    await context.sync();
+    return name;
+  });
+}
+
+export async function writePlanWithOffice(run: ExcelRun, plan: ScorecardPlan, existing: string | null, onProgress: ProgressListener, signal?: AbortSignal): Promise<string> {
+  throwIfCancelled(signal);
+  const sheetName = await prepareSheet(run, plan, existing);
+  const { inputs, formats, rows, columns } = planGrid(plan);
+  const block = Math.max(1, Math.floor(WRITE_BLOCK_CELLS / columns));
+  onProgress({ phase: "writing", done: 0, total: rows });
+  for (let start = 0; start < rows; start += block) {
+    throwIfCancelled(signal);
+    const n = Math.min(block, rows - start);
+    await run(async (context) => {
+      const range = context.workbook.worksheets.getItem(sheetName).getRangeByIndexes(start, 0, n, columns);
+      range.numberFormat = formats.slice(start, start + n);
+      range.formulas = inputs.slice(start, start + n);
+      await context.sync();
+    });
+    onProgress({ phase: "writing", done: start + n, total: rows });
+  }
+  await run(async (context) => {
+    const ws = context.workbook.worksheets.getItem(sheetName);
+    plan.columnWidths.forEach((w, j) => {
+      ws.getRange(`${columnLetter(j + 1)}:${columnLetter(j + 1)}`).format.columnWidth = w * 7;
+    });
+    for (const c of plan.cells) {
+      if (c.style === undefined || c.style === "body") continue;
+      const look = STYLE_LOOK[c.style];
+      const format = ws.getCell(c.row - 1, c.column - 1).format;
+      if (look.font?.bold) format.font.bold = true;
+      if (look.font?.italic) format.font.italic = true;
+      if (look.font?.size !== undefined) format.font.size = look.font.size;
+      if (look.font?.color?.argb !== undefined) format.font.color = color(look.font.color.argb);
+      if (look.fill !== undefined) format.fill.color = color(look.fill);
+    }
+    const rule = plan.statusRule;
+    const statusRange = ws.getRange(`${columnLetter(rule.column)}${rule.firstRow}:${columnLetter(rule.column)}${rule.lastRow}`);
+    for (const status of Object.keys(STATUS_LOOK) as Status[]) {
+      const cf = statusRange.conditionalFormats.add("Custom");
+      cf.custom.rule.formula = `=${columnLetter(rule.column)}${rule.firstRow}=${textLiteral(rule.texts[status])}`;
+      cf.custom.format.fill.color = color(STATUS_LOOK[status].fill);
+      cf.custom.format.font.color = color(STATUS_LOOK[status].font);
+    }
+    await context.sync();
+  });
+  await addCharts(run, plan, sheetName);
+  return sheetName;
+}
+
+/** The funnel and Pareto charts; where an Excel lacks those chart types, bar and column charts. */
+async function addCharts(run: ExcelRun, plan: ScorecardPlan, sheetName: string): Promise<void> {
+  const place = (chart: Excel.Chart, title: string, top: number): void => {
+    chart.title.text = title;
+    chart.setPosition(`J${top}`, `Q${top + 16}`);
+    chart.legend.visible = false;
+  };
+  const add = async (type: "Funnel" | "Pareto", fallback: "BarClustered" | "ColumnClustered", address: string, title: string, top: number): Promise<void> => {
+    try {
+      await run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(sheetName);
+        place(ws.charts.add(type, ws.getRange(address), "Columns"), title, top);
+        await context.sync();
+      });
+    } catch {
+      await run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(sheetName);
+        place(ws.charts.add(fallback, ws.getRange(address), "Columns"), title, top);
+        await context.sync();
+      });
+    }
+  };
+  const funnel = plan.charts.funnel;
+  if (funnel !== null) await add("Funnel", "BarClustered", `A${funnel.firstRow}:B${funnel.lastRow}`, funnelTitle(plan, funnel.firstRow), 4);
+  const pareto = plan.charts.pareto;
+  if (pareto !== null) await add("Pareto", "ColumnClustered", `A${pareto.firstRow}:B${pareto.lastRow}`, funnelTitle(plan, pareto.firstRow), 22);
+}
+
+/** A chart's title is its block's section title, two rows above its data. */
+function funnelTitle(plan: ScorecardPlan, firstRow: number): string {
+  const title = plan.cells.find((c) => c.row === firstRow - 2 && c.column === 1 && c.style === "section");
+  return typeof title?.value === "string" ? title.value : "";
+}

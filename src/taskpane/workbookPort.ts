@@ -1,0 +1,42 @@
+/**
+ * What the wizard needs of a workbook, whichever it is: the open workbook through Office.js
+ * (the task pane) or an .xlsx file through ExcelJS (the browser preview).
+ */
+import { SourceTable } from "../engine/sourceTable";
+import { ScorecardPlan } from "../plan/scorecardPlan";
+
+/** Progress of a long step: done of total, in the unit named. */
+export interface Progress {
+  readonly phase: "reading" | "computing" | "writing";
+  readonly table?: string;
+  readonly done: number;
+  readonly total: number;
+}
+
+export type ProgressListener = (p: Progress) => void;
+
+export class CancelledError extends Error {
+  constructor() {
+    super("cancelled");
+    this.name = "CancelledError";
+  }
+}
+
+export function throwIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new CancelledError();
+}
+
+export interface WorkbookPort {
+  /** The workbook's tables with their headers and row counts, data not yet read (columns empty). */
+  describeTables(): Promise<SourceTable[]>;
+  /** One table with its data, read in row blocks. */
+  readTable(table: SourceTable, onProgress: ProgressListener, signal?: AbortSignal): Promise<SourceTable>;
+  /** The name of the sheet an earlier build made (found by its marker), or null. */
+  findScorecard(): Promise<string | null>;
+  /** Writes the plan, replacing the earlier scorecard sheet if any; returns the sheet's name. */
+  writeScorecard(plan: ScorecardPlan, onProgress: ProgressListener, signal?: AbortSignal): Promise<string>;
+  /** Brings the sheet to the front (the task pane) or offers the file (the preview). */
+  showScorecard(sheetName: string): Promise<void>;
+  /** Office's display language, as "es-ES" or "en-US". */
+  displayLanguage(): string;
+}
