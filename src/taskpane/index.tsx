@@ -1,16 +1,15 @@
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { App } from "./App";
+import { Wizard } from "./ui/Wizard";
+import { OfficeWorkbook } from "./officeWorkbook";
 
-function mount(): void {
+Office.onReady(() => {
   const container = document.getElementById("container");
   if (container === null) return;
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
-      <App />
+      <Wizard port={new OfficeWorkbook()} />
     </FluentProvider>,
   );
-}
-
-Office.onReady(() => mount());
+});

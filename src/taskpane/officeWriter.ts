@@ -53,7 +53,7 @@ async function prepareSheet(run: ExcelRun, plan: ScorecardPlan, existing: string
       await context.sync();
       return existing;
     }
-    sheets.load("items/name");
+    sheets.load("items"); // worksheets are few: all their scalar properties cost nothing
     await context.sync();
     const names = new Set(sheets.items.map((s) => s.name));
     let name = plan.sheetName;

@@ -1,0 +1,95 @@
+import * as React from "react";
+import { Caption1, Dropdown, Field, MessageBar, MessageBarBody, Option, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { SourceTable } from "../../engine/sourceTable";
+import { MappingOverride, ROLE_COLUMNS, ROLES, Role, TableMapping } from "../../engine/tableMapping";
+import { UiText } from "./uiText";
+
+const useStyles = makeStyles({
+  role: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, paddingBlock: tokens.spacingVerticalS, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  columns: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalS },
+});
+
+const NONE = "\u0000none";
+
+export interface DataStepProps {
+  readonly text: UiText;
+  readonly tables: readonly SourceTable[];
+  readonly mapping: TableMapping;
+  readonly override: MappingOverride;
+  readonly onChange: (override: MappingOverride) => void;
+}
+
+/** Step 1: each role's table and columns, as guessed, each editable. */
+export function DataStep({ text, tables, mapping, override, onChange }: DataStepProps): React.JSX.Element {
+  const styles = useStyles();
+  const setTable = (role: Role, name: string): void => onChange({ ...override, [role]: { table: name === NONE ? null : name, columns: {} } });
+  const setColumn = (role: Role, column: string, header: string): void => {
+    const current = override[role] ?? {};
+    onChange({ ...override, [role]: { ...current, table: mapping[role]?.table.name ?? current.table, columns: { ...(current.columns ?? {}), [column]: header === NONE ? null : header } } });
+  };
+  return (
+    <div>
+      {tables.length === 0 && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{text.noTables}</MessageBarBody>
+        </MessageBar>
+      )}
+      {tables.length > 0 && mapping.sales === undefined && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{text.noSales}</MessageBarBody>
+        </MessageBar>
+      )}
+      {ROLES.map((role) => {
+        const m = mapping[role];
+        const tableLabel = m === undefined ? text.noTable : `${m.table.name}`;
+        return (
+          <section key={role} className={styles.role} aria-label={text.roles[role]}>
+            <Subtitle2>{text.roles[role]}</Subtitle2>
+            <Caption1>{text.roleHelp[role]}</Caption1>
+            <Field label={text.roles[role]}>
+              <Dropdown
+                aria-label={`${text.roles[role]}: table`}
+                value={tableLabel}
+                selectedOptions={[m?.table.name ?? NONE]}
+                onOptionSelect={(_e, d) => setTable(role, d.optionValue ?? NONE)}
+              >
+                <Option value={NONE}>{text.noTable}</Option>
+                {tables.map((t) => (
+                  <Option key={`${t.sheet}/${t.name}`} value={t.name} text={t.name}>
+                    {`${t.name} · ${text.rows(t.rowCount)}`}
+                  </Option>
+                ))}
+              </Dropdown>
+            </Field>
+            {m !== undefined && (
+              <div className={styles.columns}>
+                {(ROLE_COLUMNS[role] as readonly string[]).map((column) => {
+                  const j = (m.columns as Record<string, number | undefined>)[column];
+                  const header = j === undefined ? undefined : m.table.headers[j];
+                  return (
+                    <Field key={column} label={text.columns[column]} size="small">
+                      <Dropdown
+                        size="small"
+                        aria-label={`${text.roles[role]}: ${text.columns[column]}`}
+                        value={header ?? text.noColumn}
+                        selectedOptions={[header ?? NONE]}
+                        onOptionSelect={(_e, d) => setColumn(role, column, d.optionValue ?? NONE)}
+                      >
+                        <Option value={NONE}>{text.noColumn}</Option>
+                        {m.table.headers.map((h) => (
+                          <Option key={h} value={h}>
+                            {h}
+                          </Option>
+                        ))}
+                      </Dropdown>
+                    </Field>
+                  );
+                })}
+              </div>
+            )}
+          </section>
+        );
+      })}
+    </div>
+  );
+}

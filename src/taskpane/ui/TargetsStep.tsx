@@ -1,0 +1,45 @@
+import * as React from "react";
+import { Caption1, Field, Input, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { INDICATORS, STAGES } from "../../engine/indicatorCatalog";
+import { Labels } from "../../plan/labels";
+import { FormErrors, WizardForm } from "./wizardForm";
+import { UiText } from "./uiText";
+
+const useStyles = makeStyles({ grid: { display: "grid", gridTemplateColumns: "1fr", gap: tokens.spacingVerticalXS } });
+
+export interface TargetsStepProps {
+  readonly text: UiText;
+  readonly labels: Labels;
+  readonly form: WizardForm;
+  readonly errors: FormErrors;
+  readonly onChange: (form: WizardForm) => void;
+}
+
+/** Step 3: an optional target per indicator. */
+export function TargetsStep({ text, labels, form, errors, onChange }: TargetsStepProps): React.JSX.Element {
+  const styles = useStyles();
+  return (
+    <div>
+      <Caption1>{text.targetsHelp}</Caption1>
+      {STAGES.map((stage) => (
+        <section key={stage} aria-label={labels.stages[stage]}>
+          <Subtitle2 as="h3">{labels.stages[stage]}</Subtitle2>
+          <div className={styles.grid}>
+            {INDICATORS.filter((i) => i.stage === stage).map((info) => (
+              <Field
+                key={info.id}
+                label={info.format === "percent" ? `${labels.indicators[info.id]} (${text.targetPercentHint})` : labels.indicators[info.id]}
+                orientation="horizontal"
+                size="small"
+                validationMessage={errors[`target.${info.id}`]}
+                validationState={errors[`target.${info.id}`] ? "error" : "none"}
+              >
+                <Input size="small" inputMode="decimal" value={form.targets[info.id] ?? ""} onChange={(_e, d) => onChange({ ...form, targets: { ...form.targets, [info.id]: d.value } })} />
+              </Field>
+            ))}
+          </div>
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,194 @@
+/** The wizard's words in English and Spanish. */
+import { Language } from "../../plan/labels";
+import { Role } from "../../engine/tableMapping";
+
+export interface UiText {
+  readonly language: string;
+  readonly steps: { readonly data: string; readonly definitions: string; readonly targets: string; readonly build: string };
+  readonly next: string;
+  readonly back: string;
+  readonly loading: string;
+  readonly roles: Record<Role, string>;
+  readonly roleHelp: Record<Role, string>;
+  readonly columns: Record<string, string>;
+  readonly noTable: string;
+  readonly noColumn: string;
+  readonly rows: (n: number) => string;
+  readonly noSales: string;
+  readonly noTables: string;
+  readonly asOf: string;
+  readonly asOfHint: string;
+  readonly period: string;
+  readonly window: string;
+  readonly minPurchases: string;
+  readonly minAmount: string;
+  readonly tierA: string;
+  readonly tierB: string;
+  readonly valueAttributes: string;
+  readonly weight: string;
+  readonly direction: string;
+  readonly moreIsBetter: string;
+  readonly lessIsBetter: string;
+  readonly wholeNumber: (min: number) => string;
+  readonly numberAtLeast: (min: number) => string;
+  readonly targetsHelp: string;
+  readonly targetPercentHint: string;
+  readonly buildHelp: string;
+  readonly build: string;
+  readonly cancel: string;
+  readonly replaceTitle: string;
+  readonly replaceBody: (sheet: string) => string;
+  readonly replace: string;
+  readonly reading: (table: string, done: number, total: number) => string;
+  readonly computing: string;
+  readonly writing: (done: number, total: number) => string;
+  readonly built: (sheet: string) => string;
+  readonly openSheet: string;
+  readonly download: string;
+  readonly cancelled: string;
+  readonly failed: string;
+  readonly fixFirst: string;
+}
+
+const fmt = (n: number, language: Language): string => n.toLocaleString(language === "es" ? "es-ES" : "en-US");
+
+const EN: UiText = {
+  language: "Language",
+  steps: { data: "1 Data", definitions: "2 Definitions", targets: "3 Targets", build: "4 Build" },
+  next: "Next",
+  back: "Back",
+  loading: "Reading the workbook's tables…",
+  roles: { sales: "Sales", customers: "Customers", leads: "Leads", market: "Market" },
+  roleHelp: {
+    sales: "Required: one row per invoice or order line.",
+    customers: "Optional: segments, credit terms, days late, service cost; the activation base.",
+    leads: "Optional: marketing leads with source and status.",
+    market: "Optional: potential accounts by segment.",
+  },
+  columns: {
+    customer: "Customer",
+    date: "Date",
+    amount: "Amount",
+    margin: "Margin",
+    productLine: "Product line",
+    id: "Customer ID",
+    segment: "Segment",
+    serviceCost: "Service cost",
+    creditDays: "Credit days",
+    daysLate: "Days late",
+    created: "Created",
+    source: "Source",
+    status: "Status",
+    potentialAccounts: "Potential accounts",
+  },
+  noTable: "(not used)",
+  noColumn: "(none)",
+  rows: (n) => `${fmt(n, "en")} rows`,
+  noSales: "No sales table found. Choose the table with one row per sale and its customer, date and amount columns.",
+  noTables: "This workbook has no tables or header rows yet. Add your sales as a table (Insert > Table) and reopen the wizard.",
+  asOf: "As of",
+  asOfHint: "Empty: the latest sales date, updating with the data.",
+  period: "Period",
+  window: "Activation window (days)",
+  minPurchases: "Minimum purchase days in the window",
+  minAmount: "Minimum net amount in the window",
+  tierA: "Tier A: top % of customers",
+  tierB: "Tier B: next % of customers",
+  valueAttributes: "Customer value attributes",
+  weight: "Weight",
+  direction: "Direction",
+  moreIsBetter: "More is better",
+  lessIsBetter: "Less is better",
+  wholeNumber: (min) => `Enter a whole number of at least ${min}.`,
+  numberAtLeast: (min) => `Enter a number of at least ${min}.`,
+  targetsHelp: "Optional. Status compares the forecast to period end (additive indicators) or the value with the target; for concentration less is better.",
+  targetPercentHint: "in %",
+  buildHelp: "Writes a live Scorecard sheet: formulas over your tables. Your tables and other sheets are not changed.",
+  build: "Build scorecard",
+  cancel: "Cancel",
+  replaceTitle: "Replace the scorecard?",
+  replaceBody: (sheet) => `The sheet “${sheet}” holds a scorecard built before. Building again replaces its contents; no other sheet is touched.`,
+  replace: "Replace",
+  reading: (table, done, total) => `Reading ${table}: ${fmt(done, "en")} of ${fmt(total, "en")} rows`,
+  computing: "Computing the indicators…",
+  writing: (done, total) => `Writing the sheet: ${fmt(done, "en")} of ${fmt(total, "en")} rows`,
+  built: (sheet) => `Scorecard built on sheet “${sheet}”.`,
+  openSheet: "Go to the Scorecard sheet",
+  download: "Download the workbook with its scorecard",
+  cancelled: "Cancelled: nothing was written.",
+  failed: "The scorecard could not be built",
+  fixFirst: "Fix the highlighted fields first.",
+};
+
+const ES: UiText = {
+  language: "Idioma",
+  steps: { data: "1 Datos", definitions: "2 Definiciones", targets: "3 Metas", build: "4 Crear" },
+  next: "Siguiente",
+  back: "Atrás",
+  loading: "Leyendo las tablas del libro…",
+  roles: { sales: "Ventas", customers: "Clientes", leads: "Prospectos", market: "Mercado" },
+  roleHelp: {
+    sales: "Obligatoria: una fila por factura o línea de pedido.",
+    customers: "Opcional: segmentos, plazo de crédito, días de atraso, costo de servicio; la base de activación.",
+    leads: "Opcional: prospectos de marketing con fuente y estado.",
+    market: "Opcional: clientes potenciales por segmento.",
+  },
+  columns: {
+    customer: "Cliente",
+    date: "Fecha",
+    amount: "Importe",
+    margin: "Margen",
+    productLine: "Línea de producto",
+    id: "ID de cliente",
+    segment: "Segmento",
+    serviceCost: "Costo de servicio",
+    creditDays: "Días de crédito",
+    daysLate: "Días de atraso",
+    created: "Creado",
+    source: "Fuente",
+    status: "Estado",
+    potentialAccounts: "Clientes potenciales",
+  },
+  noTable: "(no se usa)",
+  noColumn: "(ninguna)",
+  rows: (n) => `${fmt(n, "es")} filas`,
+  noSales: "No se encontró una tabla de ventas. Elija la tabla con una fila por venta y sus columnas de cliente, fecha e importe.",
+  noTables: "Este libro aún no tiene tablas ni filas de encabezado. Agregue sus ventas como tabla (Insertar > Tabla) y vuelva a abrir el asistente.",
+  asOf: "Fecha de corte",
+  asOfHint: "Vacía: la última fecha de venta, que se actualiza con los datos.",
+  period: "Periodo",
+  window: "Ventana de activación (días)",
+  minPurchases: "Mínimo de días de compra en la ventana",
+  minAmount: "Monto neto mínimo en la ventana",
+  tierA: "Nivel A: % superior de clientes",
+  tierB: "Nivel B: % siguiente de clientes",
+  valueAttributes: "Atributos de valor del cliente",
+  weight: "Peso",
+  direction: "Dirección",
+  moreIsBetter: "Más es mejor",
+  lessIsBetter: "Menos es mejor",
+  wholeNumber: (min) => `Escriba un número entero de al menos ${min}.`,
+  numberAtLeast: (min) => `Escriba un número de al menos ${min}.`,
+  targetsHelp: "Opcional. El estado compara la proyección al cierre (indicadores acumulables) o el valor con la meta; en concentración menos es mejor.",
+  targetPercentHint: "en %",
+  buildHelp: "Escribe una hoja Scorecard viva: fórmulas sobre sus tablas. Sus tablas y demás hojas no cambian.",
+  build: "Crear cuadro de mando",
+  cancel: "Cancelar",
+  replaceTitle: "¿Reemplazar el cuadro de mando?",
+  replaceBody: (sheet) => `La hoja «${sheet}» tiene un cuadro de mando creado antes. Al crearlo de nuevo se reemplaza su contenido; ninguna otra hoja cambia.`,
+  replace: "Reemplazar",
+  reading: (table, done, total) => `Leyendo ${table}: ${fmt(done, "es")} de ${fmt(total, "es")} filas`,
+  computing: "Calculando los indicadores…",
+  writing: (done, total) => `Escribiendo la hoja: ${fmt(done, "es")} de ${fmt(total, "es")} filas`,
+  built: (sheet) => `Cuadro de mando creado en la hoja «${sheet}».`,
+  openSheet: "Ir a la hoja Scorecard",
+  download: "Descargar el libro con su cuadro de mando",
+  cancelled: "Cancelado: no se escribió nada.",
+  failed: "No se pudo crear el cuadro de mando",
+  fixFirst: "Corrija primero los campos marcados.",
+};
+
+export const UI_TEXT: Record<Language, UiText> = { en: EN, es: ES };
+
+/** Office's display language ("es-MX", "en-US") as the wizard's. */
+export const languageOf = (displayLanguage: string): Language => (displayLanguage.toLowerCase().startsWith("es") ? "es" : "en");

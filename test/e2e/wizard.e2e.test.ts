@@ -1,0 +1,128 @@
+/**
+ * The task pane's wizard driven in headless Chromium through every step, on the browser
+ * preview backed by an .xlsx file. Each step is photographed (test-results/wizard/) and
+ * checked for what a person would see.
+ */
+import { mkdirSync, mkdtempSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import ExcelJS from "exceljs";
+import { Browser, Page } from "playwright-core";
+import { SERVED_AT, requireBuild, ROOT } from "../support/builtAddin";
+import { launchChromium, serveAddin } from "../support/browser";
+import { sampleWorkbook } from "../../src/cli/sampleWorkbook";
+import { runScorecard, workbookOfTables } from "../../src/cli/runScorecard";
+import { MARKET } from "../fixtures/scorecardFixture";
+
+const SHOTS = join(ROOT, "test-results", "wizard");
+const dir = mkdtempSync(join(tmpdir(), "spec-wizard-"));
+const sample = join(dir, "sample.xlsx");
+const noSales = join(dir, "market-only.xlsx");
+let browser: Browser;
+let page: Page;
+let expectedRevenue: number;
+
+beforeAll(async () => {
+  requireBuild();
+  mkdirSync(SHOTS, { recursive: true });
+  await sampleWorkbook({ customers: 80 }).xlsx.writeFile(sample);
+  await workbookOfTables([MARKET]).xlsx.writeFile(noSales);
+  const out: string[] = [];
+  await runScorecard([sample, "--json"], { out: (t) => out.push(t), err: () => undefined });
+  expectedRevenue = JSON.parse(out.join("")).indicators.revenue.value;
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+beforeEach(async () => {
+  page = await browser.newPage({ viewport: { width: 520, height: 1100 }, acceptDownloads: true, locale: "en-US" });
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await serveAddin(page, "");
+  await page.goto(`${SERVED_AT}preview.html`);
+  expect(errors).toEqual([]);
+});
+
+afterEach(async () => {
+  await page?.close();
+});
+
+const shot = (name: string): Promise<Buffer> => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+
+test("every step, from the guessed mapping to a downloaded workbook with its Scorecard", async () => {
+  await page.setInputFiles('input[type="file"]', sample);
+
+  // Step 1: the tables with their guessed roles and columns.
+  await page.getByRole("tab", { name: "1 Data" }).waitFor();
+  const salesTable = page.getByRole("combobox", { name: "Sales: table" });
+  await expect(salesTable.textContent()).resolves.toContain("Sales");
+  await expect(page.getByRole("combobox", { name: "Sales: Customer" }).textContent()).resolves.toBe("Customer");
+  await expect(page.getByRole("combobox", { name: "Sales: Amount" }).textContent()).resolves.toBe("Amount");
+  await expect(page.getByRole("combobox", { name: "Customers: Segment" }).textContent()).resolves.toBe("Segment");
+  await expect(page.getByRole("combobox", { name: "Market: Potential accounts" }).textContent()).resolves.toBe("Potential Accounts");
+  await shot("1-data");
+
+  // Step 2: definitions, keyboard first.
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByLabel("Activation window (days)").waitFor();
+  expect(await page.getByLabel("Activation window (days)").inputValue()).toBe("90");
+  await page.getByLabel("Minimum purchase days in the window").fill("0");
+  await expect(page.getByText("Enter a whole number of at least 1.").isVisible()).resolves.toBe(true);
+  await page.getByLabel("Minimum purchase days in the window").fill("1");
+  await expect(page.getByRole("radio", { name: "Quarter" }).isChecked()).resolves.toBe(true);
+  await shot("2-definitions");
+
+  // Step 3: a revenue target.
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByLabel("Revenue", { exact: true }).fill(String(Math.round(expectedRevenue * 3)));
+  await shot("3-targets");
+
+  // Step 4: build, then what was built.
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("button", { name: "Build scorecard" }).click();
+  await page.getByText("Scorecard built on sheet “Scorecard”.").waitFor({ timeout: 60000 });
+  const revenueRow = page.getByRole("row", { name: /Revenue/ }).first();
+  await expect(revenueRow.textContent()).resolves.toContain(expectedRevenue.toLocaleString("en-US", { maximumFractionDigits: 2 }));
+  await expect(revenueRow.textContent()).resolves.toMatch(/Off track|At risk|On track/);
+  await shot("4-built");
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download the workbook with its scorecard" }).click()]);
+  const saved = join(dir, "downloaded.xlsx");
+  await download.saveAs(saved);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(saved);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(["Sales", "Customers", "Leads", "Market", "Scorecard"]);
+  const ws = wb.getWorksheet("Scorecard") as ExcelJS.Worksheet;
+  expect(ws.getCell("A1").value).toBe("SPEC Scorecard");
+
+  // Building again asks before replacing the sheet it made.
+  await page.getByRole("button", { name: "Build scorecard" }).click();
+  await page.getByRole("dialog").getByText("Replace the scorecard?").waitFor();
+  await shot("5-replace");
+  await page.getByRole("button", { name: "Replace" }).click();
+  await page.getByText("Scorecard built on sheet “Scorecard”.").waitFor({ timeout: 60000 });
+});
+
+test("in Spanish, switched in the pane", async () => {
+  await page.setInputFiles('input[type="file"]', sample);
+  await page.getByRole("tab", { name: "1 Data" }).waitFor();
+  await page.getByRole("combobox", { name: "Language" }).click();
+  await page.getByRole("option", { name: "Español" }).click();
+  await page.getByRole("tab", { name: "1 Datos" }).waitFor();
+  await expect(page.getByRole("heading", { level: 1, name: "Cuadro de mando SPEC" }).isVisible()).resolves.toBe(true);
+  await page.getByRole("tab", { name: "4 Crear" }).click();
+  await page.getByRole("button", { name: "Crear cuadro de mando" }).click();
+  await page.getByText("Cuadro de mando creado en la hoja «Scorecard».").waitFor({ timeout: 60000 });
+  await expect(page.getByRole("row", { name: /Tasa de activación/ }).isVisible()).resolves.toBe(true);
+  await shot("6-spanish");
+});
+
+test("a workbook without a sales table says what to do", async () => {
+  await page.setInputFiles('input[type="file"]', noSales);
+  await page.getByRole("alert").filter({ hasText: "No sales table found" }).waitFor();
+  await expect(page.getByRole("button", { name: "Next" }).isDisabled()).resolves.toBe(true);
+  await shot("7-no-sales");
+});
