@@ -57,6 +57,14 @@ const distinctBuyers = (r: DataRefs, condition: string): string => `IFERROR(ROWS
 
 const convertedList = `{${CONVERTED_STATUSES.map((s) => `"${s}"`).join(",")}}`;
 
+/** 1 for a converted lead (SPEC.md §3.1): a won status, or a customer id given. */
+function leadConverted(r: DataRefs): string {
+  const signs: string[] = [];
+  if (r.leadStatus !== undefined) signs.push(`ISNUMBER(MATCH(TRIM(${r.leadStatus}),${convertedList},0))`);
+  if (r.leadCustomer !== undefined) signs.push(`(TRIM(${r.leadCustomer}&"")<>"")`);
+  return signs.length === 0 ? "0" : `SIGN(${signs.join("+")})`;
+}
+
 export function indicatorFormula(id: IndicatorId, r: DataRefs, s: SpanCells, p: ParameterCells, sibling: SiblingCells): string | null {
   const sumInSpan = (column: string): string => `SUMIFS(${column},${r.date},">="&${s.start},${r.date},"<="&${s.end},${r.customer},"<>")`;
   switch (id) {
@@ -75,12 +83,8 @@ export function indicatorFormula(id: IndicatorId, r: DataRefs, s: SpanCells, p: 
       return r.leadCreated === undefined ? null : `COUNTIFS(${r.leadCreated},">="&${s.start},${r.leadCreated},"<="&${s.end})`;
     case "mkt.lead_conversion": {
       if (r.leadCreated === undefined) return null;
-      const signs: string[] = [];
-      if (r.leadStatus !== undefined) signs.push(`ISNUMBER(MATCH(TRIM(${r.leadStatus}),${convertedList},0))`);
-      if (r.leadCustomer !== undefined) signs.push(`(TRIM(${r.leadCustomer}&"")<>"")`);
-      const converted = signs.length === 0 ? "0" : `SIGN(${signs.join("+")})`;
       const leads = sibling["mkt.leads"];
-      return `IF(N(${leads})=0,"",SUMPRODUCT((${r.leadCreated}>=${s.start})*(${r.leadCreated}<=${s.end})*${converted})/${leads})`;
+      return `IF(N(${leads})=0,"",SUMPRODUCT((${r.leadCreated}>=${s.start})*(${r.leadCreated}<=${s.end})*${leadConverted(r)})/${leads})`;
     }
     case "sales.new_customers":
       return `${sibling["info.customers_buying"]}-${sibling["sales.repeat_customers"]}`;
@@ -146,10 +150,7 @@ export function segmentFormulas(r: DataRefs, s: SpanCells, segment: string | nul
 export function leadSourceFormulas(r: DataRefs, s: SpanCells, source: string | null): { leads: string; converted: string } | null {
   if (r.leadCreated === undefined || r.leadSource === undefined) return null;
   const ofSource = source === null ? `(TRIM(${r.leadSource}&"")="")` : `(TRIM(${r.leadSource}&"")=${textLiteral(source)})`;
-  const signs: string[] = [];
-  if (r.leadStatus !== undefined) signs.push(`ISNUMBER(MATCH(TRIM(${r.leadStatus}),${convertedList},0))`);
-  if (r.leadCustomer !== undefined) signs.push(`(TRIM(${r.leadCustomer}&"")<>"")`);
-  const converted = signs.length === 0 ? "0" : `SIGN(${signs.join("+")})`;
+  const converted = leadConverted(r);
   const inLeadSpan = `(${r.leadCreated}>=${s.start})*(${r.leadCreated}<=${s.end})`;
   return { leads: `SUMPRODUCT(${inLeadSpan}*${ofSource})`, converted: `SUMPRODUCT(${inLeadSpan}*${ofSource}*${converted})` };
 }

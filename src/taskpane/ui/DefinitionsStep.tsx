@@ -2,25 +2,16 @@ import * as React from "react";
 import { Dropdown, Field, Input, Option, Radio, RadioGroup, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { PERIOD_KINDS, PeriodKind } from "../../engine/period";
 import { VALUE_ATTRIBUTES } from "../../engine/valueTiers";
-import { Labels } from "../../plan/labels";
-import { FormErrors, WizardForm } from "./wizardForm";
-import { UiText } from "./uiText";
+import { FormStepProps } from "./wizardForm";
 
 const useStyles = makeStyles({
   grid: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalS },
   attributes: { display: "grid", gridTemplateColumns: "2fr 1fr 2fr", gap: tokens.spacingHorizontalS, alignItems: "end" },
 });
 
-export interface DefinitionsStepProps {
-  readonly text: UiText;
-  readonly labels: Labels;
-  readonly form: WizardForm;
-  readonly errors: FormErrors;
-  readonly onChange: (form: WizardForm) => void;
-}
 
 /** Step 2: as of, period, the activation definition, tiers, the value attributes. */
-export function DefinitionsStep({ text, labels, form, errors, onChange }: DefinitionsStepProps): React.JSX.Element {
+export function DefinitionsStep({ text, labels, form, errors, onChange }: FormStepProps): React.JSX.Element {
   const styles = useStyles();
   const field = (key: "window" | "minPurchases" | "minAmount" | "tierA" | "tierB", label: string): React.JSX.Element => (
     <Field label={label} validationMessage={errors[key]} validationState={errors[key] ? "error" : "none"}>

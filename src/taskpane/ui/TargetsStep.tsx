@@ -1,22 +1,13 @@
 import * as React from "react";
 import { Caption1, Field, Input, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { INDICATORS, STAGES } from "../../engine/indicatorCatalog";
-import { Labels } from "../../plan/labels";
-import { FormErrors, WizardForm } from "./wizardForm";
-import { UiText } from "./uiText";
+import { FormStepProps } from "./wizardForm";
 
 const useStyles = makeStyles({ grid: { display: "grid", gridTemplateColumns: "1fr", gap: tokens.spacingVerticalXS } });
 
-export interface TargetsStepProps {
-  readonly text: UiText;
-  readonly labels: Labels;
-  readonly form: WizardForm;
-  readonly errors: FormErrors;
-  readonly onChange: (form: WizardForm) => void;
-}
 
 /** Step 3: an optional target per indicator. */
-export function TargetsStep({ text, labels, form, errors, onChange }: TargetsStepProps): React.JSX.Element {
+export function TargetsStep({ text, labels, form, errors, onChange }: FormStepProps): React.JSX.Element {
   const styles = useStyles();
   return (
     <div>

@@ -4,6 +4,7 @@ import { INDICATORS, IndicatorId } from "../../engine/indicatorCatalog";
 import { PeriodKind } from "../../engine/period";
 import { DEFAULT_SETTINGS, ScorecardSettings } from "../../engine/scorecard";
 import { DEFAULT_DIRECTIONS, VALUE_ATTRIBUTES, ValueAttribute } from "../../engine/valueTiers";
+import { Labels } from "../../plan/labels";
 import { UiText } from "./uiText";
 
 export interface WizardForm {
@@ -81,4 +82,13 @@ export function settingsOf(form: WizardForm, text: UiText): { settings: Scorecar
     },
     errors,
   };
+}
+
+/** What the form's steps (definitions, targets) are given. */
+export interface FormStepProps {
+  readonly text: UiText;
+  readonly labels: Labels;
+  readonly form: WizardForm;
+  readonly errors: FormErrors;
+  readonly onChange: (form: WizardForm) => void;
 }
