@@ -8,10 +8,20 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 
 async function httpsOptions() {
-  // office-addin-dev-certs installs a trusted localhost certificate the first time it runs.
+  // office-addin-dev-certs makes and trusts a localhost certificate the first time it runs.
   const devCerts = require("office-addin-dev-certs");
-  const { ca, key, cert } = await devCerts.getHttpsServerOptions();
-  return { ca, key, cert };
+  try {
+    const { ca, key, cert } = await devCerts.getHttpsServerOptions();
+    return { ca, key, cert };
+  } catch (e) {
+    // Trusting the CA needs administrator rights (sudo on Linux). Serve with the certificate
+    // anyway; Excel and browsers will distrust it until `npx office-addin-dev-certs install` runs.
+    const fs = require("fs");
+    const dir = path.join(require("os").homedir(), ".office-addin-dev-certs");
+    console.warn(`office-addin-dev-certs: ${e.message.split("\n")[0]}\nServing with the untrusted certificate in ${dir}.`);
+    const read = (name) => (fs.existsSync(path.join(dir, name)) ? fs.readFileSync(path.join(dir, name)) : undefined);
+    return { ca: read("ca.crt"), key: read("localhost.key"), cert: read("localhost.crt") };
+  }
 }
 
 module.exports = async (env, options) => {

@@ -16,12 +16,17 @@ import { absolute, cellAddress, columnReference } from "./references";
 export type CellStyle = "title" | "subtitle" | "marker" | "section" | "header" | "label" | "input" | "body" | "note";
 export type NumberFormatKind = IndicatorFormat | "date" | "score" | "general";
 
+/**
+ * Number formats in Excel's invariant (en-US) codes; Excel shows separators by its locale. Dates
+ * use the built-in short date (number format 14), which Excel shows in the locale's own order:
+ * "m/d/yyyy" is how Office.js names it; the file writer maps it to id 14 itself.
+ */
 export const NUMBER_FORMATS: Record<NumberFormatKind, string> = {
   money: "#,##0.00",
   count: "#,##0",
   percent: "0.0%",
   index: "#,##0",
-  date: "yyyy-mm-dd",
+  date: "m/d/yyyy",
   score: "0.0",
   general: "General",
 };

@@ -60,7 +60,9 @@ export function writePlan(workbook: Workbook, plan: ScorecardPlan): Worksheet {
 }
 
 function styleCell(cell: import("exceljs").Cell, style: CellStyle | undefined, format: keyof typeof NUMBER_FORMATS | undefined): void {
-  if (format !== undefined && format !== "general") cell.numFmt = NUMBER_FORMATS[format];
+  // ExcelJS writes "mm-dd-yy" as built-in format 14, the locale's short date.
+  if (format === "date") cell.numFmt = "mm-dd-yy";
+  else if (format !== undefined && format !== "general") cell.numFmt = NUMBER_FORMATS[format];
   if (style === undefined) return;
   const look = STYLE_LOOK[style];
   if (look.font !== undefined) cell.font = look.font;

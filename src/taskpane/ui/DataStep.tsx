@@ -5,6 +5,8 @@ import { MappingOverride, ROLE_COLUMNS, ROLES, Role, TableMapping } from "../../
 import { UiText } from "./uiText";
 
 const useStyles = makeStyles({
+  // Fluent's Dropdown is at least 250px wide; in a narrow pane's grid it must shrink.
+  compact: { minWidth: "0", width: "100%" },
   role: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, paddingBlock: tokens.spacingVerticalS, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   columns: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalS },
 });
@@ -69,6 +71,7 @@ export function DataStep({ text, tables, mapping, override, onChange }: DataStep
                   return (
                     <Field key={column} label={text.columns[column]} size="small">
                       <Dropdown
+                        className={styles.compact}
                         size="small"
                         aria-label={`${text.roles[role]}: ${text.columns[column]}`}
                         value={header ?? text.noColumn}

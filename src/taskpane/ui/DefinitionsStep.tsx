@@ -5,6 +5,8 @@ import { VALUE_ATTRIBUTES } from "../../engine/valueTiers";
 import { FormStepProps } from "./wizardForm";
 
 const useStyles = makeStyles({
+  // Fluent's Dropdown is at least 250px wide; in a narrow pane's grid it must shrink.
+  compact: { minWidth: "0", width: "100%" },
   grid: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalS },
   attributes: { display: "grid", gridTemplateColumns: "2fr 1fr 2fr", gap: tokens.spacingHorizontalS, alignItems: "end" },
 });
@@ -48,6 +50,7 @@ export function DefinitionsStep({ text, labels, form, errors, onChange }: FormSt
             </Field>
             <Field label={text.direction} size="small">
               <Dropdown
+                className={styles.compact}
                 size="small"
                 aria-label={`${labels.attributes[a]}: ${text.direction}`}
                 value={form.directions[a] === 1 ? text.moreIsBetter : text.lessIsBetter}
