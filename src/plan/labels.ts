@@ -73,6 +73,7 @@ export interface Labels {
     readonly weight: string;
     readonly direction: string;
     readonly revenueNow: string;
+    readonly scoreThreshold: string;
   };
   readonly attributes: Record<ValueAttribute, string>;
 }
@@ -161,6 +162,7 @@ const EN: Labels = {
     weight: "Weight",
     direction: "Direction (1 more is better, -1 less)",
     revenueNow: "Revenue in period",
+    scoreThreshold: "from value score",
   },
   attributes: {
     volume: "Net sales",
@@ -258,6 +260,7 @@ const ES: Labels = {
     weight: "Peso",
     direction: "Dirección (1 más es mejor, -1 menos)",
     revenueNow: "Ventas del periodo",
+    scoreThreshold: "desde puntaje",
   },
   attributes: {
     volume: "Ventas netas",

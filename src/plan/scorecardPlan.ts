@@ -364,8 +364,21 @@ export function buildScorecardPlan(card: Scorecard, mapping: TableMapping, langu
   const directions = `${absolute(directionRow, 2)}:${absolute(directionRow, 1 + k)}`;
   const scoreCell = (r: number): string => cellAddress(r, scoreColumn);
   const scores = rangeOf(scoreColumn);
-  const cutA = `ROUND(COUNT(${scores})*${param(P.tierA)},0)`;
-  const cutAB = `ROUND(COUNT(${scores})*(${param(P.tierA)}+${param(P.tierB)}),0)`;
+  // A customer is in tier A when its rank is within round(A share × scored), which is the same as
+  // scoring at least the k-th largest score: one LARGE per tier instead of a RANK per customer
+  // (O(customers²) in Excel). With k = 0 the threshold is "" and no number reaches it.
+  const threshold = (row: number, share: string, value: number | string): void => {
+    put({ row, column: COLUMN.change, value: L.value.scoreThreshold, style: "note" });
+    put({ row, column: COLUMN.target, formula: `IFERROR(LARGE(${scores},ROUND(COUNT(${scores})*${share},0)),"")`, result: value, format: "score", style: "body" });
+  };
+  const kth = (k: number): number | string => {
+    const sorted = Array.from(v.scores).filter((x) => x === x).sort((x, y) => y - x);
+    return k >= 1 && k <= sorted.length ? sorted[k - 1] : "";
+  };
+  threshold(P.tierA, param(P.tierA), kth(v.tierCutoffs.a));
+  threshold(P.tierB, `(${param(P.tierA)}+${param(P.tierB)})`, kth(v.tierCutoffs.ab));
+  const thresholdA = absolute(P.tierA, COLUMN.target);
+  const thresholdAB = absolute(P.tierB, COLUMN.target);
   v.customers.forEach((code, i) => {
     const r = firstCustomerRow + i;
     put({ row: r, column: customerColumn, value: card.customerLabels[code] ?? "", style: "body" });
@@ -377,7 +390,7 @@ export function buildScorecardPlan(card: Scorecard, mapping: TableMapping, langu
     put({
       row: r,
       column: tierColumn,
-      formula: `IF(NOT(ISNUMBER(${scoreCell(r)})),"C",IF(RANK(${scoreCell(r)},${scores})<=${cutA},"A",IF(RANK(${scoreCell(r)},${scores})<=${cutAB},"B","C")))`,
+      formula: `IF(NOT(ISNUMBER(${scoreCell(r)})),"C",IF(${scoreCell(r)}>=${thresholdA},"A",IF(${scoreCell(r)}>=${thresholdAB},"B","C")))`,
       result: v.tiers[i],
       style: "body",
     });
