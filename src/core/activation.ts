@@ -9,6 +9,9 @@ export interface ActivationDefinition {
   readonly minAmount: number;
 }
 
+/** Up to this many purchase days, distinct days are counted by remembering them per customer. */
+const SMALL_MIN_PURCHASES = 8;
+
 export const DEFAULT_ACTIVATION: ActivationDefinition = { asOf: null, windowDays: 90, minPurchases: 1, minAmount: 0 };
 
 export interface ActivationCount {
@@ -48,6 +51,33 @@ export function countActive(rows: Activity, customerCount: number, def: Activati
       const a = amount === null ? 1 : amount[i];
       if (net !== null) net[c] += a;
       if (a > 0) purchaseDays[c] = 1;
+    }
+  } else if (def.minPurchases <= SMALL_MIN_PURCHASES) {
+    // Few days needed: remember each customer's first k-1 distinct purchase days; the k-th
+    // distinct one settles it. One pass, no sort.
+    const k = def.minPurchases;
+    const seen = new Int32Array(m * (k - 1));
+    for (let i = 0; i < n; i++) {
+      const c = customer[i];
+      if (c < 0) continue;
+      const d = day[i];
+      if (d > asOf) continue;
+      if (base === null) inBase[c] = 1;
+      if (d <= windowStart) continue;
+      const a = amount === null ? 1 : amount[i];
+      if (net !== null) net[c] += a;
+      const found = purchaseDays[c];
+      if (!(a > 0) || found >= k) continue;
+      let known = false;
+      for (let j = c * (k - 1), end = j + found; j < end; j++) {
+        if (seen[j] === d) {
+          known = true;
+          break;
+        }
+      }
+      if (known) continue;
+      if (found < k - 1) seen[c * (k - 1) + found] = d;
+      purchaseDays[c] = found + 1;
     }
   } else {
     // Distinct purchase days: bucket the window's purchases by day (a counting sort), then count

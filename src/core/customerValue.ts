@@ -1,4 +1,4 @@
-import { rankOrder } from "./rankOrder";
+import { RankWorkspace, rankOrder } from "./rankOrder";
 
 export const VALUE_METHODS = ["RANK", "MINMAX"] as const;
 export type ValueMethod = (typeof VALUE_METHODS)[number];
@@ -23,12 +23,13 @@ export function customerValueScores(table: AttributeTable, weights: Float64Array
   const weighted = new Float64Array(rows);
   const weightSum = new Float64Array(rows);
   const p = new Float64Array(rows);
+  const workspace = method === "RANK" ? new RankWorkspace(rows) : null;
   for (let j = 0; j < columns; j++) {
     const w = weights[j];
     if (!(w > 0)) continue;
     const from = j * rows;
     if (method === "MINMAX") minMaxPositions(values, from, rows, p);
-    else rankPositions(values, from, rows, p);
+    else rankPositions(values, from, rows, p, workspace as RankWorkspace);
     const flip = directions[j] < 0;
     for (let i = 0; i < rows; i++) {
       if (values[from + i] !== values[from + i]) continue;
@@ -54,8 +55,8 @@ function minMaxPositions(values: Float64Array, from: number, rows: number, p: Fl
 }
 
 /** p = (below + (equal - 1) / 2) / (m - 1): the mid-rank of ties; 0.5 for a single value. */
-function rankPositions(values: Float64Array, from: number, rows: number, p: Float64Array): void {
-  const { positions, high, low } = rankOrder(values, from, rows);
+function rankPositions(values: Float64Array, from: number, rows: number, p: Float64Array, workspace: RankWorkspace): void {
+  const { positions, high, low } = rankOrder(values, from, rows, workspace);
   const m = positions.length;
   let start = 0;
   while (start < m) {

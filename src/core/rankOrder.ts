@@ -1,8 +1,8 @@
 /**
  * Sorts the positions of non-NaN values by value with a least-significant-digit radix sort on
- * the high 32 bits of the values' (order-preserving) bit patterns, then an insertion sort by
- * the low 32 bits within each run of equal high bits (values that close are rare). A column's
- * ranks then come out in one pass: no comparator calls, no binary searches. -0 is read as 0.
+ * the high 32 bits of the values' (order-preserving) bit patterns, then by the low 32 bits within
+ * each run of equal high bits (values that close are rare; equal values need no sorting). A
+ * column's ranks then come out in one pass: no comparator calls, no binary searches. -0 is 0.
  */
 const bits = new Float64Array(1);
 const words = new Uint32Array(bits.buffer);
@@ -15,13 +15,30 @@ export interface RankOrder {
   readonly low: Uint32Array;
 }
 
-export function rankOrder(values: Float64Array, from: number, count: number): RankOrder {
+/** Buffers for sorting columns of up to `size` values, reused column after column. */
+export class RankWorkspace {
+  readonly pos: Int32Array;
+  readonly hi: Uint32Array;
+  readonly lo: Uint32Array;
+  readonly pos2: Int32Array;
+  readonly hi2: Uint32Array;
+  readonly lo2: Uint32Array;
+  readonly counts = new Int32Array(65536);
+
+  constructor(size: number) {
+    this.pos = new Int32Array(size);
+    this.hi = new Uint32Array(size);
+    this.lo = new Uint32Array(size);
+    this.pos2 = new Int32Array(size);
+    this.hi2 = new Uint32Array(size);
+    this.lo2 = new Uint32Array(size);
+  }
+}
+
+export function rankOrder(values: Float64Array, from: number, count: number, workspace: RankWorkspace = new RankWorkspace(count)): RankOrder {
+  let { pos, hi, lo, pos2, hi2, lo2 } = workspace;
+  const counts = workspace.counts;
   let n = 0;
-  for (let i = 0; i < count; i++) if (values[from + i] === values[from + i]) n++;
-  let pos = new Int32Array(n);
-  let hi = new Uint32Array(n);
-  let lo = new Uint32Array(n);
-  let k = 0;
   for (let i = 0; i < count; i++) {
     const v = values[from + i];
     if (v !== v) continue;
@@ -29,24 +46,18 @@ export function rankOrder(values: Float64Array, from: number, count: number): Ra
     const h = words[1];
     // Flip so unsigned order is numeric order: negatives all bits, positives the sign bit.
     if (h & 0x80000000) {
-      hi[k] = ~h >>> 0;
-      lo[k] = ~words[0] >>> 0;
+      hi[n] = ~h >>> 0;
+      lo[n] = ~words[0] >>> 0;
     } else {
-      hi[k] = (h | 0x80000000) >>> 0;
-      lo[k] = words[0];
+      hi[n] = (h | 0x80000000) >>> 0;
+      lo[n] = words[0];
     }
-    pos[k++] = i;
+    pos[n++] = i;
   }
-  let pos2 = new Int32Array(n);
-  let hi2 = new Uint32Array(n);
-  let lo2 = new Uint32Array(n);
-  const counts = new Int32Array(65536);
-  for (let pass = 0; pass < 2; pass++) {
-    const source = hi;
-    const shift = pass * 16;
+  for (let shift = 0; shift <= 16; shift += 16) {
     counts.fill(0);
-    for (let i = 0; i < n; i++) counts[(source[i] >>> shift) & 0xffff]++;
-    if (n === 0 || counts[(source[0] >>> shift) & 0xffff] === n) continue; // one digit: order unchanged
+    for (let i = 0; i < n; i++) counts[(hi[i] >>> shift) & 0xffff]++;
+    if (n === 0 || counts[(hi[0] >>> shift) & 0xffff] === n) continue; // one digit: order unchanged
     let sum = 0;
     for (let d = 0; d < 65536; d++) {
       const c = counts[d];
@@ -54,7 +65,7 @@ export function rankOrder(values: Float64Array, from: number, count: number): Ra
       sum += c;
     }
     for (let i = 0; i < n; i++) {
-      const at = counts[(source[i] >>> shift) & 0xffff]++;
+      const at = counts[(hi[i] >>> shift) & 0xffff]++;
       pos2[at] = pos[i];
       hi2[at] = hi[i];
       lo2[at] = lo[i];
@@ -65,12 +76,18 @@ export function rankOrder(values: Float64Array, from: number, count: number): Ra
   }
   for (let start = 0; start < n; ) {
     let end = start + 1;
-    while (end < n && hi[end] === hi[start]) end++;
-    if (end - start > 32) sortRunByLow(pos, lo, start, end);
-    else insertionSortRunByLow(pos, lo, start, end);
+    let sameLow = true;
+    while (end < n && hi[end] === hi[start]) {
+      if (lo[end] !== lo[start]) sameLow = false;
+      end++;
+    }
+    if (!sameLow) {
+      if (end - start > 32) sortRunByLow(pos, lo, start, end);
+      else insertionSortRunByLow(pos, lo, start, end);
+    }
     start = end;
   }
-  return { positions: pos, high: hi, low: lo };
+  return { positions: pos.subarray(0, n), high: hi.subarray(0, n), low: lo.subarray(0, n) };
 }
 
 function insertionSortRunByLow(pos: Int32Array, lo: Uint32Array, start: number, end: number): void {
@@ -88,7 +105,7 @@ function insertionSortRunByLow(pos: Int32Array, lo: Uint32Array, start: number, 
   }
 }
 
-/** A long run (many equal values, or values equal to 9 digits): a comparison sort, O(k log k). */
+/** A long run of values equal to 9 digits but not all equal: a comparison sort, O(k log k). */
 function sortRunByLow(pos: Int32Array, lo: Uint32Array, start: number, end: number): void {
   const order = Array.from({ length: end - start }, (_, k) => start + k).sort((a, b) => lo[a] - lo[b]);
   const sortedPos = order.map((k) => pos[k]);

@@ -83,7 +83,7 @@ const EN: Labels = {
   subtitle: "Information → Marketing → Sales → Service. Live: formulas over your tables. Built by SPEC Scorecard; building again replaces this sheet only.",
   parameters: {
     asOf: "As of",
-    period: "Period",
+    period: "Period length (months: 1, 3 or 12)",
     periodStart: "Period start",
     periodEnd: "Period end",
     previousStart: "Previous start",
@@ -181,7 +181,7 @@ const ES: Labels = {
   subtitle: "Información → Marketing → Ventas → Servicio. Vivo: fórmulas sobre sus tablas. Creado por SPEC Scorecard; al volver a crearlo solo se reemplaza esta hoja.",
   parameters: {
     asOf: "Fecha de corte",
-    period: "Periodo",
+    period: "Duración del periodo (meses: 1, 3 o 12)",
     periodStart: "Inicio del periodo",
     periodEnd: "Fin del periodo",
     previousStart: "Inicio anterior",

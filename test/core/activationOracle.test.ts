@@ -37,7 +37,7 @@ function literalActivation(ids: unknown[], days: number[], amounts: number[] | n
   return baseSet.size === 0 ? null : active / baseSet.size;
 }
 
-test.each(Array.from({ length: 40 }, (_, i) => [i]))("random table %d matches the literal definition", (seed) => {
+test.each(Array.from({ length: 80 }, (_, i) => [i]))("random table %d matches the literal definition", (seed) => {
   const rnd = randomGenerator(seed + 1);
   const n = 1 + Math.floor(rnd() * 400);
   const customers = 1 + Math.floor(rnd() * 40);
@@ -50,8 +50,9 @@ test.each(Array.from({ length: 40 }, (_, i) => [i]))("random table %d matches th
     days.push(45000 + Math.floor(rnd() * 200));
     amounts.push(rnd() < 0.15 ? -Math.round(rnd() * 50) : rnd() < 0.05 ? 0 : Math.round(rnd() * 100));
   }
-  const windowDays = 1 + Math.floor(rnd() * 120);
-  const minPurchases = 1 + Math.floor(rnd() * 4);
+  const windowDays = 1 + Math.floor(rnd() * 180);
+  // 1 to 4 mostly (the per-customer path), sometimes more than 8 (the bucketed path).
+  const minPurchases = rnd() < 0.8 ? 1 + Math.floor(rnd() * 4) : 9 + Math.floor(rnd() * 4);
   const minAmount = rnd() < 0.5 ? 0 : Math.round(rnd() * 200);
   const asOf = rnd() < 0.3 ? null : 45050 + Math.floor(rnd() * 160);
   const withAmounts = rnd() < 0.7;
