@@ -53,3 +53,25 @@ test("every indicator row has its label, and a formula or the reason it has none
 function labelOf(id: string): string {
   return (LABELS.en.indicators as Record<string, string>)[id];
 }
+
+test("every formula is well formed: balanced brackets outside strings, no stray JavaScript values", () => {
+  const formulas = plan.cells.filter((c) => c.formula !== undefined).map((c) => c.formula as string);
+  expect(formulas.length).toBeGreaterThan(60);
+  for (const f of formulas) {
+    let round = 0;
+    let square = 0;
+    let inString = false;
+    for (const ch of f) {
+      if (ch === '"') inString = !inString;
+      if (inString) continue;
+      if (ch === "(") round++;
+      if (ch === ")") round--;
+      if (ch === "[") square++;
+      if (ch === "]") square--;
+      expect(round >= 0 && square >= 0).toBe(true);
+    }
+    expect([f, round, square, inString]).toEqual([f, 0, 0, false]);
+    expect(f).not.toMatch(/undefined|null|NaN|\[object/);
+    expect(f.startsWith("=")).toBe(false);
+  }
+});
