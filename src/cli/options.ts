@@ -5,10 +5,12 @@ import { INDICATOR_IDS, IndicatorId } from "../engine/indicatorCatalog";
 import { PERIOD_KINDS, PeriodKind } from "../engine/period";
 import { DEFAULT_SETTINGS, ScorecardSettings } from "../engine/scorecard";
 import { LANGUAGES, Language } from "../plan/labels";
+import { MappingOverride, ROLE_COLUMNS, ROLES } from "../engine/tableMapping";
 
 export const USAGE = `usage: spec-scorecard <workbook.xlsx | folder> [--out scorecard.xlsx] [--json]
     [--as-of YYYY-MM-DD] [--period month|quarter|year]
-    [--window 90] [--min-purchases 1] [--min-amount 0] [--lang en|es] [--target <indicator id>=<number> ...]`;
+    [--window 90] [--min-purchases 1] [--min-amount 0] [--lang en|es] [--target <indicator id>=<number> ...]
+    [--table <role>=<table name or none> ...] [--column <role>.<column>=<header or none> ...]`;
 
 export interface CliOptions {
   readonly source: string;
@@ -16,6 +18,8 @@ export interface CliOptions {
   readonly json: boolean;
   readonly language: Language;
   readonly settings: ScorecardSettings;
+  /** Corrections to the guessed mapping (--table, --column). */
+  readonly mapping: MappingOverride;
 }
 
 export function parseOptions(argv: readonly string[]): Result<CliOptions> {
@@ -27,9 +31,11 @@ export function parseOptions(argv: readonly string[]): Result<CliOptions> {
   let period: PeriodKind = DEFAULT_SETTINGS.period;
   const activation = { ...DEFAULT_SETTINGS.activation };
   const targets: Partial<Record<IndicatorId, number>> = {};
+  const mapping: Record<string, { table?: string | null; columns?: Record<string, string | null> }> = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    const [flag, inline] = arg.startsWith("--") && arg.includes("=") && !arg.startsWith("--target=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    // --flag=value is --flag value (the value may hold "=" itself: --target=revenue=100).
+    const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
     const value = (): string | null => (inline !== undefined ? inline : i + 1 < argv.length ? argv[++i] : null);
     const needs = (what: string): Result<never> => valueError(`${flag} needs ${what}`);
     switch (flag) {
@@ -86,6 +92,23 @@ export function parseOptions(argv: readonly string[]): Result<CliOptions> {
         targets[m[1] as IndicatorId] = Number(m[2]);
         break;
       }
+      case "--table": {
+        const v = value();
+        const m = v === null ? null : /^([a-z]+)=(.+)$/.exec(v);
+        if (m === null || !(ROLES as readonly string[]).includes(m[1])) return needs(`<role>=<table name>, a role being one of ${ROLES.join(", ")}, e.g. --table sales=Facturas (or =none)`);
+        mapping[m[1]] = { ...mapping[m[1]], table: m[2] === "none" ? null : m[2] };
+        break;
+      }
+      case "--column": {
+        const v = value();
+        const m = v === null ? null : /^([a-z]+)\.([A-Za-z]+)=(.+)$/.exec(v);
+        const columns = m === null ? undefined : (ROLE_COLUMNS as Record<string, readonly string[]>)[m[1]];
+        if (m === null || columns === undefined || !columns.includes(m[2])) {
+          return needs(`<role>.<column>=<header>, e.g. --column sales.amount="Net Amount" (columns: ${ROLES.map((r) => `${r}.{${ROLE_COLUMNS[r].join(",")}}`).join(" ")})`);
+        }
+        mapping[m[1]] = { ...mapping[m[1]], columns: { ...(mapping[m[1]]?.columns ?? {}), [m[2]]: m[3] === "none" ? null : m[3] } };
+        break;
+      }
       default:
         if (arg.startsWith("-")) return valueError(`unknown option ${arg}\n${USAGE}`);
         if (source !== null) return valueError(`one workbook or folder at a time (got '${source}' and '${arg}')`);
@@ -93,5 +116,5 @@ export function parseOptions(argv: readonly string[]): Result<CliOptions> {
     }
   }
   if (source === null) return valueError(`name a workbook (.xlsx) or a folder of .csv files\n${USAGE}`);
-  return ok({ source, out, json, language, settings: { ...DEFAULT_SETTINGS, asOf, period, activation, targets } });
+  return ok({ source, out, json, language, settings: { ...DEFAULT_SETTINGS, asOf, period, activation, targets }, mapping: mapping as MappingOverride });
 }

@@ -92,7 +92,11 @@ export async function runScorecard(argv: readonly string[], io: Io): Promise<num
   const options = parsed.value;
   const loaded = await load(options.source);
   if (!loaded.ok) return fail(loaded.error.message);
-  const mapping = guessMapping(loaded.value.tables);
+  const mapping = guessMapping(loaded.value.tables, options.mapping);
+  const unknownTables = Object.values(options.mapping)
+    .map((o) => o?.table)
+    .filter((t): t is string => typeof t === "string" && !loaded.value.tables.some((x) => x.name === t));
+  if (unknownTables.length > 0) return fail(`--table ${unknownTables[0]}: no such table (tables: ${loaded.value.tables.map((t) => t.name).join(", ")})`);
   if (mapping.sales === undefined) {
     const seen = loaded.value.tables.map((t) => `${t.name} (${t.headers.join(", ")})`).join("; ");
     return fail(`no sales table: give a table with customer, date and amount columns (found ${seen || "no tables"})`);

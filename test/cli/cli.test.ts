@@ -199,3 +199,25 @@ test("npx spec-scorecard runs the built command line with exit statuses", () => 
   expect(bad.status).toBe(2);
   expect(bad.stderr.trim().split("\n")).toHaveLength(1);
 });
+
+test("--table and --column correct the guessed mapping", async () => {
+  const twoSales = join(dir, "two-sales.xlsx");
+  const other = table("Facturas", ["Cliente", "Fecha", "Total", "Venta Neta"], [
+    ["A", "2025-03-10", 999, 100],
+    ["B", "2025-03-11", 999, 50],
+  ]);
+  await workbookOfTables([SALES, other]).xlsx.writeFile(twoSales);
+  const guessed = await run(twoSales, "--json", "--as-of", "2025-03-20", "--period", "month");
+  expect(JSON.parse(guessed.out).indicators.revenue.value).toBe(1150); // "Sales" wins by its name
+  const chosen = await run(twoSales, "--json", "--as-of", "2025-03-20", "--period", "month", "--table", "sales=Facturas", "--column=sales.amount=Venta Neta");
+  expect(chosen.status).toBe(0);
+  expect(JSON.parse(chosen.out).indicators.revenue.value).toBe(150);
+  const noMarket = await run(fixtureXlsx, "--json", "--table", "market=none");
+  expect(JSON.parse(noMarket.out).indicators["info.penetration"].reason).toBe("Not available: no Market table with potential accounts.");
+  const wrong = await run(twoSales, "--table", "sales=Nope");
+  expect(wrong.status).toBe(2);
+  expect(wrong.err).toEqual(["spec-scorecard: --table Nope: no such table (tables: Sales, Facturas)"]);
+  const badColumn = await run(twoSales, "--column", "sales.price=Total");
+  expect(badColumn.status).toBe(2);
+  expect(badColumn.err[0]).toMatch(/--column needs <role>\.<column>=<header>/);
+});
