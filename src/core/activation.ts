@@ -40,36 +40,28 @@ export function countActive(rows: Activity, customerCount: number, def: Activati
   const net = amount === null ? null : new Float64Array(m);
   const purchaseDays = new Int32Array(m);
 
-  if (def.minPurchases <= 1) {
-    for (let i = 0; i < n; i++) {
-      const c = customer[i];
-      if (c < 0) continue;
-      const d = day[i];
-      if (d > asOf) continue;
-      if (base === null) inBase[c] = 1;
-      if (d <= windowStart) continue;
-      const a = amount === null ? 1 : amount[i];
-      if (net !== null) net[c] += a;
-      if (a > 0) purchaseDays[c] = 1;
-    }
-  } else if (def.minPurchases <= SMALL_MIN_PURCHASES) {
-    // Few days needed: remember each customer's first k-1 distinct purchase days; the k-th
-    // distinct one settles it. One pass, no sort.
-    const k = def.minPurchases;
-    const seen = new Int32Array(m * (k - 1));
-    for (let i = 0; i < n; i++) {
-      const c = customer[i];
-      if (c < 0) continue;
-      const d = day[i];
-      if (d > asOf) continue;
-      if (base === null) inBase[c] = 1;
-      if (d <= windowStart) continue;
-      const a = amount === null ? 1 : amount[i];
-      if (net !== null) net[c] += a;
+  // How distinct purchase days are counted: a flag when one is enough; each customer's first
+  // k-1 days remembered when few are needed; else the window's purchases bucketed by day.
+  const k = def.minPurchases;
+  const mode = k <= 1 ? "flag" : k <= SMALL_MIN_PURCHASES ? "remember" : "bucket";
+  const seen = mode === "remember" ? new Int32Array(m * (k - 1)) : null;
+  const span = Math.max(0, Math.min(def.windowDays, asOf));
+  const bucketStart = mode === "bucket" ? new Int32Array(span + 1) : null;
+  for (let i = 0; i < n; i++) {
+    const c = customer[i];
+    if (c < 0) continue;
+    const d = day[i];
+    if (d > asOf) continue;
+    if (base === null) inBase[c] = 1;
+    if (d <= windowStart) continue;
+    const a = amount === null ? 1 : amount[i];
+    if (net !== null) net[c] += a;
+    if (!(a > 0)) continue;
+    if (seen !== null) {
       const found = purchaseDays[c];
-      if (!(a > 0) || found >= k) continue;
+      if (found >= k) continue;
       let known = false;
-      for (let j = c * (k - 1), end = j + found; j < end; j++) {
+      for (let j = c * (k - 1), last = j + found; j < last; j++) {
         if (seen[j] === d) {
           known = true;
           break;
@@ -78,43 +70,13 @@ export function countActive(rows: Activity, customerCount: number, def: Activati
       if (known) continue;
       if (found < k - 1) seen[c * (k - 1) + found] = d;
       purchaseDays[c] = found + 1;
-    }
-  } else {
-    // Distinct purchase days: bucket the window's purchases by day (a counting sort), then count
-    // each customer once per bucket.
-    const span = Math.max(0, Math.min(def.windowDays, asOf));
-    const bucketStart = new Int32Array(span + 1);
-    for (let i = 0; i < n; i++) {
-      const c = customer[i];
-      if (c < 0) continue;
-      const d = day[i];
-      if (d > asOf) continue;
-      if (base === null) inBase[c] = 1;
-      if (d <= windowStart) continue;
-      const a = amount === null ? 1 : amount[i];
-      if (net !== null) net[c] += a;
-      if (a > 0) bucketStart[asOf - d + 1]++;
-    }
-    for (let o = 1; o <= span; o++) bucketStart[o] += bucketStart[o - 1];
-    const fill = bucketStart.slice(0, span);
-    const byDay = new Int32Array(bucketStart[span]);
-    for (let i = 0; i < n; i++) {
-      const c = customer[i];
-      const d = day[i];
-      if (c < 0 || d > asOf || d <= windowStart) continue;
-      if ((amount === null ? 1 : amount[i]) > 0) byDay[fill[asOf - d]++] = c;
-    }
-    const lastBucket = new Int32Array(m); // bucket + 1 in which the customer was last counted
-    for (let o = 0; o < span; o++) {
-      for (let k = bucketStart[o]; k < bucketStart[o + 1]; k++) {
-        const c = byDay[k];
-        if (lastBucket[c] !== o + 1) {
-          lastBucket[c] = o + 1;
-          purchaseDays[c]++;
-        }
-      }
+    } else if (bucketStart !== null) {
+      bucketStart[asOf - d + 1]++;
+    } else {
+      purchaseDays[c] = 1;
     }
   }
+  if (bucketStart !== null) countBucketedDays(rows, asOf, windowStart, span, bucketStart, purchaseDays);
 
   const floor = def.minAmount - 1e-9 * Math.max(1, def.minAmount);
   const isActive = new Uint8Array(m);
@@ -129,4 +91,28 @@ export function countActive(rows: Activity, customerCount: number, def: Activati
     }
   }
   return { active, base: baseCount, asOf, isActive, inBase };
+}
+
+/** Distinct purchase days per customer from purchases counted per day bucket (a counting sort). */
+function countBucketedDays(rows: Activity, asOf: number, windowStart: number, span: number, bucketStart: Int32Array, purchaseDays: Int32Array): void {
+  const { customer, day, amount } = rows;
+  for (let o = 1; o <= span; o++) bucketStart[o] += bucketStart[o - 1];
+  const fill = bucketStart.slice(0, span);
+  const byDay = new Int32Array(bucketStart[span]);
+  for (let i = 0; i < customer.length; i++) {
+    const c = customer[i];
+    const d = day[i];
+    if (c < 0 || d > asOf || d <= windowStart) continue;
+    if ((amount === null ? 1 : amount[i]) > 0) byDay[fill[asOf - d]++] = c;
+  }
+  const lastBucket = new Int32Array(purchaseDays.length); // bucket + 1 in which the customer was last counted
+  for (let o = 0; o < span; o++) {
+    for (let j = bucketStart[o]; j < bucketStart[o + 1]; j++) {
+      const c = byDay[j];
+      if (lastBucket[c] !== o + 1) {
+        lastBucket[c] = o + 1;
+        purchaseDays[c]++;
+      }
+    }
+  }
 }
