@@ -4,7 +4,7 @@
  * terms, days late and service cost, marketing leads, and the market's size by segment.
  */
 import ExcelJS from "exceljs";
-import { partsToSerial, serialToIso } from "../core/cells";
+import { partsToSerial } from "../core/cells";
 
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -157,5 +157,3 @@ export function sampleWorkbook(options: SampleOptions = {}): ExcelJS.Workbook {
   addTable(h("Market", "Mercado"), h("Market", "Mercado"), [h("Segment", "Segmento"), h("Potential Accounts", "Clientes Potenciales")], SEGMENTS.map((s) => [name(s), s.potential]), {});
   return workbook;
 }
-
-export const sampleAsOfIso = (): string => serialToIso(SAMPLE_AS_OF);

@@ -63,21 +63,6 @@ export class CustomerIndex {
     return -1;
   }
 
-  /** The code of a cell if that customer is known, without adding it; BLANK_CUSTOMER when new or blank. */
-  find(v: unknown): number {
-    if (typeof v === "number") return v === 0 || !Number.isFinite(v) ? BLANK_CUSTOMER : Math.max(this.byNumber.get(v), BLANK_CUSTOMER);
-    if (typeof v !== "string") return BLANK_CUSTOMER;
-    const seen = this.byRawText.get(v);
-    if (seen !== undefined) return seen;
-    const key = v.trim().toLowerCase();
-    if (key === "") return BLANK_CUSTOMER;
-    if (mayBeNumber(key)) {
-      const n = Number(key);
-      if (String(n) === key) return this.find(n);
-    }
-    return this.byText.get(key) ?? BLANK_CUSTOMER;
-  }
-
   private codeOfNumber(v: number): number {
     if (v === 0) return BLANK_CUSTOMER;
     if (!Number.isFinite(v)) return UNREADABLE_CUSTOMER;

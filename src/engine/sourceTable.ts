@@ -13,6 +13,3 @@ export interface SourceTable {
   readonly headerRow: number;
   readonly firstColumn: number;
 }
-
-/** The worksheet row of data row i (0-based), for messages. */
-export const sheetRowOf = (table: SourceTable, i: number): number => table.headerRow + 1 + i;

@@ -3,7 +3,6 @@
  * number formats, styles, status rules — for the ExcelJS writer (files) and the Office.js
  * writer (the task pane) to write the same sheet.
  */
-import { serialToIso } from "../core/cells";
 import { INDICATORS, IndicatorFormat, IndicatorId, STAGES } from "../engine/indicatorCatalog";
 import { Scorecard } from "../engine/scorecard";
 import { AT_RISK_MARGIN, Status } from "../engine/status";
@@ -62,7 +61,6 @@ export interface ScorecardPlan {
   readonly cells: readonly PlanCell[];
   readonly columnWidths: readonly number[];
   readonly statusRule: StatusRule;
-  readonly frozenRows: number;
   /** Ranges (first row, last row, label column, value columns) the task pane draws charts from. */
   readonly charts: {
     readonly funnel: { readonly firstRow: number; readonly lastRow: number } | null;
@@ -413,12 +411,9 @@ export function buildScorecardPlan(card: Scorecard, mapping: TableMapping, langu
     cells,
     columnWidths: [44, 16, 16, 14, 14, 14, 18, 56, 14, 14, 14, 14],
     statusRule: { column: COLUMN.status, firstRow: headerRow + 1, lastRow: lastIndicatorRow, texts: statusTexts },
-    frozenRows: 0,
     charts: {
       funnel,
       pareto,
     },
   };
 }
-
-export const planDateText = serialToIso;

@@ -134,13 +134,16 @@ async function addCharts(run: ExcelRun, plan: ScorecardPlan, sheetName: string):
     }
   };
   const funnel = plan.charts.funnel;
-  if (funnel !== null) await add("Funnel", "BarClustered", `A${funnel.firstRow}:B${funnel.lastRow}`, funnelTitle(plan, funnel.firstRow), 4);
+  if (funnel !== null) await add("Funnel", "BarClustered", `A${funnel.firstRow}:B${funnel.lastRow}`, sectionTitle(plan, funnel.firstRow), 4);
   const pareto = plan.charts.pareto;
-  if (pareto !== null) await add("Pareto", "ColumnClustered", `A${pareto.firstRow}:B${pareto.lastRow}`, funnelTitle(plan, pareto.firstRow), 22);
+  if (pareto !== null) {
+    const [label, value] = [columnLetter(pareto.labelColumn), columnLetter(pareto.valueColumn)];
+    await add("Pareto", "ColumnClustered", `${label}${pareto.firstRow}:${value}${pareto.lastRow}`, sectionTitle(plan, pareto.firstRow), 22);
+  }
 }
 
 /** A chart's title is its block's section title, two rows above its data. */
-function funnelTitle(plan: ScorecardPlan, firstRow: number): string {
+function sectionTitle(plan: ScorecardPlan, firstRow: number): string {
   const title = plan.cells.find((c) => c.row === firstRow - 2 && c.column === 1 && c.style === "section");
   return typeof title?.value === "string" ? title.value : "";
 }

@@ -78,12 +78,4 @@ describe("CustomerIndex", () => {
   test("booleans are not ids", () => {
     expect(new CustomerIndex().code(true)).toBe(UNREADABLE_CUSTOMER);
   });
-
-  test("find does not add customers", () => {
-    const index = new CustomerIndex();
-    index.code("A");
-    expect(index.find(" a")).toBe(0);
-    expect(index.find("B")).toBe(BLANK_CUSTOMER);
-    expect(index.count).toBe(1);
-  });
 });
