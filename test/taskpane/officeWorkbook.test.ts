@@ -69,3 +69,28 @@ test("without a sales table the pipeline says what to map", async () => {
   expect(outcome.ok).toBe(false);
   if (!outcome.ok) expect(outcome.error.message).toMatch(/no sales table: map a table with customer, date and amount columns in step 1/);
 });
+
+test("tables are listed with headers and row counts: Excel tables first, then header rows, never the scorecard sheet", async () => {
+  const load = (): void => undefined;
+  const range = (rowIndex: number, columnIndex: number, rowCount: number, columnCount: number, values: unknown[][] = []) => ({ load, rowIndex, columnIndex, rowCount, columnCount, values, isNullObject: false });
+  const ventas = { name: "Ventas", load, showTotals: true, worksheet: { name: "Hoja1", load }, getRange: () => range(2, 1, 102, 3), getHeaderRowRange: () => range(2, 1, 1, 3, [["Cliente", "Fecha", "Importe"]]) };
+  const sheet = (name: string, top: unknown[][], used: ReturnType<typeof range> | { isNullObject: true; load: () => void }, header: unknown[][]) => ({
+    name,
+    getRange: () => range(0, 0, 5, 3, top),
+    getUsedRangeOrNullObject: () => used,
+    getRangeByIndexes: () => range(0, 0, 1, 4, header),
+  });
+  const sheets = [
+    sheet("Hoja1", [[""]], range(0, 0, 200, 6), [["x"]]),
+    sheet("Mercado", [["Segmento"]], range(0, 0, 5, 3), [["Segmento", "Universo", "", "Nota"]]),
+    sheet("Scorecard", [["SPEC Scorecard"], [""], ["spec-scorecard/v1"]], range(0, 0, 80, 8), [["SPEC Scorecard"]]),
+    sheet("Vacía", [[""]], { isNullObject: true, load }, []),
+  ];
+  const context = { workbook: { worksheets: { load, items: sheets }, tables: { load, items: [ventas] } }, sync: async () => undefined };
+  const run: ExcelRun = (batch) => batch(context as unknown as Excel.RequestContext);
+  const tables = await new OfficeWorkbook(run).describeTables();
+  expect(tables.map((t) => [t.name, t.sheet, t.isExcelTable, t.headers, t.rowCount, t.headerRow, t.firstColumn])).toEqual([
+    ["Ventas", "Hoja1", true, ["Cliente", "Fecha", "Importe"], 100, 3, 2], // 102 rows less header and totals
+    ["Mercado", "Mercado", false, ["Segmento", "Universo"], 4, 1, 1], // headers stop at the first empty one
+  ]);
+});
