@@ -26,6 +26,7 @@ interface CallOutcome {
 let browser: Browser;
 let page: Page;
 let parameterCounts: Record<string, number>;
+let unexpectedRequests: string[];
 
 beforeAll(async () => {
   requireBuild();
@@ -37,7 +38,7 @@ beforeAll(async () => {
   page = await browser.newPage();
   const pageErrors: string[] = [];
   page.on("pageerror", (e) => pageErrors.push(e.message));
-  await serveAddin(page, RUNTIME_STUB);
+  unexpectedRequests = await serveAddin(page, RUNTIME_STUB);
   await page.goto(pageUrl);
   await page.waitForFunction(() => Object.keys((window as unknown as { __associated: object }).__associated).length >= 3);
   expect(pageErrors).toEqual([]);
@@ -45,6 +46,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
+});
+
+test("the functions page asks for nothing but the add-in's files and the Office runtime", () => {
+  expect(unexpectedRequests).toEqual([]);
 });
 
 async function call(id: string, args: unknown[]): Promise<CallOutcome> {

@@ -21,6 +21,7 @@ const noSales = join(dir, "market-only.xlsx");
 let browser: Browser;
 let page: Page;
 let expectedRevenue: number;
+let unexpectedRequests: string[];
 
 beforeAll(async () => {
   requireBuild();
@@ -41,13 +42,14 @@ beforeEach(async () => {
   page = await browser.newPage({ viewport: { width: 520, height: 1100 }, acceptDownloads: true, locale: "en-US" });
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
-  await serveAddin(page, "");
+  unexpectedRequests = await serveAddin(page, "");
   await page.goto(`${SERVED_AT}preview.html`);
   expect(errors).toEqual([]);
 });
 
 afterEach(async () => {
   await page?.close();
+  expect(unexpectedRequests).toEqual([]); // no network calls: nothing leaves the browser
 });
 
 const shot = (name: string): Promise<Buffer> => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });

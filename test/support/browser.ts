@@ -26,18 +26,21 @@ const TYPES: Record<string, string> = {
  * Serves the build at the manifest's https://localhost:3000/ from dist/, and Microsoft's
  * CDN scripts from the stub given, so the page loads as in Excel but offline.
  */
-export async function serveAddin(page: Page, officeStub: string): Promise<void> {
+export async function serveAddin(page: Page, officeStub: string): Promise<string[]> {
+  const unexpected: string[] = [];
   await page.route(`${SERVED_AT}**`, async (route) => {
     const file = distFileOf(route.request().url().split("?")[0].split("#")[0]);
     if (!existsSync(file)) return route.fulfill({ status: 404, body: "not found" });
     return route.fulfill({ status: 200, contentType: TYPES[extname(file)] ?? "application/octet-stream", body: readFileSync(file) });
   });
   await page.route("https://appsforoffice.microsoft.com/**", (route) => route.fulfill({ status: 200, contentType: "application/javascript", body: officeStub }));
-  // Nothing else may be asked for: no data leaves the workbook.
+  // Nothing else may be asked for: no data leaves the workbook. The caller checks the list.
   await page.route(
     (url) => !url.href.startsWith(SERVED_AT) && !url.href.startsWith("https://appsforoffice.microsoft.com/") && !url.href.startsWith("data:") && !url.href.startsWith("blob:"),
     (route) => {
-      throw new Error(`unexpected request to ${route.request().url()}`);
+      unexpected.push(route.request().url());
+      return route.abort();
     },
   );
+  return unexpected;
 }
