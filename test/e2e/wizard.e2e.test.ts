@@ -103,6 +103,7 @@ test("every step, from the guessed mapping to a downloaded workbook with its Sco
   // Building again asks before replacing the sheet it made.
   await page.getByRole("button", { name: "Build scorecard" }).click();
   await page.getByRole("dialog").getByText("Replace the scorecard?").waitFor();
+  await page.waitForTimeout(400); // let the dialog finish fading in before the picture
   await shot("5-replace");
   await page.getByRole("button", { name: "Replace" }).click();
   await page.getByText("Scorecard built on sheet “Scorecard”.").waitFor({ timeout: 60000 });
