@@ -44,25 +44,17 @@ export interface ValueTable {
   readonly values: Float64Array;
   readonly scores: Float64Array;
   readonly tiers: readonly Tier[];
-  /** How many customers tiers A and A+B hold: top round(share × scored) by rank. */
-  readonly tierCutoffs: { readonly a: number; readonly ab: number };
+  /**
+   * The lowest score in tier A and in tiers A+B: the k-th largest score, k = round(share ×
+   * scored); null when k is 0. A customer scoring at least the threshold ranks within the top k,
+   * so this is the rank rule, and the sheet computes it the same way with LARGE.
+   */
+  readonly tierThresholds: { readonly a: number | null; readonly ab: number | null };
 }
 
-/** A customer is in tier A when its rank (1 + customers scoring strictly higher) is within the cutoff. */
-export function tiersByRank(scores: Float64Array, cutoffA: number, cutoffAB: number): Tier[] {
-  const scored = Array.from(scores).filter((s) => s === s).sort((x, y) => y - x);
-  return Array.from(scores, (s) => {
-    if (s !== s) return "C";
-    let lo = 0;
-    let hi = scored.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (scored[mid] > s) lo = mid + 1;
-      else hi = mid;
-    }
-    const rank = lo + 1;
-    return rank <= cutoffA ? "A" : rank <= cutoffAB ? "B" : "C";
-  });
+/** Tier of each score against the thresholds; a blank score is C. */
+export function tiersByThreshold(scores: Float64Array, thresholdA: number | null, thresholdAB: number | null): Tier[] {
+  return Array.from(scores, (s) => (s !== s ? "C" : thresholdA !== null && s >= thresholdA ? "A" : thresholdAB !== null && s >= thresholdAB ? "B" : "C"));
 }
 
 export function valueTable(data: ScorecardData, facts: SalesFacts, asOf: number, settings: ValueSettings): ValueTable {
@@ -147,10 +139,16 @@ export function valueTable(data: ScorecardData, facts: SalesFacts, asOf: number,
   const scores = weights.some((w) => w > 0)
     ? customerValueScores({ rows, columns: k, values: columnMajor }, Float64Array.from(weights), Int8Array.from(directions), "RANK")
     : new Float64Array(rows).fill(NaN);
-  const scoredCount = Array.from(scores).filter((s) => s === s).length;
-  const a = Math.round(scoredCount * settings.tierShares.a);
-  const ab = Math.round(scoredCount * (settings.tierShares.a + settings.tierShares.b));
-  return { attributes: available, weights, directions, customers, values, scores, tiers: tiersByRank(scores, a, ab), tierCutoffs: { a, ab } };
+  const descending = Array.from(scores)
+    .filter((s) => s === s)
+    .sort((x, y) => y - x);
+  const kth = (share: number): number | null => {
+    const k = Math.min(descending.length, Math.round(descending.length * share));
+    return k >= 1 ? descending[k - 1] : null;
+  };
+  const a = kth(settings.tierShares.a);
+  const ab = kth(settings.tierShares.a + settings.tierShares.b);
+  return { attributes: available, weights, directions, customers, values, scores, tiers: tiersByThreshold(scores, a, ab), tierThresholds: { a, ab } };
 }
 
 /** Service cost, credit days and days late by customer code, from the Customers table. */

@@ -369,12 +369,8 @@ export function buildScorecardPlan(card: Scorecard, mapping: TableMapping, langu
     put({ row, column: COLUMN.change, value: L.value.scoreThreshold, style: "note" });
     put({ row, column: COLUMN.target, formula: `IFERROR(LARGE(${scores},ROUND(COUNT(${scores})*${share},0)),"")`, result: value, format: "score", style: "body" });
   };
-  const kth = (k: number): number | string => {
-    const sorted = Array.from(v.scores).filter((x) => x === x).sort((x, y) => y - x);
-    return k >= 1 && k <= sorted.length ? sorted[k - 1] : "";
-  };
-  threshold(P.tierA, param(P.tierA), kth(v.tierCutoffs.a));
-  threshold(P.tierB, `(${param(P.tierA)}+${param(P.tierB)})`, kth(v.tierCutoffs.ab));
+  threshold(P.tierA, param(P.tierA), v.tierThresholds.a ?? "");
+  threshold(P.tierB, `(${param(P.tierA)}+${param(P.tierB)})`, v.tierThresholds.ab ?? "");
   const thresholdA = absolute(P.tierA, COLUMN.target);
   const thresholdAB = absolute(P.tierB, COLUMN.target);
   v.customers.forEach((code, i) => {
