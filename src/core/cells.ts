@@ -73,7 +73,7 @@ export function partsToSerial(year: number, month: number, day: number): number 
 export function readDay(v: unknown): number {
   if (typeof v === "number") {
     if (!(v >= 1)) return v < 1 ? BLANK_DAY : UNREADABLE_DAY; // NaN is unreadable
-    return v <= MAX_DAY_SERIAL + 0.999999999 ? Math.floor(v) : UNREADABLE_DAY;
+    return v < MAX_DAY_SERIAL + 1 ? Math.floor(v) : UNREADABLE_DAY;
   }
   if (v === null || v === undefined) return BLANK_DAY;
   if (typeof v === "string") {

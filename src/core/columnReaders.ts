@@ -2,7 +2,7 @@
  * One-pass readers of a list into a typed array. Each has its own loop so that V8 specialises
  * its element access to the one list it reads (see CellList.at).
  */
-import { readAmount, readDay } from "./cells";
+import { MAX_DAY_SERIAL, readAmount, readDay } from "./cells";
 import { CellList, Matrix } from "./lists";
 
 /** Whole-day serials of the rows whose code is not negative; returns the first row that is not a date, or -1. */
@@ -12,7 +12,8 @@ export function readDays(list: CellList, codes: Int32Array, out: Int32Array): nu
   for (let i = 0; i < list.length; i++) {
     if (codes[i] < 0) continue;
     const v = flat !== null ? flat[i] : column[i][0];
-    const d = typeof v === "number" && v >= 1 && v < 2958466 ? Math.floor(v) : readDay(v);
+    // The common case inline; readDay has the same bounds and reads everything else.
+    const d = typeof v === "number" && v >= 1 && v < MAX_DAY_SERIAL + 1 ? Math.floor(v) : readDay(v);
     if (d < 1) return i;
     out[i] = d;
   }
