@@ -71,6 +71,21 @@ export interface ScorecardPlan {
 export const SCORECARD_SHEET = "Scorecard";
 export const MARKER_TEXT = "spec-scorecard/v1";
 
+/** Where a sheet's marker is looked for: the top-left cells, rows 1–5 × columns A–C. */
+export const MARKER_AREA = { address: "A1:C5", rows: 5, columns: 3 } as const;
+
+/** True when the values of the marker area (rows × columns) hold the marker: a sheet an earlier build made. */
+export function holdsMarker(values: readonly (readonly unknown[])[]): boolean {
+  return values.some((row) => row.includes(MARKER_TEXT));
+}
+
+/** The sheet's name, or "Scorecard (2)", "(3)"… beside a user's own sheet of that name. */
+export function freeSheetName(wanted: string, taken: (name: string) => boolean): string {
+  let name = wanted;
+  for (let i = 2; taken(name); i++) name = `${wanted} (${i})`;
+  return name;
+}
+
 /** The formula text of every mapped column. */
 export function dataRefs(mapping: TableMapping): DataRefs | null {
   const sales = mapping.sales;

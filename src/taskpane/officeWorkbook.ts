@@ -3,7 +3,7 @@
  * row blocks that keep each request far under Excel on the web's 5 MB limit.
  */
 import { SourceTable } from "../engine/sourceTable";
-import { MARKER_TEXT, ScorecardPlan } from "../plan/scorecardPlan";
+import { MARKER_AREA, ScorecardPlan, holdsMarker } from "../plan/scorecardPlan";
 import { writePlanWithOffice } from "./officeWriter";
 import { ProgressListener, WorkbookPort, throwIfCancelled } from "./workbookPort";
 
@@ -34,7 +34,7 @@ export class OfficeWorkbook implements WorkbookPort {
         return { t, range, header };
       });
       const markers = sheets.items.map((ws) => {
-        const top = ws.getRange("A1:C5");
+        const top = ws.getRange(MARKER_AREA.address);
         top.load("values");
         const used = ws.getUsedRangeOrNullObject(true);
         used.load("rowIndex,columnIndex,rowCount,columnCount");
@@ -53,7 +53,7 @@ export class OfficeWorkbook implements WorkbookPort {
       }));
       const sheetsWithTables = new Set(out.map((t) => t.sheet));
       const headerRows = markers
-        .filter(({ ws, top, used }) => !sheetsWithTables.has(ws.name) && !used.isNullObject && !top.values.some((row) => row.includes(MARKER_TEXT)))
+        .filter(({ ws, top, used }) => !sheetsWithTables.has(ws.name) && !used.isNullObject && !holdsMarker(top.values))
         .map(({ ws, used }) => {
           const header = ws.getRangeByIndexes(used.rowIndex, used.columnIndex, 1, used.columnCount);
           header.load("values");
@@ -98,12 +98,12 @@ export class OfficeWorkbook implements WorkbookPort {
       sheets.load("items/name");
       await context.sync();
       const tops = sheets.items.map((ws) => {
-        const top = ws.getRange("A1:C5");
+        const top = ws.getRange(MARKER_AREA.address);
         top.load("values");
         return { ws, top };
       });
       await context.sync();
-      return tops.find(({ top }) => top.values.some((row) => row.includes(MARKER_TEXT)))?.ws.name ?? null;
+      return tops.find(({ top }) => holdsMarker(top.values))?.ws.name ?? null;
     });
   }
 

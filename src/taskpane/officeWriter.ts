@@ -4,7 +4,7 @@
  * colours and the charts. An earlier scorecard sheet is cleared and rewritten in place, so
  * references to it from other sheets keep working; no other sheet is touched.
  */
-import { NUMBER_FORMATS, PlanCell, ScorecardPlan } from "../plan/scorecardPlan";
+import { NUMBER_FORMATS, PlanCell, ScorecardPlan, freeSheetName } from "../plan/scorecardPlan";
 import { typedFormula, textLiteral } from "../plan/indicatorFormulas";
 import { columnLetter } from "../plan/references";
 import { Status } from "../engine/status";
@@ -56,8 +56,7 @@ async function prepareSheet(run: ExcelRun, plan: ScorecardPlan, existing: string
     sheets.load("items"); // worksheets are few: all their scalar properties cost nothing
     await context.sync();
     const names = new Set(sheets.items.map((s) => s.name));
-    let name = plan.sheetName;
-    for (let i = 2; names.has(name); i++) name = `${plan.sheetName} (${i})`;
+    const name = freeSheetName(plan.sheetName, (n) => names.has(n));
     const ws = sheets.add(name);
     ws.showGridlines = false;
     await context.sync();

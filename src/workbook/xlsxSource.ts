@@ -4,7 +4,7 @@
  */
 import type { Workbook, Worksheet } from "exceljs";
 import { SourceTable } from "../engine/sourceTable";
-import { MARKER_TEXT } from "../plan/scorecardPlan";
+import { MARKER_AREA, holdsMarker } from "../plan/scorecardPlan";
 import { excelValue } from "./cellValues";
 
 interface TableModel {
@@ -27,10 +27,8 @@ function decode(address: string): { row: number; column: number } {
 
 /** True for the sheet a previous build wrote: it is not data. */
 export function isScorecardSheet(ws: Worksheet): boolean {
-  for (let r = 1; r <= 5; r++) {
-    for (let c = 1; c <= 3; c++) if (ws.getCell(r, c).value === MARKER_TEXT) return true;
-  }
-  return false;
+  const { rows, columns } = MARKER_AREA;
+  return holdsMarker(Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => ws.getCell(r + 1, c + 1).value)));
 }
 
 function readColumns(ws: Worksheet, firstDataRow: number, lastRow: number, firstColumn: number, width: number): unknown[][] {

@@ -1,7 +1,7 @@
 /** Writes a ScorecardPlan into an ExcelJS workbook: the file twin of the task pane's Office.js writer. */
 import type { Fill, Workbook, Worksheet } from "exceljs";
 import { STATUS_LOOK, STYLE_LOOK } from "./sheetLook";
-import { CellStyle, NUMBER_FORMATS, ScorecardPlan } from "../plan/scorecardPlan";
+import { CellStyle, NUMBER_FORMATS, ScorecardPlan, freeSheetName } from "../plan/scorecardPlan";
 import { cellAddress, columnLetter } from "../plan/references";
 import { textLiteral } from "../plan/indicatorFormulas";
 import { Status } from "../engine/status";
@@ -10,12 +10,6 @@ import { isScorecardSheet } from "./xlsxSource";
 
 const solid = (argb: string): Fill => ({ type: "pattern", pattern: "solid", fgColor: { argb }, bgColor: { argb } });
 
-function freeName(workbook: Workbook, wanted: string): string {
-  let name = wanted;
-  for (let i = 2; workbook.getWorksheet(name) !== undefined; i++) name = `${wanted} (${i})`;
-  return name;
-}
-
 /**
  * Adds the scorecard sheet, replacing the one an earlier build made (found by its marker);
  * no other sheet is touched.
@@ -23,7 +17,7 @@ function freeName(workbook: Workbook, wanted: string): string {
 export function writePlan(workbook: Workbook, plan: ScorecardPlan): Worksheet {
   const earlier = workbook.worksheets.filter(isScorecardSheet);
   for (const ws of earlier) workbook.removeWorksheet(ws.id);
-  const ws = workbook.addWorksheet(freeName(workbook, plan.sheetName), { views: [{ showGridLines: false }] });
+  const ws = workbook.addWorksheet(freeSheetName(plan.sheetName, (name) => workbook.getWorksheet(name) !== undefined), { views: [{ showGridLines: false }] });
   plan.columnWidths.forEach((w, j) => {
     ws.getColumn(j + 1).width = w;
   });
