@@ -120,6 +120,7 @@ export function indicatorsFor(data: ScorecardData, facts: SalesFacts, span: DayS
     }
   }
 
+  const leads = leadsIn(data, span);
   const activationCount = countActive(data.sales, m, { ...activation, asOf: end }, data.customerBase);
   const values: IndicatorValues = {
     revenue: some(revenue),
@@ -127,8 +128,8 @@ export function indicatorsFor(data: ScorecardData, facts: SalesFacts, span: DayS
     "info.customers_buying": some(customersBuying),
     "info.revenue_per_customer": customersBuying === 0 ? none("no_buying_customers") : some(revenue / customersBuying),
     "info.penetration": penetration(data, yearToEnd),
-    "mkt.leads": leadsCount(data, span),
-    "mkt.lead_conversion": leadConversion(data, span),
+    "mkt.leads": leadsCount(leads),
+    "mkt.lead_conversion": leadConversion(leads),
     "sales.new_customers": some(newCustomers),
     "sales.repeat_customers": some(repeatCustomers),
     "sales.repeat_rate": yearBefore === 0 ? none("no_customers_before_period") : some(yearBeforeBuyingNow / yearBefore),
@@ -154,7 +155,13 @@ function penetration(data: ScorecardData, customersInYear: number): IndicatorVal
   return some(customersInYear / data.market.total);
 }
 
-function leadsIn(data: ScorecardData, span: DaySpan): { leads: number; converted: number } | null {
+interface LeadCounts {
+  readonly leads: number;
+  readonly converted: number;
+}
+
+/** Leads created in the span and how many converted; null without a Leads table. */
+function leadsIn(data: ScorecardData, span: DaySpan): LeadCounts | null {
   if (data.leads === null) return null;
   let leads = 0;
   let converted = 0;
@@ -168,13 +175,11 @@ function leadsIn(data: ScorecardData, span: DaySpan): { leads: number; converted
   return { leads, converted };
 }
 
-function leadsCount(data: ScorecardData, span: DaySpan): IndicatorValue {
-  const counts = leadsIn(data, span);
+function leadsCount(counts: LeadCounts | null): IndicatorValue {
   return counts === null ? none("no_leads_table") : some(counts.leads);
 }
 
-function leadConversion(data: ScorecardData, span: DaySpan): IndicatorValue {
-  const counts = leadsIn(data, span);
+function leadConversion(counts: LeadCounts | null): IndicatorValue {
   if (counts === null) return none("no_leads_table");
   return counts.leads === 0 ? none("no_leads_in_period") : some(counts.converted / counts.leads);
 }
