@@ -41,7 +41,7 @@ module.exports = async (env, options) => {
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js"],
-      // ExcelJS's browser build is self-contained; Node built-ins it names are not needed there.
+      // The Node modules the command line names are not part of the browser bundles.
       fallback: { fs: false, path: false, os: false, stream: false, crypto: false },
     },
     module: {

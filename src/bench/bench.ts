@@ -90,7 +90,7 @@ async function main(): Promise<void> {
   }
   if (process.argv.includes("--scorecard")) {
     await benchScorecard(Number(process.env.BENCH_ENGINE_RUNS ?? 3));
-    console.log(`  Peak resident memory of this process, the command line's ExcelJS work included: ${mib(notePeakMemory())}`);
+    console.log(`  Peak resident memory of this process: ${mib(notePeakMemory())}`);
   }
 }
 

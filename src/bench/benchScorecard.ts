@@ -10,7 +10,7 @@ import { readScorecardData } from "../engine/scorecardData";
 import { SourceTable } from "../engine/sourceTable";
 import { guessMapping } from "../engine/tableMapping";
 import { runScorecard } from "../cli/runScorecard";
-import { sampleWorkbook } from "../cli/sampleWorkbook";
+import { writeSampleWorkbook } from "../cli/sampleWorkbook";
 import { Figure, mib, notePeakMemory, show, time } from "./measure";
 
 function randomGenerator(seed: number): () => number {
@@ -86,7 +86,7 @@ export async function benchScorecard(runs: number): Promise<Figure[]> {
   const dir = mkdtempSync(join(tmpdir(), "spec-bench-"));
   try {
     const file = join(dir, "sales-100k.xlsx");
-    await sampleWorkbook({ customers: 4000, targetRows: 100000 }).xlsx.writeFile(file);
+    await writeSampleWorkbook(file, { customers: 4000, targetRows: 100000 });
     console.log("Command line end to end on a 100,000-row .xlsx (4,000 customers):");
     const figures: Figure[] = [engine];
     for (const [name, args] of [

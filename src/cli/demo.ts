@@ -5,13 +5,13 @@
 import { mkdirSync, writeFileSync } from "fs";
 import { join } from "path";
 import { runScorecard } from "./runScorecard";
-import { sampleWorkbook } from "./sampleWorkbook";
+import { writeSampleWorkbook } from "./sampleWorkbook";
 
 async function demo(): Promise<number> {
   const folder = join(process.cwd(), "out");
   mkdirSync(folder, { recursive: true });
   const sample = join(folder, "sample-distributor.xlsx");
-  await sampleWorkbook().xlsx.writeFile(sample);
+  await writeSampleWorkbook(sample);
   const json: string[] = [];
   const status = await runScorecard([sample, "--out", join(folder, "scorecard.xlsx"), "--json", "--target", "revenue=2500000", "--target", "svc.activation_rate=0.8", "--target", "svc.top20_share=0.5", "--target", "sales.new_customers=15"], {
     out: (t) => json.push(t),

@@ -3,8 +3,10 @@
  * half of invoices (returns included), five product lines, customers with segments, credit
  * terms, days late and service cost, marketing leads, and the market's size by segment.
  */
-import ExcelJS from "exceljs";
+import { createWriteStream } from "fs";
+import { Writable } from "stream";
 import { partsToSerial } from "../core/cells";
+import { NewTable, writeNewWorkbook } from "../xlsx/newWorkbook";
 
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -50,7 +52,8 @@ const SOURCES = [
 export const SAMPLE_FIRST_DAY = partsToSerial(2024, 12, 1);
 export const SAMPLE_AS_OF = partsToSerial(2026, 5, 20);
 
-export function sampleWorkbook(options: SampleOptions = {}): ExcelJS.Workbook {
+/** The sample as tables, ready to be written as a workbook. */
+export function sampleTables(options: SampleOptions = {}): NewTable[] {
   const rnd = mulberry32(options.seed ?? 20260520);
   const es = options.spanish === true;
   const name = (o: { en: string; es: string }): string => (es ? o.es : o.en);
@@ -135,14 +138,18 @@ export function sampleWorkbook(options: SampleOptions = {}): ExcelJS.Workbook {
     }
   }
 
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "SPEC Scorecard sample";
   const dateFormat = "yyyy-mm-dd";
+  const tables: NewTable[] = [];
   const addTable = (sheet: string, table: string, headers: string[], rows: unknown[][], formats: Record<number, string>): void => {
-    const ws = workbook.addWorksheet(sheet);
-    ws.addTable({ name: table, ref: "A1", headerRow: true, style: { theme: "TableStyleMedium2", showRowStripes: true }, columns: headers.map((h) => ({ name: h, filterButton: true })), rows });
-    for (const [j, fmt] of Object.entries(formats)) ws.getColumn(Number(j) + 1).numFmt = fmt;
-    headers.forEach((_, j) => (ws.getColumn(j + 1).width = 16));
+    tables.push({
+      sheet,
+      name: table,
+      headers,
+      columns: headers.map((_, j) => rows.map((r) => r[j] ?? null)),
+      rowCount: rows.length,
+      formats: headers.map((_, j) => formats[j]),
+      widths: headers.map(() => 16),
+    });
   };
   const h = (en: string, spanish: string): string => (es ? spanish : en);
   addTable(h("Sales", "Ventas"), h("Sales", "Ventas"), [h("Invoice", "Factura"), h("Customer", "Cliente"), h("Date", "Fecha"), h("Product Line", "Línea de Producto"), h("Amount", "Importe"), h("Gross Margin", "Margen")], salesRows, { 2: dateFormat, 4: "#,##0.00", 5: "#,##0.00" });
@@ -155,5 +162,10 @@ export function sampleWorkbook(options: SampleOptions = {}): ExcelJS.Workbook {
   );
   addTable(h("Leads", "Prospectos"), h("Leads", "Prospectos"), [h("Lead", "Prospecto"), h("Created", "Fecha"), h("Source", "Fuente"), h("Status", "Estado"), h("Customer", "Cliente")], leads, { 1: dateFormat });
   addTable(h("Market", "Mercado"), h("Market", "Mercado"), [h("Segment", "Segmento"), h("Potential Accounts", "Clientes Potenciales")], SEGMENTS.map((s) => [name(s), s.potential]), {});
-  return workbook;
+  return tables;
+}
+
+/** Writes the sample workbook to a file. */
+export async function writeSampleWorkbook(path: string, options: SampleOptions = {}): Promise<void> {
+  await writeNewWorkbook(sampleTables(options), { stream: Writable.toWeb(createWriteStream(path)) as WritableStream<Uint8Array> }, "SPEC Scorecard sample");
 }

@@ -17,18 +17,15 @@ export interface Activity {
   readonly latestDay: number;
 }
 
-/** How the lists of an activity are named in messages: an argument's name and "position", or a column and "row". */
+/** The lists of an activity, as messages name them. */
+export type ActivityList = "customers" | "dates" | "amounts";
+
+/** Where position i of a list is, in a message: "dates: position 3", or a table's cell. */
 export interface ActivityNames {
-  readonly customers: string;
-  readonly dates: string;
-  readonly amounts: string;
-  /** "position" for a function argument, "row" for a table. */
-  readonly place: string;
-  /** Added to the 1-based index when naming a place (a table's header row, say). */
-  readonly offset?: number;
+  readonly at: (list: ActivityList, i: number) => string;
 }
 
-export const ARGUMENT_NAMES: ActivityNames = { customers: "customers", dates: "dates", amounts: "amounts", place: "position" };
+export const ARGUMENT_NAMES: ActivityNames = { at: (list, i) => `${list}: position ${i + 1}` };
 
 /**
  * Reads rows in one pass. A row with a blank customer is skipped; a row with a customer but a
@@ -42,25 +39,24 @@ export function readActivity(
   names: ActivityNames = ARGUMENT_NAMES,
 ): Result<Activity> {
   const n = customers.length;
-  const offset = names.offset ?? 0;
   const customer = new Int32Array(n);
   const badId = index.codeAll(customers, customer);
   if (badId >= 0) {
-    return valueError(`${names.customers}: ${names.place} ${badId + 1 + offset} is ${describeCell(customers.at(badId))}, expected a customer id`);
+    return valueError(`${names.at("customers", badId)} is ${describeCell(customers.at(badId))}, expected a customer id`);
   }
   const day = new Int32Array(n);
   const badDay = readDays(dates, customer, day);
   if (badDay >= 0) {
     const cell = dates.at(badDay);
     const what = readDay(cell) === BLANK_DAY ? "blank" : describeCell(cell);
-    return valueError(`${names.dates}: ${names.place} ${badDay + 1 + offset} is ${what}, expected a date (customer ${index.label(customer[badDay])})`);
+    return valueError(`${names.at("dates", badDay)} is ${what}, expected a date (customer ${index.label(customer[badDay])})`);
   }
   let amount: Float64Array | null = null;
   if (amounts !== null) {
     amount = new Float64Array(n);
     const badAmount = readAmounts(amounts, customer, amount);
     if (badAmount >= 0) {
-      return valueError(`${names.amounts}: ${names.place} ${badAmount + 1 + offset} is ${describeCell(amounts.at(badAmount))}, expected a number`);
+      return valueError(`${names.at("amounts", badAmount)} is ${describeCell(amounts.at(badAmount))}, expected a number`);
     }
   }
   let latestDay = 0;
@@ -69,9 +65,9 @@ export function readActivity(
 }
 
 /** Marks the distinct non-blank ids of a list (a customer table's ids, say) in the index. */
-export function readCustomerList(list: CellList, index: CustomerIndex, name: string, place = "position", offset = 0): Result<Int32Array> {
+export function readCustomerList(list: CellList, index: CustomerIndex, at: (i: number) => string): Result<Int32Array> {
   const codes = new Int32Array(list.length);
   const bad = index.codeAll(list, codes);
-  if (bad >= 0) return valueError(`${name}: ${place} ${bad + 1 + offset} is ${describeCell(list.at(bad))}, expected a customer id`);
+  if (bad >= 0) return valueError(`${at(bad)} is ${describeCell(list.at(bad))}, expected a customer id`);
   return ok(codes);
 }

@@ -10,6 +10,11 @@ export const MAX_DAY_SERIAL = 2958465;
 export const BLANK_DAY = 0;
 export const UNREADABLE_DAY = -1;
 
+/** An error value a workbook cell holds (#N/A, #REF!…), as a file reader hands it over. */
+export class ErrorValue {
+  constructor(readonly code: string) {}
+}
+
 export function isBlank(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 }
@@ -25,6 +30,7 @@ export function describeCell(v: unknown): string {
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   if (typeof v === "number") return `the number ${v}`;
   if (Array.isArray(v)) return "a range";
+  if (v instanceof ErrorValue) return `the error ${v.code}`;
   return `a value of type ${typeof v}`;
 }
 

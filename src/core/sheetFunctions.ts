@@ -56,7 +56,7 @@ export function activationRateOfCells(
   if (!isOmittedList(baseArg)) {
     const list = readList(baseArg, "base");
     if (!list.ok) return list;
-    const codes = readCustomerList(list.value, index, "base");
+    const codes = readCustomerList(list.value, index, (i) => `base: position ${i + 1}`);
     if (!codes.ok) return codes;
     base = codes.value;
   }

@@ -8,7 +8,7 @@ import { readAmounts } from "../core/columnReaders";
 import { CustomerIndex } from "../core/customerIndex";
 import { CellList } from "../core/lists";
 import { Result, ok, valueError } from "../core/result";
-import { SourceTable } from "./sourceTable";
+import { SourceTable, cellPlace } from "./sourceTable";
 import { ColumnOf, TableMapping, normalizeHeader } from "./tableMapping";
 
 /** Text labels (segments, lines, sources) as dense codes; blank is -1. */
@@ -46,10 +46,6 @@ export type CustomerAttribute = (typeof CUSTOMER_ATTRIBUTES)[number];
 
 export const CONVERTED_STATUSES = ["won", "converted", "customer", "closed won", "ganado", "convertido", "cliente", "cerrado ganado"];
 
-function columnName(table: SourceTable, column: number): string {
-  return `column ${table.headers[column]} of table ${table.name}`;
-}
-
 function cells(table: SourceTable, column: number | undefined): CellList | null {
   return column === undefined ? null : CellList.of(table.columns[column]);
 }
@@ -84,12 +80,9 @@ export function readScorecardData(mapping: TableMapping): Result<ScorecardData> 
   const t = sales.table;
   const col = sales.columns as { [C in ColumnOf<"sales">]?: number };
   const index = new CustomerIndex();
+  const columnOf = { customers: col.customer as number, dates: col.date as number, amounts: col.amount as number };
   const activity = readActivity(cells(t, col.customer) as CellList, cells(t, col.date) as CellList, cells(t, col.amount) as CellList, index, {
-    customers: columnName(t, col.customer as number),
-    dates: columnName(t, col.date as number),
-    amounts: columnName(t, col.amount as number),
-    place: "row",
-    offset: t.headerRow,
+    at: (list, i) => cellPlace(t, columnOf[list], i),
   });
   if (!activity.ok) return activity;
   const salesRows = activity.value as Activity & { amount: Float64Array };
@@ -98,7 +91,7 @@ export function readScorecardData(mapping: TableMapping): Result<ScorecardData> 
   if (col.margin !== undefined) {
     margin = new Float64Array(t.rowCount);
     const bad = readAmounts(CellList.of(t.columns[col.margin]), salesRows.customer, margin);
-    if (bad >= 0) return valueError(`${columnName(t, col.margin)}: row ${t.headerRow + bad + 1} is ${describeCell(t.columns[col.margin][bad])}, expected a number`);
+    if (bad >= 0) return valueError(`${cellPlace(t, col.margin, bad)} is ${describeCell(t.columns[col.margin][bad])}, expected a number`);
   }
   const productLine = col.productLine === undefined ? null : readLabels(t.columns[col.productLine]);
 
@@ -108,7 +101,7 @@ export function readScorecardData(mapping: TableMapping): Result<ScorecardData> 
   if (mapping.customers !== undefined) {
     const ct = mapping.customers.table;
     const cc = mapping.customers.columns as { [C in ColumnOf<"customers">]?: number };
-    const ids = readCustomerList(CellList.of(ct.columns[cc.id as number]), index, columnName(ct, cc.id as number), "row", ct.headerRow);
+    const ids = readCustomerList(CellList.of(ct.columns[cc.id as number]), index, (i) => cellPlace(ct, cc.id as number, i));
     if (!ids.ok) return ids;
     customerBase = ids.value;
     if (cc.segment !== undefined) {
@@ -131,7 +124,7 @@ export function readScorecardData(mapping: TableMapping): Result<ScorecardData> 
         const v = ct.columns[j][i];
         if (typeof v === "number" && Number.isFinite(v)) values[i] = v;
         else if (isBlank(v)) values[i] = NaN;
-        else return valueError(`${columnName(ct, j)}: row ${ct.headerRow + i + 1} is ${describeCell(v)}, expected a number`);
+        else return valueError(`${cellPlace(ct, j, i)} is ${describeCell(v)}, expected a number`);
       }
       customerAttributes[key] = values;
     }
@@ -155,7 +148,7 @@ export function readScorecardData(mapping: TableMapping): Result<ScorecardData> 
       const v = potential[i];
       if (isBlank(v)) continue;
       if (typeof v !== "number" || !Number.isFinite(v)) {
-        return valueError(`${columnName(mt, mc.potentialAccounts as number)}: row ${mt.headerRow + i + 1} is ${describeCell(v)}, expected a number`);
+        return valueError(`${cellPlace(mt, mc.potentialAccounts as number, i)} is ${describeCell(v)}, expected a number`);
       }
       total += v;
       const segment = mt.columns[mc.segment as number][i];
@@ -182,7 +175,7 @@ function readLeads(t: SourceTable, col: { [C in ColumnOf<"leads">]?: number }): 
     if (d < 1) {
       if (d === BLANK_DAY && others.every((values) => isBlank(values[i]))) continue; // an empty row
       const what = d === BLANK_DAY ? "blank" : describeCell(created[i]);
-      return valueError(`${columnName(t, col.created as number)}: row ${t.headerRow + i + 1} is ${what}, expected a date`);
+      return valueError(`${cellPlace(t, col.created as number, i)} is ${what}, expected a date`);
     }
     day[i] = d;
     const status = col.status === undefined ? null : t.columns[col.status][i];

@@ -1,8 +1,12 @@
-/** A table of the analyst's workbook, as read by any adapter (ExcelJS, CSV, Office.js). */
+import { columnLetter } from "../core/cellReferences";
+
+/** A table of the analyst's workbook, as read by any adapter (a file, CSV, Office.js). */
 export interface SourceTable {
   /** The Excel table's name, or the sheet's (or CSV file's) name for a plain header row. */
   readonly name: string;
   readonly sheet: string;
+  /** The CSV file it was read from, when it was (messages name the file instead of a sheet). */
+  readonly file?: string;
   /** An Excel table (ListObject): formulas use structured references to it. */
   readonly isExcelTable: boolean;
   readonly headers: readonly string[];
@@ -12,4 +16,15 @@ export interface SourceTable {
   /** Worksheet row (1-based) of the header, and column (1-based) of the first column. */
   readonly headerRow: number;
   readonly firstColumn: number;
+}
+
+/**
+ * Where data row i of column j is, in a message: "cell C7 of sheet Sales (column Date of table
+ * Sales)", or for a CSV file "row 7 of Sales.csv (column Date)", counting its header as row 1.
+ */
+export function cellPlace(table: SourceTable, j: number, i: number): string {
+  const row = table.headerRow + 1 + i;
+  if (table.file !== undefined) return `row ${row} of ${table.file} (column ${table.headers[j]})`;
+  const what = table.isExcelTable ? `column ${table.headers[j]} of table ${table.name}` : `column ${table.headers[j]}`;
+  return `cell ${columnLetter(table.firstColumn + j)}${row} of sheet ${table.sheet} (${what})`;
 }

@@ -4,6 +4,9 @@
  * the quoting and escaping names need.
  */
 import { SourceTable } from "../engine/sourceTable";
+import { columnLetter } from "../core/cellReferences";
+
+export { cellAddress, columnLetter } from "../core/cellReferences";
 
 /** Characters that make a column name need the double-bracket form `Table[[Name]]`. */
 const SPECIAL = /[ \t\n\r,:.[\]#'"{}$^&*+=\-<>/@!%()?;`~|\\]/;
@@ -23,18 +26,6 @@ export function quoteSheetName(sheet: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !/^[A-Za-z]{1,3}[0-9]+$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
 }
 
-export function columnLetter(column: number): string {
-  let n = column;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-export const cellAddress = (row: number, column: number): string => `${columnLetter(column)}${row}`;
 export const absolute = (row: number, column: number): string => `$${columnLetter(column)}$${row}`;
 
 /** The formula text for column j of a source table. */

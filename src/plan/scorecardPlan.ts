@@ -1,6 +1,6 @@
 /**
  * The Scorecard sheet described once — cells, formulas with the engine's values cached,
- * number formats, styles, status rules — for the ExcelJS writer (files) and the Office.js
+ * number formats, styles, status rules — for the file writer and the Office.js
  * writer (the task pane) to write the same sheet.
  */
 import { INDICATORS, IndicatorFormat, IndicatorId, STAGES } from "../engine/indicatorCatalog";
@@ -60,6 +60,8 @@ export interface ScorecardPlan {
   readonly marker: { readonly row: number; readonly column: number; readonly text: string };
   readonly cells: readonly PlanCell[];
   readonly columnWidths: readonly number[];
+  /** Rows kept in view while scrolling: the title block. */
+  readonly frozenRows: number;
   readonly statusRule: StatusRule;
   /** Ranges (first row, last row, label column, value columns) the task pane draws charts from. */
   readonly charts: {
@@ -421,6 +423,7 @@ export function buildScorecardPlan(card: Scorecard, mapping: TableMapping, langu
     marker: { row: 3, column: 1, text: MARKER_TEXT },
     cells,
     columnWidths: [44, 16, 16, 14, 14, 14, 18, 56, 14, 14, 14, 14],
+    frozenRows: 3,
     statusRule: { column: COLUMN.status, firstRow: headerRow + 1, lastRow: lastIndicatorRow, texts: statusTexts },
     charts: {
       funnel,

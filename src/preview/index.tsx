@@ -4,39 +4,38 @@
  */
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import ExcelJS from "exceljs";
 import { Body1, Caption1, FluentProvider, Title2, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
 import { Wizard } from "../taskpane/ui/Wizard";
-import { Download, FileWorkbook } from "./fileWorkbook";
+import { Download, WorkerWorkbook } from "./workerWorkbook";
 
 const useStyles = makeStyles({ intro: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalL } });
 
 function Preview(): React.JSX.Element {
   const styles = useStyles();
-  const [port, setPort] = React.useState<FileWorkbook | null>(null);
+  const [port, setPort] = React.useState<WorkerWorkbook | null>(null);
   const [download, setDownload] = React.useState<Download | null>(null);
   const [error, setError] = React.useState<string | null>(null);
   const [opened, setOpened] = React.useState(0);
   const open = async (file: File): Promise<void> => {
     try {
-      const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(await file.arrayBuffer());
+      const workbook = await WorkerWorkbook.open(file, setDownload, navigator.language);
+      port?.close();
       setDownload(null);
-      setPort(new FileWorkbook(workbook, file.name, setDownload));
+      setPort(workbook);
       setOpened((n) => n + 1);
       setError(null);
     } catch (e) {
-      setError(`${file.name}: ${e instanceof Error ? e.message : String(e)}`);
+      setError(e instanceof Error ? e.message : String(e));
     }
   };
   return (
     <>
       <div className={styles.intro}>
         <Title2 as="h1">SPEC Scorecard preview</Title2>
-        <Body1>Open an .xlsx workbook to run the scorecard wizard on it without Excel. The file stays in your browser.</Body1>
+        <Body1>Open an .xlsx or .xlsm workbook to run the scorecard wizard on it without Excel. The file stays in your browser.</Body1>
         <label>
           <Caption1>Workbook (.xlsx): </Caption1>
-          <input type="file" accept=".xlsx" aria-label="Workbook (.xlsx)" onChange={(e) => e.target.files?.[0] && void open(e.target.files[0])} />
+          <input type="file" accept=".xlsx,.xlsm" aria-label="Workbook (.xlsx)" onChange={(e) => e.target.files?.[0] && void open(e.target.files[0])} />
         </label>
         {error !== null && <span role="alert">{error}</span>}
       </div>

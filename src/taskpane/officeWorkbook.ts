@@ -5,7 +5,7 @@
 import { SourceTable } from "../engine/sourceTable";
 import { MARKER_AREA, ScorecardPlan, holdsMarker } from "../plan/scorecardPlan";
 import { writePlanWithOffice } from "./officeWriter";
-import { ProgressListener, WorkbookPort, throwIfCancelled } from "./workbookPort";
+import { ProgressListener, WorkbookPort, throwIfCancelled } from "../workbook/workbookPort";
 
 /** Cells per read request: at ~20 bytes a cell as JSON, about 2 MB. */
 export const READ_BLOCK_CELLS = 100000;
@@ -71,22 +71,37 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
-  async readTable(table: SourceTable, onProgress: ProgressListener, signal?: AbortSignal): Promise<SourceTable> {
-    const width = table.headers.length;
-    const columns: unknown[][] = Array.from({ length: width }, () => new Array<unknown>(table.rowCount));
-    const block = Math.max(1, Math.floor(READ_BLOCK_CELLS / Math.max(1, width)));
+  async readTable(table: SourceTable, columnIndexes: readonly number[], onProgress: ProgressListener, signal?: AbortSignal): Promise<SourceTable> {
+    const wanted = new Set(columnIndexes);
+    const columns: unknown[][] = table.headers.map((_, j) => (wanted.has(j) ? new Array<unknown>(table.rowCount) : []));
+    // Adjacent wanted columns are read together, each run in row blocks.
+    const runs: { first: number; width: number }[] = [];
+    for (const j of [...wanted].sort((a, b) => a - b)) {
+      const last = runs[runs.length - 1];
+      if (last !== undefined && last.first + last.width === j) last.width++;
+      else runs.push({ first: j, width: 1 });
+    }
+    const cellsPerRow = runs.reduce((n, r) => n + r.width, 0);
+    const block = Math.max(1, Math.floor(READ_BLOCK_CELLS / Math.max(1, cellsPerRow)));
     onProgress({ phase: "reading", table: table.name, done: 0, total: table.rowCount });
     for (let start = 0; start < table.rowCount; start += block) {
       throwIfCancelled(signal);
       const rows = Math.min(block, table.rowCount - start);
-      const values = await this.run(async (context) => {
+      const blocks = await this.run(async (context) => {
+        const sheet = context.workbook.worksheets.getItem(table.sheet);
         // headerRow is 1-based, so as a 0-based index it is the first data row.
-        const range = context.workbook.worksheets.getItem(table.sheet).getRangeByIndexes(table.headerRow + start, table.firstColumn - 1, rows, width);
-        range.load("values");
+        const ranges = runs.map((r) => {
+          const range = sheet.getRangeByIndexes(table.headerRow + start, table.firstColumn - 1 + r.first, rows, r.width);
+          range.load("values");
+          return range;
+        });
         await context.sync();
-        return range.values;
+        return ranges.map((range) => range.values);
       });
-      for (let i = 0; i < rows; i++) for (let j = 0; j < width; j++) columns[j][start + i] = values[i][j] === "" ? null : values[i][j];
+      runs.forEach((r, k) => {
+        const values = blocks[k];
+        for (let i = 0; i < rows; i++) for (let c = 0; c < r.width; c++) columns[r.first + c][start + i] = values[i][c] === "" ? null : values[i][c];
+      });
       onProgress({ phase: "reading", table: table.name, done: start + rows, total: table.rowCount });
     }
     return { ...table, columns };

@@ -1,5 +1,5 @@
 /**
- * Writes a ScorecardPlan through Office.js: the twin of the ExcelJS writer. Values and formulas
+ * Writes a ScorecardPlan through Office.js: the twin of the file writer (src/workbook/scorecardSheet.ts). Values and formulas
  * go in row blocks (each request far under Excel on the web's 5 MB), then styles, the status
  * colours and the charts. An earlier scorecard sheet is cleared and rewritten in place, so
  * references to it from other sheets keep working; no other sheet is touched.
@@ -8,14 +8,12 @@ import { NUMBER_FORMATS, PlanCell, ScorecardPlan, freeSheetName } from "../plan/
 import { typedFormula, textLiteral } from "../plan/indicatorFormulas";
 import { columnLetter } from "../plan/references";
 import { Status } from "../engine/status";
-import { STATUS_LOOK, STYLE_LOOK } from "../workbook/sheetLook";
+import { STATUS_LOOK, STYLE_LOOK, cssColor } from "../plan/sheetLook";
 import type { ExcelRun } from "./officeWorkbook";
-import { ProgressListener, throwIfCancelled } from "./workbookPort";
+import { ProgressListener, throwIfCancelled } from "../workbook/workbookPort";
 
 /** Cells per write request. */
 export const WRITE_BLOCK_CELLS = 20000;
-
-const color = (argb: string): string => `#${argb.slice(2)}`;
 
 /** What Excel should receive for one cell: "=formula", a number, or text (a leading "=" kept as text). */
 export function cellInput(cell: PlanCell | undefined): string | number {
@@ -83,6 +81,7 @@ export async function writePlanWithOffice(run: ExcelRun, plan: ScorecardPlan, ex
   }
   await run(async (context) => {
     const ws = context.workbook.worksheets.getItem(sheetName);
+    ws.freezePanes.freezeRows(plan.frozenRows);
     plan.columnWidths.forEach((w, j) => {
       ws.getRange(`${columnLetter(j + 1)}:${columnLetter(j + 1)}`).format.columnWidth = w * 7;
     });
@@ -93,16 +92,16 @@ export async function writePlanWithOffice(run: ExcelRun, plan: ScorecardPlan, ex
       if (look.font?.bold) format.font.bold = true;
       if (look.font?.italic) format.font.italic = true;
       if (look.font?.size !== undefined) format.font.size = look.font.size;
-      if (look.font?.color?.argb !== undefined) format.font.color = color(look.font.color.argb);
-      if (look.fill !== undefined) format.fill.color = color(look.fill);
+      if (look.font?.color !== undefined) format.font.color = cssColor(look.font.color);
+      if (look.fill !== undefined) format.fill.color = cssColor(look.fill);
     }
     const rule = plan.statusRule;
     const statusRange = ws.getRange(`${columnLetter(rule.column)}${rule.firstRow}:${columnLetter(rule.column)}${rule.lastRow}`);
     for (const status of Object.keys(STATUS_LOOK) as Status[]) {
       const cf = statusRange.conditionalFormats.add("Custom");
       cf.custom.rule.formula = `=${columnLetter(rule.column)}${rule.firstRow}=${textLiteral(rule.texts[status])}`;
-      cf.custom.format.fill.color = color(STATUS_LOOK[status].fill);
-      cf.custom.format.font.color = color(STATUS_LOOK[status].font);
+      cf.custom.format.fill.color = cssColor(STATUS_LOOK[status].fill);
+      cf.custom.format.font.color = cssColor(STATUS_LOOK[status].font);
     }
     await context.sync();
   });

@@ -1,14 +1,21 @@
 /**
- * Formula text as an .xlsx file stores it: functions newer than Excel 2007 carry their
- * `_xlfn.` (and `_xlws.`) prefixes and LET variables `_xlpm.`, or Excel reads them as #NAME?.
- * The task pane writes formulas through Excel itself and needs none of this.
+ * Formula text as an .xlsx file stores it (SPEC.md §5): functions newer than Excel 2007 carry
+ * their `_xlfn.` (and `_xlws.`) prefixes, LET variables `_xlpm.`, and the add-in's own functions
+ * the name Excel gives a bound JavaScript custom function, `_xldudf_SPEC_<NAME>`; written plain,
+ * Excel shows #NAME? and keeps it. The task pane writes formulas through Excel itself and needs
+ * none of this.
  */
 import { LET_VARIABLE } from "../plan/indicatorFormulas";
 
 const PREFIXES: Record<string, string> = {
   FILTER: "_xlfn._xlws.FILTER",
   SORT: "_xlfn._xlws.SORT",
+  SORTBY: "_xlfn.SORTBY",
   UNIQUE: "_xlfn.UNIQUE",
+  SEQUENCE: "_xlfn.SEQUENCE",
+  VSTACK: "_xlfn.VSTACK",
+  HSTACK: "_xlfn.HSTACK",
+  IFS: "_xlfn.IFS",
   XMATCH: "_xlfn.XMATCH",
   XLOOKUP: "_xlfn.XLOOKUP",
   LET: "_xlfn.LET",
@@ -18,6 +25,8 @@ const PREFIXES: Record<string, string> = {
 };
 
 const FUNCTION = new RegExp(`(?<![A-Za-z0-9_.])(${Object.keys(PREFIXES).join("|")})(?=\\()`, "g");
+/** The add-in's namespace: SPEC.ACTIVATION_RATE( is stored as _xldudf_SPEC_ACTIVATION_RATE(. */
+const CUSTOM_FUNCTION = /(?<![A-Za-z0-9_.])SPEC\.([A-Z][A-Z0-9_]*)(?=\()/g;
 
 /** Applies the prefixes outside string literals and structured references. */
 export function fileFormula(formula: string): string {
@@ -46,6 +55,7 @@ export function fileFormula(formula: string): string {
     out += formula
       .slice(i, j)
       .replace(FUNCTION, (name: string) => PREFIXES[name])
+      .replace(CUSTOM_FUNCTION, "_xldudf_SPEC_$1")
       .split(LET_VARIABLE)
       .join("_xlpm.");
     i = j;

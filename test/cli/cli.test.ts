@@ -4,12 +4,12 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 
 import { tmpdir } from "os";
 import { join } from "path";
 import { spawnSync } from "child_process";
-import ExcelJS from "exceljs";
 import { INDICATOR_IDS } from "../../src/engine/indicatorCatalog";
-import { runScorecard, workbookOfTables } from "../../src/cli/runScorecard";
-import { sampleWorkbook } from "../../src/cli/sampleWorkbook";
+import { runScorecard } from "../../src/cli/runScorecard";
+import { writeSampleWorkbook } from "../../src/cli/sampleWorkbook";
 import { CUSTOMERS, LEADS, MARKET, SALES } from "../fixtures/scorecardFixture";
 import { table } from "../support/tables";
+import { openPackage, sheetCells, storedCell, sheetXml, writeTablesWorkbook } from "../support/workbooks";
 
 const dir = mkdtempSync(join(tmpdir(), "spec-cli-"));
 const fixtureXlsx = join(dir, "fixture.xlsx");
@@ -26,9 +26,9 @@ async function run(...args: string[]): Promise<{ status: number; out: string; er
 const sha = (path: string): string => createHash("sha256").update(readFileSync(path)).digest("hex");
 
 beforeAll(async () => {
-  await workbookOfTables([SALES, CUSTOMERS, LEADS, MARKET]).xlsx.writeFile(fixtureXlsx);
-  await sampleWorkbook({ customers: 60 }).xlsx.writeFile(englishXlsx);
-  await sampleWorkbook({ customers: 60, spanish: true }).xlsx.writeFile(spanishXlsx);
+  await writeTablesWorkbook(fixtureXlsx, [SALES, CUSTOMERS, LEADS, MARKET]);
+  await writeSampleWorkbook(englishXlsx, { customers: 60 });
+  await writeSampleWorkbook(spanishXlsx, { customers: 60, spanish: true });
 });
 
 test("--json prints every indicator id with the hand-worked values", async () => {
@@ -57,7 +57,7 @@ test("a Spanish workbook works with no configuration and gives the English one's
 
 test("a missing table is noted on stderr and its indicators carry the reason", async () => {
   const salesOnly = join(dir, "sales-only.xlsx");
-  await workbookOfTables([SALES]).xlsx.writeFile(salesOnly);
+  await writeTablesWorkbook(salesOnly, [SALES]);
   const r = await run(salesOnly, "--json", "--as-of", "2025-03-20");
   expect(r.status).toBe(0);
   expect(r.err).toContain("spec-scorecard: note: no leads table found");
@@ -68,71 +68,64 @@ test("a missing table is noted on stderr and its indicators carry the reason", a
 describe("--out", () => {
   const out = join(dir, "scorecard.xlsx");
   let before: string;
-  let workbook: ExcelJS.Workbook;
   let json: { indicators: Record<string, { value: number | null }> };
+  let cells: Map<string, unknown>;
+  const rowOf = (label: string): number => {
+    for (const [address, v] of cells) if (v === label && address.startsWith("A") && /^A\d+$/.test(address)) return Number(address.slice(1));
+    throw new Error(`no row labelled ${label}`);
+  };
 
   beforeAll(async () => {
     before = sha(englishXlsx);
     const r = await run(englishXlsx, "--out", out, "--json");
     expect(r.status).toBe(0);
     json = JSON.parse(r.out);
-    workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(out);
+    cells = await sheetCells(out, "Scorecard");
   });
 
   test("never modifies the source", () => {
     expect(sha(englishXlsx)).toBe(before);
   });
 
-  test("keeps every source sheet and adds the Scorecard", () => {
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(["Sales", "Customers", "Leads", "Market", "Scorecard"]);
-    expect(workbook.getWorksheet("Sales")?.getTables().length).toBe(1);
+  test("keeps every source sheet and adds the Scorecard", async () => {
+    const pkg = await openPackage(out);
+    expect(pkg.worksheets.map((w) => w.name)).toEqual(["Sales", "Customers", "Leads", "Market", "Scorecard"]);
+    expect((await pkg.tablesOf(pkg.worksheets[0])).map((t) => t.name)).toEqual(["Sales"]);
   });
 
-  test("holds live formulas with their computed values cached, and formats", () => {
-    const ws = workbook.getWorksheet("Scorecard") as ExcelJS.Worksheet;
-    expect(ws.getCell("A1").value).toBe("SPEC Scorecard");
-    const cells = new Map<string, ExcelJS.Cell>();
-    ws.eachRow((row) => row.eachCell((cell) => cells.set(String(cell.value), cell)));
-    const rowOf = (label: string): number => {
-      let found = 0;
-      ws.eachRow((row, r) => {
-        if (row.getCell(1).value === label) found = r;
-      });
-      return found;
-    };
-    const revenue = ws.getCell(rowOf("Revenue"), 2).value as { formula: string; result: number };
+  test("holds live formulas as Excel stores them, with their computed values cached, and formats", async () => {
+    expect(cells.get("A1")).toBe("SPEC Scorecard");
+    const revenueRow = rowOf("Revenue");
+    const revenue = await storedCell(out, "Scorecard", `B${revenueRow}`);
     expect(revenue.formula).toBe('SUMIFS(Sales[Amount],Sales[Date],">="&$B$6,Sales[Date],"<="&$B$4,Sales[Customer],"<>")');
-    expect(revenue.result).toBeCloseTo(json.indicators.revenue.value as number, 6);
-    expect(ws.getCell(rowOf("Revenue"), 2).numFmt).toBe("#,##0.00");
-    const activation = ws.getCell(rowOf("Activation rate"), 2).value as { formula: string; result: number };
-    expect(activation.formula).toBe('IFERROR(SPEC.ACTIVATION_RATE(Sales[Customer],Sales[Date],Sales[Amount],$B$4,$B$14,$B$15,$B$16,Customers[[Customer ID]]),"")');
-    expect(activation.result).toBeCloseTo(json.indicators["svc.activation_rate"].value as number, 12);
-    expect(ws.getCell(rowOf("Activation rate"), 2).numFmt).toBe("0.0%");
-    const repeat = ws.getCell(rowOf("Repeat customers"), 2).value as { formula: string };
+    expect(cells.get(`B${revenueRow}`)).toBeCloseTo(json.indicators.revenue.value as number, 6);
+    expect(revenue.format).toBe("#,##0.00");
+    const activationRow = rowOf("Activation rate");
+    const activation = await storedCell(out, "Scorecard", `B${activationRow}`);
+    expect(activation.formula).toBe('IFERROR(_xldudf_SPEC_ACTIVATION_RATE(Sales[Customer],Sales[Date],Sales[Amount],$B$4,$B$14,$B$15,$B$16,Customers[[Customer ID]]),"")');
+    expect(activation.xml).toMatch(/ cm="1"><f t="array" ref="B\d+">/);
+    expect(cells.get(`B${activationRow}`)).toBeCloseTo(json.indicators["svc.activation_rate"].value as number, 12);
+    expect(activation.format).toBe("0.0%");
+    const repeat = await storedCell(out, "Scorecard", `B${rowOf("Repeat customers")}`);
     expect(repeat.formula).toMatch(/^_xlfn\.LET\(_xlpm\.u,_xlfn\.UNIQUE\(_xlfn\._xlws\.FILTER\(Sales\[Customer\]/);
-    expect(ws.getCell("B4").value).toMatchObject({ formula: '_xlfn.MAXIFS(Sales[Date],Sales[Customer],"<>")' });
+    expect((await storedCell(out, "Scorecard", "B4")).formula).toBe('_xlfn.MAXIFS(Sales[Date],Sales[Customer],"<>")');
+    expect((await storedCell(out, "Scorecard", "B4")).format).toBe("m/d/yyyy");
   });
 
-  test("colours statuses with conditional formatting", () => {
-    const ws = workbook.getWorksheet("Scorecard") as ExcelJS.Worksheet & { conditionalFormattings: { ref: string; rules: { formulae: string[]; style: { fill: { bgColor: { argb: string } } } }[] }[] };
-    expect(ws.conditionalFormattings.map((c) => c.ref)).toEqual(["F21:F42"]);
-    const rules = ws.conditionalFormattings.flatMap((c) => c.rules.map((r) => [r.formulae[0], r.style.fill.bgColor.argb]));
-    expect(rules).toEqual([
-      ['F21="On track"', "FFC6EFCE"],
-      ['F21="At risk"', "FFFFEB9C"],
-      ['F21="Off track"', "FFFFC7CE"],
-    ]);
+  test("colours statuses with conditional formatting", async () => {
+    const xml = await sheetXml(out, "Scorecard");
+    const block = /<conditionalFormatting sqref="([^"]+)">(.*?)<\/conditionalFormatting>/.exec(xml);
+    expect(block?.[1]).toBe("F21:F42");
+    const rules = [...(block?.[2] ?? "").matchAll(/<cfRule type="expression" dxfId="(\d+)" priority="\d+"><formula>(.*?)<\/formula>/g)].map((m) => m[2].replace(/&quot;/g, '"'));
+    expect(rules).toEqual(['F21="On track"', 'F21="At risk"', 'F21="Off track"']);
   });
 
   test("building again from the output replaces its own Scorecard and nothing else", async () => {
     const again = join(dir, "again.xlsx");
     const r = await run(out, "--out", again, "--lang", "es");
     expect(r.status).toBe(0);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(again);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Sales", "Customers", "Leads", "Market", "Scorecard"]);
-    expect(wb.getWorksheet("Scorecard")?.getCell("A1").value).toBe("Cuadro de mando SPEC");
+    expect((await openPackage(again)).worksheets.map((w) => w.name)).toEqual(["Sales", "Customers", "Leads", "Market", "Scorecard"]);
+    expect((await sheetCells(again, "Scorecard")).get("A1")).toBe("Cuadro de mando SPEC");
   });
 });
 
@@ -149,9 +142,7 @@ test("a folder of CSV files (comma or semicolon) gives the same figures as the w
   const fromXlsx = await run(fixtureXlsx, "--json", "--as-of", "2025-03-20", "--period", "month");
   expect(fromCsv.status).toBe(0);
   expect(JSON.parse(fromCsv.out)).toEqual(JSON.parse(fromXlsx.out));
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(join(dir, "from-csv.xlsx"));
-  expect(wb.worksheets.map((w) => w.name)).toEqual(["Customers", "Leads", "Market", "Sales", "Scorecard"]);
+  expect((await openPackage(join(dir, "from-csv.xlsx"))).worksheets.map((w) => w.name)).toEqual(["Customers", "Leads", "Market", "Sales", "Scorecard"]);
 });
 
 describe("bad input exits 2 with one line saying what to fix, and writes nothing", () => {
@@ -162,18 +153,18 @@ describe("bad input exits 2 with one line saying what to fix, and writes nothing
   const corrupt = join(dir, "corrupt.xlsx");
   beforeAll(async () => {
     const broken = table("Sales", ["Customer", "Date", "Amount"], [["A", "2025-01-01", 5], ["B", "last Tuesday", 7]]);
-    await workbookOfTables([broken]).xlsx.writeFile(textDates);
-    await workbookOfTables([MARKET]).xlsx.writeFile(noSales);
+    await writeTablesWorkbook(textDates, [broken]);
+    await writeTablesWorkbook(noSales, [MARKET]);
     writeFileSync(notXlsx, "hello");
     writeFileSync(corrupt, "this is not a zip");
   });
 
   test.each([
     ["a missing file", [join(dir, "missing.xlsx")], /missing\.xlsx does not exist/],
-    ["not a workbook", [notXlsx], /is not an \.xlsx workbook/],
-    ["an unreadable workbook", [corrupt], /cannot read .*corrupt\.xlsx as an \.xlsx workbook/],
+    ["not a workbook", [notXlsx], /notes\.txt is not an Excel workbook: name an \.xlsx or \.xlsm file/],
+    ["an unreadable workbook", [corrupt], /corrupt\.xlsx is not an Excel workbook/],
     ["no sales table", [noSales], /no sales table: give a table with customer, date and amount columns \(found Market \(Segment, Potential Accounts\)\)/],
-    ["text where dates belong", [textDates], /column Date of table Sales: row 3 is the text 'last Tuesday', expected a date \(customer B\); fix that cell and run again/],
+    ["text where dates belong", [textDates], /cell B3 of sheet Sales \(column Date of table Sales\) is the text 'last Tuesday', expected a date \(customer B\); fix that cell and run again/],
     ["an unknown period", [englishXlsx, "--period", "week"], /--period needs one of month, quarter, year \(got 'week'\)/],
     ["a bad as-of date", [englishXlsx, "--as-of", "31/03/2026"], /--as-of needs a date as YYYY-MM-DD/],
     ["a window of 0", [englishXlsx, "--window", "0"], /--window needs a whole number of at least 1/],
@@ -206,7 +197,7 @@ test("--table and --column correct the guessed mapping", async () => {
     ["A", "2025-03-10", 999, 100],
     ["B", "2025-03-11", 999, 50],
   ]);
-  await workbookOfTables([SALES, other]).xlsx.writeFile(twoSales);
+  await writeTablesWorkbook(twoSales, [SALES, other]);
   const guessed = await run(twoSales, "--json", "--as-of", "2025-03-20", "--period", "month");
   expect(JSON.parse(guessed.out).indicators.revenue.value).toBe(1150); // "Sales" wins by its name
   const chosen = await run(twoSales, "--json", "--as-of", "2025-03-20", "--period", "month", "--table", "sales=Facturas", "--column=sales.amount=Venta Neta");

@@ -137,9 +137,9 @@ test("the activation definition is the one the function uses: 2 purchase days", 
   expect(get(strict, "svc.activation_rate").value).toBeCloseTo(2 / 7, 9);
 });
 
-test("bad data names the table, column and row", () => {
+test("bad data names the sheet, the cell, the table and its column", () => {
   const broken = { ...SALES, columns: SALES.columns.map((c, j) => (j === 1 ? c.map((v, i) => (i === 4 ? "ayer" : v)) : c)) };
   const data = readScorecardData(guessMapping([broken]));
   expect(data.ok).toBe(false);
-  if (!data.ok) expect(data.error.message).toBe("column Date of table Sales: row 6 is the text 'ayer', expected a date (customer B)");
+  if (!data.ok) expect(data.error.message).toBe("cell B6 of sheet Sales (column Date of table Sales) is the text 'ayer', expected a date (customer B)");
 });

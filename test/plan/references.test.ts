@@ -30,6 +30,9 @@ test("file formulas get the prefixes Excel stores, outside strings and reference
     '_xlfn.LET(_xlpm.u,_xlfn.UNIQUE(_xlfn._xlws.FILTER(T[[Filter(x)]],"FILTER(")),_xlfn.XMATCH(_xlpm.u,_xlfn._xlws.SORT(_xlpm.u)))',
   );
   expect(fileFormula("SUMIFS('My Sheet'!$A$1:$A$9,X)")).toBe("SUMIFS('My Sheet'!$A$1:$A$9,X)");
-  expect(fileFormula("SPEC.CONCENTRATION(A1:A3)")).toBe("SPEC.CONCENTRATION(A1:A3)");
+  // The add-in's functions as Excel stores a bound custom function (SPEC.md §5); text is left alone.
+  expect(fileFormula("SPEC.CONCENTRATION(A1:A3)")).toBe("_xldudf_SPEC_CONCENTRATION(A1:A3)");
+  expect(fileFormula('IFERROR(SPEC.ACTIVATION_RATE(Sales[Customer],B4),"SPEC.X(")')).toBe('IFERROR(_xldudf_SPEC_ACTIVATION_RATE(Sales[Customer],B4),"SPEC.X(")');
+  expect(fileFormula("MYSPEC.CONCENTRATION(A1)")).toBe("MYSPEC.CONCENTRATION(A1)");
   expect(typedFormula("LET(§u,1,§u+1)")).toBe("LET(u,1,u+1)");
 });

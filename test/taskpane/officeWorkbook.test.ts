@@ -1,8 +1,8 @@
 /** Reading a big table through Office.js in row blocks, and the build pipeline's cancel. */
 import { OfficeMockObject } from "office-addin-mock";
 import { OfficeWorkbook, READ_BLOCK_CELLS, ExcelRun } from "../../src/taskpane/officeWorkbook";
-import { buildInWorkbook } from "../../src/taskpane/buildPipeline";
-import { CancelledError, Progress, WorkbookPort } from "../../src/taskpane/workbookPort";
+import { buildInWorkbook } from "../../src/workbook/buildPipeline";
+import { CancelledError, Progress, WorkbookPort } from "../../src/workbook/workbookPort";
 import { DEFAULT_SETTINGS } from "../../src/engine/scorecard";
 import { SourceTable } from "../../src/engine/sourceTable";
 import { SALES } from "../fixtures/scorecardFixture";
@@ -16,9 +16,10 @@ test("a 1,000,000-row table is read in blocks under the request limit and reasse
           getItem: () => ({
             getRangeByIndexes(row: number, column: number, rows: number, columns: number) {
               requests.push({ row, column, rows, columns });
-              // Row r of the sheet holds customer r, day 45000 + r % 100, amount r % 7, and a blank.
+              // Row r of the sheet (columns B..E) holds customer r, day 45000 + r % 100, amount r % 7, and a blank.
               // A plain range (the mock would wrap the 2-D values into objects): load is a no-op.
-              return { load: () => undefined, values: Array.from({ length: rows }, (_, i) => [`C${row + i}`, 45000 + ((row + i) % 100), (row + i) % 7, ""]) };
+              const cell = (r: number, c: number): unknown => [`C${r}`, 45000 + (r % 100), r % 7, ""][c - 1];
+              return { load: () => undefined, values: Array.from({ length: rows }, (_, i) => Array.from({ length: columns }, (_, k) => cell(row + i, column + k))) };
             },
           }),
         },
@@ -31,7 +32,7 @@ test("a 1,000,000-row table is read in blocks under the request limit and reasse
   const run: ExcelRun = (batch) => (mock as unknown as { run: ExcelRun }).run(batch);
   const table: SourceTable = { name: "Sales", sheet: "Sales", isExcelTable: true, headers: ["Customer", "Date", "Amount", "Note"], columns: [], rowCount: 1000000, headerRow: 3, firstColumn: 2 };
   const progress: Progress[] = [];
-  const read = await new OfficeWorkbook(run).readTable(table, (p) => progress.push(p));
+  const read = await new OfficeWorkbook(run).readTable(table, [0, 1, 2, 3], (p) => progress.push(p));
   expect(requests.every((r) => r.rows * r.columns <= READ_BLOCK_CELLS && r.column === 1 && r.columns === 4)).toBe(true);
   expect(requests[0].row).toBe(3); // the row under the header (0-based 3 is sheet row 4)
   expect(requests.reduce((n, r) => n + r.rows, 0)).toBe(1000000);
@@ -40,6 +41,13 @@ test("a 1,000,000-row table is read in blocks under the request limit and reasse
   expect(read.columns[1][10]).toBe(45000 + (13 % 100));
   expect(read.columns[3][5]).toBeNull(); // Excel's "" for an empty cell is blank
   expect(progress[progress.length - 1]).toEqual({ phase: "reading", table: "Sales", done: 1000000, total: 1000000 });
+
+  // Only the columns asked for: customer and amount, two runs of one column each; the others stay empty.
+  requests.length = 0;
+  const some = await new OfficeWorkbook(run).readTable(table, [0, 2], () => undefined);
+  expect(new Set(requests.map((r) => `${r.column}x${r.columns}`))).toEqual(new Set(["1x1", "3x1"]));
+  expect(requests.every((r) => r.rows <= READ_BLOCK_CELLS / 2)).toBe(true);
+  expect([some.columns[0][7], some.columns[2][7], some.columns[1].length, some.columns[3].length]).toEqual(["C10", 10 % 7, 0, 0]);
 });
 
 test("cancelling between blocks stops the build before anything is written", async () => {

@@ -7,7 +7,7 @@ import { guessMapping } from "../../src/engine/tableMapping";
 import { buildScorecardPlan, ScorecardPlan } from "../../src/plan/scorecardPlan";
 import { WRITE_BLOCK_CELLS, cellInput, planGrid, writePlanWithOffice } from "../../src/taskpane/officeWriter";
 import type { ExcelRun } from "../../src/taskpane/officeWorkbook";
-import { Progress } from "../../src/taskpane/workbookPort";
+import { Progress } from "../../src/workbook/workbookPort";
 import { CUSTOMERS, LEADS, MARKET, SALES } from "../fixtures/scorecardFixture";
 
 function fixturePlan(): ScorecardPlan {
@@ -26,6 +26,7 @@ interface Written {
   charts: { type: string; address: string; title: { text?: string }; legend: { visible?: boolean } }[];
   added: string[];
   cleared: number;
+  frozenRows: number[];
 }
 
 /** A workbook mock with Sales and an earlier sheet named Scorecard (not made by us), recording every write. */
@@ -33,6 +34,11 @@ function excelMock(written: Written): OfficeMockObject {
   const worksheet = (name: string): Record<string, unknown> => ({
     name,
     showGridlines: true,
+    freezePanes: {
+      freezeRows: (rows: number) => {
+        written.frozenRows.push(rows);
+      },
+    },
     charts: {
       items: [{ delete: () => undefined }],
       add(type: string, range: { address: string }) {
@@ -93,7 +99,7 @@ function excelMock(written: Written): OfficeMockObject {
 }
 
 function freshWritten(): Written {
-  return { ranges: [], cells: new Map(), conditionalFormats: [], charts: [], added: [], cleared: 0 };
+  return { ranges: [], cells: new Map(), conditionalFormats: [], charts: [], added: [], cleared: 0, frozenRows: [] };
 }
 
 const plan = fixturePlan();
@@ -133,6 +139,7 @@ test("a new sheet beside a user's own 'Scorecard': values and formulas in blocks
   expect(blocks.flatMap((b) => b.numberFormat ?? [])).toEqual(grid.formats);
   expect(progress[progress.length - 1]).toEqual({ phase: "writing", done: grid.rows, total: grid.rows });
 
+  expect(written.frozenRows).toEqual([plan.frozenRows]);
   const title = written.cells.get("0,0");
   expect(title?.format.font).toMatchObject({ bold: true, size: 16, color: "#1F4E79" });
   expect(written.conditionalFormats.map((c) => [c.type, c.custom.rule.formula, c.custom.format.fill.color])).toEqual([

@@ -3,7 +3,7 @@ import { Body1, Button, Dialog, DialogActions, DialogBody, DialogContent, Dialog
 import { IndicatorId } from "../../engine/indicatorCatalog";
 import { Scorecard } from "../../engine/scorecard";
 import { Labels, Language } from "../../plan/labels";
-import { Progress } from "../workbookPort";
+import { Progress } from "../../workbook/workbookPort";
 import { UiText } from "./uiText";
 
 const useStyles = makeStyles({ column: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM } });

@@ -3,8 +3,8 @@ import { Button, Dropdown, Field, Option, Spinner, Tab, TabList, Title3, makeSty
 import { SourceTable } from "../../engine/sourceTable";
 import { MappingOverride, guessMapping } from "../../engine/tableMapping";
 import { LABELS, LANGUAGES, Language } from "../../plan/labels";
-import { buildInWorkbook } from "../buildPipeline";
-import { CancelledError, WorkbookPort } from "../workbookPort";
+import { buildInWorkbook } from "../../workbook/buildPipeline";
+import { CancelledError, WorkbookPort } from "../../workbook/workbookPort";
 import { BuildState, BuildStep } from "./BuildStep";
 import { DataStep } from "./DataStep";
 import { DefinitionsStep } from "./DefinitionsStep";

@@ -1,6 +1,6 @@
 /**
- * What the wizard needs of a workbook, whichever it is: the open workbook through Office.js
- * (the task pane) or an .xlsx file through ExcelJS (the browser preview).
+ * What building a scorecard needs of a workbook, whichever it is: the open workbook through
+ * Office.js (the task pane), or a workbook file (the browser preview and the command line).
  */
 import { SourceTable } from "../engine/sourceTable";
 import { ScorecardPlan } from "../plan/scorecardPlan";
@@ -29,8 +29,11 @@ export function throwIfCancelled(signal: AbortSignal | undefined): void {
 export interface WorkbookPort {
   /** The workbook's tables with their headers and row counts, data not yet read (columns empty). */
   describeTables(): Promise<SourceTable[]>;
-  /** One table with its data, read in row blocks. */
-  readTable(table: SourceTable, onProgress: ProgressListener, signal?: AbortSignal): Promise<SourceTable>;
+  /**
+   * One table with the data of the columns asked for (indexes into its headers), read in row
+   * blocks; its other columns stay empty.
+   */
+  readTable(table: SourceTable, columns: readonly number[], onProgress: ProgressListener, signal?: AbortSignal): Promise<SourceTable>;
   /** The name of the sheet an earlier build made (found by its marker), or null. */
   findScorecard(): Promise<string | null>;
   /** Writes the plan, replacing the earlier scorecard sheet if any; returns the sheet's name. */

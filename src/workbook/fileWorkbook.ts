@@ -1,0 +1,117 @@
+/**
+ * A workbook file as the scorecard's pipeline sees it (the command line in Node, the preview in a
+ * browser's Web Worker): an .xlsx/.xlsm package read with the package layer, or CSV files that
+ * become a new workbook. Writing produces a copy of the package with the Scorecard sheet; the
+ * source is never written.
+ */
+import { Result, ok } from "../core/result";
+import { SourceTable } from "../engine/sourceTable";
+import { ScorecardPlan } from "../plan/scorecardPlan";
+import { SCORECARD_SHEET } from "../plan/scorecardPlan";
+import { writeNewWorkbook, NewTable } from "../xlsx/newWorkbook";
+import { writeWithWorksheet } from "../xlsx/worksheetAdder";
+import { XlsxPackage } from "../xlsx/xlsxPackage";
+import { ArchiveOutput } from "../xlsx/zipArchive";
+import { CsvTable } from "./csvSource";
+import { scorecardWorksheet } from "./scorecardSheet";
+import { FileTable, describeFileTables, markedWorksheets, readFileTable } from "./xlsxTables";
+import { ProgressListener, WorkbookPort, throwIfCancelled } from "./workbookPort";
+
+type Source = { readonly kind: "package"; readonly pkg: XlsxPackage; readonly label: string } | { readonly kind: "csv"; readonly tables: readonly CsvTable[] };
+
+/** Where a copy goes: a stream (a temporary file in Node), or none for a Blob kept in memory. */
+export type OutputOpener = () => Promise<ArchiveOutput>;
+
+export class FileWorkbook implements WorkbookPort {
+  private described: SourceTable[] | null = null;
+  /** The copy last written, when the output was not a stream (the browser preview's download). */
+  written: Blob | null = null;
+
+  private constructor(
+    private source: Source,
+    private readonly output: OutputOpener,
+    private readonly language: string,
+  ) {}
+
+  /** Opens a workbook file; a file that is not one is refused with what to do. */
+  static async open(blob: Blob, label: string, output: OutputOpener, language = "en-US"): Promise<Result<FileWorkbook>> {
+    const pkg = await XlsxPackage.open(blob, label);
+    if (!pkg.ok) return pkg;
+    return ok(new FileWorkbook({ kind: "package", pkg: pkg.value, label }, output, language));
+  }
+
+  static ofCsv(tables: readonly CsvTable[], output: OutputOpener, language = "en-US"): FileWorkbook {
+    return new FileWorkbook({ kind: "csv", tables }, output, language);
+  }
+
+  /** The file name ending the copy needs: .xlsm stays .xlsm. */
+  get extension(): string {
+    return this.source.kind === "package" ? this.source.pkg.extension : ".xlsx";
+  }
+
+  async describeTables(): Promise<SourceTable[]> {
+    if (this.described === null) {
+      this.described = this.source.kind === "package" ? await describeFileTables(this.source.pkg) : this.source.tables.map((t) => t.table);
+    }
+    return this.described;
+  }
+
+  async readTable(table: SourceTable, columns: readonly number[], onProgress: ProgressListener, signal?: AbortSignal): Promise<SourceTable> {
+    throwIfCancelled(signal);
+    const found = (await this.describeTables()).find((t) => t.name === table.name && t.sheet === table.sheet) ?? table;
+    if (this.source.kind === "csv") {
+      onProgress({ phase: "reading", table: table.name, done: found.rowCount, total: found.rowCount });
+      return found;
+    }
+    return readFileTable(this.source.pkg, found as FileTable, columns, (name, done, total) => {
+      throwIfCancelled(signal);
+      onProgress({ phase: "reading", table: name, done, total });
+    });
+  }
+
+  async findScorecard(): Promise<string | null> {
+    if (this.source.kind === "csv") return null;
+    return (await markedWorksheets(this.source.pkg))[0]?.name ?? null;
+  }
+
+  async writeScorecard(plan: ScorecardPlan, onProgress: ProgressListener, signal?: AbortSignal): Promise<string> {
+    throwIfCancelled(signal);
+    onProgress({ phase: "writing", done: 0, total: 1 });
+    const pkg = this.source.kind === "package" ? this.source.pkg : await this.newPackage(this.source.tables);
+    const replacing = this.source.kind === "package" ? ((await markedWorksheets(pkg))[0] ?? null) : null;
+    const written = await writeWithWorksheet(pkg, { name: plan.sheetName || SCORECARD_SHEET, replacing, content: (styles, cm) => scorecardWorksheet(plan, styles, cm) }, await this.output());
+    this.written = written.blob;
+    if (written.blob !== null) {
+      // Kept in memory (the preview): the copy is the workbook now, so building again replaces its sheet.
+      const label = this.source.kind === "package" ? this.source.label : "the workbook";
+      const copy = await XlsxPackage.open(written.blob, label);
+      if (copy.ok) this.source = { kind: "package", pkg: copy.value, label };
+    }
+    onProgress({ phase: "writing", done: 1, total: 1 });
+    return written.sheetName;
+  }
+
+  /** CSV tables as a new workbook, one Excel table per file, to add the Scorecard to. */
+  private async newPackage(tables: readonly CsvTable[]): Promise<XlsxPackage> {
+    const newTables: NewTable[] = tables.map(({ table, dateColumns }) => ({
+      sheet: table.sheet,
+      name: table.name,
+      headers: table.headers,
+      columns: table.columns,
+      rowCount: table.rowCount,
+      formats: dateColumns.map((d) => (d ? "yyyy-mm-dd" : undefined)),
+    }));
+    const blob = (await writeNewWorkbook(newTables, {})) as Blob;
+    const pkg = await XlsxPackage.open(blob, "the new workbook");
+    if (!pkg.ok) throw new Error(pkg.error.message);
+    return pkg.value;
+  }
+
+  async showScorecard(): Promise<void> {
+    // A file shows nothing by itself: the command line names it, the preview offers it.
+  }
+
+  displayLanguage(): string {
+    return this.language;
+  }
+}

@@ -1,0 +1,187 @@
+/**
+ * The analyst's tables in a workbook file: Excel tables first; a worksheet without tables is one
+ * table under its first non-empty row (the header row). Describing reads the table parts and at
+ * most the first rows of plain sheets; reading fills only the columns asked for, in one streaming
+ * pass over each sheet. The sheet an earlier build made is found by its marker and is not data.
+ */
+import { ErrorValue } from "../core/cells";
+import { SourceTable } from "../engine/sourceTable";
+import { MARKER_AREA, MARKER_TEXT } from "../plan/scorecardPlan";
+import { CellKind, CellSink } from "../xlsx/sheetScanner";
+import { SharedStrings } from "../xlsx/sharedStrings";
+import { WorksheetInfo, XlsxPackage } from "../xlsx/xlsxPackage";
+import { decodeRange } from "../core/cellReferences";
+
+/** Excel's last column (XFD). */
+const MAX_COLUMNS = 16384;
+
+/** A table found in a file, with where its cells are. */
+export interface FileTable extends SourceTable {
+  /** The worksheet it sits on. */
+  readonly worksheet: WorksheetInfo;
+  /** Worksheet rows of its data: from the header's next row to its last data row. */
+  readonly lastRow: number;
+}
+
+/** Reports rows read of a table's total. */
+export type ReadProgress = (table: string, done: number, total: number) => void;
+
+/** What a plain sheet's first rows say: its header, and whether it is the sheet an earlier build made. */
+interface SheetTop {
+  readonly marked: boolean;
+  readonly headerRow: number;
+  readonly firstColumn: number;
+  readonly headers: string[];
+  readonly dimensionLastRow: number;
+}
+
+function cellValue(kind: CellKind, number: number, text: string, strings: SharedStrings): unknown {
+  switch (kind) {
+    case CellKind.Number:
+      return number;
+    case CellKind.Text:
+      return text;
+    case CellKind.Boolean:
+      return number === 1;
+    case CellKind.Error:
+      return new ErrorValue(text);
+    case CellKind.Shared:
+      return strings.get(number) ?? null;
+  }
+}
+
+/** True when the marker is among the values of the sheet's top-left cells (rows and columns of MARKER_AREA). */
+async function readTop(pkg: XlsxPackage, sheet: WorksheetInfo, strings: SharedStrings): Promise<SheetTop> {
+  const all = new Uint8Array(MAX_COLUMNS + 1).fill(1);
+  let marked = false;
+  let headerRow = 0;
+  let currentRow = 0;
+  const header = new Map<number, unknown>();
+  const sink: CellSink = {
+    row(r) {
+      if (headerRow > 0 && r > headerRow && r > MARKER_AREA.rows) return false;
+      currentRow = r;
+      return true;
+    },
+    cell(column, kind, number, text) {
+      const value = cellValue(kind, number, text, strings);
+      if (currentRow <= MARKER_AREA.rows && column <= MARKER_AREA.columns && value === MARKER_TEXT) marked = true;
+      if (value === null || (typeof value === "string" && value.trim() === "")) return;
+      if (headerRow === 0) headerRow = currentRow;
+      if (currentRow === headerRow) header.set(column, value);
+    },
+  };
+  const dimension = await pkg.scan(sheet, sink, all);
+  const firstColumn = header.size === 0 ? 0 : Math.min(...header.keys());
+  const headers: string[] = [];
+  for (let c = firstColumn; header.has(c); c++) headers.push(String(header.get(c)).trim());
+  const range = dimension === null ? null : decodeRange(dimension);
+  return { marked, headerRow, firstColumn, headers, dimensionLastRow: range?.lastRow ?? 0 };
+}
+
+/** The workbook's tables, data not yet read (every column empty). */
+export async function describeFileTables(pkg: XlsxPackage): Promise<FileTable[]> {
+  const strings = await pkg.sharedStrings();
+  const out: FileTable[] = [];
+  for (const sheet of pkg.worksheets) {
+    const tables = await pkg.tablesOf(sheet);
+    if (tables.length > 0) {
+      for (const t of tables) {
+        const range = decodeRange(t.ref);
+        if (range === null || t.columns.length === 0) continue;
+        const headerRow = range.firstRow + t.headerRows - 1;
+        const lastRow = range.lastRow - t.totalsRows;
+        out.push({
+          name: t.name,
+          sheet: sheet.name,
+          isExcelTable: true,
+          headers: t.columns.slice(0, range.lastColumn - range.firstColumn + 1),
+          columns: [],
+          rowCount: Math.max(0, lastRow - headerRow),
+          headerRow,
+          firstColumn: range.firstColumn,
+          worksheet: sheet,
+          lastRow,
+        });
+      }
+      continue;
+    }
+    const top = await readTop(pkg, sheet, strings);
+    if (top.marked || top.headers.length === 0) continue;
+    const lastRow = Math.max(top.headerRow, top.dimensionLastRow);
+    out.push({
+      name: sheet.name,
+      sheet: sheet.name,
+      isExcelTable: false,
+      headers: top.headers,
+      columns: [],
+      rowCount: lastRow - top.headerRow,
+      headerRow: top.headerRow,
+      firstColumn: top.firstColumn,
+      worksheet: sheet,
+      lastRow,
+    });
+  }
+  return out;
+}
+
+/** The worksheets a previous build made, found by the marker in their top-left cells. */
+export async function markedWorksheets(pkg: XlsxPackage): Promise<WorksheetInfo[]> {
+  const strings = await pkg.sharedStrings();
+  const marked: WorksheetInfo[] = [];
+  for (const sheet of pkg.worksheets) {
+    if ((await pkg.tablesOf(sheet)).length > 0) continue;
+    if ((await readTop(pkg, sheet, strings)).marked) marked.push(sheet);
+  }
+  return marked;
+}
+
+/**
+ * Reads the data of a table's columns (indexes into its headers) in one pass over its sheet. A
+ * plain sheet's table ends at its last row with a value in those columns.
+ */
+export async function readFileTable(pkg: XlsxPackage, table: FileTable, columnIndexes: readonly number[], onProgress: ReadProgress): Promise<FileTable> {
+  const strings = await pkg.sharedStrings();
+  const wanted = new Uint8Array(MAX_COLUMNS + 1);
+  const slot = new Int32Array(MAX_COLUMNS + 1).fill(-1);
+  for (const j of columnIndexes) {
+    wanted[table.firstColumn + j] = 1;
+    slot[table.firstColumn + j] = j;
+  }
+  const firstRow = table.headerRow + 1;
+  // A table's last row is known; a plain sheet's is where its values end.
+  const bounded = table.isExcelTable;
+  const expected = Math.max(0, table.lastRow - table.headerRow);
+  const data: unknown[][] = table.headers.map((_, j) => (columnIndexes.includes(j) ? new Array<unknown>(expected).fill(null) : []));
+  let row = 0;
+  let lastWithValue = table.headerRow;
+  const step = Math.max(1000, Math.floor(expected / 100));
+  onProgress(table.name, 0, expected);
+  const sink: CellSink = {
+    row(r) {
+      if (bounded && r > table.lastRow) return false;
+      row = r;
+      if (r > firstRow && (r - firstRow) % step === 0) onProgress(table.name, r - firstRow, Math.max(expected, r - firstRow));
+      return true;
+    },
+    cell(column, kind, number, text) {
+      if (row < firstRow) return;
+      const j = slot[column];
+      const value = cellValue(kind, number, text, strings);
+      const i = row - firstRow;
+      const target = data[j];
+      if (i >= target.length) {
+        if (bounded) return;
+        for (const c of columnIndexes) while (data[c].length <= i) data[c].push(null);
+      }
+      target[i] = value;
+      if (value !== null && !(typeof value === "string" && value.trim() === "")) lastWithValue = Math.max(lastWithValue, row);
+    },
+  };
+  await pkg.scan(table.worksheet, sink, wanted);
+  const lastRow = bounded ? table.lastRow : lastWithValue;
+  const rowCount = Math.max(0, lastRow - table.headerRow);
+  const columns = data.map((c, j) => (columnIndexes.includes(j) ? (c.length === rowCount ? c : c.length > rowCount ? c.slice(0, rowCount) : [...c, ...new Array<unknown>(rowCount - c.length).fill(null)]) : []));
+  onProgress(table.name, rowCount, rowCount);
+  return { ...table, columns, rowCount, lastRow };
+}

@@ -1,0 +1,259 @@
+/**
+ * A copy of a workbook package with one worksheet added, or put in place of one an earlier build
+ * made. Every part that does not have to change is copied with its compressed bytes unchanged;
+ * the parts that change are the new sheet, [Content_Types].xml, the workbook part and its
+ * relationships, the styles part, docProps/app.xml and, for dynamic arrays, xl/metadata.xml. A
+ * replaced sheet takes with it the parts only it used (its drawing and charts, say) and the
+ * calculation chain, which Excel rebuilds.
+ */
+import { CONTENT_TYPES, CONTENT_TYPES_PART } from "./contentTypes";
+import { dynamicArrayMetadata } from "./metadataPart";
+import {
+  RELATIONSHIPS_NAMESPACE,
+  RELATIONSHIPS_XML_START,
+  RELATIONSHIP_TYPES,
+  Relationship,
+  freeRelationshipId,
+  parseRelationships,
+  relationshipXml,
+  relationshipsPartOf,
+  sameType,
+  sourceOfRelationshipsPart,
+} from "./relationships";
+import { EMPTY_STYLES_XML, StylesEditor } from "./stylesPart";
+import { WorksheetOut, worksheetXml } from "./worksheetXml";
+import { WorksheetInfo, XlsxPackage } from "./xlsxPackage";
+import { escapeAttribute, escapeText } from "./xmlText";
+import { Splice, XmlElement, appendChildren, applySplices, child, childrenNamed, parseXml, prefixOf } from "./xmlTree";
+import { ArchiveOutput, PartData, writeArchive } from "./zipArchive";
+
+export interface WorksheetRequest {
+  /** The sheet's name when it is added; a replaced sheet keeps its own. */
+  readonly name: string;
+  /** The sheet to put this one in place of, keeping its name and position; null to add one. */
+  readonly replacing: WorksheetInfo | null;
+  /** The sheet's content, once the styles it needs and the dynamic-array record are known. */
+  readonly content: (styles: StylesEditor, dynamicArrayMetadata: number) => WorksheetOut;
+}
+
+export interface WrittenWorkbook {
+  readonly sheetName: string;
+  /** The new package when the output was not a stream. */
+  readonly blob: Blob | null;
+}
+
+/** Excel's limits on a sheet name: 31 characters, none of : \ / ? * [ ], not starting or ending with '. */
+export function validSheetName(wanted: string): string {
+  const clean = wanted.replace(/[:\\/?*[\]]/g, " ").replace(/^'+|'+$/g, "").trim() || "Sheet";
+  return clean.slice(0, 31);
+}
+
+export async function writeWithWorksheet(pkg: XlsxPackage, request: WorksheetRequest, output: ArchiveOutput): Promise<WrittenWorkbook> {
+  const archive = pkg.archive;
+  const workbookPart = pkg.workbookPart;
+  const workbookRelsPart = relationshipsPartOf(workbookPart);
+  const changed = new Map<string, PartData>();
+  const removed = new Set<string>();
+  const newTypes = new Map<string, string>();
+  const newRelationships: { type: string; target: string }[] = [];
+
+  // The styles the sheet needs, after the source's own.
+  let stylesPart = pkg.partOfType(RELATIONSHIP_TYPES.styles);
+  const styles = new StylesEditor(stylesPart === null ? EMPTY_STYLES_XML : await archive.text(stylesPart));
+  if (stylesPart === null) {
+    stylesPart = freePartName(archive.names(), "xl/styles", ".xml");
+    newTypes.set(stylesPart, CONTENT_TYPES.styles);
+    newRelationships.push({ type: RELATIONSHIP_TYPES.styles, target: stylesPart });
+  }
+  // The dynamic-array record: the source's, or one added to its metadata part, or a new part.
+  const metadataPart = pkg.partOfType(RELATIONSHIP_TYPES.sheetMetadata);
+  const metadata = dynamicArrayMetadata(metadataPart === null ? null : await archive.text(metadataPart));
+  if (metadata.xml !== null) {
+    const part = metadataPart ?? freePartName(archive.names(), "xl/metadata", ".xml");
+    changed.set(part, metadata.xml);
+    if (metadataPart === null) {
+      newTypes.set(part, CONTENT_TYPES.sheetMetadata);
+      newRelationships.push({ type: RELATIONSHIP_TYPES.sheetMetadata, target: part });
+    }
+  }
+
+  const content = request.content(styles, metadata.cellMetadataIndex);
+  let sheetName: string;
+  let sheetPart: string;
+  let workbookXml = pkg.workbookXml;
+  if (request.replacing !== null) {
+    sheetName = request.replacing.name;
+    sheetPart = request.replacing.part;
+    for (const part of await partsOnlyUsedBy(pkg, sheetPart)) removed.add(part);
+    const calcChain = pkg.partOfType(RELATIONSHIP_TYPES.calcChain);
+    if (calcChain !== null) removed.add(calcChain);
+  } else {
+    sheetName = freeSheetNameIn(pkg.workbookXml, validSheetName(request.name));
+    sheetPart = freePartName(archive.names(), "xl/worksheets/sheet", ".xml");
+    newTypes.set(sheetPart, CONTENT_TYPES.worksheet);
+    newRelationships.push({ type: RELATIONSHIP_TYPES.worksheet, target: sheetPart });
+  }
+  changed.set(sheetPart, () => worksheetXml(content));
+  if (!styles.unchanged) changed.set(stylesPart, styles.toXml());
+
+  // The workbook's relationships: new ones added, the calculation chain's dropped.
+  const relationships = pkg.workbookRelationships.filter((r) => !(r.external === false && removed.has(r.target)));
+  const ids = relationships.map((r) => r.id);
+  const added: { id: string; type: string; target: string }[] = [];
+  for (const r of newRelationships) {
+    const id = freeRelationshipId([...ids, ...added.map((a) => a.id)]);
+    added.push({ id, ...r });
+  }
+  if (added.length > 0 || relationships.length !== pkg.workbookRelationships.length) {
+    changed.set(workbookRelsPart, await editedRelationships(pkg, workbookRelsPart, removed, added, workbookPart));
+  }
+  if (request.replacing === null) {
+    const sheetRel = added.find((a) => a.type === RELATIONSHIP_TYPES.worksheet) as { id: string };
+    workbookXml = withSheet(workbookXml, sheetName, sheetRel.id);
+    changed.set(workbookPart, workbookXml);
+    const app = await appPropertiesPart(pkg);
+    if (app !== null) {
+      const edited = withSheetTitle(await archive.text(app), pkg.worksheets.map((w) => w.name), sheetName);
+      if (edited !== null) changed.set(app, edited);
+    }
+  }
+
+  const first = new Map<string, PartData>([[archive.storedName(CONTENT_TYPES_PART) ?? CONTENT_TYPES_PART, pkg.contentTypes.edited(newTypes, removed)]]);
+  const lower = (name: string): string => name.toLowerCase();
+  const replacedOrGone = new Set([...changed.keys(), ...removed, ...first.keys()].map(lower));
+  const blob = await writeArchive(archive, (name) => !replacedOrGone.has(lower(name)), first, changed, output);
+  return { sheetName, blob };
+}
+
+/** "xl/worksheets/sheet5.xml": the first number after every part of that stem. */
+function freePartName(names: readonly string[], stem: string, extension: string): string {
+  const pattern = new RegExp(`^${stem.replace(/[./]/g, "\\$&")}(\\d*)${extension.replace(".", "\\.")}$`, "i");
+  let highest = 0;
+  let any = false;
+  for (const n of names) {
+    const m = pattern.exec(n);
+    if (m === null) continue;
+    any = true;
+    highest = Math.max(highest, m[1] === "" ? 1 : Number(m[1]));
+  }
+  return any || stem.endsWith("sheet") ? `${stem}${highest + 1}${extension}` : `${stem}${extension}`;
+}
+
+/** The name, or "Name (2)", "(3)"… beside a sheet of that name (compared as Excel does, ignoring case). */
+function freeSheetNameIn(workbookXml: string, wanted: string): string {
+  const root = parseXml(workbookXml);
+  const taken = new Set(childrenNamed(child(root, "sheets") ?? root, "sheet").map((s) => (s.attributes.get("name") ?? "").toLowerCase()));
+  let name = wanted;
+  for (let i = 2; taken.has(name.toLowerCase()); i++) {
+    const suffix = ` (${i})`;
+    name = wanted.slice(0, 31 - suffix.length) + suffix;
+  }
+  return name;
+}
+
+/** The workbook part with a <sheet> added at the end of <sheets>. */
+function withSheet(workbookXml: string, name: string, relationshipId: string): string {
+  const root = parseXml(workbookXml);
+  const sheets = child(root, "sheets");
+  if (sheets === undefined) throw new Error("the workbook part has no <sheets>");
+  const ids = childrenNamed(sheets, "sheet").map((s) => Number(s.attributes.get("sheetId") ?? 0));
+  const sheetId = Math.max(0, ...ids) + 1;
+  const p = sheets.prefix === "" ? "" : `${sheets.prefix}:`;
+  const r = prefixOf(sheets, RELATIONSHIPS_NAMESPACE);
+  const idAttribute = r === undefined || r === "" ? `xmlns:sr="${RELATIONSHIPS_NAMESPACE}" sr:id` : `${r}:id`;
+  const markup = `<${p}sheet name="${escapeAttribute(name)}" sheetId="${sheetId}" ${idAttribute}="${escapeAttribute(relationshipId)}"/>`;
+  return applySplices(workbookXml, appendChildren(workbookXml, sheets, markup));
+}
+
+/** A relationships part with some targets dropped and new relationships added. */
+async function editedRelationships(pkg: XlsxPackage, relsPart: string, removed: ReadonlySet<string>, added: readonly { id: string; type: string; target: string }[], sourcePart: string): Promise<string> {
+  const markup = added.map((a) => relationshipXml(a.id, a.type, sourcePart, a.target)).join("");
+  if (!pkg.archive.has(relsPart)) return `${RELATIONSHIPS_XML_START}${markup}</Relationships>`;
+  const xml = await pkg.archive.text(relsPart);
+  const root = parseXml(xml);
+  const rels = parseRelationships(xml, sourcePart);
+  const splices: Splice[] = childrenNamed(root, "Relationship")
+    .filter((_, i) => rels[i] !== undefined && !rels[i].external && removed.has(rels[i].target))
+    .map((el) => ({ start: el.start, end: el.end, text: "" }));
+  splices.push(...appendChildren(xml, root, root.prefix === "" ? markup : markup.replace(/<Relationship /g, `<${root.prefix}:Relationship `)));
+  return applySplices(xml, splices);
+}
+
+/** The parts a sheet's relationships lead to that nothing else refers to, with the sheet's own .rels. */
+async function partsOnlyUsedBy(pkg: XlsxPackage, sheetPart: string): Promise<Set<string>> {
+  const archive = pkg.archive;
+  const graph = new Map<string, Relationship[]>();
+  for (const name of archive.names()) {
+    if (!/\.rels$/i.test(name)) continue;
+    graph.set(name, parseRelationships(await archive.text(name), sourceOfRelationshipsPart(name)));
+  }
+  const referrers = (part: string, ignoring: ReadonlySet<string>): number => {
+    let count = 0;
+    for (const [relsPart, rels] of graph) {
+      if (ignoring.has(relsPart)) continue;
+      count += rels.filter((r) => !r.external && r.target.toLowerCase() === part.toLowerCase()).length;
+    }
+    return count;
+  };
+  const dropped = new Set<string>();
+  const visit = (part: string): void => {
+    const relsPart = archive.storedName(relationshipsPartOf(part));
+    if (relsPart === undefined || dropped.has(relsPart)) return;
+    dropped.add(relsPart);
+    for (const r of graph.get(relsPart) ?? []) {
+      const target = archive.storedName(r.target);
+      if (r.external || target === undefined || dropped.has(target) || target.toLowerCase() === sheetPart.toLowerCase()) continue;
+      if (referrers(target, dropped) > 0) continue;
+      dropped.add(target);
+      visit(target);
+    }
+  };
+  visit(sheetPart);
+  return dropped;
+}
+
+async function appPropertiesPart(pkg: XlsxPackage): Promise<string | null> {
+  const rels = parseRelationships(await pkg.archive.text("_rels/.rels"), "");
+  const app = rels.find((r) => !r.external && sameType(r.type, RELATIONSHIP_TYPES.extendedProperties));
+  return app === undefined ? null : (pkg.archive.storedName(app.target) ?? null);
+}
+
+/**
+ * docProps/app.xml with the new sheet's name after the worksheets' names, and their count one
+ * more. The worksheets are the HeadingPairs group whose titles are the workbook's worksheet names
+ * (its label is in the language of the Excel that saved it). Null when the part does not list them.
+ */
+export function withSheetTitle(appXml: string, worksheetNames: readonly string[], name: string): string | null {
+  const root = parseXml(appXml);
+  const pairs = child(root, "HeadingPairs");
+  const titles = child(root, "TitlesOfParts");
+  const pairVector = pairs === undefined ? undefined : child(pairs, "vector");
+  const titleVector = titles === undefined ? undefined : child(titles, "vector");
+  if (pairVector === undefined || titleVector === undefined) return null;
+  const variants = childrenNamed(pairVector, "variant");
+  const names = titleVector.children.map((c) => c.text);
+  let offset = 0;
+  for (let k = 0; k + 1 < variants.length; k += 2) {
+    const countElement = variants[k + 1].children[0];
+    const count = Number(countElement?.text ?? 0);
+    const group = names.slice(offset, offset + count);
+    if (count === worksheetNames.length && group.every((n, i) => n === worksheetNames[i])) {
+      const last = titleVector.children[offset + count - 1];
+      const itemName = titleVector.children[0]?.name ?? "vt:lpstr";
+      const at = last === undefined ? titleVector.innerStart : last.end;
+      const splices: Splice[] = [
+        { start: countElement.innerStart, end: countElement.innerEnd, text: String(count + 1) },
+        { start: at, end: at, text: `<${itemName}>${escapeText(name)}</${itemName}>` },
+        ...sizeSplice(appXml, titleVector, names.length + 1),
+      ];
+      return applySplices(appXml, splices);
+    }
+    offset += count;
+  }
+  return null;
+}
+
+function sizeSplice(xml: string, vector: XmlElement, size: number): Splice[] {
+  const tag = xml.slice(vector.start, vector.innerStart);
+  return [{ start: vector.start, end: vector.innerStart, text: tag.replace(/size\s*=\s*("[^"]*"|'[^']*')/, `size="${size}"`) }];
+}

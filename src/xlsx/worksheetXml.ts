@@ -1,0 +1,130 @@
+/**
+ * A worksheet part written as Excel writes one, as a stream of text chunks: column widths, the
+ * sheet view (grid lines, frozen rows), cells with values, formulas and their cached results
+ * (dynamic-array formulas with cm="…" and t="array"), conditional formats and table parts.
+ */
+import { ErrorValue } from "../core/cells";
+import { cellAddress, columnLetter } from "../core/cellReferences";
+import { escapeAttribute, escapeText } from "./xmlText";
+
+export type CellResult = string | number | boolean | null | ErrorValue;
+
+export interface CellOut {
+  readonly row: number;
+  readonly column: number;
+  /** A constant; with a formula, absent. Text is written inline unless `sharedString` is given. */
+  readonly value?: CellResult;
+  /** Formula text as a file stores it (prefixes applied), without "=". */
+  readonly formula?: string;
+  /** What the formula evaluates to, cached so the file reads right before recalculation. */
+  readonly result?: CellResult;
+  /** Rows a dynamic-array formula spills to (itself included); 1 when absent. */
+  readonly spillRows?: number;
+  /** A value a dynamic-array formula above spilled here: stored as a result, not a constant. */
+  readonly spilled?: boolean;
+  /** The cell format (cellXfs index). */
+  readonly style?: number;
+}
+
+export interface ConditionalFormatOut {
+  readonly range: string;
+  readonly rules: readonly { readonly formula: string; readonly style: number }[];
+}
+
+export interface WorksheetOut {
+  /** Cells in row order, then column order. */
+  readonly cells: Iterable<CellOut>;
+  /** Character widths of columns A, B, … */
+  readonly columnWidths?: readonly number[];
+  readonly showGridLines?: boolean;
+  /** Rows kept in view while scrolling. */
+  readonly frozenRows?: number;
+  readonly conditionalFormats?: readonly ConditionalFormatOut[];
+  /** Relationship ids of the sheet's table parts. */
+  readonly tableParts?: readonly string[];
+  /** The used range, when known ("A1:H120"). */
+  readonly dimension?: string;
+  /** The cm value that marks a dynamic-array formula (the metadata part's record). */
+  readonly dynamicArrayMetadata: number;
+  /** Index of a text in the shared string table, when the workbook's table is being written too. */
+  readonly sharedString?: (text: string) => number;
+}
+
+const HEAD =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+  '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">';
+
+/** Cells per chunk of text handed to the zip writer. */
+const CELLS_PER_CHUNK = 20000;
+
+export async function* worksheetXml(sheet: WorksheetOut): AsyncGenerator<string> {
+  let head = HEAD;
+  if (sheet.dimension !== undefined) head += `<dimension ref="${sheet.dimension}"/>`;
+  const view = sheet.showGridLines === false ? ' showGridLines="0"' : "";
+  const frozen = sheet.frozenRows ?? 0;
+  head +=
+    frozen > 0
+      ? `<sheetViews><sheetView${view} workbookViewId="0"><pane ySplit="${frozen}" topLeftCell="A${frozen + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${frozen + 1}" sqref="A${frozen + 1}"/></sheetView></sheetViews>`
+      : `<sheetViews><sheetView${view} workbookViewId="0"/></sheetViews>`;
+  head += '<sheetFormatPr defaultRowHeight="15"/>';
+  if (sheet.columnWidths !== undefined && sheet.columnWidths.length > 0) {
+    head += `<cols>${sheet.columnWidths.map((w, j) => `<col min="${j + 1}" max="${j + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>`;
+  }
+  yield head + "<sheetData>";
+
+  let chunk = "";
+  let inChunk = 0;
+  let row = 0;
+  for (const cell of sheet.cells) {
+    if (cell.row !== row) {
+      if (row !== 0) chunk += "</row>";
+      row = cell.row;
+      chunk += `<row r="${row}">`;
+    }
+    chunk += cellXml(cell, sheet);
+    if (++inChunk === CELLS_PER_CHUNK) {
+      yield chunk;
+      chunk = "";
+      inChunk = 0;
+    }
+  }
+  if (row !== 0) chunk += "</row>";
+  chunk += "</sheetData>";
+  for (const cf of sheet.conditionalFormats ?? []) {
+    chunk += `<conditionalFormatting sqref="${cf.range}">`;
+    cf.rules.forEach((rule, i) => {
+      chunk += `<cfRule type="expression" dxfId="${rule.style}" priority="${i + 1}"><formula>${escapeText(rule.formula)}</formula></cfRule>`;
+    });
+    chunk += "</conditionalFormatting>";
+  }
+  chunk += '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
+  const tables = sheet.tableParts ?? [];
+  if (tables.length > 0) chunk += `<tableParts count="${tables.length}">${tables.map((id) => `<tablePart r:id="${escapeAttribute(id)}"/>`).join("")}</tableParts>`;
+  yield chunk + "</worksheet>";
+}
+
+function cellXml(cell: CellOut, sheet: WorksheetOut): string {
+  const ref = cellAddress(cell.row, cell.column);
+  const style = cell.style !== undefined && cell.style !== 0 ? ` s="${cell.style}"` : "";
+  if (cell.formula !== undefined) {
+    const rows = cell.spillRows ?? 1;
+    const range = rows > 1 ? `${ref}:${columnLetter(cell.column)}${cell.row + rows - 1}` : ref;
+    const { type, value } = stored(cell.result ?? null, sheet, false);
+    return `<c r="${ref}"${style}${type} cm="${sheet.dynamicArrayMetadata}"><f t="array" ref="${range}">${escapeText(cell.formula)}</f>${value}</c>`;
+  }
+  if (cell.value === undefined || cell.value === null || cell.value === "") return `<c r="${ref}"${style}/>`;
+  const { type, value } = stored(cell.value, sheet, cell.spilled !== true);
+  return `<c r="${ref}"${style}${type}>${value}</c>`;
+}
+
+/** The type attribute and value element of a value: numbers, text, booleans, errors. */
+function stored(v: CellResult, sheet: WorksheetOut, constant: boolean): { type: string; value: string } {
+  if (v === null) return { type: ' t="str"', value: "<v></v>" };
+  if (typeof v === "number") return Number.isFinite(v) ? { type: "", value: `<v>${v}</v>` } : { type: ' t="e"', value: "<v>#NUM!</v>" };
+  if (typeof v === "boolean") return { type: ' t="b"', value: `<v>${v ? 1 : 0}</v>` };
+  if (v instanceof ErrorValue) return { type: ' t="e"', value: `<v>${escapeText(v.code)}</v>` };
+  if (!constant) return { type: ' t="str"', value: `<v>${escapeText(v)}</v>` };
+  if (sheet.sharedString !== undefined) return { type: ' t="s"', value: `<v>${sheet.sharedString(v)}</v>` };
+  const space = /^\s|\s$/.test(v) ? ' xml:space="preserve"' : "";
+  return { type: ' t="inlineStr"', value: `<is><t${space}>${escapeText(v)}</t></is>` };
+}
