@@ -7,6 +7,7 @@
 import { activationRateOfCells, concentrationOfCells, customerValueOfCells } from "../core/sheetFunctions";
 import { Figure, mib, notePeakMemory, show, time } from "./measure";
 import { benchScorecard } from "./benchScorecard";
+import { benchFiles } from "./benchFiles";
 
 const ROWS = 1048575;
 const CUSTOMERS = 50000;
@@ -82,7 +83,7 @@ export function benchFunctions(): Figure[] {
   ];
 }
 
-/** `--functions` or `--scorecard`: each part runs in its own process, so each peak memory is its own. */
+/** `--functions`, `--scorecard` or `--files`: each part runs in its own process, so each peak memory is its own. */
 async function main(): Promise<void> {
   if (process.argv.includes("--functions")) {
     benchFunctions();
@@ -92,6 +93,7 @@ async function main(): Promise<void> {
     await benchScorecard(Number(process.env.BENCH_ENGINE_RUNS ?? 3));
     console.log(`  Peak resident memory of this process: ${mib(notePeakMemory())}`);
   }
+  if (process.argv.includes("--files")) await benchFiles(Number(process.env.BENCH_FILE_RUNS ?? 3));
 }
 
 if (require.main === module) {

@@ -1,16 +1,11 @@
 /**
  * The scorecard engine on 1,000,000 sales rows and 50,000 customers (all indicators, both
- * periods, tiers), and the command line end to end on a 100,000-row .xlsx.
+ * periods, tiers).
  */
-import { mkdtempSync, rmSync } from "fs";
-import { tmpdir } from "os";
-import { join } from "path";
 import { buildScorecard, DEFAULT_SETTINGS } from "../engine/scorecard";
 import { readScorecardData } from "../engine/scorecardData";
 import { SourceTable } from "../engine/sourceTable";
 import { guessMapping } from "../engine/tableMapping";
-import { runScorecard } from "../cli/runScorecard";
-import { writeSampleWorkbook } from "../cli/sampleWorkbook";
 import { Figure, mib, notePeakMemory, show, time } from "./measure";
 
 function randomGenerator(seed: number): () => number {
@@ -83,31 +78,5 @@ export async function benchScorecard(runs: number): Promise<Figure[]> {
   console.log("  " + show(engine, 2000));
   console.log(`  Peak resident memory so far, the tables included (target ≤ 1024 MiB): ${mib(notePeakMemory())}`);
 
-  const dir = mkdtempSync(join(tmpdir(), "spec-bench-"));
-  try {
-    const file = join(dir, "sales-100k.xlsx");
-    await writeSampleWorkbook(file, { customers: 4000, targetRows: 100000 });
-    console.log("Command line end to end on a 100,000-row .xlsx (4,000 customers):");
-    const figures: Figure[] = [engine];
-    for (const [name, args] of [
-      ["spec-scorecard --json", [file, "--json"]],
-      ["spec-scorecard --json --out scorecard.xlsx", [file, "--json", "--out", join(dir, "out.xlsx")]],
-    ] as const) {
-      const times: number[] = [];
-      for (let i = 0; i < Math.max(1, Math.min(runs, 3)); i++) {
-        const started = process.hrtime.bigint();
-        const status = await runScorecard(args, { out: () => undefined, err: () => undefined });
-        if (status !== 0) throw new Error(`${name} exited ${status}`);
-        times.push(Number(process.hrtime.bigint() - started) / 1e6);
-        notePeakMemory();
-      }
-      times.sort((a, b) => a - b);
-      const f = { name, medianMs: times[Math.floor(times.length / 2)], minMs: times[0], runs: times.length };
-      console.log("  " + show(f));
-      figures.push(f);
-    }
-    return figures;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return [engine];
 }

@@ -34,7 +34,7 @@ function Preview(): React.JSX.Element {
         <Title2 as="h1">SPEC Scorecard preview</Title2>
         <Body1>Open an .xlsx or .xlsm workbook to run the scorecard wizard on it without Excel. The file stays in your browser.</Body1>
         <label>
-          <Caption1>Workbook (.xlsx): </Caption1>
+          <Caption1>Workbook (.xlsx, .xlsm): </Caption1>
           <input type="file" accept=".xlsx,.xlsm" aria-label="Workbook (.xlsx)" onChange={(e) => e.target.files?.[0] && void open(e.target.files[0])} />
         </label>
         {error !== null && <span role="alert">{error}</span>}

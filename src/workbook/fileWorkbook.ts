@@ -76,7 +76,8 @@ export class FileWorkbook implements WorkbookPort {
 
   async writeScorecard(plan: ScorecardPlan, onProgress: ProgressListener, signal?: AbortSignal): Promise<string> {
     throwIfCancelled(signal);
-    onProgress({ phase: "writing", done: 0, total: 1 });
+    const rows = plan.cells.reduce((n, c) => Math.max(n, c.row + (c.spillRows ?? 1) - 1), 0);
+    onProgress({ phase: "writing", done: 0, total: rows });
     const pkg = this.source.kind === "package" ? this.source.pkg : await this.newPackage(this.source.tables);
     const replacing = this.source.kind === "package" ? ((await markedWorksheets(pkg))[0] ?? null) : null;
     const written = await writeWithWorksheet(pkg, { name: plan.sheetName || SCORECARD_SHEET, replacing, content: (styles, cm) => scorecardWorksheet(plan, styles, cm) }, await this.output());
@@ -87,7 +88,7 @@ export class FileWorkbook implements WorkbookPort {
       const copy = await XlsxPackage.open(written.blob, label);
       if (copy.ok) this.source = { kind: "package", pkg: copy.value, label };
     }
-    onProgress({ phase: "writing", done: 1, total: 1 });
+    onProgress({ phase: "writing", done: rows, total: rows });
     return written.sheetName;
   }
 

@@ -3,11 +3,14 @@
  * which cells point at with cm="…", as Excel writes it (SPEC.md §5). A workbook that has the part
  * already keeps it, and its record is reused when it has one.
  */
-import { XmlElement, Splice, appendChildren, applySplices, child, childrenNamed, parseXml, setAttribute } from "./xmlTree";
+import { XmlElement, Splice, appendChildren, applySplices, child, childrenNamed, insertionPoint, parseXml, setAttribute } from "./xmlTree";
 
 const DYNAMIC_ARRAY_TYPE = "XLDAPR";
 const DYNAMIC_ARRAY_EXTENSION = "{bdbb8cdc-fa1e-496e-a857-3c3f30c029c3}";
 const DYNAMIC_ARRAY_NAMESPACE = "http://schemas.microsoft.com/office/spreadsheetml/2017/dynamicarray";
+
+/** The children of <metadata> in the schema's order. */
+const ORDER = ["metadataTypes", "metadataStrings", "mdxMetadata", "futureMetadata", "cellMetadata", "valueMetadata", "extLst"];
 
 const METADATA_TYPE = `<metadataType name="${DYNAMIC_ARRAY_TYPE}" minSupportedVersion="120000" copy="1" pasteAll="1" pasteValues="1" merge="1" splitFirst="1" rowColShift="1" clearFormats="1" clearComments="1" assign="1" coerce="1" cellMeta="1"/>`;
 const FUTURE_BLOCK = `<bk><extLst><ext uri="${DYNAMIC_ARRAY_EXTENSION}"><xda:dynamicArrayProperties fDynamic="1" fCollapsed="0"/></ext></extLst></bk>`;
@@ -57,12 +60,15 @@ function addRecord(xml: string, root: XmlElement, types: XmlElement | undefined,
   if (typeIndex < 0) {
     const count = types === undefined ? 0 : childrenNamed(types, "metadataType").length;
     type = count + 1;
-    if (types === undefined) splices.push({ start: root.innerStart, end: root.innerStart, text: prefixed(`<metadataTypes count="1">${METADATA_TYPE}</metadataTypes>`) });
+    if (types === undefined) {
+      const at = insertionPoint(root, ORDER, "metadataTypes");
+      splices.push({ start: at, end: at, text: prefixed(`<metadataTypes count="1">${METADATA_TYPE}</metadataTypes>`) });
+    }
     else splices.push(...appendChildren(xml, types, prefixed(METADATA_TYPE), count + 1));
   }
   let block = 0;
   if (future === undefined) {
-    const at = types === undefined ? root.innerStart : types.end;
+    const at = insertionPoint(root, ORDER, "futureMetadata");
     splices.push({ start: at, end: at, text: prefixed(`<futureMetadata name="${DYNAMIC_ARRAY_TYPE}" count="1">${FUTURE_BLOCK}</futureMetadata>`) });
   } else {
     block = childrenNamed(future, "bk").length;
@@ -70,7 +76,10 @@ function addRecord(xml: string, root: XmlElement, types: XmlElement | undefined,
   }
   const record = `<bk><rc t="${type}" v="${block}"/></bk>`;
   let index = 1;
-  if (cells === undefined) splices.push({ start: root.innerEnd, end: root.innerEnd, text: prefixed(`<cellMetadata count="1">${record}</cellMetadata>`) });
+  if (cells === undefined) {
+    const at = insertionPoint(root, ORDER, "cellMetadata");
+    splices.push({ start: at, end: at, text: prefixed(`<cellMetadata count="1">${record}</cellMetadata>`) });
+  }
   else {
     index = childrenNamed(cells, "bk").length + 1;
     splices.push(...appendChildren(xml, cells, prefixed(record), index));

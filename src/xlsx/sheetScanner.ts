@@ -181,8 +181,10 @@ export class SheetScanner {
       }
     }
     if (column === 0) column = this.nextColumn;
-    this.nextColumn = column + 1;
-    if (empty) return gt + 1;
+    if (empty) {
+      this.nextColumn = column + 1;
+      return gt + 1;
+    }
 
     const wanted = column < this.options.columns.length && this.options.columns[column] === 1;
     // Children: <f> (skipped), <v>, <is> with <t> runs (phonetic <rPh> runs left out).
@@ -206,6 +208,8 @@ export class SheetScanner {
       const c0 = buf[nameStart];
       if (closing) {
         if (len === 1 && c0 === 99 /* </c> */) {
+          // Only a whole cell counts: one cut by the chunk's end is read again from its start.
+          this.nextColumn = column + 1;
           if (wanted) this.deliver(buf, column, style, type, typeLength, valueStart, valueEnd, inline);
           return end + 1;
         }

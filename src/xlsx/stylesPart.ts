@@ -4,7 +4,7 @@
  * own, so every index the source's cells use keeps its meaning.
  */
 import { escapeAttribute } from "./xmlText";
-import { XmlElement, Splice, appendChildren, applySplices, child, childrenNamed, parseXml } from "./xmlTree";
+import { XmlElement, Splice, appendChildren, applySplices, child, childrenNamed, insertionPoint, parseXml } from "./xmlTree";
 import { isBuiltInDate, isDateFormatCode } from "./numberFormats";
 
 /** 1 for each cellXfs index whose number format shows a date. */
@@ -50,6 +50,14 @@ const BUILT_IN_CODES: Record<string, number> = { General: 0, "0": 1, "0.00": 2, 
 /** The containers of a styleSheet in the schema's order, for inserting one that is missing. */
 const ORDER = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs", "tableStyles", "colors", "extLst"];
 
+/** What a styles part needs at index 0 (and 1 for fills) for our formats' ids to be valid. */
+const DEFAULTS: Record<"fonts" | "fills" | "borders" | "cellStyleXfs", string[]> = {
+  fonts: ['<font><sz val="11"/><name val="Calibri"/></font>'],
+  fills: ['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>'],
+  borders: ["<border><left/><right/><top/><bottom/><diagonal/></border>"],
+  cellStyleXfs: ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>'],
+};
+
 export const EMPTY_STYLES_XML =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
   '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
@@ -77,6 +85,9 @@ export class StylesEditor {
   private readonly cellXfs = new Map<string, number>();
   private readonly newCellXfs: string[] = [];
   private readonly newDxfs: string[] = [];
+  /** Defaults a source without them needs (borders and cell style formats are never added otherwise). */
+  private readonly newBorders: string[] = [];
+  private readonly newCellStyleXfs: string[] = [];
 
   constructor(private readonly xml: string) {
     this.root = parseXml(xml);
@@ -91,6 +102,10 @@ export class StylesEditor {
       if (code !== undefined) this.numberFormats.set(code, Number(f.attributes.get("numFmtId")));
     }
     this.nextNumberFormatId = Math.max(163, ...ids) + 1;
+    if (this.counts.fonts === 0) this.newFonts.push(...DEFAULTS.fonts);
+    if (this.counts.fills === 0) this.newFills.push(...DEFAULTS.fills);
+    if (count("borders", "border") === 0) this.newBorders.push(...DEFAULTS.borders);
+    if (count("cellStyleXfs", "xf") === 0) this.newCellStyleXfs.push(...DEFAULTS.cellStyleXfs);
     const first = childrenNamed(child(this.root, "fonts") ?? this.root, "font")[0];
     const val = (local: string): string | null => (first === undefined ? null : (child(first, local)?.attributes.get("val") ?? null));
     this.baseFont = { name: val("name"), family: val("family"), scheme: val("scheme"), size: Number(val("sz") ?? 11) };
@@ -160,7 +175,7 @@ export class StylesEditor {
 
   /** True when nothing was added: the source's part can be kept as it is. */
   get unchanged(): boolean {
-    return this.newNumberFormats.length + this.newFonts.length + this.newFills.length + this.newCellXfs.length + this.newDxfs.length === 0;
+    return this.newNumberFormats.length + this.newFonts.length + this.newFills.length + this.newBorders.length + this.newCellStyleXfs.length + this.newCellXfs.length + this.newDxfs.length === 0;
   }
 
   /** The styles part with the additions, everything else as the source wrote it. */
@@ -169,6 +184,8 @@ export class StylesEditor {
       ["numFmts", "numFmt", this.newNumberFormats, this.counts.numFmts],
       ["fonts", "font", this.newFonts, this.counts.fonts],
       ["fills", "fill", this.newFills, this.counts.fills],
+      ["borders", "border", this.newBorders, 0],
+      ["cellStyleXfs", "xf", this.newCellStyleXfs, 0],
       ["cellXfs", "xf", this.newCellXfs, this.counts.cellXfs],
       ["dxfs", "dxf", this.newDxfs, this.counts.dxfs],
     ];
@@ -182,10 +199,7 @@ export class StylesEditor {
       if (el !== undefined) {
         splices.push(...appendChildren(this.xml, el, markup, total));
       } else {
-        const next = ORDER.slice(ORDER.indexOf(container) + 1)
-          .map((name) => child(this.root, name))
-          .find((e): e is XmlElement => e !== undefined);
-        const at = next === undefined ? this.root.innerEnd : next.start;
+        const at = insertionPoint(this.root, ORDER, container);
         splices.push({ start: at, end: at, text: `<${prefix}${container} count="${total}">${markup}</${prefix}${container}>` });
       }
     }

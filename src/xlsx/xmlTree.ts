@@ -212,3 +212,13 @@ export function appendChildren(text: string, el: XmlElement, markup: string, cou
     { start: el.innerEnd, end: el.innerEnd, text: markup },
   ];
 }
+
+/**
+ * Where a new child named `local` goes so that the children stay in the schema's `order`: before
+ * the first child that comes after it (after any of its own kind), else at the end.
+ */
+export function insertionPoint(parent: XmlElement, order: readonly string[], local: string): number {
+  const rank = order.indexOf(local);
+  const next = parent.children.find((c) => order.indexOf(c.local) > rank);
+  return next === undefined ? parent.innerEnd : next.start;
+}

@@ -18,6 +18,7 @@ const SHOTS = join(ROOT, "test-results", "wizard");
 const dir = mkdtempSync(join(tmpdir(), "spec-wizard-"));
 const sample = join(dir, "sample.xlsx");
 const noSales = join(dir, "market-only.xlsx");
+const big = join(dir, "sales-100k.xlsx");
 let browser: Browser;
 let page: Page;
 let expectedRevenue: number;
@@ -28,6 +29,7 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   await writeSampleWorkbook(sample, { customers: 80 });
   await writeTablesWorkbook(noSales, [MARKET]);
+  await writeSampleWorkbook(big, { customers: 4000, targetRows: 100000 });
   const out: string[] = [];
   await runScorecard([sample, "--json"], { out: (t) => out.push(t), err: () => undefined });
   expectedRevenue = JSON.parse(out.join("")).indicators.revenue.value;
@@ -125,4 +127,44 @@ test("a workbook without a sales table says what to do", async () => {
   await page.getByRole("alert").filter({ hasText: "No sales table found" }).waitFor();
   await expect(page.getByRole("button", { name: "Next" }).isDisabled()).resolves.toBe(true);
   await shot("7-no-sales");
+});
+
+test("a 100,000-row workbook is read in a Web Worker: the page keeps drawing and shows the rows read", async () => {
+  // Every animation frame and every progress text, with the time they came.
+  await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __texts: [number, string][] };
+    w.__frames = [];
+    w.__texts = [];
+    const frame = (t: number): void => {
+      w.__frames.push(t);
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+    new MutationObserver(() => {
+      const live = document.querySelector('[aria-live="polite"]')?.textContent ?? "";
+      if (live !== "" && w.__texts[w.__texts.length - 1]?.[1] !== live) w.__texts.push([performance.now(), live]);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await page.setInputFiles('input[type="file"]', big);
+  await page.getByRole("tab", { name: "1 Data" }).waitFor();
+  await expect(page.getByRole("combobox", { name: "Sales: table" }).textContent()).resolves.toContain("Sales");
+  await page.getByRole("tab", { name: "4 Build" }).click();
+  await page.getByRole("button", { name: "Build scorecard" }).click();
+  await page.getByText("Scorecard built on sheet “Scorecard”.").waitFor({ timeout: 120000 });
+  const { frames, texts } = await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __texts: [number, string][] };
+    return { frames: w.__frames, texts: w.__texts };
+  });
+  const reading = texts.filter(([, t]) => t.startsWith("Reading Sales:"));
+  // Progress counted the rows as they came, not only at the end.
+  expect(reading.some(([, t]) => /Reading Sales: [\d,]+ of 100,000 rows/.test(t) && !t.startsWith("Reading Sales: 100,000"))).toBe(true);
+  expect(reading[reading.length - 1][1]).toBe("Reading Sales: 100,000 of 100,000 rows");
+  // While the worker read the sales table, the page drew frame after frame.
+  const from = reading[0][0];
+  const to = reading[reading.length - 1][0];
+  const during = frames.filter((t) => t >= from && t <= to);
+  const gaps = during.slice(1).map((t, i) => t - during[i]);
+  expect(during.length).toBeGreaterThan(3);
+  expect(Math.max(...gaps)).toBeLessThan(250);
+  await shot("8-big-workbook");
 });

@@ -1,0 +1,10 @@
+/**
+ * `spec-scorecard` in a process of its own, for the benchmark: prints the exit status and the
+ * process's peak resident memory as one JSON line, so each command's peak is its own.
+ */
+import { runScorecard } from "../cli/runScorecard";
+
+runScorecard(process.argv.slice(2), { out: () => undefined, err: (t) => process.stderr.write(`${t}\n`) }).then((status) => {
+  process.stdout.write(`${JSON.stringify({ status, peakMiB: process.resourceUsage().maxRSS / 1024 })}\n`);
+  process.exitCode = status;
+});
