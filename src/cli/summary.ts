@@ -27,7 +27,7 @@ export function formatSummary(card: Scorecard, L: Labels): string {
     const status = r.status === null ? "" : L.statuses[r.status];
     const name = L.indicators[r.info.id];
     const value = r.value === null && r.reason !== null ? L.reasons[r.reason] : show(r.value, r.info.format);
-    lines.push([name.padEnd(52), value.padStart(16), show(r.previous, r.info.format).padStart(16), (r.info.additive ? show(r.forecast, r.info.format) : "").padStart(24), "  " + status].join(""));
+    lines.push([name.padEnd(52), value.padStart(16), show(r.previous, r.info.format).padStart(16), (r.info.flow ? show(r.forecast, r.info.format) : "").padStart(24), "  " + status].join(""));
   }
   return lines.join("\n");
 }

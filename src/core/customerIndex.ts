@@ -1,11 +1,13 @@
 /**
  * Gives every distinct customer a dense code 0..count-1, so that per-customer figures live in
- * typed arrays. Ids are compared as text, trimmed and case-insensitively; a number is its
+ * typed arrays. Ids are compared by their text key (textKey.ts: cleaned, trimmed as Excel's TRIM,
+ * case-insensitively), exactly as the Scorecard sheet's formulas compare them; a number is its
  * shortest text, so 1001, 1001.0 and " 1001 " are one customer. 0 is blank (Excel desktop
- * hands an empty cell over as 0).
+ * hands an empty cell over as 0), and so is text "0".
  */
 import { CellList, Matrix } from "./lists";
 import { NumberCodes } from "./numberCodes";
+import { cleanText } from "./textKey";
 
 export const BLANK_CUSTOMER = -1;
 export const UNREADABLE_CUSTOMER = -2;
@@ -15,15 +17,21 @@ export class CustomerIndex {
   private readonly byText = new Map<string, number>();
   /** Raw strings seen before, so a repeated id is trimmed and lower-cased once. */
   private readonly byRawText = new Map<string, number>();
-  private readonly labels: string[] = [];
+  /** Each customer's id as first seen: a number, or the text cleaned and trimmed. */
+  private readonly firstSeen: (string | number)[] = [];
 
   get count(): number {
-    return this.labels.length;
+    return this.firstSeen.length;
   }
 
   /** The id as first seen, for display. */
   label(code: number): string {
-    return this.labels[code];
+    return String(this.firstSeen[code]);
+  }
+
+  /** The id as first seen: a number stays a number. */
+  firstValue(code: number): string | number {
+    return this.firstSeen[code];
   }
 
   /** The code of a cell, creating it when new; BLANK_CUSTOMER or UNREADABLE_CUSTOMER otherwise. */
@@ -68,17 +76,17 @@ export class CustomerIndex {
     if (!Number.isFinite(v)) return UNREADABLE_CUSTOMER;
     let c = this.byNumber.get(v);
     if (c < 0) {
-      c = this.labels.length;
-      this.labels.push(String(v));
+      c = this.firstSeen.length;
+      this.firstSeen.push(v);
       this.byNumber.set(v, c);
     }
     return c;
   }
 
   private codeOfText(raw: string): number {
-    const trimmed = raw.trim();
-    if (trimmed === "") return BLANK_CUSTOMER;
-    const key = trimmed.toLowerCase();
+    const cleaned = cleanText(raw);
+    if (cleaned === "") return BLANK_CUSTOMER;
+    const key = cleaned.toLowerCase();
     // Text that is exactly a number's shortest form is that number's customer.
     if (mayBeNumber(key)) {
       const n = Number(key);
@@ -86,8 +94,8 @@ export class CustomerIndex {
     }
     let c = this.byText.get(key);
     if (c === undefined) {
-      c = this.labels.length;
-      this.labels.push(trimmed);
+      c = this.firstSeen.length;
+      this.firstSeen.push(cleaned);
       this.byText.set(key, c);
     }
     return c;

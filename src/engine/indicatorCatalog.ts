@@ -27,28 +27,32 @@ export interface IndicatorInfo {
   readonly id: IndicatorId;
   readonly stage: Stage;
   readonly format: IndicatorFormat;
-  /** Adds up over days: shown with a run-rate forecast to the period end. */
-  readonly additive: boolean;
+  /**
+   * A flow that accumulates over the period's days (revenue, margin, leads, new customers, upsell
+   * revenue): forecast to the period end (SPEC.md §3.4). Counts of distinct customers and ratios
+   * are not: they do not grow with the days.
+   */
+  readonly flow: boolean;
   /** Concentration: less is better. */
   readonly lowerIsBetter: boolean;
 }
 
-const info = (id: IndicatorId, stage: Stage, format: IndicatorFormat, additive = false, lowerIsBetter = false): IndicatorInfo => ({ id, stage, format, additive, lowerIsBetter });
+const info = (id: IndicatorId, stage: Stage, format: IndicatorFormat, flow = false, lowerIsBetter = false): IndicatorInfo => ({ id, stage, format, flow, lowerIsBetter });
 
 export const INDICATORS: readonly IndicatorInfo[] = [
   info("revenue", "overview", "money", true),
   info("margin", "overview", "money", true),
-  info("info.customers_buying", "information", "count", true),
+  info("info.customers_buying", "information", "count"),
   info("info.revenue_per_customer", "information", "money"),
   info("info.penetration", "information", "percent"),
   info("mkt.leads", "marketing", "count", true),
   info("mkt.lead_conversion", "marketing", "percent"),
   info("sales.new_customers", "sales", "count", true),
-  info("sales.repeat_customers", "sales", "count", true),
+  info("sales.repeat_customers", "sales", "count"),
   info("sales.repeat_rate", "sales", "percent"),
-  info("sales.upsell_customers", "sales", "count", true),
+  info("sales.upsell_customers", "sales", "count"),
   info("sales.upsell_revenue", "sales", "money", true),
-  info("sales.cross_sell_customers", "sales", "count", true),
+  info("sales.cross_sell_customers", "sales", "count"),
   info("svc.activation_rate", "service", "percent"),
   info("svc.top20_share", "service", "percent", false, true),
   info("svc.hhi", "service", "index", false, true),

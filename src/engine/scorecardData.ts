@@ -9,7 +9,8 @@ import { CustomerIndex } from "../core/customerIndex";
 import { CellList } from "../core/lists";
 import { Result, ok, valueError } from "../core/result";
 import { SourceTable, cellPlace } from "./sourceTable";
-import { ColumnOf, TableMapping, normalizeHeader } from "./tableMapping";
+import { ColumnOf, TableMapping } from "./tableMapping";
+import { cleanText, textKey } from "../core/textKey";
 
 /** Text labels (segments, lines, sources) as dense codes; blank is -1. */
 export interface Labels {
@@ -50,18 +51,18 @@ function cells(table: SourceTable, column: number | undefined): CellList | null 
   return column === undefined ? null : CellList.of(table.columns[column]);
 }
 
-/** Distinct trimmed labels, compared case-insensitively; the first spelling seen is kept. */
+/** Distinct labels by their text key (as the sheet compares them); the first spelling seen is kept, cleaned. */
 export function readLabels(values: readonly unknown[]): Labels {
   const codes = new Int32Array(values.length);
   const byKey = new Map<string, number>();
   const names: string[] = [];
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (isBlank(v)) {
+    const text = v === null || v === undefined ? "" : cleanText(String(v));
+    if (text === "") {
       codes[i] = -1;
       continue;
     }
-    const text = String(v).trim();
     const key = text.toLowerCase();
     let c = byKey.get(key);
     if (c === undefined) {
@@ -108,7 +109,14 @@ export function readScorecardData(mapping: TableMapping): Result<ScorecardData> 
       const labels = readLabels(ct.columns[cc.segment]);
       segments = labels.names;
       segmentOfCustomer = new Int32Array(index.count).fill(-1);
-      for (let i = 0; i < customerBase.length; i++) if (customerBase[i] >= 0) segmentOfCustomer[customerBase[i]] = labels.codes[i];
+      // A customer listed twice takes its first row's segment, as a lookup finds it.
+      const listed = new Uint8Array(index.count);
+      for (let i = 0; i < customerBase.length; i++) {
+        const c = customerBase[i];
+        if (c < 0 || listed[c] === 1) continue;
+        listed[c] = 1;
+        segmentOfCustomer[c] = labels.codes[i];
+      }
     }
   }
 
@@ -153,7 +161,7 @@ export function readScorecardData(mapping: TableMapping): Result<ScorecardData> 
       total += v;
       const segment = mt.columns[mc.segment as number][i];
       if (!isBlank(segment)) {
-        const key = String(segment).trim();
+        const key = cleanText(String(segment));
         bySegment.set(key, (bySegment.get(key) ?? 0) + v);
       }
     }
@@ -180,8 +188,10 @@ function readLeads(t: SourceTable, col: { [C in ColumnOf<"leads">]?: number }): 
     day[i] = d;
     const status = col.status === undefined ? null : t.columns[col.status][i];
     const customer = col.customer === undefined ? null : t.columns[col.customer][i];
-    const won = typeof status === "string" && statuses.has(normalizeHeader(status));
-    const customerGiven = customer !== null && !isBlank(customer) && customer !== 0;
+    const won = status !== null && status !== undefined && statuses.has(textKey(String(status)));
+    // A customer id given (by the ids' own rules: 0, "0" and blank-looking text are none).
+    const key = customer === null || customer === undefined ? "" : textKey(String(customer));
+    const customerGiven = key !== "" && key !== "0";
     converted[i] = won || customerGiven ? 1 : 0;
   }
   const source = col.source === undefined ? { codes: new Int32Array(n).fill(-1), names: [] } : readLabels(t.columns[col.source]);

@@ -8,11 +8,11 @@ export const AT_RISK_MARGIN = 0.1;
 
 /**
  * Compares the figure an analyst would judge by with the target: the forecast to period end for
- * additive indicators (a quarter's target is for the whole quarter), the value otherwise.
+ * flows (a quarter's target is for the whole quarter), the value otherwise.
  */
 export function statusOf(info: IndicatorInfo, value: number | null, forecast: number | null, target: number | null): Status | null {
   if (target === null) return null;
-  const basis = info.additive ? forecast : value;
+  const basis = info.flow ? forecast : value;
   if (basis === null) return null;
   const slack = AT_RISK_MARGIN * Math.abs(target);
   if (info.lowerIsBetter) {
@@ -25,6 +25,6 @@ export function statusOf(info: IndicatorInfo, value: number | null, forecast: nu
 
 /** Run rate to the period end: value × days in period ÷ elapsed days. */
 export function forecastOf(info: IndicatorInfo, value: number | null, daysInPeriod: number, elapsedDays: number): number | null {
-  if (!info.additive || value === null || elapsedDays <= 0) return null;
+  if (!info.flow || value === null || elapsedDays <= 0) return null;
   return (value * daysInPeriod) / elapsedDays;
 }

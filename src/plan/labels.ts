@@ -76,6 +76,13 @@ export interface Labels {
     readonly scoreThreshold: string;
   };
   readonly attributes: Record<ValueAttribute, string>;
+  /** Values computed at the build instead of live formulas: the legend and why, per cell. */
+  readonly snapshot: {
+    readonly legend: string;
+    readonly perCustomer: string;
+    /** {size}: the call's arguments in MB. */
+    readonly argumentsTooLarge: string;
+  };
 }
 
 const EN: Labels = {
@@ -174,6 +181,11 @@ const EN: Labels = {
     creditDays: "Credit days",
     daysLate: "Days late",
   },
+  snapshot: {
+    legend: "Grey italic values were computed when the scorecard was built, not live: build again to refresh them.",
+    perCustomer: "Computed at the build: it compares each customer's own sums, which no formula keeps live at this table's size. Build again to refresh.",
+    argumentsTooLarge: "Computed at the build: the function's arguments ({size} MB) are more than Excel on the web passes to a custom function (5 MB). Build again to refresh.",
+  },
 };
 
 const ES: Labels = {
@@ -271,6 +283,11 @@ const ES: Labels = {
     serviceCost: "Costo de servicio",
     creditDays: "Días de crédito",
     daysLate: "Días de atraso",
+  },
+  snapshot: {
+    legend: "Los valores en gris y cursiva se calcularon al crear el cuadro, no en vivo: vuelva a crearlo para actualizarlos.",
+    perCustomer: "Calculado al crear el cuadro: compara las sumas de cada cliente, que ninguna fórmula mantiene en vivo con una tabla de este tamaño. Vuelva a crearlo para actualizarlo.",
+    argumentsTooLarge: "Calculado al crear el cuadro: los argumentos de la función ({size} MB) superan lo que Excel en la Web entrega a una función personalizada (5 MB). Vuelva a crearlo para actualizarlo.",
   },
 };
 

@@ -2,17 +2,34 @@
  * The Scorecard sheet described once — cells, formulas with the engine's values cached,
  * number formats, styles, status rules — for the file writer and the Office.js
  * writer (the task pane) to write the same sheet.
+ *
+ * Every cell is a live formula over the analyst's tables, except what no formula can keep live at
+ * the table's size: each customer's own sums (upsell, the customer value attributes), and custom
+ * function calls whose arguments would exceed what Excel passes to one. Those hold the engine's
+ * value, look different, and say so in their note; building again refreshes them.
  */
+import { textKey } from "../core/textKey";
 import { INDICATORS, IndicatorFormat, IndicatorId, STAGES } from "../engine/indicatorCatalog";
 import { Scorecard } from "../engine/scorecard";
 import { AT_RISK_MARGIN, Status } from "../engine/status";
 import { ColumnOf, Role, TableMapping } from "../engine/tableMapping";
 import { DEFAULT_DIRECTIONS } from "../engine/valueTiers";
-import { DataRefs, SiblingCells, SpanCells, indicatorFormula, leadSourceFormulas, segmentFormulas, textLiteral } from "./indicatorFormulas";
+import { CUSTOM_FUNCTION_ARGUMENTS_LIMIT, blockBytes, listBytes, megabytes } from "./argumentSize";
+import {
+  DataRefs,
+  SiblingCells,
+  SpanCells,
+  customerRevenueFormula,
+  indicatorFormula,
+  latestSaleFormula,
+  leadSourceFormulas,
+  segmentFormula,
+  textLiteral,
+} from "./indicatorFormulas";
 import { LABELS, Language } from "./labels";
 import { absolute, cellAddress, columnReference } from "./references";
 
-export type CellStyle = "title" | "subtitle" | "marker" | "section" | "header" | "label" | "input" | "body" | "note";
+export type CellStyle = "title" | "subtitle" | "marker" | "section" | "header" | "label" | "input" | "body" | "note" | "snapshot";
 export type NumberFormatKind = IndicatorFormat | "date" | "score" | "general";
 
 /**
@@ -30,19 +47,29 @@ export const NUMBER_FORMATS: Record<NumberFormatKind, string> = {
   general: "General",
 };
 
+export type CellResult = string | number | null;
+
+/** A dynamic array's extent from its formula's cell, and what the engine says fills it. */
+export interface Spill {
+  readonly rows: number;
+  readonly columns: number;
+  /** results[i][j]: row i, column j of the spill, the formula's own cell first. */
+  readonly results: readonly (readonly CellResult[])[];
+  /** The number format of each column, when they differ from the formula cell's. */
+  readonly formats?: readonly NumberFormatKind[];
+}
+
 export interface PlanCell {
   readonly row: number;
   readonly column: number;
   /** A constant; or, with a formula, absent. */
-  readonly value?: string | number | null;
+  readonly value?: CellResult;
   /** Formula text without "=", in Excel's en-US syntax; LET variables carry the § sigil. */
   readonly formula?: string;
-  /** What the formula evaluates to, as the engine computed it, cached in files. */
-  readonly result?: string | number | null;
-  /** Rows an array formula fills downward from this cell (its spill). */
-  readonly spillRows?: number;
-  /** The spilled results, one per row, with spillRows. */
-  readonly spillResults?: readonly (string | number | null)[];
+  /** What a one-cell formula evaluates to, as the engine computed it, cached in files. */
+  readonly result?: CellResult;
+  /** For a formula that fills more than its cell (a dynamic array). */
+  readonly spill?: Spill;
   readonly format?: NumberFormatKind;
   readonly style?: CellStyle;
 }
@@ -54,6 +81,15 @@ export interface StatusRule {
   readonly texts: Record<Status, string>;
 }
 
+/** Why a part of the sheet holds values computed at the build instead of live formulas. */
+export type SnapshotReason = "per_customer" | "arguments_too_large";
+
+/** A part of the sheet computed at the build: an indicator by id, or a block. */
+export interface Snapshot {
+  readonly subject: IndicatorId | "customer_value" | "value_scores" | "tier_activation";
+  readonly reason: SnapshotReason;
+}
+
 export interface ScorecardPlan {
   readonly sheetName: string;
   /** The cell and text that mark a sheet as made by SPEC Scorecard. */
@@ -63,6 +99,8 @@ export interface ScorecardPlan {
   /** Rows kept in view while scrolling: the title block. */
   readonly frozenRows: number;
   readonly statusRule: StatusRule;
+  /** What holds values computed at the build rather than live formulas, and why. */
+  readonly snapshots: readonly Snapshot[];
   /** Ranges (first row, last row, label column, value columns) the task pane draws charts from. */
   readonly charts: {
     readonly funnel: { readonly firstRow: number; readonly lastRow: number } | null;
@@ -88,21 +126,27 @@ export function freeSheetName(wanted: string, taken: (name: string) => boolean):
   return name;
 }
 
+/** A mapped column: its formula text, and its cells (for the size of a call that passes it). */
+interface MappedColumn {
+  readonly ref: string;
+  readonly cells: readonly unknown[];
+}
+
+function mappedColumn<R extends Role>(mapping: TableMapping, role: R, column: ColumnOf<R>): MappedColumn | undefined {
+  const m = mapping[role];
+  if (m === undefined) return undefined;
+  const j = (m.columns as Record<string, number | undefined>)[column];
+  return j === undefined ? undefined : { ref: columnReference(m.table, j), cells: m.table.columns[j] ?? [] };
+}
+
 /** The formula text of every mapped column. */
 export function dataRefs(mapping: TableMapping): DataRefs | null {
-  const sales = mapping.sales;
-  if (sales === undefined) return null;
-  const ref = <R extends Role>(role: R, column: ColumnOf<R>): string | undefined => {
-    const m = mapping[role];
-    if (m === undefined) return undefined;
-    const j = (m.columns as Record<string, number | undefined>)[column];
-    return j === undefined ? undefined : columnReference(m.table, j);
-  };
-  const required = (column: ColumnOf<"sales">): string => ref("sales", column) as string;
+  if (mapping.sales === undefined) return null;
+  const ref = <R extends Role>(role: R, column: ColumnOf<R>): string | undefined => mappedColumn(mapping, role, column)?.ref;
   return {
-    customer: required("customer"),
-    date: required("date"),
-    amount: required("amount"),
+    customer: ref("sales", "customer") as string,
+    date: ref("sales", "date") as string,
+    amount: ref("sales", "amount") as string,
     margin: ref("sales", "margin"),
     productLine: ref("sales", "productLine"),
     customerIds: ref("customers", "id"),
@@ -118,10 +162,13 @@ export function dataRefs(mapping: TableMapping): DataRefs | null {
 /** Customers listed for the Pareto chart. */
 export const TOP_CUSTOMERS = 20;
 
+/** Indicators that are each customer's own sums compared: no formula keeps them live at this cost. */
+const PER_CUSTOMER: ReadonlySet<IndicatorId> = new Set<IndicatorId>(["sales.upsell_customers", "sales.upsell_revenue"]);
+
 const COLUMN = { label: 1, value: 2, previous: 3, change: 4, target: 5, status: 6, forecast: 7, note: 8 } as const;
 const MONTHS = { month: 1, quarter: 3, year: 12 } as const;
 
-/** Rows of the parameter block. */
+/** Rows of the parameter block, and of the legend under it. */
 const P = {
   asOf: 4,
   months: 5,
@@ -138,6 +185,7 @@ const P = {
   minAmount: 16,
   tierA: 17,
   tierB: 18,
+  legend: 19,
 } as const;
 
 const param = (row: number): string => absolute(row, COLUMN.value);
@@ -151,8 +199,17 @@ export function buildScorecardPlan(card: Scorecard, mapping: TableMapping, langu
   const put = (cell: PlanCell): void => {
     cells.push(cell);
   };
+  const snapshots: Snapshot[] = [];
   const p = card.period;
   const s = card.settings;
+
+  // What one call of a custom function over the sales table would pass to it.
+  const column = <R extends Role>(role: R, c: ColumnOf<R>): readonly unknown[] => mappedColumn(mapping, role, c)?.cells ?? [];
+  const salesBytes = listBytes(column("sales", "customer")) + listBytes(column("sales", "date")) + listBytes(column("sales", "amount"));
+  const activationBytes = salesBytes + listBytes(column("customers", "id"));
+  const concentrationBytes = listBytes(column("sales", "customer")) + listBytes(column("sales", "amount"));
+  const tooLarge = (bytes: number): boolean => bytes > CUSTOM_FUNCTION_ARGUMENTS_LIMIT;
+  const snapshotNote = (reason: SnapshotReason, bytes = 0): string => (reason === "per_customer" ? L.snapshot.perCustomer : L.snapshot.argumentsTooLarge.replace("{size}", megabytes(bytes)));
 
   put({ row: 1, column: 1, value: L.title, style: "title" });
   put({ row: 2, column: 1, value: L.subtitle, style: "subtitle" });
@@ -164,11 +221,7 @@ export function buildScorecardPlan(card: Scorecard, mapping: TableMapping, langu
     put({ row, column: COLUMN.value, ...cell });
   };
   // The latest sales date, live, unless the analyst fixed the as-of date.
-  parameter(
-    P.asOf,
-    L.parameters.asOf,
-    card.asOfGiven ? { value: p.asOf, format: "date", style: "input" } : { formula: `MAXIFS(${refs.date},${refs.customer},"<>")`, result: p.asOf, format: "date", style: "input" },
-  );
+  parameter(P.asOf, L.parameters.asOf, card.asOfGiven ? { value: p.asOf, format: "date", style: "input" } : { formula: latestSaleFormula(refs), result: p.asOf, format: "date", style: "input" });
   parameter(P.months, L.parameters.period, { value: MONTHS[p.kind], format: "general", style: "input" });
   put({ row: P.months, column: COLUMN.previous, value: L.periodKinds[p.kind], style: "note" });
   parameter(P.start, L.parameters.periodStart, { formula: `DATE(YEAR(${param(P.asOf)}),INT((MONTH(${param(P.asOf)})-1)/${param(P.months)})*${param(P.months)}+1,1)`, result: p.current.start, format: "date" });
@@ -184,9 +237,10 @@ export function buildScorecardPlan(card: Scorecard, mapping: TableMapping, langu
   parameter(P.minAmount, L.parameters.minAmount, { value: s.activation.minAmount, format: "money", style: "input" });
   parameter(P.tierA, `${L.breakdowns.tier} A`, { value: s.value.tierShares.a, format: "percent", style: "input" });
   parameter(P.tierB, `${L.breakdowns.tier} B`, { value: s.value.tierShares.b, format: "percent", style: "input" });
+  put({ row: P.legend, column: COLUMN.label, value: L.snapshot.legend, style: "snapshot" });
 
-  const now: SpanCells = { start: param(P.start), end: param(P.asOf), comparisonStart: param(P.previousStart), comparisonEnd: param(P.previousEnd) };
-  const before: SpanCells = { start: param(P.previousStart), end: param(P.previousEnd), comparisonStart: param(P.beforePreviousStart), comparisonEnd: param(P.beforePreviousEnd) };
+  const now: SpanCells = { start: param(P.start), end: param(P.asOf) };
+  const before: SpanCells = { start: param(P.previousStart), end: param(P.previousEnd) };
   const parameters = { window: param(P.window), minPurchases: param(P.minPurchases), minAmount: param(P.minAmount) };
 
   // The indicator table.
@@ -200,8 +254,7 @@ export function buildScorecardPlan(card: Scorecard, mapping: TableMapping, langu
     for (const info of INDICATORS.filter((i) => i.stage === stage)) rowOf[info.id] = row++;
   }
   const lastIndicatorRow = row - 1;
-  const siblings = (column: number): SiblingCells =>
-    Object.fromEntries(Object.entries(rowOf).map(([id, r]) => [id, cellAddress(r as number, column)])) as SiblingCells;
+  const siblings = (col: number): SiblingCells => Object.fromEntries(Object.entries(rowOf).map(([id, r]) => [id, cellAddress(r as number, col)])) as SiblingCells;
   const statusTexts = L.statuses;
   for (const result of card.indicators) {
     const r = rowOf[result.info.id] as number;
@@ -213,19 +266,30 @@ export function buildScorecardPlan(card: Scorecard, mapping: TableMapping, langu
     const previous = cellAddress(r, COLUMN.previous);
     const target = cellAddress(r, COLUMN.target);
     const forecast = cellAddress(r, COLUMN.forecast);
-    if (formulaNow === null || formulaBefore === null) {
+    // Live, computed at the build (and why), or not available.
+    const customFunction = info.stage === "service";
+    const bytes = info.id === "svc.activation_rate" ? activationBytes : concentrationBytes;
+    const snapshot: SnapshotReason | null = PER_CUSTOMER.has(info.id) ? "per_customer" : customFunction && tooLarge(bytes) ? "arguments_too_large" : null;
+    if (snapshot === null && (formulaNow === null || formulaBefore === null)) {
       put({ row: r, column: COLUMN.value, value: "", format: info.format });
       put({ row: r, column: COLUMN.note, value: result.reason === null ? "" : L.reasons[result.reason], style: "note" });
       continue;
     }
-    put({ row: r, column: COLUMN.value, formula: formulaNow, result: resultOf(result.value), format: info.format, style: "body" });
-    put({ row: r, column: COLUMN.previous, formula: formulaBefore, result: resultOf(result.previous), format: info.format, style: "body" });
+    if (snapshot !== null) {
+      snapshots.push({ subject: info.id, reason: snapshot });
+      put({ row: r, column: COLUMN.value, value: resultOf(result.value), format: info.format, style: "snapshot" });
+      put({ row: r, column: COLUMN.previous, value: resultOf(result.previous), format: info.format, style: "snapshot" });
+      put({ row: r, column: COLUMN.note, value: snapshotNote(snapshot, bytes), style: "note" });
+    } else {
+      put({ row: r, column: COLUMN.value, formula: formulaNow as string, result: resultOf(result.value), format: info.format, style: "body" });
+      put({ row: r, column: COLUMN.previous, formula: formulaBefore as string, result: resultOf(result.previous), format: info.format, style: "body" });
+    }
     put({ row: r, column: COLUMN.change, formula: `IF(AND(ISNUMBER(${value}),ISNUMBER(${previous})),${value}-${previous},"")`, result: resultOf(result.change), format: info.format === "percent" ? "percent" : info.format, style: "body" });
     put({ row: r, column: COLUMN.target, value: result.target ?? "", format: info.format, style: "input" });
-    if (info.additive) {
+    if (info.flow) {
       put({ row: r, column: COLUMN.forecast, formula: `IF(ISNUMBER(${value}),${value}*${param(P.daysInPeriod)}/${param(P.elapsed)},"")`, result: resultOf(result.forecast), format: info.format, style: "body" });
     }
-    const basis = info.additive ? forecast : value;
+    const basis = info.flow ? forecast : value;
     const slack = `${AT_RISK_MARGIN}*ABS(${target})`;
     const [better, withinSlack] = info.lowerIsBetter ? [`${basis}<=${target}`, `${basis}<=${target}+${slack}`] : [`${basis}>=${target}`, `${basis}>=${target}-${slack}`];
     put({
@@ -235,7 +299,7 @@ export function buildScorecardPlan(card: Scorecard, mapping: TableMapping, langu
       result: result.status === null ? "" : statusTexts[result.status],
       style: "body",
     });
-    if (result.value === null && result.reason !== null) put({ row: r, column: COLUMN.note, value: L.reasons[result.reason], style: "note" });
+    if (snapshot === null && result.value === null && result.reason !== null) put({ row: r, column: COLUMN.note, value: L.reasons[result.reason], style: "note" });
   }
 
   // Breakdowns.
@@ -247,22 +311,26 @@ export function buildScorecardPlan(card: Scorecard, mapping: TableMapping, langu
   };
   if (card.bySegment !== null) {
     table(L.breakdowns.bySegment, [L.breakdowns.segment, L.breakdowns.revenue, L.breakdowns.customers]);
-    for (const seg of card.bySegment) {
-      const f = segmentFormulas(refs, now, seg.segment);
-      put({ row, column: 1, value: seg.segment ?? L.breakdowns.noSegment, style: "label" });
-      if (f !== null) {
-        put({ row, column: 2, formula: f.revenue, result: seg.revenue, format: "money", style: "body" });
-        put({ row, column: 3, formula: f.customers, result: seg.customers, format: "count", style: "body" });
-      }
-      row++;
+    const formula = segmentFormula(refs, now, card.bySegment.map((seg) => (seg.segment === null ? "" : textKey(seg.segment))));
+    card.bySegment.forEach((seg, i) => put({ row: row + i, column: 1, value: seg.segment ?? L.breakdowns.noSegment, style: "label" }));
+    if (formula !== null) {
+      // One formula fills both columns of every segment: B revenue, C customers.
+      put({
+        row,
+        column: 2,
+        formula,
+        spill: { rows: card.bySegment.length, columns: 2, results: card.bySegment.map((seg) => [seg.revenue, seg.customers]), formats: ["money", "count"] },
+        format: "money",
+        style: "body",
+      });
     }
-    row++;
+    row += card.bySegment.length + 1;
   }
   let funnel: ScorecardPlan["charts"]["funnel"] = null;
   if (card.byLeadSource !== null) {
     table(L.breakdowns.byLeadSource, [L.breakdowns.source, L.breakdowns.leads, L.breakdowns.converted, L.breakdowns.conversion]);
     for (const src of card.byLeadSource) {
-      const f = leadSourceFormulas(refs, now, src.source);
+      const f = leadSourceFormulas(refs, now, src.source === null ? "" : textKey(src.source));
       put({ row, column: 1, value: src.source ?? L.breakdowns.noSource, style: "label" });
       if (f !== null) {
         put({ row, column: 2, formula: f.leads, result: src.leads, format: "count", style: "body" });
@@ -308,11 +376,18 @@ export function buildScorecardPlan(card: Scorecard, mapping: TableMapping, langu
     table(L.breakdowns.topCustomers, [L.value.customer, L.breakdowns.revenue, L.breakdowns.cumulativeShare]);
     const first = row;
     const total = card.indicators.find((i) => i.info.id === "revenue")?.value ?? 0;
+    top.forEach((code, i) => put({ row: first + i, column: 1, value: card.customerLabels[code], style: "label" }));
+    put({
+      row: first,
+      column: 2,
+      formula: customerRevenueFormula(refs, now, `${absolute(first, 1)}:${absolute(first + top.length - 1, 1)}`),
+      spill: { rows: top.length, columns: 1, results: top.map((code) => [card.revenueByCustomer[code]]) },
+      format: "money",
+      style: "body",
+    });
     let running = 0;
     for (const code of top) {
       running += card.revenueByCustomer[code];
-      put({ row, column: 1, value: card.customerLabels[code], style: "label" });
-      put({ row, column: 2, formula: `SUMIFS(${refs.amount},${refs.customer},${cellAddress(row, 1)},${refs.date},">="&${param(P.start)},${refs.date},"<="&${param(P.asOf)})`, result: card.revenueByCustomer[code], format: "money", style: "body" });
       put({ row, column: 3, formula: `IFERROR(SUM(${absolute(first, 2)}:${cellAddress(row, 2)})/${cellAddress(rowOf.revenue as number, COLUMN.value)},"")`, result: total !== 0 ? running / total : "", format: "percent", style: "body" });
       row++;
     }
@@ -330,7 +405,10 @@ export function buildScorecardPlan(card: Scorecard, mapping: TableMapping, langu
   const revenueColumn = 2 + k;
   const scoreColumn = revenueColumn + 1;
   const tierColumn = scoreColumn + 1;
-  const rangeOf = (column: number): string => `${absolute(firstCustomerRow, column)}:${absolute(lastCustomerRow, column)}`;
+  const rangeOf = (col: number): string => `${absolute(firstCustomerRow, col)}:${absolute(lastCustomerRow, col)}`;
+  const tierBaseBytes = activationBytes + listBytes(v.customers.length === 0 ? [] : Array.from(v.customers, (c) => card.customerLabels[c]));
+  const tierActivationLive = !tooLarge(tierBaseBytes);
+  if (!tierActivationLive) snapshots.push({ subject: "tier_activation", reason: "arguments_too_large" });
   table(L.breakdowns.tiers, [L.breakdowns.tier, L.breakdowns.customers, L.breakdowns.revenueShare, L.breakdowns.activation, L.breakdowns.channel]);
   for (const t of card.tiers) {
     const tier = textLiteral(t.tier);
@@ -344,22 +422,28 @@ export function buildScorecardPlan(card: Scorecard, mapping: TableMapping, langu
       format: "percent",
       style: "body",
     });
-    put({
-      row,
-      column: 4,
-      formula: `IFERROR(SPEC.ACTIVATION_RATE(${refs.customer},${refs.date},${refs.amount},${param(P.asOf)},${param(P.window)},${param(P.minPurchases)},${param(P.minAmount)},FILTER(${rangeOf(customerColumn)},${rangeOf(tierColumn)}=${tier})),"")`,
-      result: resultOf(t.activation),
-      format: "percent",
-      style: "body",
-    });
+    if (tierActivationLive) {
+      put({
+        row,
+        column: 4,
+        formula: `IFERROR(SPEC.ACTIVATION_RATE(${refs.customer},${refs.date},${refs.amount},${param(P.asOf)},${param(P.window)},${param(P.minPurchases)},${param(P.minAmount)},FILTER(${rangeOf(customerColumn)},${rangeOf(tierColumn)}=${tier})),"")`,
+        result: resultOf(t.activation),
+        format: "percent",
+        style: "body",
+      });
+    } else put({ row, column: 4, value: resultOf(t.activation), format: "percent", style: "snapshot" });
     put({ row, column: 5, value: L.channels[t.channel], style: "body" });
     row++;
   }
 
-  // The customer value block: a snapshot of attributes, live scores and tiers.
+  // The customer value block: attributes and revenue computed at the build, live scores and tiers.
+  const scoresBytes = blockBytes(v.values, k);
+  const scoresLive = !tooLarge(scoresBytes);
+  snapshots.push({ subject: "customer_value", reason: "per_customer" });
+  if (!scoresLive) snapshots.push({ subject: "value_scores", reason: "arguments_too_large" });
   row++;
   put({ row: row++, column: 1, value: L.value.title, style: "section" });
-  put({ row: row++, column: 1, value: L.value.note, style: "note" });
+  put({ row: row++, column: 1, value: scoresLive ? L.value.note : `${L.value.note} ${snapshotNote("arguments_too_large", scoresBytes)}`, style: "note" });
   const weightRow = row++;
   const directionRow = row++;
   put({ row: weightRow, column: 1, value: L.value.weight, style: "label" });
@@ -382,22 +466,23 @@ export function buildScorecardPlan(card: Scorecard, mapping: TableMapping, langu
   // A customer is in tier A when its rank is within round(A share × scored), which is the same as
   // scoring at least the k-th largest score: one LARGE per tier instead of a RANK per customer
   // (O(customers²) in Excel). With k = 0 the threshold is "" and no number reaches it.
-  const threshold = (row: number, share: string, value: number | string): void => {
-    put({ row, column: COLUMN.change, value: L.value.scoreThreshold, style: "note" });
-    put({ row, column: COLUMN.target, formula: `IFERROR(LARGE(${scores},ROUND(COUNT(${scores})*${share},0)),"")`, result: value, format: "score", style: "body" });
+  const threshold = (r: number, share: string, value: number | string): void => {
+    put({ row: r, column: COLUMN.change, value: L.value.scoreThreshold, style: "note" });
+    put({ row: r, column: COLUMN.target, formula: `IFERROR(LARGE(${scores},ROUND(COUNT(${scores})*${share},0)),"")`, result: value, format: "score", style: "body" });
   };
   threshold(P.tierA, param(P.tierA), v.tierThresholds.a ?? "");
   threshold(P.tierB, `(${param(P.tierA)}+${param(P.tierB)})`, v.tierThresholds.ab ?? "");
   const thresholdA = absolute(P.tierA, COLUMN.target);
   const thresholdAB = absolute(P.tierB, COLUMN.target);
+  const money = new Set(["volume", "margin", "serviceCost"]);
   v.customers.forEach((code, i) => {
     const r = firstCustomerRow + i;
     put({ row: r, column: customerColumn, value: card.customerLabels[code] ?? "", style: "body" });
     for (let j = 0; j < k; j++) {
       const x = v.values[i * k + j];
-      put({ row: r, column: 2 + j, value: x === x ? x : "", format: v.attributes[j] === "volume" || v.attributes[j] === "margin" || v.attributes[j] === "serviceCost" ? "money" : "count", style: "body" });
+      put({ row: r, column: 2 + j, value: x === x ? x : "", format: money.has(v.attributes[j]) ? "money" : "count", style: "snapshot" });
     }
-    put({ row: r, column: revenueColumn, value: card.revenueByCustomer[code], format: "money", style: "body" });
+    put({ row: r, column: revenueColumn, value: card.revenueByCustomer[code], format: "money", style: "snapshot" });
     put({
       row: r,
       column: tierColumn,
@@ -405,14 +490,15 @@ export function buildScorecardPlan(card: Scorecard, mapping: TableMapping, langu
       result: v.tiers[i],
       style: "body",
     });
+    if (!scoresLive) put({ row: r, column: scoreColumn, value: v.scores[i] === v.scores[i] ? v.scores[i] : "", format: "score", style: "snapshot" });
   });
-  if (v.customers.length > 0) {
+  if (v.customers.length > 0 && scoresLive) {
     put({
       row: firstCustomerRow,
       column: scoreColumn,
-      formula: `SPEC.CUSTOMER_VALUE(${attributeRange},${weights},${directions})`,
-      spillRows: v.customers.length,
-      spillResults: Array.from(v.scores, (x) => (x === x ? x : "")),
+      // An empty cell reaches a custom function as 0 in Excel desktop: written as "", it stays blank.
+      formula: `SPEC.CUSTOMER_VALUE(IF(${attributeRange}="","",${attributeRange}),${weights},${directions})`,
+      spill: { rows: v.customers.length, columns: 1, results: Array.from(v.scores, (x) => [x === x ? x : ""]) },
       format: "score",
       style: "body",
     });
@@ -422,12 +508,10 @@ export function buildScorecardPlan(card: Scorecard, mapping: TableMapping, langu
     sheetName: SCORECARD_SHEET,
     marker: { row: 3, column: 1, text: MARKER_TEXT },
     cells,
-    columnWidths: [44, 16, 16, 14, 14, 14, 18, 56, 14, 14, 14, 14],
+    columnWidths: [44, 16, 18, 14, 14, 14, 22, 60, 14, 14, 14, 14],
     frozenRows: 3,
     statusRule: { column: COLUMN.status, firstRow: headerRow + 1, lastRow: lastIndicatorRow, texts: statusTexts },
-    charts: {
-      funnel,
-      pareto,
-    },
+    snapshots,
+    charts: { funnel, pareto },
   };
 }

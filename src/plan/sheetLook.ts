@@ -21,6 +21,7 @@ export const STYLE_LOOK: Record<CellStyle, { readonly font?: FontLook; readonly 
   input: { fill: "FFFFF2CC" },
   body: {},
   note: { font: { italic: true, color: "FF7F7F7F" } },
+  snapshot: { font: { italic: true, color: "FF595959" }, fill: "FFEDEDED" },
 };
 
 /** Status colours, as Excel's own good / neutral / bad cell styles. */

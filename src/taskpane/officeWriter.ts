@@ -25,16 +25,20 @@ export function cellInput(cell: PlanCell | undefined): string | number {
   return v;
 }
 
-/** The plan as rows × columns of inputs and number formats. */
+/** The plan as rows × columns of inputs and number formats; a spill's other cells stay empty for Excel to fill. */
 export function planGrid(plan: ScorecardPlan): { inputs: (string | number)[][]; formats: string[][]; rows: number; columns: number } {
-  const rows = Math.max(...plan.cells.map((c) => c.row + (c.spillRows ?? 1) - 1));
-  const columns = Math.max(...plan.cells.map((c) => c.column));
+  const rows = Math.max(...plan.cells.map((c) => c.row + (c.spill?.rows ?? 1) - 1));
+  const columns = Math.max(...plan.cells.map((c) => c.column + (c.spill?.columns ?? 1) - 1));
   const inputs = Array.from({ length: rows }, () => new Array<string | number>(columns).fill(""));
   const formats = Array.from({ length: rows }, () => new Array<string>(columns).fill("General"));
   for (const c of plan.cells) {
     inputs[c.row - 1][c.column - 1] = cellInput(c);
-    const format = c.format === undefined ? "General" : NUMBER_FORMATS[c.format];
-    for (let r = 0; r < (c.spillRows ?? 1); r++) formats[c.row - 1 + r][c.column - 1] = format;
+    for (let i = 0; i < (c.spill?.rows ?? 1); i++) {
+      for (let j = 0; j < (c.spill?.columns ?? 1); j++) {
+        const format = c.spill?.formats?.[j] ?? c.format;
+        formats[c.row - 1 + i][c.column - 1 + j] = format === undefined ? "General" : NUMBER_FORMATS[format];
+      }
+    }
   }
   return { inputs, formats, rows, columns };
 }
@@ -82,6 +86,9 @@ export async function writePlanWithOffice(run: ExcelRun, plan: ScorecardPlan, ex
   await run(async (context) => {
     const ws = context.workbook.worksheets.getItem(sheetName);
     ws.freezePanes.freezeRows(plan.frozenRows);
+    // Printed landscape, one page wide, as the file writer sets it (ExcelApi 1.9).
+    ws.pageLayout.orientation = "Landscape";
+    ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
     plan.columnWidths.forEach((w, j) => {
       ws.getRange(`${columnLetter(j + 1)}:${columnLetter(j + 1)}`).format.columnWidth = w * 7;
     });

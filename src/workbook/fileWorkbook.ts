@@ -76,7 +76,7 @@ export class FileWorkbook implements WorkbookPort {
 
   async writeScorecard(plan: ScorecardPlan, onProgress: ProgressListener, signal?: AbortSignal): Promise<string> {
     throwIfCancelled(signal);
-    const rows = plan.cells.reduce((n, c) => Math.max(n, c.row + (c.spillRows ?? 1) - 1), 0);
+    const rows = plan.cells.reduce((n, c) => Math.max(n, c.row + (c.spill?.rows ?? 1) - 1), 0);
     onProgress({ phase: "writing", done: 0, total: rows });
     const pkg = this.source.kind === "package" ? this.source.pkg : await this.newPackage(this.source.tables);
     const replacing = this.source.kind === "package" ? ((await markedWorksheets(pkg))[0] ?? null) : null;

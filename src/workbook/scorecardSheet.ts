@@ -36,17 +36,25 @@ export function scorecardWorksheet(plan: ScorecardPlan, styles: StylesEditor, dy
   let lastRow = 1;
   let lastColumn = 1;
   for (const c of plan.cells) {
-    const style = styleOf(c.style, c.format);
-    if (c.formula !== undefined) {
-      const spill = c.spillRows ?? 1;
-      const first = spill > 1 ? (c.spillResults?.[0] ?? null) : c.result;
-      cells.push({ row: c.row, column: c.column, formula: fileFormula(c.formula), result: result(first), spillRows: spill, style });
-      for (let r = 1; r < spill; r++) cells.push({ row: c.row + r, column: c.column, value: result(c.spillResults?.[r] ?? null), spilled: true, style });
-      lastRow = Math.max(lastRow, c.row + spill - 1);
-    } else {
-      cells.push({ row: c.row, column: c.column, value: c.value ?? null, style });
-      lastRow = Math.max(lastRow, c.row);
+    if (c.formula !== undefined && c.spill !== undefined) {
+      const { rows, columns, results, formats: columnFormats } = c.spill;
+      // Excel stores a dynamic array as the formula in its first cell and the values it spilled in the others.
+      for (let i = 0; i < rows; i++) {
+        for (let j = 0; j < columns; j++) {
+          const style = styleOf(c.style, columnFormats?.[j] ?? c.format);
+          const value = result(results[i]?.[j] ?? null);
+          if (i === 0 && j === 0) cells.push({ row: c.row, column: c.column, formula: fileFormula(c.formula), result: value, spill: { rows, columns }, style });
+          else cells.push({ row: c.row + i, column: c.column + j, value, spilled: true, style });
+        }
+      }
+      lastRow = Math.max(lastRow, c.row + rows - 1);
+      lastColumn = Math.max(lastColumn, c.column + columns - 1);
+      continue;
     }
+    const style = styleOf(c.style, c.format);
+    if (c.formula !== undefined) cells.push({ row: c.row, column: c.column, formula: fileFormula(c.formula), result: result(c.result), style });
+    else cells.push({ row: c.row, column: c.column, value: c.value ?? null, style });
+    lastRow = Math.max(lastRow, c.row);
     lastColumn = Math.max(lastColumn, c.column);
   }
   cells.sort((a, b) => a.row - b.row || a.column - b.column);
@@ -58,6 +66,7 @@ export function scorecardWorksheet(plan: ScorecardPlan, styles: StylesEditor, dy
     columnWidths: plan.columnWidths,
     showGridLines: false,
     frozenRows: plan.frozenRows,
+    printOnePageWide: true,
     dimension: `A1:${cellAddress(lastRow, lastColumn)}`,
     dynamicArrayMetadata,
     conditionalFormats: [

@@ -18,8 +18,8 @@ export interface CellOut {
   readonly formula?: string;
   /** What the formula evaluates to, cached so the file reads right before recalculation. */
   readonly result?: CellResult;
-  /** Rows a dynamic-array formula spills to (itself included); 1 when absent. */
-  readonly spillRows?: number;
+  /** The rows and columns a dynamic-array formula fills from its cell (itself included); 1 × 1 when absent. */
+  readonly spill?: { readonly rows: number; readonly columns: number };
   /** A value a dynamic-array formula above spilled here: stored as a result, not a constant. */
   readonly spilled?: boolean;
   /** The cell format (cellXfs index). */
@@ -39,6 +39,8 @@ export interface WorksheetOut {
   readonly showGridLines?: boolean;
   /** Rows kept in view while scrolling. */
   readonly frozenRows?: number;
+  /** Printed landscape, one page wide (as many pages long as it takes). */
+  readonly printOnePageWide?: boolean;
   readonly conditionalFormats?: readonly ConditionalFormatOut[];
   /** Relationship ids of the sheet's table parts. */
   readonly tableParts?: readonly string[];
@@ -59,6 +61,7 @@ const CELLS_PER_CHUNK = 20000;
 
 export async function* worksheetXml(sheet: WorksheetOut): AsyncGenerator<string> {
   let head = HEAD;
+  if (sheet.printOnePageWide === true) head += '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>';
   if (sheet.dimension !== undefined) head += `<dimension ref="${sheet.dimension}"/>`;
   const view = sheet.showGridLines === false ? ' showGridLines="0"' : "";
   const frozen = sheet.frozenRows ?? 0;
@@ -98,6 +101,7 @@ export async function* worksheetXml(sheet: WorksheetOut): AsyncGenerator<string>
     chunk += "</conditionalFormatting>";
   }
   chunk += '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
+  if (sheet.printOnePageWide === true) chunk += '<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>';
   const tables = sheet.tableParts ?? [];
   if (tables.length > 0) chunk += `<tableParts count="${tables.length}">${tables.map((id) => `<tablePart r:id="${escapeAttribute(id)}"/>`).join("")}</tableParts>`;
   yield chunk + "</worksheet>";
@@ -107,8 +111,9 @@ function cellXml(cell: CellOut, sheet: WorksheetOut): string {
   const ref = cellAddress(cell.row, cell.column);
   const style = cell.style !== undefined && cell.style !== 0 ? ` s="${cell.style}"` : "";
   if (cell.formula !== undefined) {
-    const rows = cell.spillRows ?? 1;
-    const range = rows > 1 ? `${ref}:${columnLetter(cell.column)}${cell.row + rows - 1}` : ref;
+    const rows = cell.spill?.rows ?? 1;
+    const columns = cell.spill?.columns ?? 1;
+    const range = rows > 1 || columns > 1 ? `${ref}:${columnLetter(cell.column + columns - 1)}${cell.row + rows - 1}` : ref;
     const { type, value } = stored(cell.result ?? null, sheet, false);
     return `<c r="${ref}"${style}${type} cm="${sheet.dynamicArrayMetadata}"><f t="array" ref="${range}">${escapeText(cell.formula)}</f>${value}</c>`;
   }

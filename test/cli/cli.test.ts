@@ -97,7 +97,7 @@ describe("--out", () => {
     expect(cells.get("A1")).toBe("SPEC Scorecard");
     const revenueRow = rowOf("Revenue");
     const revenue = await storedCell(out, "Scorecard", `B${revenueRow}`);
-    expect(revenue.formula).toBe('SUMIFS(Sales[Amount],Sales[Date],">="&$B$6,Sales[Date],"<="&$B$4,Sales[Customer],"<>")');
+    expect(revenue.formula).toBe('_xlfn.LET(_xlpm.k,LOWER(TRIM(CLEAN(SUBSTITUTE(Sales[Customer]&"",_xlfn.UNICHAR(160)," ")))),SUM((_xlpm.k<>"")*(_xlpm.k<>"0")*(Sales[Date]>=$B$6)*(Sales[Date]<$B$4+1)*Sales[Amount]))');
     expect(cells.get(`B${revenueRow}`)).toBeCloseTo(json.indicators.revenue.value as number, 6);
     expect(revenue.format).toBe("#,##0.00");
     const activationRow = rowOf("Activation rate");
@@ -107,8 +107,10 @@ describe("--out", () => {
     expect(cells.get(`B${activationRow}`)).toBeCloseTo(json.indicators["svc.activation_rate"].value as number, 12);
     expect(activation.format).toBe("0.0%");
     const repeat = await storedCell(out, "Scorecard", `B${rowOf("Repeat customers")}`);
-    expect(repeat.formula).toMatch(/^_xlfn\.LET\(_xlpm\.u,_xlfn\.UNIQUE\(_xlfn\._xlws\.FILTER\(Sales\[Customer\]/);
-    expect((await storedCell(out, "Scorecard", "B4")).formula).toBe('_xlfn.MAXIFS(Sales[Date],Sales[Customer],"<>")');
+    expect(repeat.formula).toBe(`B${rowOf("Customers buying")}-B${rowOf("New customers")}`);
+    const buying = await storedCell(out, "Scorecard", `B${rowOf("Customers buying")}`);
+    expect(buying.formula).toMatch(/^_xlfn\.LET\(_xlpm\.k,.*ROWS\(_xlfn\.UNIQUE\(_xlfn\._xlws\.FILTER\(_xlpm\.k,/);
+    expect((await storedCell(out, "Scorecard", "B4")).formula).toBe('_xlfn.LET(_xlpm.k,LOWER(TRIM(CLEAN(SUBSTITUTE(Sales[Customer]&"",_xlfn.UNICHAR(160)," ")))),INT(MAX(IF((_xlpm.k<>"")*(_xlpm.k<>"0"),Sales[Date],0))))');
     expect((await storedCell(out, "Scorecard", "B4")).format).toBe("m/d/yyyy");
   });
 

@@ -4,44 +4,24 @@
  * Every worked case is called through what the page associated, ranges as 2-D arrays and
  * omitted arguments as null.
  */
-import { readFileSync } from "fs";
 import { Browser, Page } from "playwright-core";
-import { customFunctionsResid, readManifest, requireBuild, resourceUrl, DIST } from "../support/builtAddin";
-import { launchChromium, serveAddin } from "../support/browser";
+import { requireBuild } from "../support/builtAddin";
+import { launchChromium } from "../support/browser";
+import { FunctionsPage, openFunctionsPage } from "../support/builtFunctions";
 import { FUNCTION_CASES, expectClose, isErrorExpectation } from "../support/functionCases";
-
-const RUNTIME_STUB = `
-  window.__associated = {};
-  window.CustomFunctions = {
-    associate: function (id, fn) { window.__associated[id] = fn; },
-    Error: class CustomFunctionsError { constructor(code, message) { this.code = code; if (message !== undefined) this.message = message; } },
-  };
-`;
-
-interface CallOutcome {
-  value?: unknown;
-  error?: { isCustomFunctionsError: boolean; code: string; message?: string };
-}
 
 let browser: Browser;
 let page: Page;
+let functions: FunctionsPage;
 let parameterCounts: Record<string, number>;
 let unexpectedRequests: string[];
 
 beforeAll(async () => {
   requireBuild();
-  const manifest = readManifest();
-  const pageUrl = resourceUrl(manifest, customFunctionsResid(manifest, "Page"));
-  const metadata = JSON.parse(readFileSync(`${DIST}/functions.json`, "utf8")) as { functions: { id: string; parameters: unknown[] }[] };
-  parameterCounts = Object.fromEntries(metadata.functions.map((f) => [f.id, f.parameters.length]));
   browser = await launchChromium();
-  page = await browser.newPage();
-  const pageErrors: string[] = [];
-  page.on("pageerror", (e) => pageErrors.push(e.message));
-  unexpectedRequests = await serveAddin(page, RUNTIME_STUB);
-  await page.goto(pageUrl);
-  await page.waitForFunction(() => Object.keys((window as unknown as { __associated: object }).__associated).length >= 3);
-  expect(pageErrors).toEqual([]);
+  functions = await openFunctionsPage(browser);
+  ({ page, parameterCounts, unexpectedRequests } = functions);
+  expect(functions.pageErrors).toEqual([]);
 });
 
 afterAll(async () => {
@@ -52,24 +32,7 @@ test("the functions page asks for nothing but the add-in's files and the Office 
   expect(unexpectedRequests).toEqual([]);
 });
 
-async function call(id: string, args: unknown[]): Promise<CallOutcome> {
-  const padded = [...args];
-  while (padded.length < parameterCounts[id]) padded.push(null);
-  return page.evaluate(
-    ({ id, padded }) => {
-      const w = window as unknown as { __associated: Record<string, (...a: unknown[]) => unknown>; CustomFunctions: { Error: new (...a: unknown[]) => unknown } };
-      try {
-        const value = w.__associated[id](...padded);
-        const bad = typeof value === "number" && !Number.isFinite(value);
-        return bad ? { error: { isCustomFunctionsError: false, code: `returned ${value}` } } : { value };
-      } catch (e) {
-        const err = e as { code: string; message?: string };
-        return { error: { isCustomFunctionsError: e instanceof w.CustomFunctions.Error, code: err.code, message: err.message } };
-      }
-    },
-    { id, padded },
-  );
-}
+const call = (id: string, args: unknown[]): ReturnType<FunctionsPage["call"]> => functions.call(id, args);
 
 test("the page associates exactly the functions functions.json declares", async () => {
   const ids = await page.evaluate(() => Object.keys((window as unknown as { __associated: object }).__associated).sort());

@@ -52,10 +52,13 @@ test.each<[IndicatorId, number | null, number | null]>([
   else expect(r.previous).toBeCloseTo(previous, 9);
 });
 
-test("forecasts run rate to the period end for additive indicators only", () => {
+test("forecasts run rate to the period end for flows only, never for distinct-customer counts or ratios", () => {
   // March has 31 days, 20 elapsed.
   expect(get(full, "revenue").forecast).toBeCloseTo((1150 * 31) / 20, 9);
-  expect(get(full, "info.customers_buying").forecast).toBeCloseTo(6.2, 9);
+  expect(get(full, "margin").forecast).toBeCloseTo((225 * 31) / 20, 9);
+  expect(get(full, "mkt.leads").forecast).toBeCloseTo((3 * 31) / 20, 9);
+  expect(get(full, "sales.new_customers").forecast).toBeCloseTo((2 * 31) / 20, 9);
+  for (const id of ["info.customers_buying", "info.revenue_per_customer", "sales.repeat_customers", "sales.upsell_customers", "sales.cross_sell_customers", "sales.repeat_rate"] as const) expect([id, get(full, id).forecast]).toEqual([id, null]);
   expect(get(full, "sales.upsell_revenue").forecast).toBeCloseTo((150 * 31) / 20, 9);
   expect(get(full, "svc.activation_rate").forecast).toBeNull();
   expect(get(full, "svc.pareto_customers").forecast).toBeNull();
@@ -68,7 +71,7 @@ test("change is value minus previous", () => {
 
 test.each<[IndicatorId, string | null]>([
   ["revenue", "at_risk"], // forecast 1782.5 vs 1800: within 10%
-  ["info.customers_buying", "off_track"], // forecast 6.2 vs 10
+  ["info.customers_buying", "off_track"], // 4 buying customers vs 10: a count is judged by its value
   ["svc.top20_share", "off_track"], // 0.391 vs 0.35, less is better: above 0.385
   ["svc.activation_rate", "on_track"], // 0.714 ≥ 0.7
   ["margin", null], // no target

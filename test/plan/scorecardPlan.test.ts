@@ -25,9 +25,9 @@ test("no two cells in one place", () => {
 });
 
 test("tiers: each cached tier follows the thresholds the sheet computes (LARGE of the k-th score)", () => {
-  const spill = plan.cells.find((c) => c.spillRows !== undefined);
-  if (spill === undefined || spill.spillResults === undefined) throw new Error("no score column");
-  const scores = spill.spillResults.map((s) => (typeof s === "number" ? s : NaN));
+  const spill = plan.cells.find((c) => c.formula?.startsWith("SPEC.CUSTOMER_VALUE("));
+  if (spill === undefined || spill.spill === undefined) throw new Error("no score column");
+  const scores = spill.spill.results.map(([s]) => (typeof s === "number" ? s : NaN));
   const thresholdA = at(17, 5)?.result;
   const thresholdAB = at(18, 5)?.result;
   expect(at(17, 5)?.formula).toMatch(/^IFERROR\(LARGE\(/);

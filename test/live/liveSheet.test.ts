@@ -1,0 +1,161 @@
+/**
+ * The live Scorecard shows exactly what the engine computes, on messy data (SPEC.md §3): the sheet
+ * written by the command line is recalculated by LibreOffice, and every cell must equal the
+ * engine's value (numbers to 1e-9 relative). LibreOffice cannot run the add-in, so its cells are
+ * checked through the built add-in: their arguments evaluated by LibreOffice, the functions called
+ * as Excel's runtime calls them. With those values in place, LibreOffice recalculates every other
+ * cell, those that depend on the add-in's included.
+ */
+import { mkdirSync, mkdtempSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { Browser } from "playwright-core";
+import { runScorecard } from "../../src/cli/runScorecard";
+import { INDICATORS } from "../../src/engine/indicatorCatalog";
+import { LABELS } from "../../src/plan/labels";
+import { writeNewWorkbook } from "../../src/xlsx/newWorkbook";
+import { MESSY_LATEST_DAY, MESSY_SALES, MESSY_TABLES } from "../fixtures/messyWorkbook";
+import { callsIn, probeArguments, sameValue, withAddinValues } from "../support/addinProbe";
+import { launchChromium } from "../support/browser";
+import { ROOT, requireBuild } from "../support/builtAddin";
+import { FunctionsPage, openFunctionsPage } from "../support/builtFunctions";
+import { sheetFormulas } from "../support/formulaDependencies";
+import { convertWithLibreOffice, libreOfficeVersion } from "../support/libreOffice";
+import { CellValue, openPackage, sheetCells } from "../support/workbooks";
+import { spawnSync } from "child_process";
+import { writeFileSync } from "fs";
+
+const dir = mkdtempSync(join(tmpdir(), "spec-live-"));
+const source = join(dir, "messy.xlsx");
+let browser: Browser;
+let functions: FunctionsPage;
+
+async function run(...args: string[]): Promise<{ status: number; out: string; err: string[] }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const status = await runScorecard(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { status, out: out.join("\n"), err };
+}
+
+beforeAll(async () => {
+  requireBuild();
+  libreOfficeVersion();
+  const blob = (await writeNewWorkbook(MESSY_TABLES, {})) as Blob;
+  writeFileSync(source, new Uint8Array(await blob.arrayBuffer()));
+  browser = await launchChromium();
+  functions = await openFunctionsPage(browser);
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+type Json = { asOf: string; indicators: Record<string, { value: number | null; previous: number | null; forecast: number | null }> };
+
+describe.each([
+  ["as of the latest sale (a live MAX over the sales)", [] as string[]],
+  ["as of a fixed day, with sales after it", ["--as-of", "2025-03-15"]],
+])("%s", (name, extra) => {
+  const out = join(dir, `${name.replace(/\W+/g, "-")}.xlsx`);
+  let json: Json;
+  let cells: Map<string, CellValue>;
+  let rows: Record<string, number>;
+
+  beforeAll(async () => {
+    const r = await run(source, "--period", "month", "--out", out, "--json", ...extra);
+    expect(r.status).toBe(0);
+    json = JSON.parse(r.out);
+    cells = await sheetCells(out, "Scorecard");
+    rows = {};
+    for (const info of INDICATORS) {
+      const found = [...cells].find(([a, v]) => /^A\d+$/.test(a) && v === LABELS.en.indicators[info.id]);
+      if (found !== undefined) rows[info.id] = Number(found[0].slice(1));
+    }
+  });
+
+  test("the engine read the mess as the sheet's formulas do: one customer per written id", () => {
+    // 7004, "cl-1", "x y", "new-1", "a b" bought in March up to as of; blank-looking ids are no customer.
+    if (extra.length === 0) {
+      expect(json.asOf).toBe("2025-03-20");
+      expect(json.indicators["info.customers_buying"].value).toBe(5);
+      expect(json.indicators.revenue.value).toBe(650 + 100 - 30 + 200 + 75 + 25 + 50 + 10 + 300);
+      expect(cells.get("B4")).toBe(MESSY_LATEST_DAY);
+    } else {
+      expect(json.indicators["info.customers_buying"].value).toBe(4); // a b buys after the 15th; new-1 on the 12th and 14th
+      expect(json.indicators.revenue.value).toBe(650 + 100 - 30 + 200 + 75 + 25);
+    }
+    expect(MESSY_SALES.length).toBeGreaterThan(20);
+  });
+
+  test("every indicator cell holds the engine's JSON value; flows alone carry a forecast", () => {
+    for (const info of INDICATORS) {
+      const r = rows[info.id];
+      const j = json.indicators[info.id];
+      expect([info.id, sameValue(j.value ?? "", cells.get(`B${r}`))]).toEqual([info.id, true]);
+      expect([info.id, sameValue(j.previous ?? "", cells.get(`C${r}`))]).toEqual([info.id, true]);
+      if (info.flow) expect([info.id, sameValue(j.forecast ?? "", cells.get(`G${r}`))]).toEqual([info.id, true]);
+      else expect([info.id, cells.get(`G${r}`), j.forecast]).toEqual([info.id, undefined, null]);
+    }
+  });
+
+  test("the add-in's cells: the built functions, given the arguments LibreOffice evaluates, give the engine's values", async () => {
+    const formulas = await sheetFormulas(out, "Scorecard");
+    const calls = callsIn(formulas);
+    expect(calls.map((c) => c.functionId).sort()).toEqual(expect.arrayContaining(["ACTIVATION_RATE", "CONCENTRATION", "CUSTOMER_VALUE"]));
+    // Arguments that read other add-in cells (a tier's customers read the scores) see the values Excel would.
+    const variant = join(dir, `probe-base-${name.replace(/\W+/g, "-")}.xlsx`);
+    await withAddinValues(out, (await openPackage(out)).worksheets.find((w) => w.name === "Scorecard")?.part as string, variant);
+    const probed = await probeArguments(variant, "Scorecard", calls, MESSY_SALES.length + 50, join(dir, `probe-${name.replace(/\W+/g, "-")}.xlsx`));
+    const checked: string[] = [];
+    for (const { call, args } of probed) {
+      const outcome = await functions.call(call.functionId, args);
+      const first = cells.get(call.cell);
+      if (call.functionId === "CUSTOMER_VALUE") {
+        expect(outcome.error).toBeUndefined();
+        const spilled = outcome.value as unknown[][];
+        const start = Number(call.cell.replace(/^[A-Z]+/, ""));
+        const column = call.cell.replace(/\d+$/, "");
+        spilled.forEach(([score], i) => expect([call.cell, i, sameValue(cells.get(`${column}${start + i}`), score as CellValue)]).toEqual([call.cell, i, true]));
+      } else if (outcome.error !== undefined) {
+        expect([call.cell, first]).toEqual([call.cell, ""]); // IFERROR(…, "") shows a blank
+      } else {
+        expect([call.cell, sameValue(first, outcome.value as CellValue)]).toEqual([call.cell, true]);
+      }
+      checked.push(call.cell);
+    }
+    expect(checked.length).toBeGreaterThanOrEqual(11); // 4 service indicators × 2 columns, 3 tiers, the scores
+  });
+
+  test("LibreOffice recalculates every other cell to the engine's value", async () => {
+    const pkg = await openPackage(out);
+    const sheet = pkg.worksheets.find((w) => w.name === "Scorecard");
+    const variant = join(dir, `with-addin-values-${name.replace(/\W+/g, "-")}.xlsx`);
+    await withAddinValues(out, sheet?.part as string, variant);
+    const recalculated = await sheetCells(convertWithLibreOffice(variant, "xlsx", "always").path, "Scorecard");
+    const formulas = await sheetFormulas(out, "Scorecard");
+    const differing = [...cells].filter(([a, v]) => !sameValue(v, recalculated.get(a))).map(([a, v]) => `${a}: engine ${JSON.stringify(v)}, LibreOffice ${JSON.stringify(recalculated.get(a))} (${formulas.get(a)?.formula.slice(0, 80) ?? "value"})`);
+    expect(differing).toEqual([]);
+    const live = [...formulas.keys()].filter((a) => !/_xldudf_/.test((formulas.get(a) as { formula: string }).formula));
+    expect(live.length).toBeGreaterThan(60);
+  });
+});
+
+test("a freshly built sheet rendered by LibreOffice to PDF: the first page kept as a picture to look at", async () => {
+  const out = join(dir, "render.xlsx");
+  expect((await run(source, "--period", "month", "--out", out, "--target", "revenue=2000", "--target", "svc.activation_rate=0.6", "--target", "sales.new_customers=1", "--target", "svc.top20_share=0.3")).status).toBe(0);
+  // As Excel shows it once the add-in has computed its cells: their values in place, everything else recalculated.
+  const shown = join(dir, "render-shown.xlsx");
+  await withAddinValues(out, (await openPackage(out)).worksheets.find((w) => w.name === "Scorecard")?.part as string, shown);
+  const pdf = convertWithLibreOffice(shown, "pdf", "always").path;
+  const shots = join(ROOT, "test-results", "live");
+  mkdirSync(shots, { recursive: true });
+  // The PDF holds every sheet: the Scorecard's first page is the one with its marker.
+  const pages = Number(/Pages:\s+(\d+)/.exec(spawnSync("pdfinfo", [pdf], { encoding: "utf8" }).stdout)?.[1] ?? 0);
+  const first = Array.from({ length: pages }, (_, i) => i + 1).find((n) => spawnSync("pdftotext", ["-f", String(n), "-l", String(n), pdf, "-"], { encoding: "utf8" }).stdout.includes("spec-scorecard/v1"));
+  expect(first).toBeDefined();
+  const r = spawnSync("pdftoppm", ["-png", "-r", "70", "-f", String(first), "-l", String(first), "-singlefile", pdf, join(shots, "scorecard-page")], { encoding: "utf8" });
+  expect(r.status).toBe(0);
+  const text = spawnSync("pdftotext", ["-f", String(first), "-l", String(first), "-layout", pdf, "-"], { encoding: "utf8" }).stdout;
+  expect(text).toContain("SPEC Scorecard");
+  expect(text).toMatch(/On track|At risk|Off track/);
+});
