@@ -8,6 +8,7 @@ import { activationRateOfCells, concentrationOfCells, customerValueOfCells } fro
 import { Figure, mib, notePeakMemory, show, time } from "./measure";
 import { benchScorecard } from "./benchScorecard";
 import { benchFiles } from "./benchFiles";
+import { benchLive } from "./benchLive";
 
 const ROWS = 1048575;
 const CUSTOMERS = 50000;
@@ -83,7 +84,7 @@ export function benchFunctions(): Figure[] {
   ];
 }
 
-/** `--functions`, `--scorecard` or `--files`: each part runs in its own process, so each peak memory is its own. */
+/** `--functions`, `--scorecard`, `--files` or `--live`: each part runs in its own process, so each peak memory is its own. */
 async function main(): Promise<void> {
   if (process.argv.includes("--functions")) {
     benchFunctions();
@@ -94,6 +95,7 @@ async function main(): Promise<void> {
     console.log(`  Peak resident memory of this process: ${mib(notePeakMemory())}`);
   }
   if (process.argv.includes("--files")) await benchFiles(Number(process.env.BENCH_FILE_RUNS ?? 3));
+  if (process.argv.includes("--live")) await benchLive(Number(process.env.BENCH_LIVE_RUNS ?? 3));
 }
 
 if (require.main === module) {

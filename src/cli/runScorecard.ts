@@ -10,6 +10,7 @@ import { Result, ok, valueError } from "../core/result";
 import { scorecardJson } from "../engine/scorecard";
 import { mappingGaps } from "../engine/tableMapping";
 import { LABELS } from "../plan/labels";
+import { snapshotSummary } from "../plan/scorecardPlan";
 import { computeScorecard } from "../workbook/buildPipeline";
 import { tablesOfFolder } from "../workbook/csvSource";
 import { FileWorkbook, OutputOpener } from "../workbook/fileWorkbook";
@@ -93,6 +94,8 @@ export async function runScorecard(argv: readonly string[], io: Io): Promise<num
     try {
       await workbook.writeScorecard(plan, () => undefined);
       partial.commit();
+      const computedAtBuild = snapshotSummary(plan, options.language);
+      if (computedAtBuild !== null) io.err(`spec-scorecard: note: ${computedAtBuild}`);
     } catch (e) {
       partial.discard();
       return fail(`cannot write ${options.out} (${e instanceof Error ? e.message : String(e)})`);

@@ -44,9 +44,6 @@ export interface ParameterCells {
   readonly minAmount: string;
 }
 
-/** Cells of other indicators in the same column, for ratios and differences. */
-export type SiblingCells = Partial<Record<IndicatorId, string>>;
-
 export const LET_VARIABLE = "§";
 
 /** A formula as typed into Excel (Office.js takes them so): only the LET sigil goes. */
@@ -95,56 +92,99 @@ export function latestSaleFormula(r: DataRefs): string {
   return withKeys(r, `INT(MAX(IF(${hasCustomer},${r.date},0)))`);
 }
 
-export function indicatorFormula(id: IndicatorId, r: DataRefs, s: SpanCells, p: ParameterCells, sibling: SiblingCells): string | null {
-  const span = within(r, s.start, s.end);
+/** Where an indicator's value and previous value are: each cell, and the two as one range ("B22:C22"). */
+export interface IndicatorCells {
+  readonly now: (id: IndicatorId) => string;
+  readonly before: (id: IndicatorId) => string;
+  readonly both: (id: IndicatorId) => string;
+}
+
+/**
+ * An indicator's live cells: one formula that gives its value now and before, side by side (the
+ * keys of the sales rows computed once for both), or one formula per column (the add-in's
+ * functions, one call each).
+ */
+export type IndicatorFormulas = { readonly kind: "both"; readonly formula: string } | { readonly kind: "each"; readonly now: string; readonly before: string };
+
+/** One span's part of a both-columns formula: its own LET names (suffixed) and its value. */
+interface SpanPart {
+  readonly names: string;
+  readonly value: string;
+}
+
+/** LET(shared names, each span's names, CHOOSE({1,2}, now, before)): value and previous in one formula. */
+function both(shared: string, now: SpanPart, before: SpanPart): IndicatorFormulas {
+  return { kind: "both", formula: `LET(${shared}${now.names}${before.names}CHOOSE({1,2},${now.value},${before.value}))` };
+}
+
+/** The live formulas of an indicator; null when its data is not mapped or no formula can keep it live. */
+export function indicatorFormulas(id: IndicatorId, r: DataRefs, spans: { now: SpanCells; before: SpanCells }, p: ParameterCells, cells: IndicatorCells): IndicatorFormulas | null {
+  const keys = `${v("k")},${key(r.customer)},`;
   const purchase = `${hasCustomer}*(${r.amount}>0)`;
+  // Each span's part: built with the span's cells, a suffix for its LET names, and its column's cells.
+  const parts = (part: (s: SpanCells, x: string, column: (id: IndicatorId) => string) => SpanPart): [SpanPart, SpanPart] => [part(spans.now, "_n", cells.now), part(spans.before, "_b", cells.before)];
+  const plain =
+    (value: (s: SpanCells) => string) =>
+    (s: SpanCells): SpanPart => ({ names: "", value: value(s) });
   switch (id) {
     case "revenue":
-      return withKeys(r, `SUM(${hasCustomer}*${span}*${r.amount})`);
-    case "margin":
-      return r.margin === undefined ? null : withKeys(r, `SUM(${hasCustomer}*${span}*${r.margin})`);
+    case "margin": {
+      const column = id === "revenue" ? r.amount : r.margin;
+      if (column === undefined) return null;
+      return both(keys, ...parts(plain((s) => `SUM(${hasCustomer}*${within(r, s.start, s.end)}*${column})`)));
+    }
     case "info.customers_buying":
-      return withKeys(r, distinct(v("k"), `${purchase}*${span}`));
+      return both(keys, ...parts(plain((s) => distinct(v("k"), `${purchase}*${within(r, s.start, s.end)}`))));
     case "info.revenue_per_customer":
-      return `IF(N(${sibling["info.customers_buying"]})=0,"",${sibling.revenue}/${sibling["info.customers_buying"]})`;
-    case "info.penetration":
+      return { kind: "both", formula: `IFERROR(${cells.both("revenue")}/${cells.both("info.customers_buying")},"")` };
+    case "info.penetration": {
       if (r.potentialAccounts === undefined) return null;
-      return `IF(SUM(${r.potentialAccounts})>0,${withKeys(r, distinct(v("k"), `${purchase}*${within(r, `${s.end}-364`, s.end)}`))}/SUM(${r.potentialAccounts}),"")`;
-    case "mkt.leads":
-      return r.leadCreated === undefined ? null : `COUNTIFS(${r.leadCreated},">="&${s.start},${r.leadCreated},"<"&(${s.end}+1))`;
+      const [now, before] = parts(plain((s) => distinct(v("k"), `${purchase}*${within(r, `${s.end}-364`, s.end)}`)));
+      return { kind: "both", formula: `IF(SUM(${r.potentialAccounts})>0,LET(${keys}CHOOSE({1,2},${now.value},${before.value}))/SUM(${r.potentialAccounts}),"")` };
+    }
+    case "mkt.leads": {
+      if (r.leadCreated === undefined) return null;
+      const [now, before] = parts(plain((s) => `SUM(${leadsWithin(r, s.start, s.end)})`));
+      return { kind: "both", formula: `CHOOSE({1,2},${now.value},${before.value})` };
+    }
     case "mkt.lead_conversion": {
       if (r.leadCreated === undefined) return null;
-      const leads = sibling["mkt.leads"];
-      return `IF(N(${leads})=0,"",SUMPRODUCT((${r.leadCreated}>=${s.start})*(${r.leadCreated}<${s.end}+1)*${leadConverted(r)})/${leads})`;
+      const [now, before] = parts(plain((s) => `SUM(${leadsWithin(r, s.start, s.end)}*${v("cv")})`));
+      return { kind: "both", formula: `LET(${leadConvertedNames(r)},IFERROR(CHOOSE({1,2},${now.value},${before.value})/${cells.both("mkt.leads")},""))` };
     }
     case "sales.new_customers":
       // First purchase in the span: buyers up to its end, less buyers before it.
-      return withKeys(r, `${distinct(v("k"), `${purchase}*(${r.date}<${s.end}+1)`)}-${distinct(v("k"), `${purchase}*(${r.date}<${s.start})`)}`);
+      return both(`${keys}${v("p")},${purchase},`, ...parts(plain((s) => `${distinct(v("k"), `${v("p")}*(${r.date}<${s.end}+1)`)}-${distinct(v("k"), `${v("p")}*(${r.date}<${s.start})`)}`)));
     case "sales.repeat_customers":
-      return `${sibling["info.customers_buying"]}-${sibling["sales.new_customers"]}`;
+      return { kind: "both", formula: `${cells.both("info.customers_buying")}-${cells.both("sales.new_customers")}` };
     case "sales.repeat_rate":
       // Of the buyers B of the 365 days before the span, those buying in it: |B| + |now| − |B ∪ now|.
-      return withKeys(
-        r,
-        `${v("p")},${purchase},${v("b")},${distinct(v("k"), `${v("p")}*(${r.date}>=${s.start}-365)*(${r.date}<${s.start})`)},` +
-          `IF(${v("b")}=0,"",(${v("b")}+${sibling["info.customers_buying"]}-${distinct(v("k"), `${v("p")}*(${r.date}>=${s.start}-365)*(${r.date}<${s.end}+1)`)})/${v("b")})`,
+      return both(
+        `${keys}${v("p")},${purchase},`,
+        ...parts((s, x, column) => ({
+          names: `${v(`b${x}`)},${distinct(v("k"), `${v("p")}*(${r.date}>=${s.start}-365)*(${r.date}<${s.start})`)},`,
+          value: `IF(${v(`b${x}`)}=0,"",(${v(`b${x}`)}+${column("info.customers_buying")}-${distinct(v("k"), `${v("p")}*(${r.date}>=${s.start}-365)*(${r.date}<${s.end}+1)`)})/${v(`b${x}`)})`,
+        })),
       );
     case "sales.upsell_customers":
     case "sales.upsell_revenue":
       // Each customer's revenue now against before: per-customer sums, which no formula keeps live at this cost.
       return null;
     case "sales.cross_sell_customers":
-      return r.productLine === undefined ? null : crossSellFormula(r, s);
+      if (r.productLine === undefined) return null;
+      return both(`${keys}${v("l")},${key(r.productLine)},${v("p")},${purchase},${v("q")},${v("p")}*(${v("l")}<>""),`, ...parts((s, x) => crossSell(r, s, x)));
     case "svc.activation_rate": {
       const base = r.customerIds === undefined ? "" : `,${r.customerIds}`;
-      return `IFERROR(SPEC.ACTIVATION_RATE(${r.customer},${r.date},${r.amount},${s.end},${p.window},${p.minPurchases},${p.minAmount}${base}),"")`;
+      const call = (s: SpanCells): string => `IFERROR(SPEC.ACTIVATION_RATE(${r.customer},${r.date},${r.amount},${s.end},${p.window},${p.minPurchases},${p.minAmount}${base}),"")`;
+      return { kind: "each", now: call(spans.now), before: call(spans.before) };
     }
     case "svc.top20_share":
-      return `IFERROR(SPEC.CONCENTRATION(IF(${span},${r.amount},0),${r.customer},"TOP_PCT",20),"")`;
     case "svc.hhi":
-      return `IFERROR(SPEC.CONCENTRATION(IF(${span},${r.amount},0),${r.customer},"HHI"),"")`;
-    case "svc.pareto_customers":
-      return `IFERROR(SPEC.CONCENTRATION(IF(${span},${r.amount},0),${r.customer},"PARETO",80),"")`;
+    case "svc.pareto_customers": {
+      const measure = id === "svc.top20_share" ? `"TOP_PCT",20` : id === "svc.hhi" ? `"HHI"` : `"PARETO",80`;
+      const call = (s: SpanCells): string => `IFERROR(SPEC.CONCENTRATION(IF(${within(r, s.start, s.end)},${r.amount},0),${r.customer},${measure}),"")`;
+      return { kind: "each", now: call(spans.now), before: call(spans.before) };
+    }
   }
 }
 
@@ -152,35 +192,55 @@ export function indicatorFormula(id: IndicatorId, r: DataRefs, s: SpanCells, p: 
  * Existing customers (a purchase before the span) who bought in it a product line they never
  * bought before it. The (customer, line) pairs bought before the span, written twice, then those
  * bought in it: a pair found exactly once was new in the span (UNIQUE's exactly_once). Of their
- * customers, those also among the earlier buyers, by inclusion–exclusion.
+ * customers, those also among the earlier buyers, by inclusion–exclusion. Uses the shared names
+ * §k (customer), §l (line), §p (a purchase) and §q (a purchase with a line); one flat LET, since
+ * LibreOffice 25.2 cannot see a LET's names from a LET inside it.
  */
-function crossSellFormula(r: DataRefs, s: SpanCells): string {
+function crossSell(r: DataRefs, s: SpanCells, x: string): SpanPart {
+  const n = (name: string): string => v(`${name}${x}`);
   const pair = `${v("k")}&${JOIN}&${v("l")}`;
-  const buying = `${hasCustomer}*(${r.amount}>0)`;
-  const rows = (x: string): string => `ROWS(${x})`;
-  // One flat LET: LibreOffice 25.2 cannot see a LET's names from a LET inside it.
-  const body =
-    `${v("l")},${key(r.productLine as string)},` +
-    `${v("p")},${buying}*(${v("l")}<>""),` +
-    `${v("o")},UNIQUE(FILTER(${pair},${v("p")}*(${r.date}<${s.start}),${NOTHING})),` +
-    `${v("w")},UNIQUE(FILTER(${pair},${v("p")}*${within(r, s.start, s.end)},${NOTHING})),` +
-    `${v("e")},UNIQUE(FILTER(${v("k")},${buying}*(${r.date}<${s.start}),${NOTHING})),` +
-    `${v("t")},${stacked(v("o"), stacked(v("o"), v("w"), rows(v("o")), rows(v("w"))), rows(v("o")), `(${rows(v("o"))}+${rows(v("w"))})`)},` +
-    `${v("n")},UNIQUE(${v("t")},FALSE,TRUE),` +
-    `${v("u")},UNIQUE(LEFT(${v("n")},FIND(${JOIN},${v("n")})-1)),` +
-    `IF(INDEX(${v("w")},1)=${NOTHING},0,IFERROR(${rows(v("u"))}+${rows(v("e"))}-ROWS(UNIQUE(${stacked(v("u"), v("e"), rows(v("u")), rows(v("e")))})),0))`;
-  return withKeys(r, body);
+  const rows = (list: string): string => `ROWS(${list})`;
+  const names =
+    `${n("o")},UNIQUE(FILTER(${pair},${v("q")}*(${r.date}<${s.start}),${NOTHING})),` +
+    `${n("w")},UNIQUE(FILTER(${pair},${v("q")}*${within(r, s.start, s.end)},${NOTHING})),` +
+    `${n("e")},UNIQUE(FILTER(${v("k")},${v("p")}*(${r.date}<${s.start}),${NOTHING})),` +
+    `${n("t")},${stacked(n("o"), stacked(n("o"), n("w"), rows(n("o")), rows(n("w"))), rows(n("o")), `(${rows(n("o"))}+${rows(n("w"))})`)},` +
+    `${n("x")},UNIQUE(${n("t")},FALSE,TRUE),` +
+    `${n("u")},UNIQUE(LEFT(${n("x")},FIND(${JOIN},${n("x")})-1)),`;
+  const value = `IF(INDEX(${n("w")},1)=${NOTHING},0,IFERROR(${rows(n("u"))}+${rows(n("e"))}-ROWS(UNIQUE(${stacked(n("u"), n("e"), rows(n("u")), rows(n("e")))})),0))`;
+  return { names, value };
 }
 
 /** Lead statuses that mean converted, as keys. */
 const convertedList = `{${CONVERTED_STATUSES.map((s) => textLiteral(s)).join(",")}}`;
 
-/** 1 for a converted lead (SPEC.md §3.1): a won status, or a customer id given (not blank, not 0). */
-function leadConverted(r: DataRefs): string {
+/**
+ * 1 for a converted lead (SPEC.md §3.1): a won status, or a customer id given (not blank, not 0),
+ * as LET names: §cv holds it, after §lc (the lead's customer key) when there is a customer column.
+ */
+function leadConvertedNames(r: DataRefs): string {
   const signs: string[] = [];
+  let names = "";
   if (r.leadStatus !== undefined) signs.push(`ISNUMBER(MATCH(${key(r.leadStatus)},${convertedList},0))`);
-  if (r.leadCustomer !== undefined) signs.push(`(${key(r.leadCustomer)}<>"")*(${key(r.leadCustomer)}<>"0")`);
-  return signs.length === 0 ? "0" : `SIGN(${signs.join("+")})`;
+  if (r.leadCustomer !== undefined) {
+    names = `${v("lc")},${key(r.leadCustomer)},`;
+    signs.push(`(${v("lc")}<>"")*(${v("lc")}<>"0")`);
+  }
+  return `${names}${v("cv")},${signs.length === 0 ? "0" : `SIGN(${signs.join("+")})`}`;
+}
+
+/** Leads created from `start` to `end`; a time of day counts on its day. */
+const leadsWithin = (r: DataRefs, start: string, end: string): string => `(${r.leadCreated}>=${start})*(${r.leadCreated}<${end}+1)`;
+
+/**
+ * Leads and converted leads of each source ("" for leads without one), as one formula spilling
+ * one row per source and two columns: the leads' keys and conversions computed once.
+ */
+export function leadSourceFormula(r: DataRefs, s: SpanCells, sourceKeys: readonly string[]): string | null {
+  if (r.leadCreated === undefined || r.leadSource === undefined) return null;
+  const sources = textColumn(sourceKeys);
+  const bySource = `--(${sources}=TRANSPOSE(${v("s")}))`;
+  return `LET(${v("s")},${key(r.leadSource)},${leadConvertedNames(r)},${v("w")},${leadsWithin(r, s.start, s.end)},CHOOSE({1,2},MMULT(${bySource},${v("w")}),MMULT(${bySource},${v("w")}*${v("cv")})))`;
 }
 
 /**
@@ -203,14 +263,6 @@ export function segmentFormula(r: DataRefs, s: SpanCells, segmentKeys: readonly 
       `${v("y")},LEFT(${v("x")},FIND(${JOIN},${v("x")}&${JOIN})-1),` +
       `CHOOSE({1,2},MMULT(--(${segments}=TRANSPOSE(${v("g")})),${inSpan}*${r.amount}),MMULT(--(${segments}=TRANSPOSE(${v("y")})),SEQUENCE(ROWS(${v("x")}),1,1,0)))`,
   );
-}
-
-/** Leads and converted leads of one source ("" for leads without one). */
-export function leadSourceFormulas(r: DataRefs, s: SpanCells, sourceKey: string): { leads: string; converted: string } | null {
-  if (r.leadCreated === undefined || r.leadSource === undefined) return null;
-  const ofSource = `(${key(r.leadSource)}=${textLiteral(sourceKey)})`;
-  const inLeadSpan = `(${r.leadCreated}>=${s.start})*(${r.leadCreated}<${s.end}+1)`;
-  return { leads: `SUMPRODUCT(${inLeadSpan}*${ofSource})`, converted: `SUMPRODUCT(${inLeadSpan}*${ofSource}*${leadConverted(r)})` };
 }
 
 /** Each listed customer's revenue in the span, as one formula spilling one row per customer. */

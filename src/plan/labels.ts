@@ -82,6 +82,8 @@ export interface Labels {
     readonly perCustomer: string;
     /** {size}: the call's arguments in MB. */
     readonly argumentsTooLarge: string;
+    /** What the command line and the task pane say after a build: {parts} lists them. */
+    readonly built: string;
   };
 }
 
@@ -185,6 +187,7 @@ const EN: Labels = {
     legend: "Grey italic values were computed when the scorecard was built, not live: build again to refresh them.",
     perCustomer: "Computed at the build: it compares each customer's own sums, which no formula keeps live at this table's size. Build again to refresh.",
     argumentsTooLarge: "Computed at the build: the function's arguments ({size} MB) are more than Excel on the web passes to a custom function (5 MB). Build again to refresh.",
+    built: "Computed at this build, not live on the sheet (build again to refresh): {parts}.",
   },
 };
 
@@ -288,6 +291,7 @@ const ES: Labels = {
     legend: "Los valores en gris y cursiva se calcularon al crear el cuadro, no en vivo: vuelva a crearlo para actualizarlos.",
     perCustomer: "Calculado al crear el cuadro: compara las sumas de cada cliente, que ninguna fórmula mantiene en vivo con una tabla de este tamaño. Vuelva a crearlo para actualizarlo.",
     argumentsTooLarge: "Calculado al crear el cuadro: los argumentos de la función ({size} MB) superan lo que Excel en la Web entrega a una función personalizada (5 MB). Vuelva a crearlo para actualizarlo.",
+    built: "Calculado al crear el cuadro, no en vivo en la hoja (vuelva a crearlo para actualizarlo): {parts}.",
   },
 };
 

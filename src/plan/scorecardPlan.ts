@@ -17,12 +17,11 @@ import { DEFAULT_DIRECTIONS } from "../engine/valueTiers";
 import { CUSTOM_FUNCTION_ARGUMENTS_LIMIT, blockBytes, listBytes, megabytes } from "./argumentSize";
 import {
   DataRefs,
-  SiblingCells,
   SpanCells,
   customerRevenueFormula,
-  indicatorFormula,
+  indicatorFormulas,
   latestSaleFormula,
-  leadSourceFormulas,
+  leadSourceFormula,
   segmentFormula,
   textLiteral,
 } from "./indicatorFormulas";
@@ -117,6 +116,25 @@ export const MARKER_AREA = { address: "A1:C5", rows: 5, columns: 3 } as const;
 /** True when the values of the marker area (rows × columns) hold the marker: a sheet an earlier build made. */
 export function holdsMarker(values: readonly (readonly unknown[])[]): boolean {
   return values.some((row) => row.includes(MARKER_TEXT));
+}
+
+/** What a build says of the parts computed at the build, in the analyst's language; null when there are none. */
+export function snapshotSummary(plan: Pick<ScorecardPlan, "snapshots">, language: Language): string | null {
+  if (plan.snapshots.length === 0) return null;
+  const L = LABELS[language];
+  const name = (s: Snapshot): string => {
+    switch (s.subject) {
+      case "customer_value":
+        return L.value.title;
+      case "value_scores":
+        return L.value.score;
+      case "tier_activation":
+        return `${L.breakdowns.tiers}: ${L.breakdowns.activation}`;
+      default:
+        return L.indicators[s.subject];
+    }
+  };
+  return L.snapshot.built.replace("{parts}", plan.snapshots.map(name).join("; "));
 }
 
 /** The sheet's name, or "Scorecard (2)", "(3)"… beside a user's own sheet of that name. */
@@ -254,23 +272,25 @@ export function buildScorecardPlan(card: Scorecard, mapping: TableMapping, langu
     for (const info of INDICATORS.filter((i) => i.stage === stage)) rowOf[info.id] = row++;
   }
   const lastIndicatorRow = row - 1;
-  const siblings = (col: number): SiblingCells => Object.fromEntries(Object.entries(rowOf).map(([id, r]) => [id, cellAddress(r as number, col)])) as SiblingCells;
+  const indicatorCells = {
+    now: (id: IndicatorId): string => cellAddress(rowOf[id] as number, COLUMN.value),
+    before: (id: IndicatorId): string => cellAddress(rowOf[id] as number, COLUMN.previous),
+    both: (id: IndicatorId): string => `${cellAddress(rowOf[id] as number, COLUMN.value)}:${cellAddress(rowOf[id] as number, COLUMN.previous)}`,
+  };
   const statusTexts = L.statuses;
   for (const result of card.indicators) {
     const r = rowOf[result.info.id] as number;
     const info = result.info;
     put({ row: r, column: COLUMN.label, value: L.indicators[info.id], style: "label" });
-    const formulaNow = indicatorFormula(info.id, refs, now, parameters, siblings(COLUMN.value));
-    const formulaBefore = indicatorFormula(info.id, refs, before, parameters, siblings(COLUMN.previous));
+    const formulas = indicatorFormulas(info.id, refs, { now, before }, parameters, indicatorCells);
     const value = cellAddress(r, COLUMN.value);
     const previous = cellAddress(r, COLUMN.previous);
     const target = cellAddress(r, COLUMN.target);
     const forecast = cellAddress(r, COLUMN.forecast);
     // Live, computed at the build (and why), or not available.
-    const customFunction = info.stage === "service";
     const bytes = info.id === "svc.activation_rate" ? activationBytes : concentrationBytes;
-    const snapshot: SnapshotReason | null = PER_CUSTOMER.has(info.id) ? "per_customer" : customFunction && tooLarge(bytes) ? "arguments_too_large" : null;
-    if (snapshot === null && (formulaNow === null || formulaBefore === null)) {
+    const snapshot: SnapshotReason | null = PER_CUSTOMER.has(info.id) ? "per_customer" : formulas?.kind === "each" && tooLarge(bytes) ? "arguments_too_large" : null;
+    if (snapshot === null && formulas === null) {
       put({ row: r, column: COLUMN.value, value: "", format: info.format });
       put({ row: r, column: COLUMN.note, value: result.reason === null ? "" : L.reasons[result.reason], style: "note" });
       continue;
@@ -280,9 +300,12 @@ export function buildScorecardPlan(card: Scorecard, mapping: TableMapping, langu
       put({ row: r, column: COLUMN.value, value: resultOf(result.value), format: info.format, style: "snapshot" });
       put({ row: r, column: COLUMN.previous, value: resultOf(result.previous), format: info.format, style: "snapshot" });
       put({ row: r, column: COLUMN.note, value: snapshotNote(snapshot, bytes), style: "note" });
-    } else {
-      put({ row: r, column: COLUMN.value, formula: formulaNow as string, result: resultOf(result.value), format: info.format, style: "body" });
-      put({ row: r, column: COLUMN.previous, formula: formulaBefore as string, result: resultOf(result.previous), format: info.format, style: "body" });
+    } else if (formulas?.kind === "both") {
+      // One formula gives the value and, beside it, the previous comparable value.
+      put({ row: r, column: COLUMN.value, formula: formulas.formula, spill: { rows: 1, columns: 2, results: [[resultOf(result.value), resultOf(result.previous)]] }, format: info.format, style: "body" });
+    } else if (formulas?.kind === "each") {
+      put({ row: r, column: COLUMN.value, formula: formulas.now, result: resultOf(result.value), format: info.format, style: "body" });
+      put({ row: r, column: COLUMN.previous, formula: formulas.before, result: resultOf(result.previous), format: info.format, style: "body" });
     }
     put({ row: r, column: COLUMN.change, formula: `IF(AND(ISNUMBER(${value}),ISNUMBER(${previous})),${value}-${previous},"")`, result: resultOf(result.change), format: info.format === "percent" ? "percent" : info.format, style: "body" });
     put({ row: r, column: COLUMN.target, value: result.target ?? "", format: info.format, style: "input" });
@@ -329,14 +352,13 @@ export function buildScorecardPlan(card: Scorecard, mapping: TableMapping, langu
   let funnel: ScorecardPlan["charts"]["funnel"] = null;
   if (card.byLeadSource !== null) {
     table(L.breakdowns.byLeadSource, [L.breakdowns.source, L.breakdowns.leads, L.breakdowns.converted, L.breakdowns.conversion]);
-    for (const src of card.byLeadSource) {
-      const f = leadSourceFormulas(refs, now, src.source === null ? "" : textKey(src.source));
+    const sources = card.byLeadSource;
+    const formula = leadSourceFormula(refs, now, sources.map((src) => (src.source === null ? "" : textKey(src.source))));
+    // One formula fills the leads and converted leads of every source: B leads, C converted.
+    if (formula !== null) put({ row, column: 2, formula, spill: { rows: sources.length, columns: 2, results: sources.map((src) => [src.leads, src.converted]) }, format: "count", style: "body" });
+    for (const src of sources) {
       put({ row, column: 1, value: src.source ?? L.breakdowns.noSource, style: "label" });
-      if (f !== null) {
-        put({ row, column: 2, formula: f.leads, result: src.leads, format: "count", style: "body" });
-        put({ row, column: 3, formula: f.converted, result: src.converted, format: "count", style: "body" });
-        put({ row, column: 4, formula: `IF(N(${cellAddress(row, 2)})=0,"",${cellAddress(row, 3)}/${cellAddress(row, 2)})`, result: src.leads === 0 ? "" : src.converted / src.leads, format: "percent", style: "body" });
-      }
+      if (formula !== null) put({ row, column: 4, formula: `IF(N(${cellAddress(row, 2)})=0,"",${cellAddress(row, 3)}/${cellAddress(row, 2)})`, result: src.leads === 0 ? "" : src.converted / src.leads, format: "percent", style: "body" });
       row++;
     }
     row++;

@@ -29,6 +29,8 @@ export interface BuildOutcome {
   readonly card: Scorecard;
   readonly sheetName: string;
   readonly mapping: TableMapping;
+  /** What the sheet holds as values computed at this build rather than live formulas. */
+  readonly snapshots: ScorecardPlan["snapshots"];
 }
 
 /** The mapping with every role pinned to the table it chose, so reading data cannot change it. */
@@ -83,5 +85,5 @@ export async function buildInWorkbook(port: WorkbookPort, request: BuildRequest,
   const computed = await computeScorecard(port, request, onProgress, signal);
   if (!computed.ok) return computed;
   const sheetName = await port.writeScorecard(computed.value.plan, onProgress, signal);
-  return ok({ card: computed.value.card, sheetName, mapping: computed.value.mapping });
+  return ok({ card: computed.value.card, sheetName, mapping: computed.value.mapping, snapshots: computed.value.plan.snapshots });
 }

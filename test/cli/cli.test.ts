@@ -68,7 +68,7 @@ test("a missing table is noted on stderr and its indicators carry the reason", a
 describe("--out", () => {
   const out = join(dir, "scorecard.xlsx");
   let before: string;
-  let json: { indicators: Record<string, { value: number | null }> };
+  let json: { indicators: Record<string, { value: number | null; previous: number | null }> };
   let cells: Map<string, unknown>;
   const rowOf = (label: string): number => {
     for (const [address, v] of cells) if (v === label && address.startsWith("A") && /^A\d+$/.test(address)) return Number(address.slice(1));
@@ -80,6 +80,8 @@ describe("--out", () => {
     const r = await run(englishXlsx, "--out", out, "--json");
     expect(r.status).toBe(0);
     json = JSON.parse(r.out);
+    // What the sheet holds as values computed at the build, said on stderr.
+    expect(r.err).toContain("spec-scorecard: note: Computed at this build, not live on the sheet (build again to refresh): Customers buying more (upsell); Upsell revenue; Customer value (attributes over the 365 days to as of).");
     cells = await sheetCells(out, "Scorecard");
   });
 
@@ -97,8 +99,15 @@ describe("--out", () => {
     expect(cells.get("A1")).toBe("SPEC Scorecard");
     const revenueRow = rowOf("Revenue");
     const revenue = await storedCell(out, "Scorecard", `B${revenueRow}`);
-    expect(revenue.formula).toBe('_xlfn.LET(_xlpm.k,LOWER(TRIM(CLEAN(SUBSTITUTE(Sales[Customer]&"",_xlfn.UNICHAR(160)," ")))),SUM((_xlpm.k<>"")*(_xlpm.k<>"0")*(Sales[Date]>=$B$6)*(Sales[Date]<$B$4+1)*Sales[Amount]))');
+    // Value and previous value from one formula: the period to as of, and the comparable span before it.
+    expect(revenue.formula).toBe(
+      '_xlfn.LET(_xlpm.k,LOWER(TRIM(CLEAN(SUBSTITUTE(Sales[Customer]&"",_xlfn.UNICHAR(160)," ")))),CHOOSE({1,2},' +
+        'SUM((_xlpm.k<>"")*(_xlpm.k<>"0")*(Sales[Date]>=$B$6)*(Sales[Date]<$B$4+1)*Sales[Amount]),' +
+        'SUM((_xlpm.k<>"")*(_xlpm.k<>"0")*(Sales[Date]>=$B$8)*(Sales[Date]<$B$9+1)*Sales[Amount])))',
+    );
+    expect(revenue.xml).toContain(`<f t="array" ref="B${revenueRow}:C${revenueRow}">`);
     expect(cells.get(`B${revenueRow}`)).toBeCloseTo(json.indicators.revenue.value as number, 6);
+    expect(cells.get(`C${revenueRow}`)).toBeCloseTo(json.indicators.revenue.previous as number, 6);
     expect(revenue.format).toBe("#,##0.00");
     const activationRow = rowOf("Activation rate");
     const activation = await storedCell(out, "Scorecard", `B${activationRow}`);
@@ -107,7 +116,7 @@ describe("--out", () => {
     expect(cells.get(`B${activationRow}`)).toBeCloseTo(json.indicators["svc.activation_rate"].value as number, 12);
     expect(activation.format).toBe("0.0%");
     const repeat = await storedCell(out, "Scorecard", `B${rowOf("Repeat customers")}`);
-    expect(repeat.formula).toBe(`B${rowOf("Customers buying")}-B${rowOf("New customers")}`);
+    expect(repeat.formula).toBe(`B${rowOf("Customers buying")}:C${rowOf("Customers buying")}-B${rowOf("New customers")}:C${rowOf("New customers")}`);
     const buying = await storedCell(out, "Scorecard", `B${rowOf("Customers buying")}`);
     expect(buying.formula).toMatch(/^_xlfn\.LET\(_xlpm\.k,.*ROWS\(_xlfn\.UNIQUE\(_xlfn\._xlws\.FILTER\(_xlpm\.k,/);
     expect((await storedCell(out, "Scorecard", "B4")).formula).toBe('_xlfn.LET(_xlpm.k,LOWER(TRIM(CLEAN(SUBSTITUTE(Sales[Customer]&"",_xlfn.UNICHAR(160)," ")))),INT(MAX(IF((_xlpm.k<>"")*(_xlpm.k<>"0"),Sales[Date],0))))');

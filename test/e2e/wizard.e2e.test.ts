@@ -91,6 +91,7 @@ test("every step, from the guessed mapping to a downloaded workbook with its Sco
   const revenueRow = page.getByRole("row", { name: /Revenue/ }).first();
   await expect(revenueRow.textContent()).resolves.toContain(expectedRevenue.toLocaleString("en-US", { maximumFractionDigits: 2 }));
   await expect(revenueRow.textContent()).resolves.toMatch(/Off track|At risk|On track/);
+  await expect(page.getByText(/^Computed at this build, not live on the sheet \(build again to refresh\): Customers buying more \(upsell\); Upsell revenue/).isVisible()).resolves.toBe(true);
   await shot("4-built");
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download the workbook with its scorecard" }).click()]);

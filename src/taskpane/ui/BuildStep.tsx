@@ -12,7 +12,7 @@ export type BuildState =
   | { readonly kind: "idle" }
   | { readonly kind: "confirm"; readonly sheet: string }
   | { readonly kind: "running"; readonly progress: Progress | null }
-  | { readonly kind: "done"; readonly sheet: string; readonly card: Scorecard }
+  | { readonly kind: "done"; readonly sheet: string; readonly card: Scorecard; readonly computedAtBuild: string | null }
   | { readonly kind: "cancelled" }
   | { readonly kind: "failed"; readonly message: string };
 
@@ -93,6 +93,11 @@ export function BuildStep({ text, labels, language, state, canBuild, download, o
           <MessageBar intent="success">
             <MessageBarBody>{text.built(state.sheet)}</MessageBarBody>
           </MessageBar>
+          {state.computedAtBuild !== null && (
+            <MessageBar intent="info">
+              <MessageBarBody>{state.computedAtBuild}</MessageBarBody>
+            </MessageBar>
+          )}
           <Table size="small" aria-label={labels.title}>
             <TableBody>
               {SUMMARY.map((id) => {

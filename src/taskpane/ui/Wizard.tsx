@@ -3,6 +3,7 @@ import { Button, Dropdown, Field, Option, Spinner, Tab, TabList, Title3, makeSty
 import { SourceTable } from "../../engine/sourceTable";
 import { MappingOverride, guessMapping } from "../../engine/tableMapping";
 import { LABELS, LANGUAGES, Language } from "../../plan/labels";
+import { snapshotSummary } from "../../plan/scorecardPlan";
 import { buildInWorkbook } from "../../workbook/buildPipeline";
 import { CancelledError, WorkbookPort } from "../../workbook/workbookPort";
 import { BuildState, BuildStep } from "./BuildStep";
@@ -57,7 +58,8 @@ export function Wizard({ port, download = null }: WizardProps): React.JSX.Elemen
       const outcome = await buildInWorkbook(port, { tables, override, settings, language }, (progress) => setBuild({ kind: "running", progress }), controller.signal);
       if (!outcome.ok) setBuild({ kind: "failed", message: outcome.error.message });
       else {
-        setBuild({ kind: "done", sheet: outcome.value.sheetName, card: outcome.value.card });
+        const computedAtBuild = snapshotSummary({ snapshots: outcome.value.snapshots }, language);
+        setBuild({ kind: "done", sheet: outcome.value.sheetName, card: outcome.value.card, computedAtBuild });
         await port.showScorecard(outcome.value.sheetName);
       }
     } catch (e) {
