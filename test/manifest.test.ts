@@ -68,14 +68,16 @@ describe("functions.json, generated from the JSDoc", () => {
   const metadata = (): { functions: { id: string; name: string; description: string; parameters: { name: string; description?: string; dimensionality?: string; optional?: boolean }[]; result: { dimensionality?: string } }[] } =>
     JSON.parse(readFileSync(`${DIST}/functions.json`, "utf8"));
 
-  test("lists the three functions", () => {
-    expect(metadata().functions.map((f) => f.id).sort()).toEqual(["ACTIVATION_RATE", "CONCENTRATION", "CUSTOMER_VALUE"]);
+  test("lists the five functions", () => {
+    expect(metadata().functions.map((f) => f.id).sort()).toEqual(["ACTIVATION_RATE", "CONCENTRATION", "CUSTOMER_FORECAST", "CUSTOMER_VALUE", "FORECAST_MODEL"]);
   });
 
   test.each([
     ["ACTIVATION_RATE", ["customers", "dates", "amounts", "as_of", "window_days", "min_purchases", "min_amount", "base"], 2, ["customers", "dates", "amounts", "base"]],
     ["CONCENTRATION", ["amounts", "customers", "measure", "n"], 1, ["amounts", "customers"]],
     ["CUSTOMER_VALUE", ["attributes", "weights", "directions", "method"], 1, ["attributes", "weights", "directions"]],
+    ["CUSTOMER_FORECAST", ["customers", "dates", "amounts", "as_of", "horizon_days"], 2, ["customers", "dates", "amounts"]],
+    ["FORECAST_MODEL", ["customers", "dates", "amounts", "as_of"], 2, ["customers", "dates", "amounts"]],
   ])("%s: parameters described, ranges as matrices, optional ones marked", (id, names, required, ranges) => {
     const f = metadata().functions.find((x) => x.id === id);
     if (f === undefined) throw new Error(`${id} missing`);
@@ -88,7 +90,7 @@ describe("functions.json, generated from the JSDoc", () => {
     });
   });
 
-  test("CUSTOMER_VALUE spills a matrix", () => {
-    expect(metadata().functions.find((x) => x.id === "CUSTOMER_VALUE")?.result.dimensionality).toBe("matrix");
+  test.each(["CUSTOMER_VALUE", "CUSTOMER_FORECAST", "FORECAST_MODEL"])("%s spills a matrix", (id) => {
+    expect(metadata().functions.find((x) => x.id === id)?.result.dimensionality).toBe("matrix");
   });
 });

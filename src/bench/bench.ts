@@ -9,6 +9,7 @@ import { Figure, mib, notePeakMemory, show, time } from "./measure";
 import { benchScorecard } from "./benchScorecard";
 import { benchFiles } from "./benchFiles";
 import { benchLive } from "./benchLive";
+import { benchModels } from "./benchModels";
 
 const ROWS = 1048575;
 const CUSTOMERS = 50000;
@@ -81,6 +82,7 @@ export function benchFunctions(): Figure[] {
     report(time("ACTIVATION_RATE (defaults), every id a number", RUNS, numericSales, (s) => mustBeOk(activationRateOfCells(s.ids, s.dates, s.amounts))), 100),
     report(time("CONCENTRATION TOP_PCT by customer", RUNS, sales, (s) => mustBeOk(concentrationOfCells(s.amounts, s.ids))), 100),
     report(time("CONCENTRATION GINI by customer", RUNS, sales, (s) => mustBeOk(concentrationOfCells(s.amounts, s.ids, "GINI"))), 100),
+    ...benchModels(Math.min(RUNS, 5), sales),
   ];
 }
 

@@ -103,6 +103,6 @@ export async function runScorecard(argv: readonly string[], io: Io): Promise<num
   }
   const labels = LABELS[options.language];
   if (options.json) io.out(JSON.stringify(scorecardJson(card, (r) => labels.reasons[r]), null, 2));
-  else if (options.out === null) io.out(formatSummary(card, labels));
+  else if (options.out === null) io.out(formatSummary(card, labels, options.language));
   return 0;
 }

@@ -49,7 +49,7 @@ const SOURCES = [
   { en: "Field sales", es: "Venta en campo" },
 ];
 
-export const SAMPLE_FIRST_DAY = partsToSerial(2024, 12, 1);
+export const SAMPLE_FIRST_DAY = partsToSerial(2024, 1, 1);
 export const SAMPLE_AS_OF = partsToSerial(2026, 5, 20);
 
 /** The sample as tables, ready to be written as a workbook. */
@@ -106,7 +106,9 @@ export function sampleTables(options: SampleOptions = {}): NewTable[] {
       if (day < c.since || day > c.churnDay) continue;
       // Existing customers add a line now and then: cross-sell.
       if (rnd() < 0.0015 && c.lines.length < LINES.length) c.lines.push(Math.floor(rnd() * LINES.length));
-      if (rnd() > c.rate / 26) continue;
+      // Busier toward December, quieter in June: a season the prior-year pace can read.
+      const season = 1 + 0.2 * Math.cos((2 * Math.PI * (day - partsToSerial(2024, 12, 15))) / 365.25);
+      if (rnd() > (c.rate * season) / 26) continue;
       const line = c.lines[Math.floor(rnd() * c.lines.length)];
       const growth = 1 + 0.25 * ((day - SAMPLE_FIRST_DAY) / 540);
       const amount = Math.round(lognormal(c.segment.ticket * growth, 0.6) * 100) / 100;

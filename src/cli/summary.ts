@@ -2,7 +2,8 @@
 import { serialToIso } from "../core/cells";
 import { IndicatorFormat } from "../engine/indicatorCatalog";
 import { Scorecard } from "../engine/scorecard";
-import { Labels } from "../plan/labels";
+import { forecastHeadline, percentText } from "../plan/forecastWords";
+import { Labels, Language } from "../plan/labels";
 
 function show(value: number | null, format: IndicatorFormat): string {
   if (value === null) return "—";
@@ -16,7 +17,7 @@ function show(value: number | null, format: IndicatorFormat): string {
   }
 }
 
-export function formatSummary(card: Scorecard, L: Labels): string {
+export function formatSummary(card: Scorecard, L: Labels, language: Language): string {
   const p = card.period;
   const lines = [
     `${L.title} — ${L.parameters.asOf} ${serialToIso(p.asOf)}, ${L.periodKinds[p.kind]} ${serialToIso(p.current.start)}..${serialToIso(p.full.end)}`,
@@ -29,5 +30,23 @@ export function formatSummary(card: Scorecard, L: Labels): string {
     const value = r.value === null && r.reason !== null ? L.reasons[r.reason] : show(r.value, r.info.format);
     lines.push([name.padEnd(52), value.padStart(16), show(r.previous, r.info.format).padStart(16), (r.info.flow ? show(r.forecast, r.info.format) : "").padStart(24), "  " + status].join(""));
   }
+  const f = card.revenueForecasts;
+  lines.push("", L.forecasts.title);
+  for (const method of ["run_rate", "prior_year", "customer_model"] as const) {
+    const m = f.methods[method];
+    const error = m.backtestError === null ? "" : `${L.forecasts.backtestError} ${percentText(m.backtestError, language)}`;
+    lines.push(`${method === f.chosen ? "✓ " : "  "}${L.forecasts.methods[method].padEnd(50)}${show(m.value, "money").padStart(16)}  ${error}`);
+  }
+  lines.push(forecastHeadline(f, L, language));
+  const list = card.customersToCall;
+  lines.push("", L.toCall.title);
+  if (list.customers.length === 0) lines.push(L.toCall.none);
+  else {
+    lines.push([L.toCall.customer.padEnd(24), L.toCall.lastPurchase.padStart(14), L.toCall.lapseDay.padStart(14), L.toCall.pAlive.padStart(26), L.toCall.expectedRevenue.padStart(28)].join(""));
+    for (const c of list.customers) {
+      lines.push([card.customerLabels[c.customer].padEnd(24), serialToIso(c.lastPurchase).padStart(14), serialToIso(c.lapseDay).padStart(14), (c.pAlive === null ? "—" : percentText(c.pAlive, language)).padStart(26), show(c.expectedRevenue, "money").padStart(28)].join(""));
+    }
+  }
+  if (list.reason !== null) lines.push(L.toCall.unranked.replace("{reason}", L.reasons[list.reason]));
   return lines.join("\n");
 }

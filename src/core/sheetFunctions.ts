@@ -1,6 +1,6 @@
 /**
- * The three SPEC functions as Excel calls them: raw cell values in, a number (or a column of
- * scores) or a SpecError out. Office-free, so tests and the scorecard engine call them directly.
+ * The SPEC functions as Excel calls them: raw cell values in, a number (or a spilled table) or a
+ * SpecError out. Office-free, so tests and the scorecard engine call them directly.
  */
 import { readActivity, readCustomerList } from "./activity";
 import { countActive } from "./activation";
@@ -11,20 +11,13 @@ import { CustomerIndex } from "./customerIndex";
 import { VALUE_METHODS, customerValueScores } from "./customerValue";
 import { CellList, checkSameLength, readList, readMatrix } from "./lists";
 import { Result, divError, numError, ok, valueError } from "./result";
+import { CustomerModels, fitCustomerModels, predictCustomers } from "./customerModels";
 import { readChoiceArg, readDateArg, readNumberArg, readWholeArg } from "./scalars";
 
 const isOmittedList = (v: unknown): boolean => v === null || v === undefined;
 
-export function activationRateOfCells(
-  customersArg: unknown,
-  datesArg: unknown,
-  amountsArg?: unknown,
-  asOfArg?: unknown,
-  windowArg?: unknown,
-  minPurchasesArg?: unknown,
-  minAmountArg?: unknown,
-  baseArg?: unknown,
-): Result<number> {
+/** The sales lists of a call: customers and dates, and amounts unless omitted, all of one size. */
+function readSalesLists(customersArg: unknown, datesArg: unknown, amountsArg: unknown): Result<{ customers: CellList; dates: CellList; amounts: CellList | null }> {
   const customers = readList(customersArg, "customers");
   if (!customers.ok) return customers;
   const dates = readList(datesArg, "dates");
@@ -39,6 +32,21 @@ export function activationRateOfCells(
     if (!same.ok) return same;
     amounts = read.value;
   }
+  return ok({ customers: customers.value, dates: dates.value, amounts });
+}
+
+export function activationRateOfCells(
+  customersArg: unknown,
+  datesArg: unknown,
+  amountsArg?: unknown,
+  asOfArg?: unknown,
+  windowArg?: unknown,
+  minPurchasesArg?: unknown,
+  minAmountArg?: unknown,
+  baseArg?: unknown,
+): Result<number> {
+  const lists = readSalesLists(customersArg, datesArg, amountsArg);
+  if (!lists.ok) return lists;
   const asOf = readDateArg(asOfArg, "as_of");
   if (!asOf.ok) return asOf;
   const windowDays = readWholeArg(windowArg, "window_days", 90, 1);
@@ -50,7 +58,7 @@ export function activationRateOfCells(
   if (minAmount.value < 0) return numError(`min_amount must be 0 or more; it is ${minAmount.value}`);
 
   const index = new CustomerIndex();
-  const rows = readActivity(customers.value, dates.value, amounts, index);
+  const rows = readActivity(lists.value.customers, lists.value.dates, lists.value.amounts, index);
   if (!rows.ok) return rows;
   let base: Int32Array | null = null;
   if (!isOmittedList(baseArg)) {
@@ -173,4 +181,69 @@ export function customerValueOfCells(attributesArg: unknown, weightsArg?: unknow
   const out: ScoreColumn = new Array(rows);
   for (let i = 0; i < rows; i++) out[i] = [scores[i] === scores[i] ? scores[i] : ""];
   return ok(out);
+}
+
+/** A spilled table: a header row, then values; "" is a blank cell. */
+export type Table = (string | number)[][];
+
+/** The customer models fitted on a call's rows at its as_of (default: the latest date). */
+function fittedModels(customersArg: unknown, datesArg: unknown, amountsArg: unknown, asOfArg: unknown): Result<{ models: CustomerModels; index: CustomerIndex }> {
+  const lists = readSalesLists(customersArg, datesArg, amountsArg);
+  if (!lists.ok) return lists;
+  const asOf = readDateArg(asOfArg, "as_of");
+  if (!asOf.ok) return asOf;
+  const index = new CustomerIndex();
+  const rows = readActivity(lists.value.customers, lists.value.dates, lists.value.amounts, index);
+  if (!rows.ok) return rows;
+  const models = fitCustomerModels(rows.value, index.count, asOf.value ?? rows.value.latestDay);
+  if (!models.ok) return models;
+  return ok({ models: models.value, index });
+}
+
+const blankIfNaN = (v: number): number | "" => (v === v ? v : "");
+
+export const CUSTOMER_FORECAST_HEADER = ["customer", "repeat_purchases", "recency_days", "age_days", "p_alive", "expected_purchases", "expected_value", "expected_revenue"];
+
+export function customerForecastOfCells(customersArg: unknown, datesArg: unknown, amountsArg?: unknown, asOfArg?: unknown, horizonArg?: unknown): Result<Table> {
+  const horizon = readWholeArg(horizonArg, "horizon_days", 90, 1);
+  if (!horizon.ok) return horizon;
+  const fitted = fittedModels(customersArg, datesArg, amountsArg, asOfArg);
+  if (!fitted.ok) return fitted;
+  const { models, index } = fitted.value;
+  const predictions = predictCustomers(models, horizon.value);
+  const h = models.history;
+  const out: Table = [CUSTOMER_FORECAST_HEADER];
+  for (let i = 0; i < h.customers.length; i++) {
+    out.push([
+      index.firstValue(h.customers[i]),
+      h.x[i],
+      h.tx[i],
+      h.T[i],
+      predictions.pAlive[i],
+      predictions.expectedPurchases[i],
+      blankIfNaN(predictions.expectedValue[i]),
+      blankIfNaN(predictions.expectedRevenue[i]),
+    ]);
+  }
+  return ok(out);
+}
+
+export function forecastModelOfCells(customersArg: unknown, datesArg: unknown, amountsArg?: unknown, asOfArg?: unknown): Result<Table> {
+  const fitted = fittedModels(customersArg, datesArg, amountsArg, asOfArg);
+  if (!fitted.ok) return fitted;
+  const { bgnbd, gammaGamma, history, repeatCustomers } = fitted.value.models;
+  const spend = (v: number | undefined): number | "" => (v === undefined ? "" : v);
+  return ok([
+    ["r", bgnbd.r],
+    ["alpha", bgnbd.alpha],
+    ["a", bgnbd.a],
+    ["b", bgnbd.b],
+    ["bgnbd_log_likelihood", bgnbd.logLikelihood],
+    ["p", spend(gammaGamma?.p)],
+    ["q", spend(gammaGamma?.q)],
+    ["gamma", spend(gammaGamma?.gamma)],
+    ["gamma_gamma_log_likelihood", spend(gammaGamma?.logLikelihood)],
+    ["customers", history.customers.length],
+    ["repeat_customers", repeatCustomers],
+  ]);
 }

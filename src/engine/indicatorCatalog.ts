@@ -17,6 +17,8 @@ export const INDICATOR_IDS = [
   "svc.top20_share",
   "svc.hhi",
   "svc.pareto_customers",
+  "svc.lapsing_customers",
+  "svc.expected_revenue",
 ] as const;
 
 export type IndicatorId = (typeof INDICATOR_IDS)[number];
@@ -58,6 +60,9 @@ export const INDICATORS: readonly IndicatorInfo[] = [
   info("svc.hhi", "service", "index", false, true),
   // More customers needed for 80% of sales means sales are less concentrated: more is better.
   info("svc.pareto_customers", "service", "count"),
+  // Fewer customers about to lapse is better.
+  info("svc.lapsing_customers", "service", "count", false, true),
+  info("svc.expected_revenue", "service", "money"),
 ];
 
 export const STAGES: readonly Stage[] = ["overview", "information", "marketing", "sales", "service"];

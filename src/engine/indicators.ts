@@ -5,7 +5,9 @@
 import { ActivationDefinition, countActive } from "../core/activation";
 import { concentration } from "../core/concentration";
 import { NumberCodes } from "../core/numberCodes";
+import { CustomerModelsByDay } from "./customerOutlook";
 import { IndicatorId } from "./indicatorCatalog";
+import { Lapsing, lapsingCustomers } from "./lapsingCustomers";
 import { DaySpan } from "./period";
 import { ScorecardData } from "./scorecardData";
 
@@ -20,7 +22,10 @@ export type Reason =
   | "no_buying_customers"
   | "no_customers_before_period"
   | "no_customer_base"
-  | "no_revenue_in_period";
+  | "no_revenue_in_period"
+  | "model_not_fitted"
+  | "no_days_left_in_period"
+  | "spend_model_undefined";
 
 export interface IndicatorValue {
   readonly value: number | null;
@@ -57,13 +62,24 @@ export interface SpanFigures {
   readonly buying: Uint8Array;
   /** 1 for customers active at the span's end. */
   readonly active: Uint8Array;
+  /** The customers active at the span's end who lapse in the 30 days after it. */
+  readonly lapsing: Lapsing;
 }
 
 /**
  * Every indicator over `span` (its end is as_of), with `comparison` the span before it for
- * upsell. `activation` gives the definition; its as_of is the span's end.
+ * upsell. `activation` gives the definition; its as_of is the span's end. `periodEnd` is the last
+ * day of the span's period, the horizon of the revenue the customer models expect.
  */
-export function indicatorsFor(data: ScorecardData, facts: SalesFacts, span: DaySpan, comparison: DaySpan, activation: ActivationDefinition): SpanFigures {
+export function indicatorsFor(
+  data: ScorecardData,
+  facts: SalesFacts,
+  span: DaySpan,
+  comparison: DaySpan,
+  activation: ActivationDefinition,
+  models: CustomerModelsByDay,
+  periodEnd: number,
+): SpanFigures {
   const m = data.index.count;
   const { customer, day, amount } = data.sales;
   const margin = data.margin;
@@ -122,6 +138,7 @@ export function indicatorsFor(data: ScorecardData, facts: SalesFacts, span: DayS
 
   const leads = leadsIn(data, span);
   const activationCount = countActive(data.sales, m, { ...activation, asOf: end }, data.customerBase);
+  const lapsing = lapsingCustomers(data.sales, m, activation, data.customerBase, end, activationCount.isActive);
   const values: IndicatorValues = {
     revenue: some(revenue),
     margin: margin === null ? none("no_margin_column") : some(marginSum),
@@ -140,8 +157,10 @@ export function indicatorsFor(data: ScorecardData, facts: SalesFacts, span: DayS
     "svc.top20_share": concentrationValue(revenueByCustomer, "TOP_PCT", 20),
     "svc.hhi": concentrationValue(revenueByCustomer, "HHI", 0),
     "svc.pareto_customers": concentrationValue(revenueByCustomer, "PARETO", 80),
+    "svc.lapsing_customers": activationCount.base === 0 ? none("no_customer_base") : some(lapsing.count),
+    "svc.expected_revenue": models.expectedRevenue(end, periodEnd - end),
   };
-  return { values, revenueByCustomer, buying, active: activationCount.isActive };
+  return { values, revenueByCustomer, buying, active: activationCount.isActive, lapsing };
 }
 
 function concentrationValue(totals: Float64Array, measure: "TOP_PCT" | "HHI" | "PARETO", n: number): IndicatorValue {

@@ -7,7 +7,7 @@ import { partsToSerial, serialToParts } from "../core/cells";
 export const PERIOD_KINDS = ["month", "quarter", "year"] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
 
-const MONTHS: Record<PeriodKind, number> = { month: 1, quarter: 3, year: 12 };
+export const MONTHS: Record<PeriodKind, number> = { month: 1, quarter: 3, year: 12 };
 
 /** A span of days, both ends included. */
 export interface DaySpan {
@@ -36,7 +36,8 @@ export function periodStart(kind: PeriodKind, day: number): number {
   return partsToSerial(year, Math.floor((month - 1) / months) * months + 1, 1);
 }
 
-function shiftMonths(day: number, months: number): number {
+/** The same day of the month `months` later (earlier when negative). */
+export function shiftMonths(day: number, months: number): number {
   const { year, month, day: d } = serialToParts(day);
   return partsToSerial(year, month + months, d);
 }

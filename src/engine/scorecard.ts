@@ -6,9 +6,11 @@ import { ActivationDefinition } from "../core/activation";
 import { Result, ok, valueError } from "../core/result";
 import { serialToIso } from "../core/cells";
 import { INDICATORS, IndicatorId, IndicatorInfo } from "./indicatorCatalog";
+import { CallList, CustomerModelsByDay, customersToCall } from "./customerOutlook";
 import { Reason, indicatorsFor, salesFacts } from "./indicators";
-import { Period, PeriodKind, periodOf } from "./period";
+import { MONTHS, Period, PeriodKind, periodOf } from "./period";
 import { ScorecardData } from "./scorecardData";
+import { DailyTotals, FORECAST_METHODS, ForecastMethod, MethodForecast, RevenueForecasts, paceForecasts, revenueForecasts } from "./revenueForecast";
 import { Status, forecastOf, statusOf } from "./status";
 import { DEFAULT_VALUE_SETTINGS, TIERS, Tier, ValueSettings, ValueTable, valueTable } from "./valueTiers";
 
@@ -38,6 +40,8 @@ export interface IndicatorResult {
   readonly target: number | null;
   readonly status: Status | null;
   readonly reason: Reason | null;
+  /** Revenue and margin: each method's forecast (SPEC.md §3.4) and the one `forecast` is. */
+  readonly forecasts: { readonly methods: Partial<Record<ForecastMethod, MethodForecast>>; readonly chosen: ForecastMethod } | null;
 }
 
 export interface SegmentRow {
@@ -78,6 +82,12 @@ export interface Scorecard {
   readonly value: ValueTable;
   /** Each customer's revenue in the current period, by customer code. */
   readonly revenueByCustomer: Float64Array;
+  /** Revenue to the period end by each method, backtested. */
+  readonly revenueForecasts: RevenueForecasts;
+  /** Margin at the prior-year pace (null when not mapped or not available). */
+  readonly marginPriorYear: number | null;
+  /** The lapsing customers with the most revenue at stake. */
+  readonly customersToCall: CallList;
 }
 
 export function buildScorecard(data: ScorecardData, settings: ScorecardSettings = DEFAULT_SETTINGS): Result<Scorecard> {
@@ -86,13 +96,29 @@ export function buildScorecard(data: ScorecardData, settings: ScorecardSettings 
   const period = periodOf(settings.period, asOf);
   const facts = salesFacts(data);
   const activation = { asOf: null, ...settings.activation };
-  const now = indicatorsFor(data, facts, period.current, period.previous, activation);
-  const before = indicatorsFor(data, facts, period.previous, period.beforePrevious, activation);
+  // One fit at as of, searched from several starts; the earlier days' fits start from it.
+  const models = new CustomerModelsByDay(data, asOf);
+  models.at(asOf);
+  const now = indicatorsFor(data, facts, period.current, period.previous, activation, models, period.full.end);
+  const before = indicatorsFor(data, facts, period.previous, period.beforePrevious, activation, models, period.current.start - 1);
+
+  const { customer, day, amount } = data.sales;
+  const revenueTotals = new DailyTotals(customer, day, amount);
+  const forecasts = revenueForecasts({ data, firstPurchase: facts.firstPurchase, revenue: revenueTotals, expectedRevenue: (d, h) => models.expectedRevenue(d, h) }, period, now.values.revenue.value ?? 0);
+  const marginNow = now.values.margin.value;
+  const marginPriorYear =
+    data.margin === null || marginNow === null
+      ? null
+      : paceForecasts(new DailyTotals(customer, day, data.margin), marginNow, period.current.start, period.asOf, period.full.end, MONTHS[period.kind]).priorYear;
 
   const indicators = INDICATORS.map((info): IndicatorResult => {
     const { value, reason } = now.values[info.id];
     const previous = before.values[info.id].value;
-    const forecast = forecastOf(info, value, period.daysInPeriod, period.elapsedDays);
+    const runRate = forecastOf(info, value, period.daysInPeriod, period.elapsedDays);
+    let methods: NonNullable<IndicatorResult["forecasts"]> | null = null;
+    if (info.id === "revenue") methods = { methods: forecasts.methods, chosen: forecasts.chosen };
+    else if (info.id === "margin" && value !== null) methods = { methods: { run_rate: { value: runRate, backtestError: null }, prior_year: { value: marginPriorYear, backtestError: null } }, chosen: "run_rate" };
+    const forecast = methods === null ? runRate : (methods.methods[methods.chosen]?.value ?? null);
     const target = settings.targets[info.id] ?? null;
     return {
       info,
@@ -103,6 +129,7 @@ export function buildScorecard(data: ScorecardData, settings: ScorecardSettings 
       target,
       status: statusOf(info, value, forecast, target),
       reason,
+      forecasts: methods,
     };
   });
 
@@ -138,6 +165,9 @@ export function buildScorecard(data: ScorecardData, settings: ScorecardSettings 
     tiers,
     value,
     revenueByCustomer: now.revenueByCustomer,
+    revenueForecasts: forecasts,
+    marginPriorYear,
+    customersToCall: customersToCall(models, asOf, now.lapsing),
   });
 }
 
@@ -173,13 +203,34 @@ function leadSourceRows(data: ScorecardData, start: number, end: number): LeadSo
 export interface ScorecardJson {
   readonly asOf: string;
   readonly period: { readonly start: string; readonly end: string; readonly previousStart: string; readonly previousEnd: string };
-  readonly indicators: Record<string, { value: number | null; previous: number | null; forecast: number | null; status: Status | null; reason: string | null }>;
+  readonly indicators: Record<string, IndicatorJson>;
+}
+
+export interface IndicatorJson {
+  value: number | null;
+  previous: number | null;
+  forecast: number | null;
+  status: Status | null;
+  reason: string | null;
+  /** Revenue and margin (SPEC.md §3.4). */
+  forecasts?: Partial<Record<ForecastMethod, { value: number | null; backtest_error: number | null }>>;
+  chosen?: ForecastMethod;
 }
 
 export function scorecardJson(card: Scorecard, reasonText: (r: Reason) => string): ScorecardJson {
   const indicators: ScorecardJson["indicators"] = {};
   for (const r of card.indicators) {
-    indicators[r.info.id] = { value: r.value, previous: r.previous, forecast: r.forecast, status: r.status, reason: r.reason === null ? null : reasonText(r.reason) };
+    const json: IndicatorJson = { value: r.value, previous: r.previous, forecast: r.forecast, status: r.status, reason: r.reason === null ? null : reasonText(r.reason) };
+    if (r.forecasts !== null) {
+      const forecasts: NonNullable<IndicatorJson["forecasts"]> = {};
+      for (const method of FORECAST_METHODS) {
+        const m = r.forecasts.methods[method];
+        if (m !== undefined) forecasts[method] = { value: m.value, backtest_error: m.backtestError };
+      }
+      json.forecasts = forecasts;
+      json.chosen = r.forecasts.chosen;
+    }
+    indicators[r.info.id] = json;
   }
   const p = card.period;
   return {

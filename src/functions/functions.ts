@@ -7,7 +7,7 @@
  * Parameter types are `any` because the metadata generator requires them to match the JSDoc types.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
-import { activationRateOfCells, concentrationOfCells, customerValueOfCells } from "../core/sheetFunctions";
+import { activationRateOfCells, concentrationOfCells, customerForecastOfCells, customerValueOfCells, forecastModelOfCells } from "../core/sheetFunctions";
 import { toExcelResult } from "./excelErrors";
 
 /**
@@ -63,4 +63,33 @@ export function concentrationMeasure(amounts: any[][], customers?: any[][], meas
  */
 export function customerValue(attributes: any[][], weights?: any[][], directions?: any[][], method?: any): any[][] {
   return toExcelResult(() => customerValueOfCells(attributes, weights, directions, method));
+}
+
+/**
+ * Each customer's future from the purchase history: repeat purchases, recency and age, the probability of still being a customer, and the purchases, spend per purchase and revenue expected in the horizon (BG/NBD and Gamma-Gamma models). Spills a header row and one row per customer.
+ * @customfunction CUSTOMER_FORECAST
+ * @helpurl https://localhost:3000/help.html#customer_forecast
+ * @param {any[][]} customers Customer id of each sales row (one column or one row), e.g. Sales[Customer].
+ * @param {any[][]} dates Date of each sales row, same size as customers.
+ * @param {any[][]} [amounts] Amount of each row: a purchase is above 0, and the spend model needs them. Omitted: every row is a purchase and there is no spend forecast.
+ * @param {any} [as_of] Last day of the history the models learn from. Default: the latest date in dates.
+ * @param {any} [horizon_days] Days ahead to forecast. Default 90.
+ * @returns {any[][]} customer, repeat_purchases, recency_days, age_days, p_alive, expected_purchases, expected_value, expected_revenue.
+ */
+export function customerForecast(customers: any[][], dates: any[][], amounts?: any[][], as_of?: any, horizon_days?: any): any[][] {
+  return toExcelResult(() => customerForecastOfCells(customers, dates, amounts, as_of, horizon_days));
+}
+
+/**
+ * The fitted customer models: the BG/NBD parameters (r, alpha in days, a, b) and the Gamma-Gamma parameters (p, q, gamma), with their log-likelihoods and the customers they were fitted on. Spills two columns, name and value.
+ * @customfunction FORECAST_MODEL
+ * @helpurl https://localhost:3000/help.html#forecast_model
+ * @param {any[][]} customers Customer id of each sales row (one column or one row), e.g. Sales[Customer].
+ * @param {any[][]} dates Date of each sales row, same size as customers.
+ * @param {any[][]} [amounts] Amount of each row; needed for the Gamma-Gamma spend model. Omitted: every row is a purchase.
+ * @param {any} [as_of] Last day of the history the models learn from. Default: the latest date in dates.
+ * @returns {any[][]} Name and value of each parameter: r, alpha, a, b, bgnbd_log_likelihood, p, q, gamma, gamma_gamma_log_likelihood, customers, repeat_customers.
+ */
+export function forecastModel(customers: any[][], dates: any[][], amounts?: any[][], as_of?: any): any[][] {
+  return toExcelResult(() => forecastModelOfCells(customers, dates, amounts, as_of));
 }

@@ -15,6 +15,10 @@
 import { textKeyFormula } from "../core/textKey";
 import { IndicatorId } from "../engine/indicatorCatalog";
 import { CONVERTED_STATUSES } from "../engine/scorecardData";
+import { CUSTOMER_FORECAST_HEADER } from "../core/sheetFunctions";
+
+/** CUSTOMER_FORECAST's column of expected revenue, counted from 1. */
+const EXPECTED_REVENUE_COLUMN = CUSTOMER_FORECAST_HEADER.indexOf("expected_revenue") + 1;
 
 /** Formula text of the mapped columns; absent when not mapped. */
 export interface DataRefs {
@@ -32,10 +36,11 @@ export interface DataRefs {
   readonly potentialAccounts?: string;
 }
 
-/** Cells (absolute addresses) of a span of days: its first day and its last counted day (as of). */
+/** Cells (absolute addresses) of a span of days: its first day, its last counted day (as of), and its period's last day (a formula). */
 export interface SpanCells {
   readonly start: string;
   readonly end: string;
+  readonly periodEnd: string;
 }
 
 export interface ParameterCells {
@@ -178,6 +183,15 @@ export function indicatorFormulas(id: IndicatorId, r: DataRefs, spans: { now: Sp
       const call = (s: SpanCells): string => `IFERROR(SPEC.ACTIVATION_RATE(${r.customer},${r.date},${r.amount},${s.end},${p.window},${p.minPurchases},${p.minAmount}${base}),"")`;
       return { kind: "each", now: call(spans.now), before: call(spans.before) };
     }
+    case "svc.lapsing_customers":
+      // Each customer's activity now and 30 days on: per-customer, no formula keeps it live at this cost.
+      return null;
+    case "svc.expected_revenue": {
+      // Σ of CUSTOMER_FORECAST's expected_revenue column; blank when none (no spend model) or an error.
+      const call = (s: SpanCells): string =>
+        `IFERROR(LET(${v("f")},INDEX(SPEC.CUSTOMER_FORECAST(${r.customer},${r.date},${r.amount},${s.end},${s.periodEnd}-${s.end}),0,${EXPECTED_REVENUE_COLUMN}),IF(COUNT(${v("f")})=0,"",SUM(${v("f")}))),"")`;
+      return { kind: "each", now: call(spans.now), before: call(spans.before) };
+    }
     case "svc.top20_share":
     case "svc.hhi":
     case "svc.pareto_customers": {
@@ -251,17 +265,83 @@ export function leadSourceFormula(r: DataRefs, s: SpanCells, sourceKeys: readonl
  */
 export function segmentFormula(r: DataRefs, s: SpanCells, segmentKeys: readonly string[]): string | null {
   if (r.customerIds === undefined || r.customerSegments === undefined) return null;
-  const last = (list: string): string => `IF(${v("t")}<=${v("n")},INDEX(${list},${v("t")}),INDEX(${list},${v("n")}))`;
   const segments = textColumn(segmentKeys);
   const inSpan = `${hasCustomer}*${within(r, s.start, s.end)}`;
   return withKeys(
     r,
-    `${v("i")},${key(r.customerIds)},${v("o")},SORTBY(${v("i")},${v("i")}),${v("q")},SORTBY(${key(r.customerSegments)},${v("i")}),` +
-      `${v("n")},ROWS(${v("o")}),${v("t")},SEQUENCE(${v("n")}+1),` +
-      `${v("g")},XLOOKUP(${v("k")},${last(v("o"))},${last(v("q"))},"",0,2),` +
+    `${v("i")},${key(r.customerIds)},${searchable("o", `SORTBY(${v("i")},${v("i")})`, `SORTBY(${key(r.customerSegments)},${v("i")})`)}` +
+      `${v("g")},XLOOKUP(${v("k")},${v("o")},${v("oby")},"",0,2),` +
       `${v("x")},UNIQUE(FILTER(${v("g")}&${JOIN}&${v("k")},${inSpan}*(${r.amount}>0),${NOTHING})),` +
       `${v("y")},LEFT(${v("x")},FIND(${JOIN},${v("x")}&${JOIN})-1),` +
       `CHOOSE({1,2},MMULT(--(${segments}=TRANSPOSE(${v("g")})),${inSpan}*${r.amount}),MMULT(--(${segments}=TRANSPOSE(${v("y")})),SEQUENCE(ROWS(${v("x")}),1,1,0)))`,
+  );
+}
+
+/**
+ * LET names for a binary search: §name, the sorted list `sorted`, and §nameby, `alongside` (sorted
+ * the same way) when given. LibreOffice 25.2's binary search never finds an array's last entry, so
+ * both carry their last entry twice (harmless in Excel).
+ */
+function searchable(name: string, sorted: string, alongside?: string): string {
+  const n = v(`${name}count`);
+  const t = v(`${name}seq`);
+  const last = (list: string): string => `IF(${t}<=${n},INDEX(${list},${t}),INDEX(${list},${n}))`;
+  const all = v(`${name}all`);
+  const allAlongside = v(`${name}with`);
+  return (
+    `${all},${sorted},${alongside === undefined ? "" : `${allAlongside},${alongside},`}${n},ROWS(${all}),${t},SEQUENCE(${n}+1),` +
+    `${v(name)},${last(all)},${alongside === undefined ? "" : `${v(`${name}by`)},${last(allAlongside)},`}`
+  );
+}
+
+/** Run rate to the period end: the value so far × days in the period ÷ days elapsed. */
+export function runRateFormula(value: string, daysInPeriod: string, elapsed: string): string {
+  return `IF(ISNUMBER(${value}),${value}*${daysInPeriod}/${elapsed},"")`;
+}
+
+/** Cells the forecasts to the period end read. */
+export interface ForecastCells {
+  /** The period's first day, its length in months, days in it and days elapsed. */
+  readonly start: string;
+  readonly months: string;
+  readonly daysInPeriod: string;
+  readonly elapsed: string;
+  readonly asOf: string;
+}
+
+/**
+ * Prior-year pace (SPEC.md §3.4): `value` × F ÷ P, F the column's total over the same period a year
+ * earlier and P over its first elapsed days; blank when the sales start after that period's start
+ * or P ≤ 0.
+ */
+export function priorYearFormula(r: DataRefs, column: string, value: string, c: ForecastCells): string {
+  const inRows = (from: string, to: string): string => `SUM(${hasCustomer}*${within(r, from, to)}*${column})`;
+  return withKeys(
+    r,
+    `${v("s")},EDATE(${c.start},-12),${v("e")},EDATE(${v("s")},${c.months})-1,` +
+      `${v("w")},${inRows(v("s"), v("e"))},${v("p")},${inRows(v("s"), `MIN(${v("s")}+${c.elapsed}-1,${v("e")})`)},` +
+      `${v("f")},INT(MIN(IF(${hasCustomer},${r.date},${LAST_DATE}))),` +
+      `IF(AND(ISNUMBER(${value}),${v("f")}<=${v("s")},${v("p")}>0),${value}*${v("w")}/${v("p")},"")`,
+  );
+}
+
+/** Excel's last date, 9999-12-31: later than any sale. */
+const LAST_DATE = 2958465;
+
+/**
+ * The customer model's forecast (SPEC.md §3.4): revenue so far + the revenue the customer models
+ * expect to period end + the new customers' revenue so far at its pace for the remaining days.
+ * New customers' revenue: rows in the period of customers with a purchase up to as of and none
+ * before the period, found by binary search in the two sorted lists of buyers.
+ */
+export function customerModelFormula(r: DataRefs, revenue: string, expected: string, c: ForecastCells): string {
+  const purchase = `${hasCustomer}*(${r.amount}>0)`;
+  const buyers = (before: string): string => `SORT(UNIQUE(FILTER(${v("k")},${v("p")}*(${r.date}<${before}),${NOTHING})))`;
+  return withKeys(
+    r,
+    `${v("p")},${purchase},${searchable("e", buyers(c.start))}${searchable("b", buyers(`${c.asOf}+1`))}` +
+      `${v("n")},SUM(${hasCustomer}*${within(r, c.start, c.asOf)}*${r.amount}*ISNA(XMATCH(${v("k")},${v("e")},0,2))*ISNUMBER(XMATCH(${v("k")},${v("b")},0,2))),` +
+      `IF(AND(ISNUMBER(${revenue}),ISNUMBER(${expected})),${revenue}+${expected}+${v("n")}*(${c.daysInPeriod}-${c.elapsed})/${c.elapsed},"")`,
   );
 }
 

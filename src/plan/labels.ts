@@ -3,6 +3,7 @@ import { IndicatorId, Stage } from "../engine/indicatorCatalog";
 import { Reason } from "../engine/indicators";
 import { PeriodKind } from "../engine/period";
 import { Channel } from "../engine/scorecard";
+import { ForecastMethod } from "../engine/revenueForecast";
 import { Status } from "../engine/status";
 import { ValueAttribute } from "../engine/valueTiers";
 
@@ -76,6 +77,43 @@ export interface Labels {
     readonly scoreThreshold: string;
   };
   readonly attributes: Record<ValueAttribute, string>;
+  readonly forecasts: {
+    readonly title: string;
+    readonly method: string;
+    readonly forecast: string;
+    readonly backtestError: string;
+    /** Header of a backtest period's column: {start} is its first day. */
+    readonly periodError: string;
+    readonly methods: Record<ForecastMethod, string>;
+    readonly actual: string;
+    readonly marginPriorYear: string;
+    readonly marginNote: string;
+    /** The chosen method's note. */
+    readonly chosenNote: string;
+    /** The words above the table: {method}, {error}, {periods}, {others}. */
+    readonly headline: string;
+    /** One of {others}: "{method} {error}". */
+    readonly other: string;
+    readonly noBacktest: string;
+    readonly untested: string;
+    readonly priorYearUnavailable: string;
+    /** How a build's note names the backtests. */
+    readonly backtestSubject: string;
+  };
+  readonly toCall: {
+    readonly title: string;
+    readonly note: string;
+    readonly customer: string;
+    readonly lastPurchase: string;
+    readonly lapseDay: string;
+    readonly pAlive: string;
+    readonly expectedRevenue: string;
+    readonly none: string;
+    /** When they are not ranked by expected revenue: {reason}. */
+    readonly unranked: string;
+    /** How a build's note names the list. */
+    readonly subject: string;
+  };
   /** Values computed at the build instead of live formulas: the legend and why, per cell. */
   readonly snapshot: {
     readonly legend: string;
@@ -126,6 +164,8 @@ const EN: Labels = {
     "svc.top20_share": "Revenue share of top 20% customers",
     "svc.hhi": "Concentration index (HHI)",
     "svc.pareto_customers": "Customers making 80% of revenue",
+    "svc.lapsing_customers": "Active customers lapsing within 30 days",
+    "svc.expected_revenue": "Expected revenue to period end (model)",
   },
   statuses: { on_track: "On track", at_risk: "At risk", off_track: "Off track" },
   reasons: {
@@ -139,6 +179,9 @@ const EN: Labels = {
     no_customers_before_period: "Not available: no customer bought in the 365 days before the period.",
     no_customer_base: "Not available: the customer base is empty.",
     no_revenue_in_period: "Not available: no customer has revenue above 0 in the period.",
+    model_not_fitted: "Not available: the customer model needs at least 10 customers with a purchase, 5 of them buying again on another day.",
+    no_days_left_in_period: "Not available: as of is the period's last day, nothing is left to expect.",
+    spend_model_undefined: "Not available: spend per purchase varies too much between customers for the model to give a mean (q ≤ 1).",
   },
   breakdowns: {
     bySegment: "Revenue and customers by segment",
@@ -182,6 +225,36 @@ const EN: Labels = {
     serviceCost: "Service cost",
     creditDays: "Credit days",
     daysLate: "Days late",
+  },
+  forecasts: {
+    title: "Revenue forecast to period end: three methods, each tested on past periods",
+    method: "Method",
+    forecast: "Forecast",
+    backtestError: "Backtest error",
+    periodError: "Miss, {start}",
+    methods: { run_rate: "Run rate (pace of the days so far)", prior_year: "Prior-year pace (same period a year ago)", customer_model: "Customer model (BG/NBD and Gamma-Gamma)" },
+    actual: "Actual revenue of the period",
+    marginPriorYear: "Margin at prior-year pace",
+    marginNote: "Margin's forecast in the table above is its run rate; this is its prior-year pace beside it.",
+    chosenNote: "✓ Headline forecast: the lowest backtest error. It sets Revenue's forecast and status above.",
+    headline: "Headline: {method}. Made again as of the same day of the {periods} periods before this one, it missed their actual revenue by {error} on average ({others}). Backtests were computed at the build; the forecasts are live.",
+    other: "{method} {error}",
+    noBacktest: "Headline: run rate. No period before this one can be backtested yet: a backtest period must start at least 365 days after the first sale and have revenue.",
+    untested: "Not tested on every backtest period.",
+    priorYearUnavailable: "Not available: sales data start after the same period a year ago, or it had no revenue in its first days.",
+    backtestSubject: "Backtest errors of the revenue forecasts",
+  },
+  toCall: {
+    title: "Customers to call: active now, lapsing within 30 days unless they buy (top 20 by revenue expected in the next 90 days)",
+    note: "Computed at the build from each customer's purchases and the fitted customer model. Build again to refresh.",
+    customer: "Customer",
+    lastPurchase: "Last purchase",
+    lapseDay: "Lapses on",
+    pAlive: "Still a customer",
+    expectedRevenue: "Revenue, 90 days",
+    none: "No active customer lapses within 30 days.",
+    unranked: "Not ranked by expected revenue: {reason}",
+    subject: "Customers to call",
   },
   snapshot: {
     legend: "Grey italic values were computed when the scorecard was built, not live: build again to refresh them.",
@@ -230,6 +303,8 @@ const ES: Labels = {
     "svc.top20_share": "Participación del 20% de clientes principales",
     "svc.hhi": "Índice de concentración (HHI)",
     "svc.pareto_customers": "Clientes que suman el 80% de las ventas",
+    "svc.lapsing_customers": "Clientes activos que dejan de estarlo en 30 días",
+    "svc.expected_revenue": "Ventas esperadas al cierre (modelo)",
   },
   statuses: { on_track: "En meta", at_risk: "En riesgo", off_track: "Fuera de meta" },
   reasons: {
@@ -243,6 +318,9 @@ const ES: Labels = {
     no_customers_before_period: "No disponible: ningún cliente compró en los 365 días previos al periodo.",
     no_customer_base: "No disponible: la base de clientes está vacía.",
     no_revenue_in_period: "No disponible: ningún cliente tiene ventas mayores a 0 en el periodo.",
+    model_not_fitted: "No disponible: el modelo de clientes necesita al menos 10 clientes con compra, 5 de ellos con otra compra en otro día.",
+    no_days_left_in_period: "No disponible: la fecha de corte es el último día del periodo, no queda nada por esperar.",
+    spend_model_undefined: "No disponible: el gasto por compra varía tanto entre clientes que el modelo no da una media (q ≤ 1).",
   },
   breakdowns: {
     bySegment: "Ventas y clientes por segmento",
@@ -286,6 +364,36 @@ const ES: Labels = {
     serviceCost: "Costo de servicio",
     creditDays: "Días de crédito",
     daysLate: "Días de atraso",
+  },
+  forecasts: {
+    title: "Proyección de ventas al cierre: tres métodos, cada uno probado en periodos pasados",
+    method: "Método",
+    forecast: "Proyección",
+    backtestError: "Error en prueba",
+    periodError: "Desvío, {start}",
+    methods: { run_rate: "Ritmo actual (ritmo de los días transcurridos)", prior_year: "Ritmo del año anterior (mismo periodo hace un año)", customer_model: "Modelo de clientes (BG/NBD y Gamma-Gamma)" },
+    actual: "Ventas reales del periodo",
+    marginPriorYear: "Margen al ritmo del año anterior",
+    marginNote: "La proyección del margen en la tabla de arriba es su ritmo actual; esta es su proyección al ritmo del año anterior.",
+    chosenNote: "✓ Proyección principal: el menor error en prueba. Define la proyección y el estado de Ventas arriba.",
+    headline: "Principal: {method}. Rehecha a la misma fecha de los {periods} periodos anteriores, se desvió de sus ventas reales un {error} en promedio ({others}). Las pruebas se calcularon al crear el cuadro; las proyecciones son vivas.",
+    other: "{method} {error}",
+    noBacktest: "Principal: ritmo actual. Aún no se puede probar ningún periodo anterior: debe empezar al menos 365 días después de la primera venta y tener ventas.",
+    untested: "No se probó en todos los periodos de prueba.",
+    priorYearUnavailable: "No disponible: los datos de ventas empiezan después del mismo periodo del año anterior, o este no tuvo ventas en sus primeros días.",
+    backtestSubject: "Errores en prueba de las proyecciones de ventas",
+  },
+  toCall: {
+    title: "Clientes a llamar: activos hoy, dejan de estarlo en 30 días si no compran (20 con más ventas esperadas en 90 días)",
+    note: "Calculado al crear el cuadro con las compras de cada cliente y el modelo de clientes ajustado. Vuelva a crearlo para actualizarlo.",
+    customer: "Cliente",
+    lastPurchase: "Última compra",
+    lapseDay: "Inactivo desde",
+    pAlive: "Sigue cliente",
+    expectedRevenue: "Ventas, 90 días",
+    none: "Ningún cliente activo deja de estarlo en los próximos 30 días.",
+    unranked: "Sin ordenar por ventas esperadas: {reason}",
+    subject: "Clientes a llamar",
   },
   snapshot: {
     legend: "Los valores en gris y cursiva se calcularon al crear el cuadro, no en vivo: vuelva a crearlo para actualizarlos.",

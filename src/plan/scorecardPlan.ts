@@ -8,23 +8,31 @@
  * function calls whose arguments would exceed what Excel passes to one. Those hold the engine's
  * value, look different, and say so in their note; building again refreshes them.
  */
+import { serialToParts } from "../core/cells";
 import { textKey } from "../core/textKey";
 import { INDICATORS, IndicatorFormat, IndicatorId, STAGES } from "../engine/indicatorCatalog";
 import { Scorecard } from "../engine/scorecard";
+import { MONTHS } from "../engine/period";
+import { FORECAST_METHODS, ForecastMethod } from "../engine/revenueForecast";
 import { AT_RISK_MARGIN, Status } from "../engine/status";
 import { ColumnOf, Role, TableMapping } from "../engine/tableMapping";
 import { DEFAULT_DIRECTIONS } from "../engine/valueTiers";
 import { CUSTOM_FUNCTION_ARGUMENTS_LIMIT, blockBytes, listBytes, megabytes } from "./argumentSize";
 import {
   DataRefs,
+  ForecastCells,
   SpanCells,
+  customerModelFormula,
   customerRevenueFormula,
   indicatorFormulas,
   latestSaleFormula,
   leadSourceFormula,
+  priorYearFormula,
+  runRateFormula,
   segmentFormula,
   textLiteral,
 } from "./indicatorFormulas";
+import { forecastHeadline } from "./forecastWords";
 import { LABELS, Language } from "./labels";
 import { absolute, cellAddress, columnReference } from "./references";
 
@@ -81,11 +89,11 @@ export interface StatusRule {
 }
 
 /** Why a part of the sheet holds values computed at the build instead of live formulas. */
-export type SnapshotReason = "per_customer" | "arguments_too_large";
+export type SnapshotReason = "per_customer" | "arguments_too_large" | "past_periods";
 
 /** A part of the sheet computed at the build: an indicator by id, or a block. */
 export interface Snapshot {
-  readonly subject: IndicatorId | "customer_value" | "value_scores" | "tier_activation";
+  readonly subject: IndicatorId | "customer_value" | "value_scores" | "tier_activation" | "backtest" | "customers_to_call";
   readonly reason: SnapshotReason;
 }
 
@@ -130,6 +138,10 @@ export function snapshotSummary(plan: Pick<ScorecardPlan, "snapshots">, language
         return L.value.score;
       case "tier_activation":
         return `${L.breakdowns.tiers}: ${L.breakdowns.activation}`;
+      case "backtest":
+        return L.forecasts.backtestSubject;
+      case "customers_to_call":
+        return L.toCall.subject;
       default:
         return L.indicators[s.subject];
     }
@@ -181,10 +193,9 @@ export function dataRefs(mapping: TableMapping): DataRefs | null {
 export const TOP_CUSTOMERS = 20;
 
 /** Indicators that are each customer's own sums compared: no formula keeps them live at this cost. */
-const PER_CUSTOMER: ReadonlySet<IndicatorId> = new Set<IndicatorId>(["sales.upsell_customers", "sales.upsell_revenue"]);
+const PER_CUSTOMER: ReadonlySet<IndicatorId> = new Set<IndicatorId>(["sales.upsell_customers", "sales.upsell_revenue", "svc.lapsing_customers"]);
 
 const COLUMN = { label: 1, value: 2, previous: 3, change: 4, target: 5, status: 6, forecast: 7, note: 8 } as const;
-const MONTHS = { month: 1, quarter: 3, year: 12 } as const;
 
 /** Rows of the parameter block, and of the legend under it. */
 const P = {
@@ -227,7 +238,7 @@ export function buildScorecardPlan(card: Scorecard, mapping: TableMapping, langu
   const activationBytes = salesBytes + listBytes(column("customers", "id"));
   const concentrationBytes = listBytes(column("sales", "customer")) + listBytes(column("sales", "amount"));
   const tooLarge = (bytes: number): boolean => bytes > CUSTOM_FUNCTION_ARGUMENTS_LIMIT;
-  const snapshotNote = (reason: SnapshotReason, bytes = 0): string => (reason === "per_customer" ? L.snapshot.perCustomer : L.snapshot.argumentsTooLarge.replace("{size}", megabytes(bytes)));
+  const snapshotNote = (reason: Exclude<SnapshotReason, "past_periods">, bytes = 0): string => (reason === "per_customer" ? L.snapshot.perCustomer : L.snapshot.argumentsTooLarge.replace("{size}", megabytes(bytes)));
 
   put({ row: 1, column: 1, value: L.title, style: "title" });
   put({ row: 2, column: 1, value: L.subtitle, style: "subtitle" });
@@ -257,8 +268,8 @@ export function buildScorecardPlan(card: Scorecard, mapping: TableMapping, langu
   parameter(P.tierB, `${L.breakdowns.tier} B`, { value: s.value.tierShares.b, format: "percent", style: "input" });
   put({ row: P.legend, column: COLUMN.label, value: L.snapshot.legend, style: "snapshot" });
 
-  const now: SpanCells = { start: param(P.start), end: param(P.asOf) };
-  const before: SpanCells = { start: param(P.previousStart), end: param(P.previousEnd) };
+  const now: SpanCells = { start: param(P.start), end: param(P.asOf), periodEnd: param(P.end) };
+  const before: SpanCells = { start: param(P.previousStart), end: param(P.previousEnd), periodEnd: `${param(P.start)}-1` };
   const parameters = { window: param(P.window), minPurchases: param(P.minPurchases), minAmount: param(P.minAmount) };
 
   // The indicator table.
@@ -277,6 +288,8 @@ export function buildScorecardPlan(card: Scorecard, mapping: TableMapping, langu
     before: (id: IndicatorId): string => cellAddress(rowOf[id] as number, COLUMN.previous),
     both: (id: IndicatorId): string => `${cellAddress(rowOf[id] as number, COLUMN.value)}:${cellAddress(rowOf[id] as number, COLUMN.previous)}`,
   };
+  // The forecast block and the customers to call, right under the indicators.
+  const forecastBlock = forecastRows(lastIndicatorRow + 2, card, refs.margin !== undefined);
   const statusTexts = L.statuses;
   for (const result of card.indicators) {
     const r = rowOf[result.info.id] as number;
@@ -288,7 +301,7 @@ export function buildScorecardPlan(card: Scorecard, mapping: TableMapping, langu
     const target = cellAddress(r, COLUMN.target);
     const forecast = cellAddress(r, COLUMN.forecast);
     // Live, computed at the build (and why), or not available.
-    const bytes = info.id === "svc.activation_rate" ? activationBytes : concentrationBytes;
+    const bytes = info.id === "svc.activation_rate" ? activationBytes : info.id === "svc.expected_revenue" ? salesBytes : concentrationBytes;
     const snapshot: SnapshotReason | null = PER_CUSTOMER.has(info.id) ? "per_customer" : formulas?.kind === "each" && tooLarge(bytes) ? "arguments_too_large" : null;
     if (snapshot === null && formulas === null) {
       put({ row: r, column: COLUMN.value, value: "", format: info.format });
@@ -309,8 +322,11 @@ export function buildScorecardPlan(card: Scorecard, mapping: TableMapping, langu
     }
     put({ row: r, column: COLUMN.change, formula: `IF(AND(ISNUMBER(${value}),ISNUMBER(${previous})),${value}-${previous},"")`, result: resultOf(result.change), format: info.format === "percent" ? "percent" : info.format, style: "body" });
     put({ row: r, column: COLUMN.target, value: result.target ?? "", format: info.format, style: "input" });
-    if (info.flow) {
-      put({ row: r, column: COLUMN.forecast, formula: `IF(ISNUMBER(${value}),${value}*${param(P.daysInPeriod)}/${param(P.elapsed)},"")`, result: resultOf(result.forecast), format: info.format, style: "body" });
+    if (info.id === "revenue") {
+      // The headline: the method the backtest chose, from the forecast block below.
+      put({ row: r, column: COLUMN.forecast, formula: forecastBlock.methodCell(card.revenueForecasts.chosen), result: resultOf(result.forecast), format: info.format, style: "body" });
+    } else if (info.flow) {
+      put({ row: r, column: COLUMN.forecast, formula: runRateFormula(value, param(P.daysInPeriod), param(P.elapsed)), result: resultOf(result.forecast), format: info.format, style: "body" });
     }
     const basis = info.flow ? forecast : value;
     const slack = `${AT_RISK_MARGIN}*ABS(${target})`;
@@ -325,13 +341,88 @@ export function buildScorecardPlan(card: Scorecard, mapping: TableMapping, langu
     if (snapshot === null && result.value === null && result.reason !== null) put({ row: r, column: COLUMN.note, value: L.reasons[result.reason], style: "note" });
   }
 
-  // Breakdowns.
-  row = lastIndicatorRow + 2;
   const table = (title: string, columnHeaders: string[]): void => {
     put({ row: row++, column: 1, value: title, style: "section" });
     columnHeaders.forEach((h, j) => put({ row, column: j + 1, value: h, style: "header" }));
     row++;
   };
+
+  // Revenue to the period end by each method (live), their backtests (computed at the build), the chosen one.
+  row = forecastBlock.firstRow;
+  {
+    const f = card.revenueForecasts;
+    const tested = f.backtest;
+    snapshots.push({ subject: "backtest", reason: "past_periods" });
+    put({ row: row++, column: 1, value: L.forecasts.title, style: "section" });
+    const headline = forecastHeadline(f, L, language);
+    put({ row: row++, column: 1, value: headline, style: "note" });
+    const headers = [L.forecasts.method, L.forecasts.forecast, L.forecasts.backtestError, ...tested.map((b) => L.forecasts.periodError.replace("{start}", periodName(p.kind, b.start, language)))];
+    headers.forEach((h, j) => put({ row, column: j + 1, value: h, style: "header" }));
+    put({ row: row++, column: COLUMN.note, value: L.columns.note, style: "header" });
+    const revenueCell = indicatorCells.now("revenue");
+    const cellsOf: ForecastCells = { start: param(P.start), months: param(P.months), daysInPeriod: param(P.daysInPeriod), elapsed: param(P.elapsed), asOf: param(P.asOf) };
+    const live: Record<ForecastMethod, string> = {
+      run_rate: runRateFormula(revenueCell, param(P.daysInPeriod), param(P.elapsed)),
+      prior_year: priorYearFormula(refs, refs.amount, revenueCell, cellsOf),
+      customer_model: customerModelFormula(refs, revenueCell, indicatorCells.now("svc.expected_revenue"), cellsOf),
+    };
+    for (const method of FORECAST_METHODS) {
+      const m = f.methods[method];
+      put({ row, column: 1, value: L.forecasts.methods[method], style: "label" });
+      put({ row, column: 2, formula: live[method], result: resultOf(m.value), format: "money", style: "body" });
+      put({ row, column: 3, value: resultOf(m.backtestError), format: "percent", style: "snapshot" });
+      tested.forEach((b, j) => {
+        const forecast = b.forecasts[method];
+        put({ row, column: 4 + j, value: forecast === null ? "" : Math.abs(forecast - b.actual) / b.actual, format: "percent", style: "snapshot" });
+      });
+      const note =
+        method === f.chosen
+          ? L.forecasts.chosenNote
+          : m.value === null
+            ? method === "prior_year"
+              ? L.forecasts.priorYearUnavailable
+              : L.reasons[card.indicators.find((i) => i.info.id === "svc.expected_revenue")?.reason ?? "model_not_fitted"]
+            : tested.length > 0 && m.backtestError === null
+              ? L.forecasts.untested
+              : "";
+      put({ row, column: COLUMN.note, value: note, style: "note" });
+      row++;
+    }
+    if (tested.length > 0) {
+      put({ row, column: 1, value: L.forecasts.actual, style: "label" });
+      tested.forEach((b, j) => put({ row, column: 4 + j, value: b.actual, format: "money", style: "snapshot" }));
+      row++;
+    }
+    if (refs.margin !== undefined) {
+      put({ row, column: 1, value: L.forecasts.marginPriorYear, style: "label" });
+      put({ row, column: 2, formula: priorYearFormula(refs, refs.margin, indicatorCells.now("margin"), cellsOf), result: resultOf(card.marginPriorYear), format: "money", style: "body" });
+      put({ row, column: COLUMN.note, value: L.forecasts.marginNote, style: "note" });
+      row++;
+    }
+    if (row - 1 !== forecastBlock.lastRow) throw new Error("scorecard layout: the forecast block moved");
+    row++;
+  }
+
+  // The customers to call: lapsing, the most revenue at stake first (computed at the build).
+  {
+    const list = card.customersToCall;
+    snapshots.push({ subject: "customers_to_call", reason: "per_customer" });
+    table(L.toCall.title, [L.toCall.customer, L.toCall.lastPurchase, L.toCall.lapseDay, L.toCall.pAlive, L.toCall.expectedRevenue]);
+    put({ row: row - 2, column: COLUMN.note, value: L.toCall.note, style: "note" });
+    for (const c of list.customers) {
+      put({ row, column: 1, value: card.customerLabels[c.customer], style: "label" });
+      put({ row, column: 2, value: c.lastPurchase, format: "date", style: "snapshot" });
+      put({ row, column: 3, value: c.lapseDay, format: "date", style: "snapshot" });
+      put({ row, column: 4, value: resultOf(c.pAlive), format: "percent", style: "snapshot" });
+      put({ row, column: 5, value: resultOf(c.expectedRevenue), format: "money", style: "snapshot" });
+      row++;
+    }
+    if (list.customers.length === 0) put({ row: row++, column: 1, value: L.toCall.none, style: "note" });
+    if (list.reason !== null) put({ row: row++, column: 1, value: L.toCall.unranked.replace("{reason}", L.reasons[list.reason]), style: "note" });
+    row++;
+  }
+
+  // Breakdowns.
   if (card.bySegment !== null) {
     table(L.breakdowns.bySegment, [L.breakdowns.segment, L.breakdowns.revenue, L.breakdowns.customers]);
     const formula = segmentFormula(refs, now, card.bySegment.map((seg) => (seg.segment === null ? "" : textKey(seg.segment))));
@@ -536,4 +627,22 @@ export function buildScorecardPlan(card: Scorecard, mapping: TableMapping, langu
     snapshots,
     charts: { funnel, pareto },
   };
+}
+
+/** Where the forecast block goes: its first and last rows, and the cell of each method's live forecast. */
+function forecastRows(firstRow: number, card: Scorecard, hasMargin: boolean): { firstRow: number; lastRow: number; methodCell: (m: ForecastMethod) => string } {
+  // Title, headline, header, then a row per method.
+  const methodRow = (m: ForecastMethod): number => firstRow + 3 + FORECAST_METHODS.indexOf(m);
+  let last = firstRow + 2 + FORECAST_METHODS.length;
+  if (card.revenueForecasts.backtest.length > 0) last++;
+  if (hasMargin) last++;
+  return { firstRow, lastRow: last, methodCell: (m) => cellAddress(methodRow(m), 2) };
+}
+
+/** A period's short name: 2024-07, Q3 2024 (T3 in Spanish), 2024. */
+export function periodName(kind: keyof typeof MONTHS, start: number, language: Language): string {
+  const { year, month } = serialToParts(start);
+  if (kind === "year") return String(year);
+  if (kind === "month") return `${year}-${String(month).padStart(2, "0")}`;
+  return `${language === "es" ? "T" : "Q"}${Math.floor((month - 1) / 3) + 1} ${year}`;
 }

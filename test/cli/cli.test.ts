@@ -5,6 +5,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { spawnSync } from "child_process";
 import { INDICATOR_IDS } from "../../src/engine/indicatorCatalog";
+import { LABELS } from "../../src/plan/labels";
 import { runScorecard } from "../../src/cli/runScorecard";
 import { writeSampleWorkbook } from "../../src/cli/sampleWorkbook";
 import { CUSTOMERS, LEADS, MARKET, SALES } from "../fixtures/scorecardFixture";
@@ -38,11 +39,28 @@ test("--json prints every indicator id with the hand-worked values", async () =>
   expect(json.asOf).toBe("2025-03-20");
   expect(json.period).toEqual({ start: "2025-03-01", end: "2025-03-20", previousStart: "2025-02-01", previousEnd: "2025-02-20" });
   expect(Object.keys(json.indicators).sort()).toEqual([...INDICATOR_IDS].sort());
-  expect(json.indicators.revenue).toEqual({ value: 1150, previous: 780, forecast: 1782.5, status: "at_risk", reason: null });
+  // Run rate 1,150 × 31 ÷ 20; prior-year pace 1,150 × 60 ÷ 60 (March 2024: one sale, on the 1st);
+  // 7 customers are too few for the customer model; the first sale (2024-03-01) is less than a
+  // year before every earlier month, so nothing is backtested and the run rate is the headline.
+  expect(json.indicators.revenue).toEqual({
+    value: 1150,
+    previous: 780,
+    forecast: 1782.5,
+    status: "at_risk",
+    reason: null,
+    forecasts: { run_rate: { value: 1782.5, backtest_error: null }, prior_year: { value: 1150, backtest_error: null }, customer_model: { value: null, backtest_error: null } },
+    chosen: "run_rate",
+  });
+  // Margin: 60 + 90 + 50 + 20 − 5 + 10 = 225 so far; run rate × 31 ÷ 20, prior-year pace 225 × 10 ÷ 10.
+  expect(json.indicators.margin.forecasts).toEqual({ run_rate: { value: (225 * 31) / 20, backtest_error: null }, prior_year: { value: 225, backtest_error: null } });
   expect(json.indicators["sales.new_customers"].value).toBe(2);
   expect(json.indicators["svc.pareto_customers"].value).toBe(3);
   expect(json.indicators["svc.activation_rate"].value).toBeCloseTo(5 / 7, 12);
-  for (const id of INDICATOR_IDS) expect(Object.keys(json.indicators[id]).sort()).toEqual(["forecast", "previous", "reason", "status", "value"]);
+  for (const id of INDICATOR_IDS) {
+    const keys = ["forecast", "previous", "reason", "status", "value", ...(id === "revenue" || id === "margin" ? ["chosen", "forecasts"] : [])];
+    expect(Object.keys(json.indicators[id]).sort()).toEqual(keys.sort());
+  }
+  expect(json.indicators["svc.expected_revenue"]).toMatchObject({ value: null, reason: LABELS.en.reasons.model_not_fitted });
 });
 
 test("a Spanish workbook works with no configuration and gives the English one's figures", async () => {
@@ -81,7 +99,7 @@ describe("--out", () => {
     expect(r.status).toBe(0);
     json = JSON.parse(r.out);
     // What the sheet holds as values computed at the build, said on stderr.
-    expect(r.err).toContain("spec-scorecard: note: Computed at this build, not live on the sheet (build again to refresh): Customers buying more (upsell); Upsell revenue; Customer value (attributes over the 365 days to as of).");
+    expect(r.err).toContain("spec-scorecard: note: Computed at this build, not live on the sheet (build again to refresh): Customers buying more (upsell); Upsell revenue; Active customers lapsing within 30 days; Backtest errors of the revenue forecasts; Customers to call; Customer value (attributes over the 365 days to as of).");
     cells = await sheetCells(out, "Scorecard");
   });
 
@@ -126,7 +144,7 @@ describe("--out", () => {
   test("colours statuses with conditional formatting", async () => {
     const xml = await sheetXml(out, "Scorecard");
     const block = /<conditionalFormatting sqref="([^"]+)">(.*?)<\/conditionalFormatting>/.exec(xml);
-    expect(block?.[1]).toBe("F21:F42");
+    expect(block?.[1]).toBe("F21:F44");
     const rules = [...(block?.[2] ?? "").matchAll(/<cfRule type="expression" dxfId="(\d+)" priority="\d+"><formula>(.*?)<\/formula>/g)].map((m) => m[2].replace(/&quot;/g, '"'));
     expect(rules).toEqual(['F21="On track"', 'F21="At risk"', 'F21="Off track"']);
   });

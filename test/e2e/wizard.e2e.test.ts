@@ -10,6 +10,8 @@ import { Browser, Page } from "playwright-core";
 import { SERVED_AT, requireBuild, ROOT } from "../support/builtAddin";
 import { launchChromium, serveAddin } from "../support/browser";
 import { writeSampleWorkbook } from "../../src/cli/sampleWorkbook";
+import { ForecastMethod } from "../../src/engine/revenueForecast";
+import { LABELS } from "../../src/plan/labels";
 import { runScorecard } from "../../src/cli/runScorecard";
 import { openPackage, sheetCells, writeTablesWorkbook } from "../support/workbooks";
 import { MARKET } from "../fixtures/scorecardFixture";
@@ -22,6 +24,8 @@ const big = join(dir, "sales-100k.xlsx");
 let browser: Browser;
 let page: Page;
 let expectedRevenue: number;
+let chosenForecast: { value: number; method: string };
+let toCall: string[];
 let unexpectedRequests: string[];
 
 beforeAll(async () => {
@@ -32,7 +36,15 @@ beforeAll(async () => {
   await writeSampleWorkbook(big, { customers: 4000, targetRows: 100000 });
   const out: string[] = [];
   await runScorecard([sample, "--json"], { out: (t) => out.push(t), err: () => undefined });
-  expectedRevenue = JSON.parse(out.join("")).indicators.revenue.value;
+  const revenue = JSON.parse(out.join("")).indicators.revenue;
+  expectedRevenue = revenue.value;
+  chosenForecast = { value: revenue.forecast, method: revenue.chosen };
+  // The command line's summary lists the customers to call, one per line under its header.
+  const summary: string[] = [];
+  await runScorecard([sample], { out: (t) => summary.push(t), err: () => undefined });
+  const lines = summary.join("\n").split("\n");
+  const header = lines.findIndex((l) => l.startsWith("Customer ") && l.includes("Lapses on"));
+  toCall = lines.slice(header + 1).filter((l) => /\d{4}-\d{2}-\d{2}/.test(l)).map((l) => l.split(/\s+/)[0]);
   browser = await launchChromium();
 });
 
@@ -92,6 +104,14 @@ test("every step, from the guessed mapping to a downloaded workbook with its Sco
   await expect(revenueRow.textContent()).resolves.toContain(expectedRevenue.toLocaleString("en-US", { maximumFractionDigits: 2 }));
   await expect(revenueRow.textContent()).resolves.toMatch(/Off track|At risk|On track/);
   await expect(page.getByText(/^Computed at this build, not live on the sheet \(build again to refresh\): Customers buying more \(upsell\); Upsell revenue/).isVisible()).resolves.toBe(true);
+  // The headline forecast, as the backtest chose it, and the customers to call.
+  const forecast = await page.getByLabel("Forecast", { exact: true }).textContent();
+  expect(forecast).toContain(chosenForecast.value.toLocaleString("en-US", { maximumFractionDigits: 2 }));
+  expect(forecast).toContain(LABELS.en.forecasts.methods[chosenForecast.method as ForecastMethod]);
+  const calls = page.getByRole("table", { name: "Customers to call" }).getByRole("row");
+  expect(toCall.length).toBeGreaterThan(0);
+  await expect(calls.count()).resolves.toBe(toCall.length + 1);
+  await expect(calls.nth(1).textContent()).resolves.toContain(toCall[0]);
   await shot("4-built");
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download the workbook with its scorecard" }).click()]);

@@ -44,6 +44,10 @@ test.each<[IndicatorId, number | null, number | null]>([
   ["svc.top20_share", 450 / 1150, 500 / 780],
   ["svc.hhi", (10000 * (450 ** 2 + 350 ** 2 + 250 ** 2 + 100 ** 2)) / 1150 ** 2, (10000 * (500 ** 2 + 200 ** 2 + 80 ** 2)) / 780 ** 2],
   ["svc.pareto_customers", 3, 2], // 450+350 < 920 ≤ +250 ; 500+200 ≥ 624
+  // Active at as of with a 90-day window, all still active 30 days on with no more purchases:
+  // A B C D E bought after 2025-01-19 ; A B E (as of 02-20) bought after 2024-12-22.
+  ["svc.lapsing_customers", 0, 0],
+  ["svc.expected_revenue", null, null], // 7 customers: too few for the customer models
 ])("%s", (id, value, previous) => {
   const r = get(full, id);
   if (value === null) expect(r.value).toBeNull();
@@ -114,6 +118,7 @@ test("without Leads, Market, Customers, margin or product line: those indicators
     "mkt.leads": "no_leads_table",
     "mkt.lead_conversion": "no_leads_table",
     "sales.cross_sell_customers": "no_product_line_column",
+    "svc.expected_revenue": "model_not_fitted",
   });
   // Without a Customers table the activation base is every customer with a row by as of: A B C D E F.
   expect(get(bare, "svc.activation_rate").value).toBeCloseTo(5 / 6, 9);
@@ -138,6 +143,37 @@ test("the activation definition is the one the function uses: 2 purchase days", 
   const strict = card([SALES, CUSTOMERS], { ...SETTINGS, activation: { windowDays: 90, minPurchases: 2, minAmount: 0 } });
   // A (02-05, 03-05, 03-18) and B (01-10, 02-10, 03-10) have 2+ days; D has one purchase day.
   expect(get(strict, "svc.activation_rate").value).toBeCloseTo(2 / 7, 9);
+});
+
+describe("customers about to lapse, with a 30-day activation window", () => {
+  const lapsing = card([SALES, CUSTOMERS], { ...SETTINGS, activation: { windowDays: 30, minPurchases: 1, minAmount: 0 } });
+  // Active at 03-20 (a purchase after 02-18): A B C D. By 04-19 the window holds no row up to as of.
+  test("all four active customers lapse within 30 days; E was no longer active", () => {
+    expect(get(lapsing, "svc.lapsing_customers").value).toBe(4);
+  });
+
+  test("customers to call: each one's last purchase and the day it stops counting as active, soonest first without a model", () => {
+    const day = isoDateToSerial;
+    expect(lapsing.customersToCall.reason).toBe("model_not_fitted");
+    expect(lapsing.customersToCall.customers.map((c) => [lapsing.customerLabels[c.customer], c.lastPurchase, c.lapseDay, c.pAlive, c.expectedRevenue])).toEqual([
+      ["C", day("2025-03-01"), day("2025-03-31"), null, null], // one purchase, 30 days on
+      ["B", day("2025-03-10"), day("2025-04-09"), null, null],
+      // D bought 120 on 03-15 and returned 20 on 03-16: from 04-14 the window holds only the return.
+      ["D", day("2025-03-15"), day("2025-04-14"), null, null],
+      ["A", day("2025-03-18"), day("2025-04-17"), null, null],
+    ]);
+  });
+
+  test("a minimum net amount of 110: D's 120 − 20 never made it active, so it cannot lapse", () => {
+    const strict = card([SALES, CUSTOMERS], { ...SETTINGS, activation: { windowDays: 30, minPurchases: 1, minAmount: 110 } });
+    expect(get(strict, "svc.lapsing_customers").value).toBe(3);
+    // A's net falls to 50 once 03-05's 300 leaves the window, on 04-04: before B's 04-09.
+    expect(strict.customersToCall.customers.map((c) => [strict.customerLabels[c.customer], c.lapseDay])).toEqual([
+      ["C", isoDateToSerial("2025-03-31")],
+      ["A", isoDateToSerial("2025-04-04")],
+      ["B", isoDateToSerial("2025-04-09")],
+    ]);
+  });
 });
 
 test("bad data names the sheet, the cell, the table and its column", () => {

@@ -14,6 +14,7 @@ import { runScorecard } from "../../src/cli/runScorecard";
 import { INDICATORS } from "../../src/engine/indicatorCatalog";
 import { LABELS } from "../../src/plan/labels";
 import { writeNewWorkbook } from "../../src/xlsx/newWorkbook";
+import { sampleTables, writeSampleWorkbook } from "../../src/cli/sampleWorkbook";
 import { MESSY_LATEST_DAY, MESSY_SALES, MESSY_TABLES } from "../fixtures/messyWorkbook";
 import { callsIn, probeArguments, sameValue, withAddinValues } from "../support/addinProbe";
 import { launchChromium } from "../support/browser";
@@ -27,6 +28,9 @@ import { writeFileSync } from "fs";
 
 const dir = mkdtempSync(join(tmpdir(), "spec-live-"));
 const source = join(dir, "messy.xlsx");
+// The sample distributor: enough customers and history for the customer models and the backtests.
+const sample = join(dir, "sample.xlsx");
+const SAMPLE_CUSTOMERS = 80;
 let browser: Browser;
 let functions: FunctionsPage;
 
@@ -42,6 +46,7 @@ beforeAll(async () => {
   libreOfficeVersion();
   const blob = (await writeNewWorkbook(MESSY_TABLES, {})) as Blob;
   writeFileSync(source, new Uint8Array(await blob.arrayBuffer()));
+  await writeSampleWorkbook(sample, { customers: SAMPLE_CUSTOMERS });
   browser = await launchChromium();
   functions = await openFunctionsPage(browser);
 });
@@ -50,19 +55,26 @@ afterAll(async () => {
   await browser?.close();
 });
 
-type Json = { asOf: string; indicators: Record<string, { value: number | null; previous: number | null; forecast: number | null }> };
+type Json = {
+  asOf: string;
+  indicators: Record<string, { value: number | null; previous: number | null; forecast: number | null; forecasts?: Record<string, { value: number | null; backtest_error: number | null }> }>;
+};
 
+type Case = { workbook: () => string; args: string[]; rows: () => number; messy: boolean };
+const messy = (args: string[]): Case => ({ workbook: () => source, args: ["--period", "month", ...args], rows: () => MESSY_SALES.length, messy: true });
 describe.each([
-  ["as of the latest sale (a live MAX over the sales)", [] as string[]],
-  ["as of a fixed day, with sales after it", ["--as-of", "2025-03-15"]],
-])("%s", (name, extra) => {
+  ["as of the latest sale (a live MAX over the sales)", messy([])],
+  ["as of a fixed day, with sales after it", messy(["--as-of", "2025-03-15"])],
+  ["the sample distributor: customer models fitted, forecasts backtested", { workbook: () => sample, args: [], rows: () => sampleTables({ customers: SAMPLE_CUSTOMERS })[0].rowCount, messy: false } as Case],
+])("%s", (name, c) => {
+  const extra = c.messy ? c.args.slice(2) : c.args;
   const out = join(dir, `${name.replace(/\W+/g, "-")}.xlsx`);
   let json: Json;
   let cells: Map<string, CellValue>;
   let rows: Record<string, number>;
 
   beforeAll(async () => {
-    const r = await run(source, "--period", "month", "--out", out, "--json", ...extra);
+    const r = await run(c.workbook(), ...c.args, "--out", out, "--json");
     expect(r.status).toBe(0);
     json = JSON.parse(r.out);
     cells = await sheetCells(out, "Scorecard");
@@ -74,6 +86,12 @@ describe.each([
   });
 
   test("the engine read the mess as the sheet's formulas do: one customer per written id", () => {
+    if (!c.messy) {
+      // The sample: the models fit, the backtests ran, and the forecast block says so.
+      expect(json.indicators["svc.expected_revenue"].value).toBeGreaterThan(0);
+      expect(Object.values(json.indicators.revenue.forecasts ?? {}).every((m) => m.value !== null && m.backtest_error !== null)).toBe(true);
+      return;
+    }
     // 7004, "cl-1", "x y", "new-1", "a b" bought in March up to as of; blank-looking ids are no customer.
     if (extra.length === 0) {
       expect(json.asOf).toBe("2025-03-20");
@@ -105,7 +123,7 @@ describe.each([
     // Arguments that read other add-in cells (a tier's customers read the scores) see the values Excel would.
     const variant = join(dir, `probe-base-${name.replace(/\W+/g, "-")}.xlsx`);
     await withAddinValues(out, (await openPackage(out)).worksheets.find((w) => w.name === "Scorecard")?.part as string, variant);
-    const probed = await probeArguments(variant, "Scorecard", calls, MESSY_SALES.length + 50, join(dir, `probe-${name.replace(/\W+/g, "-")}.xlsx`));
+    const probed = await probeArguments(variant, "Scorecard", calls, c.rows() + 50, join(dir, `probe-${name.replace(/\W+/g, "-")}.xlsx`));
     const checked: string[] = [];
     for (const { call, args } of probed) {
       const outcome = await functions.call(call.functionId, args);
@@ -116,14 +134,21 @@ describe.each([
         const start = Number(call.cell.replace(/^[A-Z]+/, ""));
         const column = call.cell.replace(/\d+$/, "");
         spilled.forEach(([score], i) => expect([call.cell, i, sameValue(cells.get(`${column}${start + i}`), score as CellValue)]).toEqual([call.cell, i, true]));
+      } else if (call.functionId === "CUSTOMER_FORECAST" && outcome.error === undefined) {
+        // The cell sums the expected_revenue column (blank when it holds no number).
+        const column = (outcome.value as unknown[][]).slice(1).map((r) => r[7]);
+        const numbers = column.filter((v): v is number => typeof v === "number");
+        const sum = numbers.length === 0 ? "" : numbers.reduce((a, v) => a + v, 0);
+        if (!sameValue(first, sum)) console.log(call.cell, first, sum, call.args, args.slice(3), (args[0] as unknown[]).length, (args[2] as unknown[][]).filter((r) => typeof r[0] !== "number").slice(0, 5));
+        expect([call.cell, first, sameValue(first, sum)]).toEqual([call.cell, first, true]);
       } else if (outcome.error !== undefined) {
-        expect([call.cell, first]).toEqual([call.cell, ""]); // IFERROR(…, "") shows a blank
+        expect([call.cell, first, outcome.error]).toEqual([call.cell, "", outcome.error]); // IFERROR(…, "") shows a blank
       } else {
         expect([call.cell, sameValue(first, outcome.value as CellValue)]).toEqual([call.cell, true]);
       }
       checked.push(call.cell);
     }
-    expect(checked.length).toBeGreaterThanOrEqual(11); // 4 service indicators × 2 columns, 3 tiers, the scores
+    expect(checked.length).toBeGreaterThanOrEqual(13); // 5 service indicators × 2 columns, 3 tiers, the scores
   });
 
   test("LibreOffice recalculates every other cell to the engine's value", async () => {

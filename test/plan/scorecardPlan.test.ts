@@ -142,7 +142,7 @@ describe("no formula costs rows × customers (SPEC.md §3)", () => {
           else if (!quoted && depth === 0 && rest[i] === ",") comma = i;
         }
         const constantList = /^\{"[^}]*\},0\)/.test(rest.slice(comma + 1));
-        const binary = m[1] === "XLOOKUP" && /,"",0,2\)/.test(rest);
+        const binary = (m[1] === "XLOOKUP" && /,"",0,2\)/.test(rest)) || (m[1] === "XMATCH" && /^[^,()]*,0,2\)/.test(rest.slice(comma + 1)));
         expect([f.slice(m.index, m.index + 60), constantList || binary]).toEqual([f.slice(m.index, m.index + 60), true]);
       }
     }

@@ -73,6 +73,8 @@ function shapeOf(arg: string, longest: number): Shape {
   const a = arg.trim();
   if (a === "") return { kind: "omitted" };
   if (/^\$?[A-Z]{1,3}\$?\d+$/.test(a) || /^-?[\d.]+$/.test(a) || /^"[^"]*"$/.test(a)) return { kind: "scalar" };
+  // Arithmetic on single cells ($B$7-$B$4): no range, table column or array constant in it.
+  if (!/[:[{]/.test(a.replace(/"(?:[^"]|"")*"/g, ""))) return { kind: "scalar" };
   // A block of the sheet, alone or inside an expression over it (IF(B2:I9="","",B2:I9)), gives its shape.
   const blocks = [...a.matchAll(/(?<![A-Za-z0-9_.!\[])\$?[A-Z]{1,3}\$?\d+:\$?[A-Z]{1,3}\$?\d+/g)].map((m) => decodeRange(m[0].replace(/\$/g, "")));
   const range = blocks.find((b) => b !== null && (b.lastColumn > b.firstColumn || /^\$?[A-Z]{1,3}\$?\d+:\$?[A-Z]{1,3}\$?\d+$/.test(a))) ?? null;

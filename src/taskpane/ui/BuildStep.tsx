@@ -1,7 +1,9 @@
 import * as React from "react";
-import { Body1, Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Link, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Table, TableBody, TableCell, TableRow, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Button, Caption1, Subtitle2, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Link, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Table, TableBody, TableCell, TableRow, makeStyles, tokens } from "@fluentui/react-components";
 import { IndicatorId } from "../../engine/indicatorCatalog";
 import { Scorecard } from "../../engine/scorecard";
+import { serialToParts } from "../../core/cells";
+import { forecastHeadline, percentText } from "../../plan/forecastWords";
 import { Labels, Language } from "../../plan/labels";
 import { Progress } from "../../workbook/workbookPort";
 import { UiText } from "./uiText";
@@ -41,6 +43,51 @@ function shown(value: number | null, format: string, language: string): string {
   const locale = language === "es" ? "es-ES" : "en-US";
   if (format === "percent") return value.toLocaleString(locale, { style: "percent", maximumFractionDigits: 1 });
   return value.toLocaleString(locale, { maximumFractionDigits: format === "money" ? 2 : 0 });
+}
+
+/** A day serial in the analyst's locale: 5/20/2026, 20/5/2026. */
+function shownDay(serial: number, language: string): string {
+  const { year, month, day } = serialToParts(serial);
+  return new Date(Date.UTC(year, month - 1, day)).toLocaleDateString(language === "es" ? "es-ES" : "en-US", { timeZone: "UTC" });
+}
+
+/** The headline revenue forecast in words, and the customers to call. */
+function Outlook({ card, labels, language }: { card: Scorecard; labels: Labels; language: Language }): React.JSX.Element {
+  const f = card.revenueForecasts;
+  const chosen = f.methods[f.chosen];
+  const calls = card.customersToCall;
+  return (
+    <>
+      <Subtitle2>{labels.columns.forecast}</Subtitle2>
+      <Body1 aria-label={labels.forecasts.forecast}>
+        {shown(chosen.value, "money", language)} · {labels.forecasts.methods[f.chosen]}
+        {chosen.backtestError === null ? "" : ` · ${labels.forecasts.backtestError} ${percentText(chosen.backtestError, language)}`}
+      </Body1>
+      <Caption1>{forecastHeadline(f, labels, language)}</Caption1>
+      <Subtitle2>{labels.toCall.subject}</Subtitle2>
+      {calls.customers.length === 0 ? (
+        <Body1>{labels.toCall.none}</Body1>
+      ) : (
+        <Table size="extra-small" aria-label={labels.toCall.subject}>
+          <TableBody>
+            <TableRow>
+              <TableCell>{labels.toCall.customer}</TableCell>
+              <TableCell>{labels.toCall.lapseDay}</TableCell>
+              <TableCell>{labels.toCall.expectedRevenue}</TableCell>
+            </TableRow>
+            {calls.customers.map((c) => (
+              <TableRow key={c.customer}>
+                <TableCell>{card.customerLabels[c.customer]}</TableCell>
+                <TableCell>{shownDay(c.lapseDay, language)}</TableCell>
+                <TableCell>{shown(c.expectedRevenue, "money", language)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      {calls.reason !== null && <Caption1>{labels.toCall.unranked.replace("{reason}", labels.reasons[calls.reason])}</Caption1>}
+    </>
+  );
 }
 
 /** Step 4: build with a progress bar and a way to cancel, then what was built. */
@@ -112,6 +159,7 @@ export function BuildStep({ text, labels, language, state, canBuild, download, o
               })}
             </TableBody>
           </Table>
+          <Outlook card={state.card} labels={labels} language={language} />
           {download === null ? (
             <Link as="button" onClick={onOpen}>
               {text.openSheet}

@@ -1,0 +1,101 @@
+/**
+ * What the customer models (core/customerModels.ts, SPEC.md §2.5) say for the scorecard: the
+ * revenue expected from the customers in the rest of a period (svc.expected_revenue, and the
+ * customer-model forecast and its backtests), fitted once per day asked. The sales rows are folded
+ * into each customer's purchase days once; the first fit searches from several starts and the
+ * later ones (earlier days of the same customers) start from its estimates.
+ */
+import { CustomerModels, fitModelsOn, predictCustomers } from "../core/customerModels";
+import { PurchaseDays, historiesAt, purchaseDays } from "../core/purchaseHistory";
+import { Result } from "../core/result";
+import { IndicatorValue, Reason } from "./indicators";
+import { Lapsing } from "./lapsingCustomers";
+import { ScorecardData } from "./scorecardData";
+
+export class CustomerModelsByDay {
+  private readonly days: PurchaseDays;
+  private readonly fits = new Map<number, Result<CustomerModels>>();
+  private first: CustomerModels | null = null;
+
+  /** `lastDay`: the latest day any fit will be asked for (as of). */
+  constructor(data: ScorecardData, lastDay: number) {
+    this.days = purchaseDays(data.sales, data.index.count, lastDay);
+  }
+
+  /** Both models fitted on the purchases up to `day`. */
+  at(day: number): Result<CustomerModels> {
+    let fit = this.fits.get(day);
+    if (fit === undefined) {
+      fit = fitModelsOn(historiesAt(this.days, day), this.days.hasAmounts, this.first);
+      if (fit.ok && this.first === null) this.first = fit.value;
+      this.fits.set(day, fit);
+    }
+    return fit;
+  }
+
+  /**
+   * Σ expected_revenue over every customer, fitted at `day`, for the `horizon` days after it; not
+   * available when the horizon is empty, the models cannot be fitted, or the spend model has no mean.
+   */
+  expectedRevenue(day: number, horizon: number): IndicatorValue {
+    const none = (reason: Reason): IndicatorValue => ({ value: null, reason });
+    if (horizon < 1) return none("no_days_left_in_period");
+    const fit = this.at(day);
+    if (!fit.ok) return none("model_not_fitted");
+    const g = fit.value.gammaGamma;
+    if (g === null || !(g.q > 1)) return none("spend_model_undefined");
+    const { expectedRevenue } = predictCustomers(fit.value, horizon);
+    let sum = 0;
+    for (let i = 0; i < expectedRevenue.length; i++) sum += expectedRevenue[i];
+    return { value: sum, reason: null };
+  }
+}
+
+/** Customers listed to call. */
+export const CUSTOMERS_TO_CALL = 20;
+/** The horizon of their expected revenue, in days. */
+export const CALL_HORIZON_DAYS = 90;
+
+export interface CustomerToCall {
+  readonly customer: number;
+  readonly lastPurchase: number;
+  readonly lapseDay: number;
+  /** Null when the models cannot be fitted. */
+  readonly pAlive: number | null;
+  /** Null when the models cannot be fitted or the spend model has no mean. */
+  readonly expectedRevenue: number | null;
+}
+
+export interface CallList {
+  readonly customers: readonly CustomerToCall[];
+  /** Why the list is not ranked by expected revenue, when it is not. */
+  readonly reason: Reason | null;
+}
+
+/**
+ * The lapsing customers with the highest expected revenue in the next 90 days (SPEC.md §3.3),
+ * fitted at `day`. Without a spend model they are ranked by expected purchases; without any
+ * model, by the day they lapse, soonest first.
+ */
+export function customersToCall(models: CustomerModelsByDay, day: number, lapsing: Lapsing): CallList {
+  const codes: number[] = [];
+  for (let c = 0; c < lapsing.isLapsing.length; c++) if (lapsing.isLapsing[c] === 1) codes.push(c);
+  const row = (c: number, pAlive: number | null, expectedRevenue: number | null): CustomerToCall => ({ customer: c, lastPurchase: lapsing.lastPurchase[c], lapseDay: lapsing.lapseDay[c], pAlive, expectedRevenue });
+  const fit = models.at(day);
+  if (!fit.ok) {
+    codes.sort((p, q) => lapsing.lapseDay[p] - lapsing.lapseDay[q] || p - q);
+    return { customers: codes.slice(0, CUSTOMERS_TO_CALL).map((c) => row(c, null, null)), reason: "model_not_fitted" };
+  }
+  const predictions = predictCustomers(fit.value, CALL_HORIZON_DAYS);
+  const at = new Int32Array(lapsing.isLapsing.length).fill(-1);
+  fit.value.history.customers.forEach((c, i) => (at[c] = i));
+  const spend = (c: number): number => predictions.expectedRevenue[at[c]];
+  const purchases = (c: number): number => predictions.expectedPurchases[at[c]];
+  const g = fit.value.gammaGamma;
+  const ranked = g !== null && g.q > 1;
+  codes.sort((p, q) => (ranked ? spend(q) - spend(p) : purchases(q) - purchases(p)) || p - q);
+  return {
+    customers: codes.slice(0, CUSTOMERS_TO_CALL).map((c) => row(c, predictions.pAlive[at[c]], ranked ? spend(c) : null)),
+    reason: ranked ? null : "spend_model_undefined",
+  };
+}

@@ -1,0 +1,22 @@
+/** The revenue forecasts in words an analyst reads at a glance: which method leads, and how far each missed. */
+import { FORECAST_METHODS, RevenueForecasts } from "../engine/revenueForecast";
+import { Labels, Language } from "./labels";
+
+/** 0.0241 → "2.4%" ("2,4%" in Spanish). */
+export function percentText(x: number, language: Language): string {
+  return `${(100 * x).toLocaleString(language === "es" ? "es-ES" : "en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`;
+}
+
+/** "Headline: Prior-year pace … missed their actual revenue by 2.4% on average (Run rate 5.4%; …)". */
+export function forecastHeadline(f: RevenueForecasts, L: Labels, language: Language): string {
+  const chosenError = f.methods[f.chosen].backtestError;
+  if (chosenError === null) return L.forecasts.noBacktest;
+  const others = FORECAST_METHODS.filter((m) => m !== f.chosen && f.methods[m].backtestError !== null).map((m) =>
+    L.forecasts.other.replace("{method}", L.forecasts.methods[m]).replace("{error}", percentText(f.methods[m].backtestError as number, language)),
+  );
+  return L.forecasts.headline
+    .replace("{method}", L.forecasts.methods[f.chosen])
+    .replace("{periods}", String(f.backtest.length))
+    .replace("{error}", percentText(chosenError, language))
+    .replace("{others}", others.join("; "));
+}
