@@ -1,11 +1,13 @@
 /* eslint-disable no-undef */
 // Builds the add-in into dist/, as Microsoft's Office add-in templates do: the custom functions
-// (functions.js, functions.html and functions.json generated from JSDoc), the task pane, the
+// (functions.js, functions.html, functions.json generated from JSDoc and functions-es.json from it
+// and the Spanish table), the task pane, the
 // ribbon commands page, the help page, the icons and the manifest.
 const path = require("path");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { LocalizedMetadataPlugin } = require("./src/functions/localizedMetadata");
 
 async function httpsOptions() {
   // office-addin-dev-certs makes and trusts a localhost certificate the first time it runs.
@@ -56,6 +58,8 @@ module.exports = async (env, options) => {
     performance: { hints: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      // Spanish descriptions and argument help for Excel in Spanish (manifest.xml overrides the metadata URL).
+      new LocalizedMetadataPlugin({ source: "functions.json", output: "functions-es.json", table: "./src/functions/functions.es.json", language: "es" }),
       new HtmlWebpackPlugin({ filename: "functions.html", template: "./src/functions/functions.html", chunks: ["functions"] }),
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
       new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"] }),
