@@ -17,7 +17,13 @@ import { readChoiceArg, readDateArg, readNumberArg, readWholeArg } from "./scala
 const isOmittedList = (v: unknown): boolean => v === null || v === undefined;
 
 /** The sales lists of a call: customers and dates, and amounts unless omitted, all of one size. */
-function readSalesLists(customersArg: unknown, datesArg: unknown, amountsArg: unknown): Result<{ customers: CellList; dates: CellList; amounts: CellList | null }> {
+interface SalesLists {
+  readonly customers: CellList;
+  readonly dates: CellList;
+  readonly amounts: CellList | null;
+}
+
+function readSalesLists(customersArg: unknown, datesArg: unknown, amountsArg: unknown): Result<SalesLists> {
   const customers = readList(customersArg, "customers");
   if (!customers.ok) return customers;
   const dates = readList(datesArg, "dates");
@@ -187,15 +193,11 @@ export function customerValueOfCells(attributesArg: unknown, weightsArg?: unknow
 export type Table = (string | number)[][];
 
 /** The customer models fitted on a call's rows at its as_of (default: the latest date). */
-function fittedModels(customersArg: unknown, datesArg: unknown, amountsArg: unknown, asOfArg: unknown): Result<{ models: CustomerModels; index: CustomerIndex }> {
-  const lists = readSalesLists(customersArg, datesArg, amountsArg);
-  if (!lists.ok) return lists;
-  const asOf = readDateArg(asOfArg, "as_of");
-  if (!asOf.ok) return asOf;
+function fittedModels(lists: SalesLists, asOf: number | null): Result<{ models: CustomerModels; index: CustomerIndex }> {
   const index = new CustomerIndex();
-  const rows = readActivity(lists.value.customers, lists.value.dates, lists.value.amounts, index);
+  const rows = readActivity(lists.customers, lists.dates, lists.amounts, index);
   if (!rows.ok) return rows;
-  const models = fitCustomerModels(rows.value, index.count, asOf.value ?? rows.value.latestDay);
+  const models = fitCustomerModels(rows.value, index.count, asOf ?? rows.value.latestDay);
   if (!models.ok) return models;
   return ok({ models: models.value, index });
 }
@@ -205,9 +207,13 @@ const blankIfNaN = (v: number): number | "" => (v === v ? v : "");
 export const CUSTOMER_FORECAST_HEADER = ["customer", "repeat_purchases", "recency_days", "age_days", "p_alive", "expected_purchases", "expected_value", "expected_revenue"];
 
 export function customerForecastOfCells(customersArg: unknown, datesArg: unknown, amountsArg?: unknown, asOfArg?: unknown, horizonArg?: unknown): Result<Table> {
+  const lists = readSalesLists(customersArg, datesArg, amountsArg);
+  if (!lists.ok) return lists;
+  const asOf = readDateArg(asOfArg, "as_of");
+  if (!asOf.ok) return asOf;
   const horizon = readWholeArg(horizonArg, "horizon_days", 90, 1);
   if (!horizon.ok) return horizon;
-  const fitted = fittedModels(customersArg, datesArg, amountsArg, asOfArg);
+  const fitted = fittedModels(lists.value, asOf.value);
   if (!fitted.ok) return fitted;
   const { models, index } = fitted.value;
   const predictions = predictCustomers(models, horizon.value);
@@ -229,7 +235,11 @@ export function customerForecastOfCells(customersArg: unknown, datesArg: unknown
 }
 
 export function forecastModelOfCells(customersArg: unknown, datesArg: unknown, amountsArg?: unknown, asOfArg?: unknown): Result<Table> {
-  const fitted = fittedModels(customersArg, datesArg, amountsArg, asOfArg);
+  const lists = readSalesLists(customersArg, datesArg, amountsArg);
+  if (!lists.ok) return lists;
+  const asOf = readDateArg(asOfArg, "as_of");
+  if (!asOf.ok) return asOf;
+  const fitted = fittedModels(lists.value, asOf.value);
   if (!fitted.ok) return fitted;
   const { bgnbd, gammaGamma, history, repeatCustomers } = fitted.value.models;
   const spend = (v: number | undefined): number | "" => (v === undefined ? "" : v);

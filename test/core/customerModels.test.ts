@@ -342,6 +342,8 @@ describe("CUSTOMER_FORECAST and FORECAST_MODEL", () => {
     ["a horizon of 0", () => customerForecastOfCells(ids, dates, amounts, null, 0), "#NUM!", /horizon_days must be a whole number of at least 1/],
     ["a text date", () => customerForecastOfCells([["A"], ["B"]], [["2025-01-01"], ["yesterday"]]), "#VALUE!", /dates: position 2 is the text 'yesterday', expected a date/],
     ["lists of different sizes", () => forecastModelOfCells([["A"], ["B"]], [[45000]]), "#VALUE!", /customers and dates must be the same size/],
+    ["the lists' sizes are checked before a bad horizon", () => customerForecastOfCells([["A"], ["B"]], [[45000]], null, null, 0), "#VALUE!", /customers and dates must be the same size/],
+    ["a bad as_of", () => customerForecastOfCells(ids, dates, amounts, "next week"), "#VALUE!", /as_of: the text 'next week' is not a date/],
   ])("%s", (_name, call, kind, message) => {
     const r = call();
     expect(r.ok).toBe(false);
