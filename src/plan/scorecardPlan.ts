@@ -233,10 +233,11 @@ export function buildScorecardPlan(card: Scorecard, mapping: TableMapping, langu
   const s = card.settings;
 
   // What one call of a custom function over the sales table would pass to it.
-  const column = <R extends Role>(role: R, c: ColumnOf<R>): readonly unknown[] => mappedColumn(mapping, role, c)?.cells ?? [];
-  const salesBytes = listBytes(column("sales", "customer")) + listBytes(column("sales", "date")) + listBytes(column("sales", "amount"));
-  const activationBytes = salesBytes + listBytes(column("customers", "id"));
-  const concentrationBytes = listBytes(column("sales", "customer")) + listBytes(column("sales", "amount"));
+  const bytesOf = <R extends Role>(role: R, c: ColumnOf<R>): number => listBytes(mappedColumn(mapping, role, c)?.cells ?? []);
+  const [customerBytes, dateBytes, amountBytes] = [bytesOf("sales", "customer"), bytesOf("sales", "date"), bytesOf("sales", "amount")];
+  const salesBytes = customerBytes + dateBytes + amountBytes;
+  const activationBytes = salesBytes + bytesOf("customers", "id");
+  const concentrationBytes = customerBytes + amountBytes;
   const tooLarge = (bytes: number): boolean => bytes > CUSTOM_FUNCTION_ARGUMENTS_LIMIT;
   const snapshotNote = (reason: Exclude<SnapshotReason, "past_periods">, bytes = 0): string => (reason === "per_customer" ? L.snapshot.perCustomer : L.snapshot.argumentsTooLarge.replace("{size}", megabytes(bytes)));
 

@@ -96,8 +96,9 @@ describe("what no formula can keep live is computed at the build, and says so", 
   });
 
   test("past that, the cells hold the engine's values, with the size in the note", () => {
-    // 160,000 rows of text ids, dates and amounts: about 5 MB of arguments per call.
-    const rows = Array.from({ length: 160000 }, (_, i) => [`customer-${i % 5000}`, 45600 + (i % 300), 100 + (i % 7)]);
+    // 200,000 rows of text ids, dates and amounts: CONCENTRATION's ids and amounts alone are
+    // 200,000 × ([["customer-1234"], + [103],) ≈ 4.8 MB, ACTIVATION_RATE's with the dates ≈ 6.2 MB.
+    const rows = Array.from({ length: 200000 }, (_, i) => [`customer-${i % 5000}`, 45600 + (i % 300), 100 + (i % 7)]);
     const big = table("Sales", ["Customer", "Date", "Amount"], rows);
     const bigMapping = guessMapping([big]);
     const bigData = readScorecardData(bigMapping);
