@@ -10,8 +10,8 @@ import { Result, ok, valueError } from "../core/result";
 import { scorecardJson } from "../engine/scorecard";
 import { mappingGaps } from "../engine/tableMapping";
 import { LABELS } from "../plan/labels";
-import { snapshotSummary } from "../plan/scorecardPlan";
 import { computeScorecard } from "../workbook/buildPipeline";
+import { buildScorecardPlan, snapshotSummary } from "../plan/scorecardPlan";
 import { tablesOfFolder } from "../workbook/csvSource";
 import { FileWorkbook, OutputOpener } from "../workbook/fileWorkbook";
 import { parseOptions } from "./options";
@@ -87,10 +87,11 @@ export async function runScorecard(argv: readonly string[], io: Io): Promise<num
     }
     return fail(computed.error.message);
   }
-  const { card, mapping, plan } = computed.value;
+  const { card, mapping } = computed.value;
   // What the mapping could not find, once the input is known to be good: a failure stays one line.
   for (const gap of mappingGaps(mapping)) io.err(`spec-scorecard: note: ${gap}`);
   if (partial !== null) {
+    const plan = buildScorecardPlan(card, mapping, options.language);
     try {
       await workbook.writeScorecard(plan, () => undefined);
       partial.commit();

@@ -22,7 +22,6 @@ export interface BuildRequest {
 export interface ComputedScorecard {
   readonly card: Scorecard;
   readonly mapping: TableMapping;
-  readonly plan: ScorecardPlan;
 }
 
 export interface BuildOutcome {
@@ -74,16 +73,16 @@ export async function computeScorecard(port: WorkbookPort, request: BuildRequest
   if (!data.ok) return valueError(`${data.error.message}; fix that cell and run again`);
   const card = buildScorecard(data.value, request.settings);
   if (!card.ok) return card;
-  throwIfCancelled(signal);
-  const plan = buildScorecardPlan(card.value, mapping, request.language);
   onProgress({ phase: "computing", done: 1, total: 1 });
-  return ok({ card: card.value, mapping, plan });
+  return ok({ card: card.value, mapping });
 }
 
 /** Computes the scorecard and writes its sheet, replacing the one an earlier build made. */
 export async function buildInWorkbook(port: WorkbookPort, request: BuildRequest, onProgress: ProgressListener, signal?: AbortSignal): Promise<Result<BuildOutcome>> {
   const computed = await computeScorecard(port, request, onProgress, signal);
   if (!computed.ok) return computed;
-  const sheetName = await port.writeScorecard(computed.value.plan, onProgress, signal);
-  return ok({ card: computed.value.card, sheetName, mapping: computed.value.mapping, snapshots: computed.value.plan.snapshots });
+  throwIfCancelled(signal);
+  const plan = buildScorecardPlan(computed.value.card, computed.value.mapping, request.language);
+  const sheetName = await port.writeScorecard(plan, onProgress, signal);
+  return ok({ card: computed.value.card, sheetName, mapping: computed.value.mapping, snapshots: plan.snapshots });
 }
