@@ -125,9 +125,26 @@ describe("the published CDNOW figures (Fader, Hardie & Lee 2005; Hardie 2013)", 
         expect(bgnbdLogLikelihood(t, p[0], p[1], p[2], p[3], null)).toBeLessThan(best);
       }
     }
-    // Whatever the start, the same estimates to 1e-6.
-    const again = fitBgNbd({ ...t }) as BgNbd;
-    expect(again.r / m.r).toBeCloseTo(1, 6);
+    // Whatever the start, the same estimates to 1e-6: searched from a point far off every parameter.
+    const again = fitBgNbd(t, { r: 3, alpha: 400, a: 5, b: 40, logLikelihood: 0 }) as BgNbd;
+    for (const k of ["r", "alpha", "a", "b"] as const) expect([k, again[k] / m[k]]).toEqual([k, expect.closeTo(1, 6)]);
+  });
+});
+
+describe("Gamma-Gamma on CDNOW whatever the start", () => {
+  test("from a point far off, the same p, q, γ to 1e-6", () => {
+    const sample = readCdnow("CDNOW_sample.txt");
+    const ids = new Map<string, number>();
+    const customer = Int32Array.from(sample.ids, ([id]) => {
+      if (!ids.has(id)) ids.set(id, ids.size);
+      return ids.get(id) as number;
+    });
+    const rows = { customer, day: Int32Array.from(sample.dates, (d) => d[0]), amount: Float64Array.from(sample.amounts, (a) => a[0]), latestDay: 0 };
+    const h = purchaseHistories(rows, ids.size, isoDateToSerial("1997-09-30"));
+    const best = fitGammaGamma(h.x, h.meanValue);
+    const far = fitGammaGamma(h.x, h.meanValue, { p: 0.5, q: 30, gamma: 900, logLikelihood: 0 });
+    if (best === null || far === null) throw new Error("no fit");
+    for (const k of ["p", "q", "gamma"] as const) expect([k, far[k] / best[k]]).toEqual([k, expect.closeTo(1, 6)]);
   });
 });
 
