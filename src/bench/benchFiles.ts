@@ -8,7 +8,7 @@ import { createWriteStream, mkdtempSync, openAsBlob, rmSync, statSync } from "fs
 import { tmpdir } from "os";
 import { join } from "path";
 import { Writable } from "stream";
-import { NewTable, writeNewWorkbook } from "../xlsx/newWorkbook";
+import { newTableOf, writeNewWorkbook } from "../xlsx/newWorkbook";
 import { ZipArchive } from "../xlsx/zipArchive";
 import { bigTables } from "./benchScorecard";
 import { mib } from "./measure";
@@ -18,14 +18,7 @@ export const EXCEL_ROWS = 1048575;
 /** The bench's workbook: the engine bench's tables at Excel's row limit, dates shown as dates. */
 async function writeBigWorkbook(path: string): Promise<void> {
   const tables = bigTables(EXCEL_ROWS, 50000).slice(0, 2);
-  const newTables: NewTable[] = tables.map((t) => ({
-    sheet: t.sheet,
-    name: t.name,
-    headers: t.headers,
-    columns: t.columns,
-    rowCount: t.rowCount,
-    formats: t.headers.map((h) => (h === "Date" ? "yyyy-mm-dd" : h === "Amount" || h === "Margin" ? "#,##0.00" : undefined)),
-  }));
+  const newTables = tables.map((t) => newTableOf(t, (h) => (h === "Date" ? "yyyy-mm-dd" : h === "Amount" || h === "Margin" ? "#,##0.00" : undefined)));
   await writeNewWorkbook(newTables, { stream: Writable.toWeb(createWriteStream(path)) as WritableStream<Uint8Array> });
 }
 

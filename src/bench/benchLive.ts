@@ -8,7 +8,7 @@ import { createWriteStream, mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { Writable } from "stream";
-import { NewTable, writeNewWorkbook } from "../xlsx/newWorkbook";
+import { newTableOf, writeNewWorkbook } from "../xlsx/newWorkbook";
 import { bigTables } from "./benchScorecard";
 import { convertWithLibreOffice, libreOfficeVersion } from "./libreOffice";
 
@@ -23,14 +23,7 @@ export async function benchLive(runs: number): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "spec-bench-live-"));
   try {
     const book = join(dir, "sales-100k.xlsx");
-    const tables: NewTable[] = bigTables(100000, 4000).map((t) => ({
-      sheet: t.sheet,
-      name: t.name,
-      headers: t.headers,
-      columns: t.columns,
-      rowCount: t.rowCount,
-      formats: t.headers.map((h) => (h === "Date" || h === "Created" ? "yyyy-mm-dd" : undefined)),
-    }));
+    const tables = bigTables(100000, 4000).map((t) => newTableOf(t, (h) => (h === "Date" || h === "Created" ? "yyyy-mm-dd" : undefined)));
     await writeNewWorkbook(tables, { stream: Writable.toWeb(createWriteStream(book)) as WritableStream<Uint8Array> });
     const withSheet = join(dir, "sales-100k-scorecard.xlsx");
     const cli = spawnSync(process.execPath, [join(__dirname, "..", "cli", "main.js"), book, "--out", withSheet], { encoding: "utf8" });

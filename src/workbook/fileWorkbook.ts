@@ -8,7 +8,7 @@ import { Result, ok } from "../core/result";
 import { SourceTable } from "../engine/sourceTable";
 import { ScorecardPlan } from "../plan/scorecardPlan";
 import { SCORECARD_SHEET } from "../plan/scorecardPlan";
-import { writeNewWorkbook, NewTable } from "../xlsx/newWorkbook";
+import { newTableOf, writeNewWorkbook } from "../xlsx/newWorkbook";
 import { writeWithWorksheet } from "../xlsx/worksheetAdder";
 import { XlsxPackage } from "../xlsx/xlsxPackage";
 import { ArchiveOutput } from "../xlsx/zipArchive";
@@ -94,14 +94,7 @@ export class FileWorkbook implements WorkbookPort {
 
   /** CSV tables as a new workbook, one Excel table per file, to add the Scorecard to. */
   private async newPackage(tables: readonly CsvTable[]): Promise<XlsxPackage> {
-    const newTables: NewTable[] = tables.map(({ table, dateColumns }) => ({
-      sheet: table.sheet,
-      name: table.name,
-      headers: table.headers,
-      columns: table.columns,
-      rowCount: table.rowCount,
-      formats: dateColumns.map((d) => (d ? "yyyy-mm-dd" : undefined)),
-    }));
+    const newTables = tables.map(({ table, dateColumns }) => newTableOf(table, (_h, j) => (dateColumns[j] ? "yyyy-mm-dd" : undefined)));
     const blob = (await writeNewWorkbook(newTables, {})) as Blob;
     const pkg = await XlsxPackage.open(blob, "the new workbook");
     if (!pkg.ok) throw new Error(pkg.error.message);

@@ -27,6 +27,11 @@ export interface NewTable {
   readonly widths?: readonly number[];
 }
 
+/** A table read elsewhere (a source table, a CSV file) as a new table, each column's format chosen by its header. */
+export function newTableOf(t: Pick<NewTable, "sheet" | "name" | "headers" | "columns" | "rowCount">, formatOf: (header: string, column: number) => string | undefined): NewTable {
+  return { sheet: t.sheet, name: t.name, headers: t.headers, columns: t.columns, rowCount: t.rowCount, formats: t.headers.map((h, j) => formatOf(h, j)) };
+}
+
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 

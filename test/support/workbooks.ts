@@ -3,7 +3,7 @@ import { openAsBlob, writeFileSync } from "fs";
 import { BlobReader, Uint8ArrayWriter, ZipReader } from "@zip.js/zip.js";
 import type { Entry, FileEntry } from "@zip.js/zip.js";
 import { SourceTable } from "../../src/engine/sourceTable";
-import { NewTable, writeNewWorkbook } from "../../src/xlsx/newWorkbook";
+import { newTableOf, writeNewWorkbook } from "../../src/xlsx/newWorkbook";
 import { CellKind } from "../../src/xlsx/sheetScanner";
 import { XlsxPackage } from "../../src/xlsx/xlsxPackage";
 import { PartData, writeArchive } from "../../src/xlsx/zipArchive";
@@ -12,14 +12,7 @@ import { cellAddress } from "../../src/core/cellReferences";
 
 /** Tables as a new workbook file, one Excel table per table, dates as dates where `dateColumns` says. */
 export async function writeTablesWorkbook(path: string, tables: readonly SourceTable[], dateColumns: Record<string, string[]> = {}): Promise<void> {
-  const newTables: NewTable[] = tables.map((t) => ({
-    sheet: t.sheet,
-    name: t.name,
-    headers: t.headers,
-    columns: t.columns,
-    rowCount: t.rowCount,
-    formats: t.headers.map((h) => ((dateColumns[t.name] ?? []).includes(h) ? "yyyy-mm-dd" : undefined)),
-  }));
+  const newTables = tables.map((t) => newTableOf(t, (h) => ((dateColumns[t.name] ?? []).includes(h) ? "yyyy-mm-dd" : undefined)));
   const blob = (await writeNewWorkbook(newTables, {})) as Blob;
   writeFileSync(path, new Uint8Array(await blob.arrayBuffer()));
 }
