@@ -1,30 +1,22 @@
 /** `spec-scorecard` end to end on real files: JSON, the output workbook, CSV folders and every bad input. */
-import { createHash } from "crypto";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from "fs";
+import { existsSync, mkdtempSync, writeFileSync, mkdirSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { spawnSync } from "child_process";
 import { INDICATOR_IDS } from "../../src/engine/indicatorCatalog";
 import { LABELS } from "../../src/plan/labels";
-import { runScorecard } from "../../src/cli/runScorecard";
 import { writeSampleWorkbook } from "../../src/cli/sampleWorkbook";
 import { CUSTOMERS, LEADS, MARKET, SALES } from "../fixtures/scorecardFixture";
 import { table } from "../support/tables";
 import { openPackage, sheetCells, storedCell, sheetXml, writeTablesWorkbook } from "../support/workbooks";
+import { runCli, sha256Of } from "../support/commandLine";
 
 const dir = mkdtempSync(join(tmpdir(), "spec-cli-"));
 const fixtureXlsx = join(dir, "fixture.xlsx");
 const englishXlsx = join(dir, "sample-en.xlsx");
 const spanishXlsx = join(dir, "muestra-es.xlsx");
 
-async function run(...args: string[]): Promise<{ status: number; out: string; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = await runScorecard(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { status, out: out.join("\n"), err };
-}
 
-const sha = (path: string): string => createHash("sha256").update(readFileSync(path)).digest("hex");
 
 beforeAll(async () => {
   await writeTablesWorkbook(fixtureXlsx, [SALES, CUSTOMERS, LEADS, MARKET]);
@@ -33,7 +25,7 @@ beforeAll(async () => {
 });
 
 test("--json prints every indicator id with the hand-worked values", async () => {
-  const r = await run(fixtureXlsx, "--json", "--as-of", "2025-03-20", "--period", "month", "--target", "revenue=1800");
+  const r = await runCli(fixtureXlsx, "--json", "--as-of", "2025-03-20", "--period", "month", "--target", "revenue=1800");
   expect(r.status).toBe(0);
   const json = JSON.parse(r.out);
   expect(json.asOf).toBe("2025-03-20");
@@ -64,8 +56,8 @@ test("--json prints every indicator id with the hand-worked values", async () =>
 });
 
 test("a Spanish workbook works with no configuration and gives the English one's figures", async () => {
-  const en = await run(englishXlsx, "--json");
-  const es = await run(spanishXlsx, "--json", "--lang", "es");
+  const en = await runCli(englishXlsx, "--json");
+  const es = await runCli(spanishXlsx, "--json", "--lang", "es");
   expect([en.status, es.status]).toEqual([0, 0]);
   const values = (out: string): unknown => Object.fromEntries(Object.entries(JSON.parse(out).indicators).map(([id, v]) => [id, (v as { value: unknown }).value]));
   expect(values(es.out)).toEqual(values(en.out));
@@ -76,7 +68,7 @@ test("a Spanish workbook works with no configuration and gives the English one's
 test("a missing table is noted on stderr and its indicators carry the reason", async () => {
   const salesOnly = join(dir, "sales-only.xlsx");
   await writeTablesWorkbook(salesOnly, [SALES]);
-  const r = await run(salesOnly, "--json", "--as-of", "2025-03-20");
+  const r = await runCli(salesOnly, "--json", "--as-of", "2025-03-20");
   expect(r.status).toBe(0);
   expect(r.err).toContain("spec-scorecard: note: no leads table found");
   const json = JSON.parse(r.out);
@@ -94,8 +86,8 @@ describe("--out", () => {
   };
 
   beforeAll(async () => {
-    before = sha(englishXlsx);
-    const r = await run(englishXlsx, "--out", out, "--json");
+    before = sha256Of(englishXlsx);
+    const r = await runCli(englishXlsx, "--out", out, "--json");
     expect(r.status).toBe(0);
     json = JSON.parse(r.out);
     // What the sheet holds as values computed at the build, said on stderr.
@@ -104,7 +96,7 @@ describe("--out", () => {
   });
 
   test("never modifies the source", () => {
-    expect(sha(englishXlsx)).toBe(before);
+    expect(sha256Of(englishXlsx)).toBe(before);
   });
 
   test("keeps every source sheet and adds the Scorecard", async () => {
@@ -151,7 +143,7 @@ describe("--out", () => {
 
   test("building again from the output replaces its own Scorecard and nothing else", async () => {
     const again = join(dir, "again.xlsx");
-    const r = await run(out, "--out", again, "--lang", "es");
+    const r = await runCli(out, "--out", again, "--lang", "es");
     expect(r.status).toBe(0);
     expect((await openPackage(again)).worksheets.map((w) => w.name)).toEqual(["Sales", "Customers", "Leads", "Market", "Scorecard"]);
     expect((await sheetCells(again, "Scorecard")).get("A1")).toBe("Cuadro de mando SPEC");
@@ -167,8 +159,8 @@ test("a folder of CSV files (comma or semicolon) gives the same figures as the w
   writeFileSync(join(folder, "Customers.csv"), csv(CUSTOMERS, ";"));
   writeFileSync(join(folder, "Leads.csv"), csv(LEADS, ","));
   writeFileSync(join(folder, "Market.csv"), csv(MARKET, ","));
-  const fromCsv = await run(folder, "--json", "--as-of", "2025-03-20", "--period", "month", "--out", join(dir, "from-csv.xlsx"));
-  const fromXlsx = await run(fixtureXlsx, "--json", "--as-of", "2025-03-20", "--period", "month");
+  const fromCsv = await runCli(folder, "--json", "--as-of", "2025-03-20", "--period", "month", "--out", join(dir, "from-csv.xlsx"));
+  const fromXlsx = await runCli(fixtureXlsx, "--json", "--as-of", "2025-03-20", "--period", "month");
   expect(fromCsv.status).toBe(0);
   expect(JSON.parse(fromCsv.out)).toEqual(JSON.parse(fromXlsx.out));
   expect((await openPackage(join(dir, "from-csv.xlsx"))).worksheets.map((w) => w.name)).toEqual(["Customers", "Leads", "Market", "Sales", "Scorecard"]);
@@ -201,7 +193,7 @@ describe("bad input exits 2 with one line saying what to fix, and writes nothing
     ["no workbook named", [], /name a workbook/],
     ["--out over the source", [englishXlsx, "--out", englishXlsx], /is the source file/],
   ])("%s", async (_name, args, message) => {
-    const r = await run(...(args as string[]), ...(args.includes("--out") ? [] : ["--out", out]));
+    const r = await runCli(...(args as string[]), ...(args.includes("--out") ? [] : ["--out", out]));
     expect(r.status).toBe(2);
     expect(r.err.length).toBe(1);
     expect(r.err[0]).toMatch(message);
@@ -227,17 +219,17 @@ test("--table and --column correct the guessed mapping", async () => {
     ["B", "2025-03-11", 999, 50],
   ]);
   await writeTablesWorkbook(twoSales, [SALES, other]);
-  const guessed = await run(twoSales, "--json", "--as-of", "2025-03-20", "--period", "month");
+  const guessed = await runCli(twoSales, "--json", "--as-of", "2025-03-20", "--period", "month");
   expect(JSON.parse(guessed.out).indicators.revenue.value).toBe(1150); // "Sales" wins by its name
-  const chosen = await run(twoSales, "--json", "--as-of", "2025-03-20", "--period", "month", "--table", "sales=Facturas", "--column=sales.amount=Venta Neta");
+  const chosen = await runCli(twoSales, "--json", "--as-of", "2025-03-20", "--period", "month", "--table", "sales=Facturas", "--column=sales.amount=Venta Neta");
   expect(chosen.status).toBe(0);
   expect(JSON.parse(chosen.out).indicators.revenue.value).toBe(150);
-  const noMarket = await run(fixtureXlsx, "--json", "--table", "market=none");
+  const noMarket = await runCli(fixtureXlsx, "--json", "--table", "market=none");
   expect(JSON.parse(noMarket.out).indicators["info.penetration"].reason).toBe("Not available: no Market table with potential accounts.");
-  const wrong = await run(twoSales, "--table", "sales=Nope");
+  const wrong = await runCli(twoSales, "--table", "sales=Nope");
   expect(wrong.status).toBe(2);
   expect(wrong.err).toEqual(["spec-scorecard: --table Nope: no such table (tables: Sales, Facturas)"]);
-  const badColumn = await run(twoSales, "--column", "sales.price=Total");
+  const badColumn = await runCli(twoSales, "--column", "sales.price=Total");
   expect(badColumn.status).toBe(2);
   expect(badColumn.err[0]).toMatch(/--column needs <role>\.<column>=<header>/);
 });

@@ -10,7 +10,6 @@ import { mkdirSync, mkdtempSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { Browser } from "playwright-core";
-import { runScorecard } from "../../src/cli/runScorecard";
 import { INDICATORS } from "../../src/engine/indicatorCatalog";
 import { LABELS } from "../../src/plan/labels";
 import { writeNewWorkbook } from "../../src/xlsx/newWorkbook";
@@ -25,6 +24,7 @@ import { convertWithLibreOffice, libreOfficeVersion } from "../support/libreOffi
 import { CellValue, openPackage, sheetCells } from "../support/workbooks";
 import { spawnSync } from "child_process";
 import { writeFileSync } from "fs";
+import { runCli } from "../support/commandLine";
 
 const dir = mkdtempSync(join(tmpdir(), "spec-live-"));
 const source = join(dir, "messy.xlsx");
@@ -34,12 +34,6 @@ const SAMPLE_CUSTOMERS = 80;
 let browser: Browser;
 let functions: FunctionsPage;
 
-async function run(...args: string[]): Promise<{ status: number; out: string; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = await runScorecard(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { status, out: out.join("\n"), err };
-}
 
 beforeAll(async () => {
   requireBuild();
@@ -74,7 +68,7 @@ describe.each([
   let rows: Record<string, number>;
 
   beforeAll(async () => {
-    const r = await run(c.workbook(), ...c.args, "--out", out, "--json");
+    const r = await runCli(c.workbook(), ...c.args, "--out", out, "--json");
     expect(r.status).toBe(0);
     json = JSON.parse(r.out);
     cells = await sheetCells(out, "Scorecard");
@@ -167,7 +161,7 @@ describe.each([
 
 test("a freshly built sheet rendered by LibreOffice to PDF: the first page kept as a picture to look at", async () => {
   const out = join(dir, "render.xlsx");
-  expect((await run(source, "--period", "month", "--out", out, "--target", "revenue=2000", "--target", "svc.activation_rate=0.6", "--target", "sales.new_customers=1", "--target", "svc.top20_share=0.3")).status).toBe(0);
+  expect((await runCli(source, "--period", "month", "--out", out, "--target", "revenue=2000", "--target", "svc.activation_rate=0.6", "--target", "sales.new_customers=1", "--target", "svc.top20_share=0.3")).status).toBe(0);
   // As Excel shows it once the add-in has computed its cells: their values in place, everything else recalculated.
   const shown = join(dir, "render-shown.xlsx");
   await withAddinValues(out, (await openPackage(out)).worksheets.find((w) => w.name === "Scorecard")?.part as string, shown);

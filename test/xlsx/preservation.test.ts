@@ -4,11 +4,9 @@
  * and a macro project. The new parts have the structure of the Excel-authored reference files, and
  * LibreOffice opens the copy and shows the cached values.
  */
-import { createHash } from "crypto";
-import { existsSync, mkdirSync, mkdtempSync, openAsBlob, readFileSync, readdirSync, writeFileSync } from "fs";
+import { existsSync, mkdirSync, mkdtempSync, openAsBlob, readdirSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { runScorecard } from "../../src/cli/runScorecard";
 import { ZipArchive, writeArchive, PartData } from "../../src/xlsx/zipArchive";
 import { parseXml, child, childrenNamed } from "../../src/xlsx/xmlTree";
 import { CUSTOMERS, LEADS, MARKET, SALES } from "../fixtures/scorecardFixture";
@@ -17,6 +15,7 @@ import { convertWithLibreOffice, libreOfficeVersion } from "../support/libreOffi
 import { dependentCells, sheetFormulas } from "../support/formulaDependencies";
 import { openPackage, packageParts, partText, sheetCells, sheetXml, writeTablesWorkbook } from "../support/workbooks";
 import { table } from "../support/tables";
+import { runCli, sha256Of } from "../support/commandLine";
 
 const dir = mkdtempSync(join(tmpdir(), "spec-preserve-"));
 const REFERENCE = join(__dirname, "..", "..", "..", "shared", "reference", "excel-authored");
@@ -25,14 +24,7 @@ const ARGS = ["--as-of", "2025-03-20", "--period", "month"];
 /** The parts a copy may change (SPEC.md §4); the sheet and xl/metadata.xml are new. */
 const MAY_CHANGE = new Set(["[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "docProps/app.xml"]);
 
-async function run(...args: string[]): Promise<{ status: number; out: string; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = await runScorecard(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { status, out: out.join("\n"), err };
-}
 
-const sha = (path: string): string => createHash("sha256").update(readFileSync(path)).digest("hex");
 const same = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && Buffer.compare(Buffer.from(a), Buffer.from(b)) === 0;
 
 /** What differs between two packages: parts gone, added, and changed (by their inflated bytes). */
@@ -66,14 +58,14 @@ describe.each([
 
   beforeAll(async () => {
     await writeRichWorkbook(source, TABLES, macros);
-    before = sha(source);
-    const r = await run(source, "--out", out, "--json", ...ARGS);
+    before = sha256Of(source);
+    const r = await runCli(source, "--out", out, "--json", ...ARGS);
     expect(r.status).toBe(0);
     json = JSON.parse(r.out);
   });
 
   test("the source is never written", () => {
-    expect(sha(source)).toBe(before);
+    expect(sha256Of(source)).toBe(before);
   });
 
   test("every other part is the source's, byte for byte, compressed bytes included; only the sheet and the metadata part are new", async () => {
@@ -129,7 +121,7 @@ test("a macro-enabled workbook's copy must end in .xlsm: Excel opens it only so"
   const source = join(dir, "rich.xlsm");
   if (!existsSync(source)) await writeRichWorkbook(source, TABLES, true);
   const target = join(dir, "wrong.xlsx");
-  const r = await run(source, "--out", target);
+  const r = await runCli(source, "--out", target);
   expect(r.status).toBe(2);
   expect(r.err).toEqual([`spec-scorecard: --out ${target} must end in .xlsm: the source is a macro-enabled workbook, and Excel opens it only under that ending`]);
   expect(existsSync(target)).toBe(false);
@@ -140,7 +132,7 @@ describe("formulas and parts as Excel stores them, compared with the Excel-autho
   const out = join(dir, "plain-scorecard.xlsx");
   beforeAll(async () => {
     await writeTablesWorkbook(source, TABLES, { Sales: ["Date"], Leads: ["Created"] });
-    expect((await run(source, "--out", out, ...ARGS)).status).toBe(0);
+    expect((await runCli(source, "--out", out, ...ARGS)).status).toBe(0);
   });
 
   test("xl/metadata.xml, its content type and its relationship are the reference's", async () => {
@@ -175,7 +167,7 @@ describe("formulas and parts as Excel stores them, compared with the Excel-autho
     writeFileSync(join(folder, "Sales.csv"), "Customer,Date,Amount\nA,2025-03-01,5\nB,2025-03-02,7\n,,\n");
     writeFileSync(join(folder, "Customers.csv"), "Customer ID,Segment,,Segment\nA,Retail,x,y\n");
     const built = join(dir, "from-csv.xlsx");
-    expect((await run(folder, "--out", built)).status).toBe(0);
+    expect((await runCli(folder, "--out", built)).status).toBe(0);
     const structure = (xml: string): unknown => {
       const t = parseXml(xml);
       return { root: t.local, attributes: [...t.attributes.keys()].filter((k) => !k.startsWith("xmlns")).sort(), children: t.children.map((c) => [c.local, [...c.attributes.keys()].sort()]) };
@@ -202,7 +194,7 @@ describe("building again replaces the sheet the earlier build made, and what onl
 
   beforeAll(async () => {
     await writeRichWorkbook(source, TABLES, false);
-    expect((await run(source, "--out", first, ...ARGS)).status).toBe(0);
+    expect((await runCli(source, "--out", first, ...ARGS)).status).toBe(0);
     // As if the task pane had added its charts to that sheet and Excel had saved the workbook.
     const archive = await ZipArchive.open(await openAsBlob(first));
     const sheetPart = "xl/worksheets/sheet6.xml";
@@ -219,7 +211,7 @@ describe("building again replaces the sheet the earlier build made, and what onl
     parts.set("xl/_rels/workbook.xml.rels", rels);
     const blob = (await writeArchive(archive, (n) => !parts.has(n), new Map(), parts, {})) as Blob;
     writeFileSync(withChart, new Uint8Array(await blob.arrayBuffer()));
-    expect((await run(withChart, "--out", second, "--lang", "es", ...ARGS)).status).toBe(0);
+    expect((await runCli(withChart, "--out", second, "--lang", "es", ...ARGS)).status).toBe(0);
   });
 
   test("one Scorecard, in the same place, now in Spanish", async () => {
@@ -246,15 +238,15 @@ describe("nothing lost on failure", () => {
   test("a copy that cannot be written leaves nothing behind and the source as it was", async () => {
     const source = join(dir, "fail-source.xlsx");
     await writeTablesWorkbook(source, TABLES);
-    const before = sha(source);
+    const before = sha256Of(source);
     const target = join(dir, "occupied.xlsx");
     mkdirSync(target); // a folder where the copy should go: the final rename fails
-    const r = await run(source, "--out", target);
+    const r = await runCli(source, "--out", target);
     expect(r.status).toBe(2);
     expect(r.err).toHaveLength(1);
     expect(r.err[0]).toMatch(/^spec-scorecard: cannot write .*occupied\.xlsx/);
     expect(readdirSync(dir).filter((f) => f.includes(".partial"))).toEqual([]);
-    expect(sha(source)).toBe(before);
+    expect(sha256Of(source)).toBe(before);
   });
 
   test("a cell the engine cannot read is named by sheet and cell, with what to fix", async () => {
@@ -264,7 +256,7 @@ describe("nothing lost on failure", () => {
       ["B", "2025-03-02", "1,200"],
     ]);
     await writeTablesWorkbook(source, [bad], { Sales: ["Date"] });
-    const r = await run(source, "--json");
+    const r = await runCli(source, "--json");
     expect(r.status).toBe(2);
     expect(r.err).toEqual(["spec-scorecard: cell C3 of sheet Sales (column Amount of table Sales) is the text '1,200', expected a number; fix that cell and run again"]);
   });
@@ -281,7 +273,7 @@ describe("nothing lost on failure", () => {
         '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="2"><c r="B2" t="inlineStr"><is><t>Cliente</t></is></c><c r="C2" t="inlineStr"><is><t>Fecha</t></is></c><c r="D2" t="inlineStr"><is><t>Importe</t></is></c></row>' +
         '<row r="3"><c r="B3" t="inlineStr"><is><t>A</t></is></c><c r="C3"><v>45717</v></c><c r="D3" t="e"><f>1/0</f><v>#DIV/0!</v></c></row></sheetData></worksheet>',
     });
-    const r = await run(source, "--json");
+    const r = await runCli(source, "--json");
     expect(r.status).toBe(2);
     expect(r.err).toEqual(["spec-scorecard: cell D3 of sheet Ventas 2025 (column Importe) is the error #DIV/0!, expected a number; fix that cell and run again"]);
   });

@@ -6,31 +6,25 @@
 import { mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { runScorecard } from "../../src/cli/runScorecard";
 import { describeFileTables } from "../../src/workbook/xlsxTables";
 import { CUSTOMERS, LEADS, MARKET, SALES } from "../fixtures/scorecardFixture";
 import { writeOpenpyxlWorkbook, writeRichWorkbook, writeSheetsWorkbook } from "../support/producerWorkbooks";
 import { convertWithLibreOffice, libreOfficeVersion } from "../support/libreOffice";
 import { openPackage, writePackage, writeTablesWorkbook } from "../support/workbooks";
+import { runCli } from "../support/commandLine";
 
 const dir = mkdtempSync(join(tmpdir(), "spec-producers-"));
 const REFERENCE = join(__dirname, "..", "..", "..", "shared", "reference", "excel-authored");
 const TABLES = [SALES, CUSTOMERS, LEADS, MARKET];
 const ARGS = ["--json", "--as-of", "2025-03-20", "--period", "month"];
 
-async function run(...args: string[]): Promise<{ status: number; out: string; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = await runScorecard(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { status, out: out.join("\n"), err };
-}
 
 let expected: unknown;
 
 beforeAll(async () => {
   const plain = join(dir, "plain.xlsx");
   await writeTablesWorkbook(plain, TABLES);
-  const r = await run(plain, ...ARGS);
+  const r = await runCli(plain, ...ARGS);
   expect(r.status).toBe(0);
   expected = JSON.parse(r.out);
   expect((expected as { indicators: { revenue: { value: number } } }).indicators.revenue.value).toBe(1150);
@@ -45,12 +39,12 @@ test.each([
 ])("%s: read, with the fixture's figures, and copied with the Scorecard", async (name, write) => {
   const source = join(dir, `${name.replace(/\W+/g, "-")}.${name.includes("xlsm") ? "xlsm" : "xlsx"}`);
   await write(source);
-  const r = await run(source, ...ARGS);
+  const r = await runCli(source, ...ARGS);
   expect(r.err.filter((e) => !e.includes("note:"))).toEqual([]);
   expect(r.status).toBe(0);
   expect(JSON.parse(r.out)).toEqual(expected);
   const out = join(dir, `out-${name.replace(/\W+/g, "-")}.${name.includes("xlsm") ? "xlsm" : "xlsx"}`);
-  expect((await run(source, "--out", out, ...ARGS)).status).toBe(0);
+  expect((await runCli(source, "--out", out, ...ARGS)).status).toBe(0);
   expect((await openPackage(out)).worksheets.map((w) => w.name)).toContain("Scorecard");
 });
 
@@ -65,7 +59,7 @@ test("a workbook LibreOffice saved gives the figures the original gives", async 
   const original = join(dir, "for-libreoffice.xlsx");
   await writeRichWorkbook(original, TABLES, false);
   const saved = convertWithLibreOffice(original, "xlsx", "never").path;
-  const r = await run(saved, ...ARGS);
+  const r = await runCli(saved, ...ARGS);
   expect(r.status).toBe(0);
   expect(JSON.parse(r.out)).toEqual(expected);
 });
@@ -105,7 +99,7 @@ describe("a file that is not a workbook: one line saying what to do, exit 2", ()
     ["Sales.csv", /Sales\.csv is one CSV file: name the folder that holds it, with one \.csv per table$/],
   ])("%s", async (file, message) => {
     const out = join(dir, `never-${file}.xlsx`);
-    const r = await run(join(dir, file), "--out", out);
+    const r = await runCli(join(dir, file), "--out", out);
     expect(r.status).toBe(2);
     expect(r.err).toHaveLength(1);
     expect(r.err[0]).toMatch(/^spec-scorecard: /);
