@@ -15,6 +15,8 @@ import { ScorecardData } from "./scorecardData";
 export class CustomerModelsByDay {
   private readonly days: PurchaseDays;
   private readonly fits = new Map<number, Result<CustomerModels>>();
+  /** The previous period's value and the latest backtest ask for the same day and horizon. */
+  private readonly expected = new Map<string, IndicatorValue>();
   private first: CustomerModels | null = null;
 
   /** `lastDay`: the latest day any fit will be asked for (as of). */
@@ -38,6 +40,16 @@ export class CustomerModelsByDay {
    * available when the horizon is empty, the models cannot be fitted, or the spend model has no mean.
    */
   expectedRevenue(day: number, horizon: number): IndicatorValue {
+    const key = `${day}/${horizon}`;
+    let found = this.expected.get(key);
+    if (found === undefined) {
+      found = this.sumExpectedRevenue(day, horizon);
+      this.expected.set(key, found);
+    }
+    return found;
+  }
+
+  private sumExpectedRevenue(day: number, horizon: number): IndicatorValue {
     const none = (reason: Reason): IndicatorValue => ({ value: null, reason });
     if (horizon < 1) return none("no_days_left_in_period");
     const fit = this.at(day);
