@@ -20,8 +20,11 @@ async function httpsOptions() {
     // anyway; Excel and browsers will distrust it until `npx office-addin-dev-certs install` runs.
     const fs = require("fs");
     const dir = path.join(require("os").homedir(), ".office-addin-dev-certs");
-    console.warn(`office-addin-dev-certs: ${e.message.split("\n")[0]}\nServing with the untrusted certificate in ${dir}.`);
-    const read = (name) => (fs.existsSync(path.join(dir, name)) ? fs.readFileSync(path.join(dir, name)) : undefined);
+    console.warn(
+      `office-addin-dev-certs: ${e.message.split("\n")[0]}\nServing with the untrusted certificate in ${dir}.`
+    );
+    const read = (name) =>
+      fs.existsSync(path.join(dir, name)) ? fs.readFileSync(path.join(dir, name)) : undefined;
     return { ca: read("ca.crt"), key: read("localhost.key"), cert: read("localhost.crt") };
   }
 }
@@ -51,19 +54,46 @@ module.exports = async (env, options) => {
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
-          use: { loader: "ts-loader", options: { transpileOnly: true, configFile: "tsconfig.json" } },
+          use: {
+            loader: "ts-loader",
+            options: { transpileOnly: true, configFile: "tsconfig.json" },
+          },
         },
       ],
     },
     performance: { hints: false },
     plugins: [
-      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new CustomFunctionsMetadataPlugin({
+        output: "functions.json",
+        input: "./src/functions/functions.ts",
+      }),
       // Spanish descriptions and argument help for Excel in Spanish (manifest.xml overrides the metadata URL).
-      new LocalizedMetadataPlugin({ source: "functions.json", output: "functions-es.json", table: "./src/functions/functions.es.json", language: "es" }),
-      new HtmlWebpackPlugin({ filename: "functions.html", template: "./src/functions/functions.html", chunks: ["functions"] }),
-      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
-      new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"] }),
-      new HtmlWebpackPlugin({ filename: "preview.html", template: "./src/preview/preview.html", chunks: ["preview"] }),
+      new LocalizedMetadataPlugin({
+        source: "functions.json",
+        output: "functions-es.json",
+        table: "./src/functions/functions.es.json",
+        language: "es",
+      }),
+      new HtmlWebpackPlugin({
+        filename: "functions.html",
+        template: "./src/functions/functions.html",
+        chunks: ["functions"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "commands.html",
+        template: "./src/commands/commands.html",
+        chunks: ["commands"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "preview.html",
+        template: "./src/preview/preview.html",
+        chunks: ["preview"],
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*", to: "assets/[name][ext]" },

@@ -4,7 +4,11 @@
  * 50,000 customers × 8 attributes, and the peak memory of the process. Arguments are parsed
  * from JSON before each call, as Excel's runtime hands them over: fresh arrays and strings.
  */
-import { activationRateOfCells, concentrationOfCells, customerValueOfCells } from "../core/sheetFunctions";
+import {
+  activationRateOfCells,
+  concentrationOfCells,
+  customerValueOfCells,
+} from "../core/sheetFunctions";
 import { Figure, mib, notePeakMemory, show, time } from "./measure";
 import { benchScorecard } from "./benchScorecard";
 import { benchFiles } from "./benchFiles";
@@ -24,7 +28,11 @@ function randomGenerator(seed: number): () => number {
 }
 
 /** A sales table as Excel hands it to a function: one 2-D column per list. */
-function salesColumns(idKind: "mixed" | "numbers" = "mixed"): { ids: unknown[][]; dates: unknown[][]; amounts: unknown[][] } {
+function salesColumns(idKind: "mixed" | "numbers" = "mixed"): {
+  ids: unknown[][];
+  dates: unknown[][];
+  amounts: unknown[][];
+} {
   const rnd = randomGenerator(7);
   const ids: unknown[][] = new Array(ROWS);
   const dates: unknown[][] = new Array(ROWS);
@@ -44,7 +52,8 @@ function attributes(): unknown[][] {
   const rows: unknown[][] = new Array(CUSTOMERS);
   for (let i = 0; i < CUSTOMERS; i++) {
     const row: unknown[] = new Array(8);
-    for (let j = 0; j < 8; j++) row[j] = rnd() < 0.02 ? null : Math.round(rnd() * 1000 * (j + 1)) / 10;
+    for (let j = 0; j < 8; j++)
+      row[j] = rnd() < 0.02 ? null : Math.round(rnd() * 1000 * (j + 1)) / 10;
     rows[i] = row;
   }
   return rows;
@@ -62,14 +71,28 @@ export function benchFunctions(): Figure[] {
   };
   // CUSTOMER_VALUE first, while the heap is small: the sales arguments below leave hundreds of
   // MiB of garbage, whose collection would otherwise land in whichever call comes next.
-  console.log(`Custom functions; CUSTOMER_VALUE on ${CUSTOMERS.toLocaleString("en")} customers × 8 attributes:`);
+  console.log(
+    `Custom functions; CUSTOMER_VALUE on ${CUSTOMERS.toLocaleString("en")} customers × 8 attributes:`
+  );
   const attributesJson = JSON.stringify(attributes());
   const attrs = (): unknown[][] => JSON.parse(attributesJson);
   const value = [
-    report(time("CUSTOMER_VALUE RANK, 50,000 × 8 attributes", RUNS, attrs, (a) => mustBeOk(customerValueOfCells(a, [[3, 2, 2, 1, 1, 1, 1, 1]], [[1, 1, 1, 1, -1, -1, 1, 1]]))), 50),
-    report(time("CUSTOMER_VALUE MINMAX, 50,000 × 8 attributes", RUNS, attrs, (a) => mustBeOk(customerValueOfCells(a, null, null, "MINMAX"))), 50),
+    report(
+      time("CUSTOMER_VALUE RANK, 50,000 × 8 attributes", RUNS, attrs, (a) =>
+        mustBeOk(customerValueOfCells(a, [[3, 2, 2, 1, 1, 1, 1, 1]], [[1, 1, 1, 1, -1, -1, 1, 1]]))
+      ),
+      50
+    ),
+    report(
+      time("CUSTOMER_VALUE MINMAX, 50,000 × 8 attributes", RUNS, attrs, (a) =>
+        mustBeOk(customerValueOfCells(a, null, null, "MINMAX"))
+      ),
+      50
+    ),
   ];
-  console.log(`ACTIVATION_RATE and CONCENTRATION on ${ROWS.toLocaleString("en")} rows, ${CUSTOMERS.toLocaleString("en")} customers (mixed number and text ids):`);
+  console.log(
+    `ACTIVATION_RATE and CONCENTRATION on ${ROWS.toLocaleString("en")} rows, ${CUSTOMERS.toLocaleString("en")} customers (mixed number and text ids):`
+  );
   const salesJson = JSON.stringify(salesColumns());
   const sales = (): ReturnType<typeof salesColumns> => JSON.parse(salesJson);
   const numericJson = JSON.stringify(salesColumns("numbers"));
@@ -77,11 +100,36 @@ export function benchFunctions(): Figure[] {
   notePeakMemory();
   return [
     ...value,
-    report(time("ACTIVATION_RATE (defaults)", RUNS, sales, (s) => mustBeOk(activationRateOfCells(s.ids, s.dates, s.amounts))), 100),
-    report(time("ACTIVATION_RATE (window 90, 2 purchase days, min 100)", RUNS, sales, (s) => mustBeOk(activationRateOfCells(s.ids, s.dates, s.amounts, null, 90, 2, 100))), 100),
-    report(time("ACTIVATION_RATE (defaults), every id a number", RUNS, numericSales, (s) => mustBeOk(activationRateOfCells(s.ids, s.dates, s.amounts))), 100),
-    report(time("CONCENTRATION TOP_PCT by customer", RUNS, sales, (s) => mustBeOk(concentrationOfCells(s.amounts, s.ids))), 100),
-    report(time("CONCENTRATION GINI by customer", RUNS, sales, (s) => mustBeOk(concentrationOfCells(s.amounts, s.ids, "GINI"))), 100),
+    report(
+      time("ACTIVATION_RATE (defaults)", RUNS, sales, (s) =>
+        mustBeOk(activationRateOfCells(s.ids, s.dates, s.amounts))
+      ),
+      100
+    ),
+    report(
+      time("ACTIVATION_RATE (window 90, 2 purchase days, min 100)", RUNS, sales, (s) =>
+        mustBeOk(activationRateOfCells(s.ids, s.dates, s.amounts, null, 90, 2, 100))
+      ),
+      100
+    ),
+    report(
+      time("ACTIVATION_RATE (defaults), every id a number", RUNS, numericSales, (s) =>
+        mustBeOk(activationRateOfCells(s.ids, s.dates, s.amounts))
+      ),
+      100
+    ),
+    report(
+      time("CONCENTRATION TOP_PCT by customer", RUNS, sales, (s) =>
+        mustBeOk(concentrationOfCells(s.amounts, s.ids))
+      ),
+      100
+    ),
+    report(
+      time("CONCENTRATION GINI by customer", RUNS, sales, (s) =>
+        mustBeOk(concentrationOfCells(s.amounts, s.ids, "GINI"))
+      ),
+      100
+    ),
     ...benchModels(Math.min(RUNS, 5), sales),
   ];
 }
@@ -90,7 +138,9 @@ export function benchFunctions(): Figure[] {
 async function main(): Promise<void> {
   if (process.argv.includes("--functions")) {
     benchFunctions();
-    console.log(`  Peak resident memory of this process (it also holds the arguments, parsed anew per call): ${mib(notePeakMemory())}`);
+    console.log(
+      `  Peak resident memory of this process (it also holds the arguments, parsed anew per call): ${mib(notePeakMemory())}`
+    );
   }
   if (process.argv.includes("--scorecard")) {
     await benchScorecard(Number(process.env.BENCH_ENGINE_RUNS ?? 3));

@@ -29,20 +29,23 @@ export function builtFunctions(): Associated | null {
     Error: class extends Error {
       constructor(
         readonly code: string,
-        message?: string,
+        message?: string
       ) {
         super(message);
       }
     },
   };
-  const load = runInThisContext(`(function (CustomFunctions) {\n${readFileSync(bundle, "utf8")}\n})`, { filename: bundle }) as (runtime: unknown) => void;
+  const load = runInThisContext(
+    `(function (CustomFunctions) {\n${readFileSync(bundle, "utf8")}\n})`,
+    { filename: bundle }
+  ) as (runtime: unknown) => void;
   load(runtime);
   return associated;
 }
 
 /** The CDNOW master file's columns as Excel hands them over. */
 function cdnowMaster(): { ids: string[][]; dates: number[][]; amounts: number[][] } {
-  const file = join(__dirname, "..", "..", "..", "shared", "data", "cdnow", "CDNOW_master.txt");
+  const file = join(__dirname, "..", "..", "test", "fixtures", "cdnow", "CDNOW_master.txt");
   const ids: string[][] = [];
   const dates: number[][] = [];
   const amounts: number[][] = [];
@@ -56,18 +59,35 @@ function cdnowMaster(): { ids: string[][]; dates: number[][]; amounts: number[][
   return { ids, dates, amounts };
 }
 
-export function benchModels(runs: number, sales: () => { ids: unknown[][]; dates: unknown[][]; amounts: unknown[][] }): Figure[] {
+export function benchModels(
+  runs: number,
+  sales: () => { ids: unknown[][]; dates: unknown[][]; amounts: unknown[][] }
+): Figure[] {
   const functions = builtFunctions();
   if (functions === null) {
-    console.log("The customer models through the built add-in: skipped (no dist/functions.js: npm run build first)");
+    console.log(
+      "The customer models through the built add-in: skipped (no dist/functions.js: npm run build first)"
+    );
     return [];
   }
   const forecast = functions.CUSTOMER_FORECAST;
-  console.log("The customer models through the built add-in (dist/functions.js), BG/NBD and Gamma-Gamma fitted, every customer forecast:");
+  console.log(
+    "The customer models through the built add-in (dist/functions.js), BG/NBD and Gamma-Gamma fitted, every customer forecast:"
+  );
   const cdnow = JSON.stringify(cdnowMaster());
-  const whole = time("CUSTOMER_FORECAST, CDNOW cohort, 69,659 rows, 23,570 customers", runs, () => JSON.parse(cdnow), (c) => forecast(c.ids, c.dates, c.amounts, null, null));
+  const whole = time(
+    "CUSTOMER_FORECAST, CDNOW cohort, 69,659 rows, 23,570 customers",
+    runs,
+    () => JSON.parse(cdnow),
+    (c) => forecast(c.ids, c.dates, c.amounts, null, null)
+  );
   console.log("  " + show(whole, 1000));
-  const big = time("CUSTOMER_FORECAST, 1,048,575 rows, 50,000 customers", Math.max(1, Math.min(runs, 3)), sales, (s) => forecast(s.ids, s.dates, s.amounts, null, null));
+  const big = time(
+    "CUSTOMER_FORECAST, 1,048,575 rows, 50,000 customers",
+    Math.max(1, Math.min(runs, 3)),
+    sales,
+    (s) => forecast(s.ids, s.dates, s.amounts, null, null)
+  );
   console.log("  " + show(big, 3000));
   return [whole, big];
 }

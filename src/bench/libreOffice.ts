@@ -27,7 +27,7 @@ function profile(mode: Recalculation): string {
     '<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
       `<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>${value}</value></prop></item>` +
       `<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>${value}</value></prop></item>` +
-      "</oor:items>\n",
+      "</oor:items>\n"
   );
   profiles.set(mode, dir);
   return dir;
@@ -37,7 +37,9 @@ function profile(mode: Recalculation): string {
 export function libreOfficeVersion(): string {
   const r = spawnSync(SOFFICE, ["--version"], { encoding: "utf8", timeout: 60000 });
   if (r.error !== undefined || r.status !== 0) {
-    throw new Error(`LibreOffice (soffice) is not installed: add Debian's bookworm-backports suite and apt-get install -y -t bookworm-backports libreoffice-calc-nogui (.ci/run does)`);
+    throw new Error(
+      `LibreOffice (soffice) is not installed: add Debian's bookworm-backports suite and apt-get install -y -t bookworm-backports libreoffice-calc-nogui (.ci/run does)`
+    );
   }
   return r.stdout.trim();
 }
@@ -46,12 +48,32 @@ export function libreOfficeVersion(): string {
  * Opens `input` in LibreOffice and saves it as `format` ("xlsx", "pdf"…) in a new folder; returns
  * the output's path and how long LibreOffice took.
  */
-export function convertWithLibreOffice(input: string, format: string, mode: Recalculation): { path: string; seconds: number } {
+export function convertWithLibreOffice(
+  input: string,
+  format: string,
+  mode: Recalculation
+): { path: string; seconds: number } {
   const outDir = mkdtempSync(join(tmpdir(), "spec-lo-out-"));
   const started = process.hrtime.bigint();
-  const r = spawnSync(SOFFICE, [`-env:UserInstallation=file://${profile(mode)}`, "--headless", "--norestore", "--convert-to", format, "--outdir", outDir, input], { encoding: "utf8", timeout: 600000 });
+  const r = spawnSync(
+    SOFFICE,
+    [
+      `-env:UserInstallation=file://${profile(mode)}`,
+      "--headless",
+      "--norestore",
+      "--convert-to",
+      format,
+      "--outdir",
+      outDir,
+      input,
+    ],
+    { encoding: "utf8", timeout: 600000 }
+  );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const path = join(outDir, `${basename(input, extname(input))}.${format.split(":")[0]}`);
-  if (r.error !== undefined || !existsSync(path)) throw new Error(`LibreOffice could not open and save ${input}: ${r.error?.message ?? ""}${r.stdout}${r.stderr}`);
+  if (r.error !== undefined || !existsSync(path))
+    throw new Error(
+      `LibreOffice could not open and save ${input}: ${r.error?.message ?? ""}${r.stdout}${r.stderr}`
+    );
   return { path, seconds };
 }

@@ -23,7 +23,12 @@ export function notePeakMemory(): number {
  * Times `run` on fresh arguments each run: Excel hands a function new arrays and strings on
  * every call, so `prepare` (not timed) parses them anew, as Excel's runtime does.
  */
-export function time<A>(name: string, runs: number, prepare: () => A, run: (args: A) => unknown): Figure {
+export function time<A>(
+  name: string,
+  runs: number,
+  prepare: () => A,
+  run: (args: A) => unknown
+): Figure {
   // Two untimed calls first: Excel keeps the functions' runtime alive, so compiling is paid once.
   for (let i = 0; i < 2; i++) run(prepare());
   const times: number[] = [];
@@ -39,11 +44,20 @@ export function time<A>(name: string, runs: number, prepare: () => A, run: (args
   }
   times.sort((a, b) => a - b);
   allocated.sort((a, b) => a - b);
-  return { name, medianMs: times[Math.floor(times.length / 2)], minMs: times[0], runs, allocatedBytes: allocated[Math.floor(allocated.length / 2)] };
+  return {
+    name,
+    medianMs: times[Math.floor(times.length / 2)],
+    minMs: times[0],
+    runs,
+    allocatedBytes: allocated[Math.floor(allocated.length / 2)],
+  };
 }
 
 export function show(f: Figure, targetMs?: number): string {
-  const target = targetMs === undefined ? "" : `  (target ≤ ${targetMs} ms: ${f.medianMs <= targetMs ? "met" : "MISSED"})`;
+  const target =
+    targetMs === undefined
+      ? ""
+      : `  (target ≤ ${targetMs} ms: ${f.medianMs <= targetMs ? "met" : "MISSED"})`;
   const memory = f.allocatedBytes === undefined ? "" : `  allocates ~${mib(f.allocatedBytes)}`;
   return `${f.name.padEnd(58)} median ${f.medianMs.toFixed(1).padStart(8)} ms  min ${f.minMs.toFixed(1).padStart(8)} ms  over ${f.runs} runs${memory}${target}`;
 }

@@ -4,7 +4,12 @@
  */
 import { runScorecard } from "../cli/runScorecard";
 
-runScorecard(process.argv.slice(2), { out: () => undefined, err: (t) => process.stderr.write(`${t}\n`) }).then((status) => {
-  process.stdout.write(`${JSON.stringify({ status, peakMiB: process.resourceUsage().maxRSS / 1024 })}\n`);
+runScorecard(process.argv.slice(2), {
+  out: () => undefined,
+  err: (t) => process.stderr.write(`${t}\n`),
+}).then((status) => {
+  process.stdout.write(
+    `${JSON.stringify({ status, peakMiB: process.resourceUsage().maxRSS / 1024 })}\n`
+  );
   process.exitCode = status;
 });

@@ -31,12 +31,19 @@ export function parseOptions(argv: readonly string[]): Result<CliOptions> {
   let period: PeriodKind = DEFAULT_SETTINGS.period;
   const activation = { ...DEFAULT_SETTINGS.activation };
   const targets: Partial<Record<IndicatorId, number>> = {};
-  const mapping: Record<string, { table?: string | null; columns?: Record<string, string | null> }> = {};
+  const mapping: Record<
+    string,
+    { table?: string | null; columns?: Record<string, string | null> }
+  > = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     // --flag=value is --flag value (the value may hold "=" itself: --target=revenue=100).
-    const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
-    const value = (): string | null => (inline !== undefined ? inline : i + 1 < argv.length ? argv[++i] : null);
+    const [flag, inline] =
+      arg.startsWith("--") && arg.includes("=")
+        ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
+        : [arg, undefined];
+    const value = (): string | null =>
+      inline !== undefined ? inline : i + 1 < argv.length ? argv[++i] : null;
     const needs = (what: string): Result<never> => valueError(`${flag} needs ${what}`);
     switch (flag) {
       case "--json":
@@ -51,13 +58,17 @@ export function parseOptions(argv: readonly string[]): Result<CliOptions> {
       case "--as-of": {
         const v = value();
         const day = v === null ? -1 : isoDateToSerial(v);
-        if (v === null || !/^\d{4}-\d{2}-\d{2}$/.test(v) || day < 1) return needs(`a date as YYYY-MM-DD, e.g. --as-of 2026-03-31${v === null ? "" : ` (got '${v}')`}`);
+        if (v === null || !/^\d{4}-\d{2}-\d{2}$/.test(v) || day < 1)
+          return needs(
+            `a date as YYYY-MM-DD, e.g. --as-of 2026-03-31${v === null ? "" : ` (got '${v}')`}`
+          );
         asOf = day;
         break;
       }
       case "--period": {
         const v = value();
-        if (v === null || !(PERIOD_KINDS as readonly string[]).includes(v)) return needs(`one of ${PERIOD_KINDS.join(", ")}${v === null ? "" : ` (got '${v}')`}`);
+        if (v === null || !(PERIOD_KINDS as readonly string[]).includes(v))
+          return needs(`one of ${PERIOD_KINDS.join(", ")}${v === null ? "" : ` (got '${v}')`}`);
         period = v as PeriodKind;
         break;
       }
@@ -65,7 +76,8 @@ export function parseOptions(argv: readonly string[]): Result<CliOptions> {
       case "--min-purchases": {
         const v = value();
         const n = v === null ? NaN : Number(v);
-        if (!Number.isInteger(n) || n < 1) return needs(`a whole number of at least 1${v === null ? "" : ` (got '${v}')`}`);
+        if (!Number.isInteger(n) || n < 1)
+          return needs(`a whole number of at least 1${v === null ? "" : ` (got '${v}')`}`);
         if (flag === "--window") activation.windowDays = n;
         else activation.minPurchases = n;
         break;
@@ -73,21 +85,29 @@ export function parseOptions(argv: readonly string[]): Result<CliOptions> {
       case "--min-amount": {
         const v = value();
         const n = v === null ? NaN : Number(v);
-        if (!Number.isFinite(n) || n < 0) return needs(`a number of 0 or more${v === null ? "" : ` (got '${v}')`}`);
+        if (!Number.isFinite(n) || n < 0)
+          return needs(`a number of 0 or more${v === null ? "" : ` (got '${v}')`}`);
         activation.minAmount = n;
         break;
       }
       case "--lang": {
         const v = value();
-        if (v === null || !(LANGUAGES as readonly string[]).includes(v)) return needs(`one of ${LANGUAGES.join(", ")}${v === null ? "" : ` (got '${v}')`}`);
+        if (v === null || !(LANGUAGES as readonly string[]).includes(v))
+          return needs(`one of ${LANGUAGES.join(", ")}${v === null ? "" : ` (got '${v}')`}`);
         language = v as Language;
         break;
       }
       case "--target": {
         const v = value();
         const m = v === null ? null : /^([a-z0-9_.]+)=(-?[0-9.]+(?:e-?\d+)?)$/i.exec(v);
-        if (m === null || !(INDICATOR_IDS as readonly string[]).includes(m[1]) || !Number.isFinite(Number(m[2]))) {
-          return needs(`<indicator id>=<number>, e.g. --target revenue=250000 (ids: ${INDICATOR_IDS.join(", ")})`);
+        if (
+          m === null ||
+          !(INDICATOR_IDS as readonly string[]).includes(m[1]) ||
+          !Number.isFinite(Number(m[2]))
+        ) {
+          return needs(
+            `<indicator id>=<number>, e.g. --target revenue=250000 (ids: ${INDICATOR_IDS.join(", ")})`
+          );
         }
         targets[m[1] as IndicatorId] = Number(m[2]);
         break;
@@ -95,26 +115,44 @@ export function parseOptions(argv: readonly string[]): Result<CliOptions> {
       case "--table": {
         const v = value();
         const m = v === null ? null : /^([a-z]+)=(.+)$/.exec(v);
-        if (m === null || !(ROLES as readonly string[]).includes(m[1])) return needs(`<role>=<table name>, a role being one of ${ROLES.join(", ")}, e.g. --table sales=Facturas (or =none)`);
+        if (m === null || !(ROLES as readonly string[]).includes(m[1]))
+          return needs(
+            `<role>=<table name>, a role being one of ${ROLES.join(", ")}, e.g. --table sales=Facturas (or =none)`
+          );
         mapping[m[1]] = { ...mapping[m[1]], table: m[2] === "none" ? null : m[2] };
         break;
       }
       case "--column": {
         const v = value();
         const m = v === null ? null : /^([a-z]+)\.([A-Za-z]+)=(.+)$/.exec(v);
-        const columns = m === null ? undefined : (ROLE_COLUMNS as Record<string, readonly string[]>)[m[1]];
+        const columns =
+          m === null ? undefined : (ROLE_COLUMNS as Record<string, readonly string[]>)[m[1]];
         if (m === null || columns === undefined || !columns.includes(m[2])) {
-          return needs(`<role>.<column>=<header>, e.g. --column sales.amount="Net Amount" (columns: ${ROLES.map((r) => `${r}.{${ROLE_COLUMNS[r].join(",")}}`).join(" ")})`);
+          return needs(
+            `<role>.<column>=<header>, e.g. --column sales.amount="Net Amount" (columns: ${ROLES.map((r) => `${r}.{${ROLE_COLUMNS[r].join(",")}}`).join(" ")})`
+          );
         }
-        mapping[m[1]] = { ...mapping[m[1]], columns: { ...(mapping[m[1]]?.columns ?? {}), [m[2]]: m[3] === "none" ? null : m[3] } };
+        mapping[m[1]] = {
+          ...mapping[m[1]],
+          columns: { ...(mapping[m[1]]?.columns ?? {}), [m[2]]: m[3] === "none" ? null : m[3] },
+        };
         break;
       }
       default:
         if (arg.startsWith("-")) return valueError(`unknown option ${arg}\n${USAGE}`);
-        if (source !== null) return valueError(`one workbook or folder at a time (got '${source}' and '${arg}')`);
+        if (source !== null)
+          return valueError(`one workbook or folder at a time (got '${source}' and '${arg}')`);
         source = arg;
     }
   }
-  if (source === null) return valueError(`name a workbook (.xlsx) or a folder of .csv files\n${USAGE}`);
-  return ok({ source, out, json, language, settings: { ...DEFAULT_SETTINGS, asOf, period, activation, targets }, mapping: mapping as MappingOverride });
+  if (source === null)
+    return valueError(`name a workbook (.xlsx) or a folder of .csv files\n${USAGE}`);
+  return ok({
+    source,
+    out,
+    json,
+    language,
+    settings: { ...DEFAULT_SETTINGS, asOf, period, activation, targets },
+    mapping: mapping as MappingOverride,
+  });
 }

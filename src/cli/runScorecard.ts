@@ -23,13 +23,18 @@ export interface Io {
 }
 
 async function load(source: string, output: OutputOpener): Promise<Result<FileWorkbook>> {
-  if (!existsSync(source)) return valueError(`${source} does not exist: name an .xlsx workbook or a folder of .csv files`);
+  if (!existsSync(source))
+    return valueError(`${source} does not exist: name an .xlsx workbook or a folder of .csv files`);
   if (statSync(source).isDirectory()) {
     const tables = tablesOfFolder(source);
-    if (tables.length === 0) return valueError(`${source} has no .csv files: put one .csv per table in it`);
+    if (tables.length === 0)
+      return valueError(`${source} has no .csv files: put one .csv per table in it`);
     return ok(FileWorkbook.ofCsv(tables, output));
   }
-  if (extname(source).toLowerCase() === ".csv") return valueError(`${source} is one CSV file: name the folder that holds it, with one .csv per table`);
+  if (extname(source).toLowerCase() === ".csv")
+    return valueError(
+      `${source} is one CSV file: name the folder that holds it, with one .csv per table`
+    );
   return FileWorkbook.open(await openAsBlob(source), source, output);
 }
 
@@ -65,25 +70,39 @@ export async function runScorecard(argv: readonly string[], io: Io): Promise<num
   if (!parsed.ok) return fail(parsed.error.message);
   const options = parsed.value;
   const target = options.out === null ? null : resolve(options.out);
-  if (target !== null && target === resolve(options.source)) return fail(`--out ${options.out} is the source file: the source is never modified; choose another name`);
+  if (target !== null && target === resolve(options.source))
+    return fail(
+      `--out ${options.out} is the source file: the source is never modified; choose another name`
+    );
   const partial = target === null ? null : new PartialFile(target);
   const loaded = await load(options.source, partial?.open ?? (async () => ({})));
   if (!loaded.ok) return fail(loaded.error.message);
   const workbook = loaded.value;
   if (target !== null && extname(target).toLowerCase() !== workbook.extension) {
     const kind = workbook.extension === ".xlsm" ? "a macro-enabled workbook" : "a workbook";
-    return fail(`--out ${options.out} must end in ${workbook.extension}: the source is ${kind}, and Excel opens it only under that ending`);
+    return fail(
+      `--out ${options.out} must end in ${workbook.extension}: the source is ${kind}, and Excel opens it only under that ending`
+    );
   }
   const tables = await workbook.describeTables();
   const unknownTables = Object.values(options.mapping)
     .map((o) => o?.table)
     .filter((t): t is string => typeof t === "string" && !tables.some((x) => x.name === t));
-  if (unknownTables.length > 0) return fail(`--table ${unknownTables[0]}: no such table (tables: ${tables.map((t) => t.name).join(", ")})`);
-  const computed = await computeScorecard(workbook, { tables, override: options.mapping, settings: options.settings, language: options.language }, () => undefined);
+  if (unknownTables.length > 0)
+    return fail(
+      `--table ${unknownTables[0]}: no such table (tables: ${tables.map((t) => t.name).join(", ")})`
+    );
+  const computed = await computeScorecard(
+    workbook,
+    { tables, override: options.mapping, settings: options.settings, language: options.language },
+    () => undefined
+  );
   if (!computed.ok) {
     if (computed.error.message.startsWith("no sales table")) {
       const seen = tables.map((t) => `${t.name} (${t.headers.join(", ")})`).join("; ");
-      return fail(`no sales table: give a table with customer, date and amount columns (found ${seen || "no tables"})`);
+      return fail(
+        `no sales table: give a table with customer, date and amount columns (found ${seen || "no tables"})`
+      );
     }
     return fail(computed.error.message);
   }
@@ -103,7 +122,14 @@ export async function runScorecard(argv: readonly string[], io: Io): Promise<num
     }
   }
   const labels = LABELS[options.language];
-  if (options.json) io.out(JSON.stringify(scorecardJson(card, (r) => labels.reasons[r]), null, 2));
+  if (options.json)
+    io.out(
+      JSON.stringify(
+        scorecardJson(card, (r) => labels.reasons[r]),
+        null,
+        2
+      )
+    );
   else if (options.out === null) io.out(formatSummary(card, labels, options.language));
   return 0;
 }

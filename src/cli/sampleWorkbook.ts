@@ -32,7 +32,14 @@ const SEGMENTS = [
   { en: "Retail", es: "Minorista", share: 0.42, potential: 1400, rate: 2.2, ticket: 380 },
   { en: "Wholesale", es: "Mayorista", share: 0.2, potential: 260, rate: 4.5, ticket: 2600 },
   { en: "Horeca", es: "Horeca", share: 0.25, potential: 700, rate: 3.1, ticket: 720 },
-  { en: "Institutional", es: "Institucional", share: 0.13, potential: 150, rate: 1.4, ticket: 1900 },
+  {
+    en: "Institutional",
+    es: "Institucional",
+    share: 0.13,
+    potential: 150,
+    rate: 1.4,
+    ticket: 1900,
+  },
 ];
 const LINES = [
   { en: "Beverages", es: "Bebidas", margin: 0.22 },
@@ -63,7 +70,12 @@ export function sampleTables(options: SampleOptions = {}): NewTable[] {
     for (const t of items) if ((r -= weight(t)) <= 0) return t;
     return items[items.length - 1];
   };
-  const lognormal = (mean: number, spread: number): number => mean * Math.exp(spread * Math.sqrt(-2 * Math.log(rnd() + 1e-12)) * Math.cos(2 * Math.PI * rnd()) - (spread * spread) / 2);
+  const lognormal = (mean: number, spread: number): number =>
+    mean *
+    Math.exp(
+      spread * Math.sqrt(-2 * Math.log(rnd() + 1e-12)) * Math.cos(2 * Math.PI * rnd()) -
+        (spread * spread) / 2
+    );
 
   interface Customer {
     id: string | number;
@@ -80,9 +92,13 @@ export function sampleTables(options: SampleOptions = {}): NewTable[] {
   for (let k = 0; k < customerCount; k++) {
     const segment = pick(SEGMENTS, (s) => s.share);
     const acquiredLater = rnd() < 0.3;
-    const since = acquiredLater ? SAMPLE_FIRST_DAY + Math.floor(rnd() * (SAMPLE_AS_OF - SAMPLE_FIRST_DAY)) : SAMPLE_FIRST_DAY;
+    const since = acquiredLater
+      ? SAMPLE_FIRST_DAY + Math.floor(rnd() * (SAMPLE_AS_OF - SAMPLE_FIRST_DAY))
+      : SAMPLE_FIRST_DAY;
     const lineCount = 1 + Math.floor(rnd() * 3);
-    const lines = Array.from(new Set(Array.from({ length: lineCount }, () => Math.floor(rnd() * LINES.length))));
+    const lines = Array.from(
+      new Set(Array.from({ length: lineCount }, () => Math.floor(rnd() * LINES.length)))
+    );
     customers.push({
       // Half the ids are numbers, half codes: real customer lists mix both.
       id: k % 2 === 0 ? 10000 + k : `CL-${String(k).padStart(4, "0")}`,
@@ -93,7 +109,10 @@ export function sampleTables(options: SampleOptions = {}): NewTable[] {
       creditDays: [0, 15, 30, 30, 45, 60][Math.floor(rnd() * 6)],
       daysLate: Math.max(0, Math.round(lognormal(8, 1) - 3)),
       serviceCost: Math.round(lognormal(segment.ticket * 0.4, 0.5)),
-      churnDay: rnd() < 0.15 ? SAMPLE_FIRST_DAY + Math.floor(rnd() * (SAMPLE_AS_OF - SAMPLE_FIRST_DAY)) : Infinity,
+      churnDay:
+        rnd() < 0.15
+          ? SAMPLE_FIRST_DAY + Math.floor(rnd() * (SAMPLE_AS_OF - SAMPLE_FIRST_DAY))
+          : Infinity,
     });
   }
 
@@ -105,19 +124,35 @@ export function sampleTables(options: SampleOptions = {}): NewTable[] {
     for (const c of customers) {
       if (day < c.since || day > c.churnDay) continue;
       // Existing customers add a line now and then: cross-sell.
-      if (rnd() < 0.0015 && c.lines.length < LINES.length) c.lines.push(Math.floor(rnd() * LINES.length));
+      if (rnd() < 0.0015 && c.lines.length < LINES.length)
+        c.lines.push(Math.floor(rnd() * LINES.length));
       // Busier toward December, quieter in June: a season the prior-year pace can read.
-      const season = 1 + 0.2 * Math.cos((2 * Math.PI * (day - partsToSerial(2024, 12, 15))) / 365.25);
+      const season =
+        1 + 0.2 * Math.cos((2 * Math.PI * (day - partsToSerial(2024, 12, 15))) / 365.25);
       if (rnd() > (c.rate * season) / 26) continue;
       const line = c.lines[Math.floor(rnd() * c.lines.length)];
       const growth = 1 + 0.25 * ((day - SAMPLE_FIRST_DAY) / 540);
       const amount = Math.round(lognormal(c.segment.ticket * growth, 0.6) * 100) / 100;
       const l = LINES[line];
-      const row = [`F-${invoice++}`, c.id, day, name(l), amount, Math.round(amount * l.margin * lognormal(1, 0.2) * 100) / 100];
+      const row = [
+        `F-${invoice++}`,
+        c.id,
+        day,
+        name(l),
+        amount,
+        Math.round(amount * l.margin * lognormal(1, 0.2) * 100) / 100,
+      ];
       sales.push(row);
       if (rnd() < 0.03) {
         const back = -Math.round(amount * (0.2 + 0.8 * rnd()) * 100) / 100;
-        sales.push([`NC-${invoice++}`, c.id, Math.min(SAMPLE_AS_OF, day + 1 + Math.floor(rnd() * 10)), name(l), back, Math.round(back * l.margin * 100) / 100]);
+        sales.push([
+          `NC-${invoice++}`,
+          c.id,
+          Math.min(SAMPLE_AS_OF, day + 1 + Math.floor(rnd() * 10)),
+          name(l),
+          back,
+          Math.round(back * l.margin * 100) / 100,
+        ]);
       }
     }
   }
@@ -134,7 +169,17 @@ export function sampleTables(options: SampleOptions = {}): NewTable[] {
     for (let n = 0; n < perDay + rnd() - 0.5; n++) {
       const source = pick(SOURCES, (s) => (s.en === "Website" ? 3 : s.en === "Referral" ? 1 : 1.5));
       const won = rnd() < (source.en === "Referral" ? 0.32 : 0.12);
-      const status = won ? (es ? "Ganado" : "Won") : day > SAMPLE_AS_OF - 30 ? (es ? "Abierto" : "Open") : es ? "Perdido" : "Lost";
+      const status = won
+        ? es
+          ? "Ganado"
+          : "Won"
+        : day > SAMPLE_AS_OF - 30
+          ? es
+            ? "Abierto"
+            : "Open"
+          : es
+            ? "Perdido"
+            : "Lost";
       const customer = won ? customers[Math.floor(rnd() * customers.length)].id : null;
       leads.push([`L-${leadId++}`, day, name(source), status, customer]);
     }
@@ -142,7 +187,13 @@ export function sampleTables(options: SampleOptions = {}): NewTable[] {
 
   const dateFormat = "yyyy-mm-dd";
   const tables: NewTable[] = [];
-  const addTable = (sheet: string, table: string, headers: string[], rows: unknown[][], formats: Record<number, string>): void => {
+  const addTable = (
+    sheet: string,
+    table: string,
+    headers: string[],
+    rows: unknown[][],
+    formats: Record<number, string>
+  ): void => {
     tables.push({
       sheet,
       name: table,
@@ -154,20 +205,64 @@ export function sampleTables(options: SampleOptions = {}): NewTable[] {
     });
   };
   const h = (en: string, spanish: string): string => (es ? spanish : en);
-  addTable(h("Sales", "Ventas"), h("Sales", "Ventas"), [h("Invoice", "Factura"), h("Customer", "Cliente"), h("Date", "Fecha"), h("Product Line", "Línea de Producto"), h("Amount", "Importe"), h("Gross Margin", "Margen")], salesRows, { 2: dateFormat, 4: "#,##0.00", 5: "#,##0.00" });
+  addTable(
+    h("Sales", "Ventas"),
+    h("Sales", "Ventas"),
+    [
+      h("Invoice", "Factura"),
+      h("Customer", "Cliente"),
+      h("Date", "Fecha"),
+      h("Product Line", "Línea de Producto"),
+      h("Amount", "Importe"),
+      h("Gross Margin", "Margen"),
+    ],
+    salesRows,
+    { 2: dateFormat, 4: "#,##0.00", 5: "#,##0.00" }
+  );
   addTable(
     h("Customers", "Clientes"),
     h("Customers", "Clientes"),
-    [h("Customer ID", "ID Cliente"), h("Segment", "Segmento"), h("Credit Days", "Días de Crédito"), h("Days Late", "Días de Atraso"), h("Service Cost", "Costo de Servicio")],
+    [
+      h("Customer ID", "ID Cliente"),
+      h("Segment", "Segmento"),
+      h("Credit Days", "Días de Crédito"),
+      h("Days Late", "Días de Atraso"),
+      h("Service Cost", "Costo de Servicio"),
+    ],
     customers.map((c) => [c.id, name(c.segment), c.creditDays, c.daysLate, c.serviceCost]),
-    { 4: "#,##0" },
+    { 4: "#,##0" }
   );
-  addTable(h("Leads", "Prospectos"), h("Leads", "Prospectos"), [h("Lead", "Prospecto"), h("Created", "Fecha"), h("Source", "Fuente"), h("Status", "Estado"), h("Customer", "Cliente")], leads, { 1: dateFormat });
-  addTable(h("Market", "Mercado"), h("Market", "Mercado"), [h("Segment", "Segmento"), h("Potential Accounts", "Clientes Potenciales")], SEGMENTS.map((s) => [name(s), s.potential]), {});
+  addTable(
+    h("Leads", "Prospectos"),
+    h("Leads", "Prospectos"),
+    [
+      h("Lead", "Prospecto"),
+      h("Created", "Fecha"),
+      h("Source", "Fuente"),
+      h("Status", "Estado"),
+      h("Customer", "Cliente"),
+    ],
+    leads,
+    { 1: dateFormat }
+  );
+  addTable(
+    h("Market", "Mercado"),
+    h("Market", "Mercado"),
+    [h("Segment", "Segmento"), h("Potential Accounts", "Clientes Potenciales")],
+    SEGMENTS.map((s) => [name(s), s.potential]),
+    {}
+  );
   return tables;
 }
 
 /** Writes the sample workbook to a file. */
-export async function writeSampleWorkbook(path: string, options: SampleOptions = {}): Promise<void> {
-  await writeNewWorkbook(sampleTables(options), { stream: Writable.toWeb(createWriteStream(path)) as WritableStream<Uint8Array> }, "SPEC Scorecard sample");
+export async function writeSampleWorkbook(
+  path: string,
+  options: SampleOptions = {}
+): Promise<void> {
+  await writeNewWorkbook(
+    sampleTables(options),
+    { stream: Writable.toWeb(createWriteStream(path)) as WritableStream<Uint8Array> },
+    "SPEC Scorecard sample"
+  );
 }

@@ -12,7 +12,12 @@ export interface ActivationDefinition {
 /** Up to this many purchase days, distinct days are counted by remembering them per customer. */
 const SMALL_MIN_PURCHASES = 8;
 
-export const DEFAULT_ACTIVATION: ActivationDefinition = { asOf: null, windowDays: 90, minPurchases: 1, minAmount: 0 };
+export const DEFAULT_ACTIVATION: ActivationDefinition = {
+  asOf: null,
+  windowDays: 90,
+  minPurchases: 1,
+  minAmount: 0,
+};
 
 export interface ActivationCount {
   readonly active: number;
@@ -29,7 +34,12 @@ export interface ActivationCount {
  * distinct). `base`, when given, lists the codes of the customer base; `customerCount` is the
  * index's count of codes.
  */
-export function countActive(rows: Activity, customerCount: number, def: ActivationDefinition, base: Int32Array | null): ActivationCount {
+export function countActive(
+  rows: Activity,
+  customerCount: number,
+  def: ActivationDefinition,
+  base: Int32Array | null
+): ActivationCount {
   const { customer, day, amount } = rows;
   const n = customer.length;
   const m = customerCount;
@@ -76,7 +86,8 @@ export function countActive(rows: Activity, customerCount: number, def: Activati
       purchaseDays[c] = 1;
     }
   }
-  if (bucketStart !== null) countBucketedDays(rows, asOf, windowStart, span, bucketStart, purchaseDays);
+  if (bucketStart !== null)
+    countBucketedDays(rows, asOf, windowStart, span, bucketStart, purchaseDays);
 
   const floor = def.minAmount - 1e-9 * Math.max(1, def.minAmount);
   const isActive = new Uint8Array(m);
@@ -94,7 +105,14 @@ export function countActive(rows: Activity, customerCount: number, def: Activati
 }
 
 /** Distinct purchase days per customer from purchases counted per day bucket (a counting sort). */
-function countBucketedDays(rows: Activity, asOf: number, windowStart: number, span: number, bucketStart: Int32Array, purchaseDays: Int32Array): void {
+function countBucketedDays(
+  rows: Activity,
+  asOf: number,
+  windowStart: number,
+  span: number,
+  bucketStart: Int32Array,
+  purchaseDays: Int32Array
+): void {
   const { customer, day, amount } = rows;
   for (let o = 1; o <= span; o++) bucketStart[o] += bucketStart[o - 1];
   const fill = bucketStart.slice(0, span);

@@ -36,27 +36,33 @@ export function readActivity(
   dates: CellList,
   amounts: CellList | null,
   index: CustomerIndex,
-  names: ActivityNames = ARGUMENT_NAMES,
+  names: ActivityNames = ARGUMENT_NAMES
 ): Result<Activity> {
   const n = customers.length;
   const customer = new Int32Array(n);
   const badId = index.codeAll(customers, customer);
   if (badId >= 0) {
-    return valueError(`${names.at("customers", badId)} is ${describeCell(customers.at(badId))}, expected a customer id`);
+    return valueError(
+      `${names.at("customers", badId)} is ${describeCell(customers.at(badId))}, expected a customer id`
+    );
   }
   const day = new Int32Array(n);
   const badDay = readDays(dates, customer, day);
   if (badDay >= 0) {
     const cell = dates.at(badDay);
     const what = readDay(cell) === BLANK_DAY ? "blank" : describeCell(cell);
-    return valueError(`${names.at("dates", badDay)} is ${what}, expected a date (customer ${index.label(customer[badDay])})`);
+    return valueError(
+      `${names.at("dates", badDay)} is ${what}, expected a date (customer ${index.label(customer[badDay])})`
+    );
   }
   let amount: Float64Array | null = null;
   if (amounts !== null) {
     amount = new Float64Array(n);
     const badAmount = readAmounts(amounts, customer, amount);
     if (badAmount >= 0) {
-      return valueError(`${names.at("amounts", badAmount)} is ${describeCell(amounts.at(badAmount))}, expected a number`);
+      return valueError(
+        `${names.at("amounts", badAmount)} is ${describeCell(amounts.at(badAmount))}, expected a number`
+      );
     }
   }
   let latestDay = 0;
@@ -65,9 +71,14 @@ export function readActivity(
 }
 
 /** Marks the distinct non-blank ids of a list (a customer table's ids, say) in the index. */
-export function readCustomerList(list: CellList, index: CustomerIndex, at: (i: number) => string): Result<Int32Array> {
+export function readCustomerList(
+  list: CellList,
+  index: CustomerIndex,
+  at: (i: number) => string
+): Result<Int32Array> {
   const codes = new Int32Array(list.length);
   const bad = index.codeAll(list, codes);
-  if (bad >= 0) return valueError(`${at(bad)} is ${describeCell(list.at(bad))}, expected a customer id`);
+  if (bad >= 0)
+    return valueError(`${at(bad)} is ${describeCell(list.at(bad))}, expected a customer id`);
   return ok(codes);
 }

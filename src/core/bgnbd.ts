@@ -79,7 +79,14 @@ function risingSums(v: number, max: number, logs: Float64Array, inverses: Float6
  * whole days, so ln(α + day) is tabled once per evaluation for every day up to the oldest customer;
  * a triple then costs one exp and one log.
  */
-export function bgnbdLogLikelihood(t: Triples, r: number, alpha: number, a: number, b: number, gradient: Float64Array | null): number {
+export function bgnbdLogLikelihood(
+  t: Triples,
+  r: number,
+  alpha: number,
+  a: number,
+  b: number,
+  gradient: Float64Array | null
+): number {
   const maxX = t.maxX;
   const lr = new Float64Array(maxX + 1);
   const dr = new Float64Array(maxX + 1);
@@ -184,7 +191,10 @@ export function fitBgNbd(t: Triples, near: BgNbd | null = null): BgNbd | null {
 /** P(alive at T | x, t_x, T). */
 export function probabilityAlive(m: BgNbd, x: number, tx: number, T: number): number {
   if (x === 0) return 1;
-  const log = Math.log(m.a) - Math.log(m.b + x - 1) + (m.r + x) * (Math.log(m.alpha + T) - Math.log(m.alpha + tx));
+  const log =
+    Math.log(m.a) -
+    Math.log(m.b + x - 1) +
+    (m.r + x) * (Math.log(m.alpha + T) - Math.log(m.alpha + tx));
   return 1 / (1 + Math.exp(log));
 }
 

@@ -41,5 +41,10 @@ export function decodeRange(reference: string): CellRange | null {
   const a = decodeCell(from ?? "");
   const b = to === undefined ? a : decodeCell(to);
   if (a === null || b === null) return null;
-  return { firstRow: Math.min(a.row, b.row), firstColumn: Math.min(a.column, b.column), lastRow: Math.max(a.row, b.row), lastColumn: Math.max(a.column, b.column) };
+  return {
+    firstRow: Math.min(a.row, b.row),
+    firstColumn: Math.min(a.column, b.column),
+    lastRow: Math.max(a.row, b.row),
+    lastColumn: Math.max(a.column, b.column),
+  };
 }

@@ -51,7 +51,10 @@ export function isoDateToSerial(text: string): number {
   const check = new Date(ms);
   if (check.getUTCDate() !== day || check.getUTCMonth() !== month - 1) return UNREADABLE_DAY;
   // Excel counts a 29 February 1900 that never was: serials from 1900-03-01 on are one higher.
-  const serial = ms >= Date.UTC(1900, 2, 1) ? (ms - EPOCH_1900_MARCH) / DAY_MS : (ms - EPOCH_1900_JANUARY) / DAY_MS;
+  const serial =
+    ms >= Date.UTC(1900, 2, 1)
+      ? (ms - EPOCH_1900_MARCH) / DAY_MS
+      : (ms - EPOCH_1900_JANUARY) / DAY_MS;
   return serial >= 1 && serial <= MAX_DAY_SERIAL ? serial : UNREADABLE_DAY;
 }
 

@@ -13,7 +13,8 @@ export function readDays(list: CellList, codes: Int32Array, out: Int32Array): nu
     if (codes[i] < 0) continue;
     const v = flat !== null ? flat[i] : column[i][0];
     // The common case inline; readDay has the same bounds and reads everything else.
-    const d = typeof v === "number" && v >= 1 && v < MAX_DAY_SERIAL + 1 ? Math.floor(v) : readDay(v);
+    const d =
+      typeof v === "number" && v >= 1 && v < MAX_DAY_SERIAL + 1 ? Math.floor(v) : readDay(v);
     if (d < 1) return i;
     out[i] = d;
   }

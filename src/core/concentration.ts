@@ -4,17 +4,31 @@ export const CONCENTRATION_MEASURES = ["TOP_PCT", "TOP_N", "HHI", "GINI", "PARET
 export type ConcentrationMeasure = (typeof CONCENTRATION_MEASURES)[number];
 
 /** The default `n` of each measure (ignored by HHI and GINI). */
-export const DEFAULT_N: Record<ConcentrationMeasure, number> = { TOP_PCT: 20, TOP_N: 10, HHI: 0, GINI: 0, PARETO: 80 };
+export const DEFAULT_N: Record<ConcentrationMeasure, number> = {
+  TOP_PCT: 20,
+  TOP_N: 10,
+  HHI: 0,
+  GINI: 0,
+  PARETO: 80,
+};
 
 /** Checks `n` for a measure: TOP_PCT and PARETO take 0 < n ≤ 100, TOP_N a whole n ≥ 1 (truncated). */
-export function checkMeasureN(measure: ConcentrationMeasure, n: number, name = "n"): Result<number> {
+export function checkMeasureN(
+  measure: ConcentrationMeasure,
+  n: number,
+  name = "n"
+): Result<number> {
   switch (measure) {
     case "TOP_PCT":
     case "PARETO":
-      return n > 0 && n <= 100 ? ok(n) : numError(`${name} for ${measure} must be more than 0 and at most 100; it is ${n}`);
+      return n > 0 && n <= 100
+        ? ok(n)
+        : numError(`${name} for ${measure} must be more than 0 and at most 100; it is ${n}`);
     case "TOP_N": {
       const whole = Math.trunc(n);
-      return whole >= 1 ? ok(whole) : numError(`${name} for TOP_N must be a whole number of at least 1; it is ${n}`);
+      return whole >= 1
+        ? ok(whole)
+        : numError(`${name} for TOP_N must be a whole number of at least 1; it is ${n}`);
     }
     default:
       return ok(n);
@@ -25,7 +39,11 @@ export function checkMeasureN(measure: ConcentrationMeasure, n: number, name = "
  * A concentration measure over customers' totals (SPEC.md §2.3). Totals ≤ 0 are left out;
  * `totals` is not changed.
  */
-export function concentration(totals: Float64Array, measure: ConcentrationMeasure, n: number): Result<number> {
+export function concentration(
+  totals: Float64Array,
+  measure: ConcentrationMeasure,
+  n: number
+): Result<number> {
   let m = 0;
   for (let i = 0; i < totals.length; i++) if (totals[i] > 0) m++;
   if (m === 0) return divError("there are no customers with a total above 0");
@@ -75,7 +93,11 @@ function topShare(x: Float64Array, s: number, k: number): number {
 }
 
 /** Each customer code's total of amounts, skipping rows with a negative (blank) code. */
-export function totalsByCustomer(codes: Int32Array, amounts: Float64Array, customerCount: number): Float64Array {
+export function totalsByCustomer(
+  codes: Int32Array,
+  amounts: Float64Array,
+  customerCount: number
+): Float64Array {
   const totals = new Float64Array(customerCount);
   for (let i = 0; i < codes.length; i++) {
     const c = codes[i];

@@ -5,7 +5,14 @@
  * FORECAST_MODEL and the scorecard engine.
  */
 import { Activity } from "./activity";
-import { BgNbd, Triples, fitBgNbd, groupTriples, probabilityAlive, whileAliveForecaster } from "./bgnbd";
+import {
+  BgNbd,
+  Triples,
+  fitBgNbd,
+  groupTriples,
+  probabilityAlive,
+  whileAliveForecaster,
+} from "./bgnbd";
 import { GammaGamma, expectedSpend, fitGammaGamma } from "./gammaGamma";
 import { PurchaseHistory, historiesAt, purchaseDays } from "./purchaseHistory";
 import { Result, fail, ok } from "./result";
@@ -24,7 +31,11 @@ export interface CustomerModels {
 }
 
 /** Fits both models at `asOf` (Gamma-Gamma only when the rows have amounts). */
-export function fitCustomerModels(rows: Activity, customerCount: number, asOf: number): Result<CustomerModels> {
+export function fitCustomerModels(
+  rows: Activity,
+  customerCount: number,
+  asOf: number
+): Result<CustomerModels> {
   const days = purchaseDays(rows, customerCount, asOf);
   return fitModelsOn(historiesAt(days, asOf), days.hasAmounts, null);
 }
@@ -33,20 +44,27 @@ export function fitCustomerModels(rows: Activity, customerCount: number, asOf: n
  * Fits both models on the histories; `near`, the fit of the same customers at a nearby as-of, is
  * where the search starts instead of its several starts (a backtest's fits, some days apart).
  */
-export function fitModelsOn(history: PurchaseHistory, hasAmounts: boolean, near: CustomerModels | null): Result<CustomerModels> {
+export function fitModelsOn(
+  history: PurchaseHistory,
+  hasAmounts: boolean,
+  near: CustomerModels | null
+): Result<CustomerModels> {
   const customers = history.customers.length;
   let repeatCustomers = 0;
   for (let i = 0; i < customers; i++) if (history.x[i] > 0) repeatCustomers++;
   if (customers < MIN_CUSTOMERS || repeatCustomers < MIN_REPEAT_CUSTOMERS) {
     return fail(
       "#N/A",
-      `the customer models need at least ${MIN_CUSTOMERS} customers with a purchase and ${MIN_REPEAT_CUSTOMERS} of them with a repeat purchase (on another day) up to as of; there are ${customers} customers and ${repeatCustomers} with a repeat purchase`,
+      `the customer models need at least ${MIN_CUSTOMERS} customers with a purchase and ${MIN_REPEAT_CUSTOMERS} of them with a repeat purchase (on another day) up to as of; there are ${customers} customers and ${repeatCustomers} with a repeat purchase`
     );
   }
   const triples = groupTriples(history.x, history.tx, history.T);
   const bgnbd = fitBgNbd(triples, near?.bgnbd ?? null);
-  if (bgnbd === null) return fail("#NUM!", "the BG/NBD model could not be fitted to these purchases");
-  const gammaGamma = hasAmounts ? fitGammaGamma(history.x, history.meanValue, near?.gammaGamma ?? null) : null;
+  if (bgnbd === null)
+    return fail("#NUM!", "the BG/NBD model could not be fitted to these purchases");
+  const gammaGamma = hasAmounts
+    ? fitGammaGamma(history.x, history.meanValue, near?.gammaGamma ?? null)
+    : null;
   return ok({ history, triples, bgnbd, gammaGamma, repeatCustomers });
 }
 

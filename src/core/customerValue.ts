@@ -18,7 +18,12 @@ export interface AttributeTable {
  * non-blank attribute of positive weight. Weights are ≥ 0 with one > 0, directions ±1
  * (checked by the caller).
  */
-export function customerValueScores(table: AttributeTable, weights: Float64Array, directions: Int8Array, method: ValueMethod): Float64Array {
+export function customerValueScores(
+  table: AttributeTable,
+  weights: Float64Array,
+  directions: Int8Array,
+  method: ValueMethod
+): Float64Array {
   const { rows, columns, values } = table;
   const weighted = new Float64Array(rows);
   const weightSum = new Float64Array(rows);
@@ -38,7 +43,8 @@ export function customerValueScores(table: AttributeTable, weights: Float64Array
     }
   }
   const scores = new Float64Array(rows);
-  for (let i = 0; i < rows; i++) scores[i] = weightSum[i] > 0 ? (100 * weighted[i]) / weightSum[i] : NaN;
+  for (let i = 0; i < rows; i++)
+    scores[i] = weightSum[i] > 0 ? (100 * weighted[i]) / weightSum[i] : NaN;
   return scores;
 }
 
@@ -55,7 +61,13 @@ function minMaxPositions(values: Float64Array, from: number, rows: number, p: Fl
 }
 
 /** p = (below + (equal - 1) / 2) / (m - 1): the mid-rank of ties; 0.5 for a single value. */
-function rankPositions(values: Float64Array, from: number, rows: number, p: Float64Array, workspace: RankWorkspace): void {
+function rankPositions(
+  values: Float64Array,
+  from: number,
+  rows: number,
+  p: Float64Array,
+  workspace: RankWorkspace
+): void {
   const { positions, high, low } = rankOrder(values, from, rows, workspace);
   const m = positions.length;
   let start = 0;

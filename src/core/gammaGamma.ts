@@ -51,7 +51,14 @@ export function spendHistories(x: ArrayLike<number>, m: ArrayLike<number>): Spen
     sumM += m[i];
   }
   groupStart.push(n);
-  return { xs: Float64Array.from(xs), groupStart: Int32Array.from(groupStart), lnM, xm, customers: n, meanM: n === 0 ? 0 : sumM / n };
+  return {
+    xs: Float64Array.from(xs),
+    groupStart: Int32Array.from(groupStart),
+    lnM,
+    xm,
+    customers: n,
+    meanM: n === 0 ? 0 : sumM / n,
+  };
 }
 
 /**
@@ -60,7 +67,13 @@ export function spendHistories(x: ArrayLike<number>, m: ArrayLike<number>): Spen
  * = ln(xm) + ln(1 + γ/(xm)), the terms q·ln γ and px·ln(xm) drop out, leaving
  * ln Γ(px+q) − ln Γ(px) − ln Γ(q) − ln m − px·ln(1 + γ/(xm)) − q·ln(1 + xm/γ).
  */
-export function gammaGammaLogLikelihood(h: SpendHistories, p: number, q: number, gamma: number, gradient: Float64Array | null): number {
+export function gammaGammaLogLikelihood(
+  h: SpendHistories,
+  p: number,
+  q: number,
+  gamma: number,
+  gradient: Float64Array | null
+): number {
   let total = 0;
   let gp = 0;
   let gq = 0;
@@ -92,7 +105,11 @@ export function gammaGammaLogLikelihood(h: SpendHistories, p: number, q: number,
 }
 
 /** The maximum-likelihood parameters over the repeat customers (x > 0), from several starts or from a nearby fit's estimates. */
-export function fitGammaGamma(xs: Int32Array, meanValues: Float64Array, near: GammaGamma | null = null): GammaGamma | null {
+export function fitGammaGamma(
+  xs: Int32Array,
+  meanValues: Float64Array,
+  near: GammaGamma | null = null
+): GammaGamma | null {
   const h = spendHistories(xs, meanValues);
   const customers = h.customers;
   if (customers === 0) return null;

@@ -13,7 +13,7 @@ export class CellList {
     /** The cells, when the list arrived flat or as one row. */
     readonly flat: readonly unknown[] | null,
     /** The rows of a one-column range, when it arrived as one. */
-    readonly column: Matrix | null,
+    readonly column: Matrix | null
   ) {}
 
   static of(values: readonly unknown[]): CellList {
@@ -43,14 +43,24 @@ export function readList(arg: unknown, name: string): Result<CellList> {
   if (rows.length === 1) return ok(CellList.of(rows[0]));
   // Excel's ranges are rectangular: the first row's width is every row's.
   const width = rows[0].length;
-  if (width !== 1) return valueError(`${name}: use one column or one row, not a range of ${rows.length} rows × ${width} columns`);
+  if (width !== 1)
+    return valueError(
+      `${name}: use one column or one row, not a range of ${rows.length} rows × ${width} columns`
+    );
   return ok(CellList.ofColumn(rows));
 }
 
 /** Lists used together must hold as many cells as each other. */
-export function checkSameLength(a: CellList, aName: string, b: CellList, bName: string): Result<true> {
+export function checkSameLength(
+  a: CellList,
+  aName: string,
+  b: CellList,
+  bName: string
+): Result<true> {
   if (a.length === b.length) return ok(true);
-  return valueError(`${aName} and ${bName} must be the same size: ${aName} has ${a.length} cells, ${bName} has ${b.length}`);
+  return valueError(
+    `${aName} and ${bName} must be the same size: ${aName} has ${a.length} cells, ${bName} has ${b.length}`
+  );
 }
 
 /** A range as rows × columns; a lone value is a 1 × 1 range. Row widths are checked by the reader. */

@@ -87,14 +87,21 @@ function polish(f: Objective, found: Minimum): Minimum {
       f(probe, minus);
       for (let i = 0; i < k; i++) hessian[i * k + j] = (plus[i] - minus[i]) / (2 * e);
     }
-    for (let i = 0; i < k; i++) for (let j = 0; j < i; j++) hessian[i * k + j] = hessian[j * k + i] = (hessian[i * k + j] + hessian[j * k + i]) / 2;
+    for (let i = 0; i < k; i++)
+      for (let j = 0; j < i; j++)
+        hessian[i * k + j] = hessian[j * k + i] = (hessian[i * k + j] + hessian[j * k + i]) / 2;
     const step = solve(hessian, g, k);
     if (step === null) break;
     const next = new Float64Array(k);
     for (let i = 0; i < k; i++) next[i] = theta[i] - step[i];
     const nextG = new Float64Array(k);
     const nextValue = f(next, nextG);
-    if (!Number.isFinite(nextValue) || nextValue > value + 1e-15 * Math.abs(value) || norm(nextG) > norm(g)) break;
+    if (
+      !Number.isFinite(nextValue) ||
+      nextValue > value + 1e-15 * Math.abs(value) ||
+      norm(nextG) > norm(g)
+    )
+      break;
     theta = next;
     g = nextG;
     value = nextValue;
@@ -120,7 +127,8 @@ export function minimize(f: Objective, starts: readonly Float64Array[]): Minimum
     if (!Number.isFinite(found.value)) continue;
     if (best === null || found.value < best.value) best = found;
   }
-  if (best === null) return { theta: Float64Array.from(starts[0]), value: Infinity, gradientNorm: Infinity };
+  if (best === null)
+    return { theta: Float64Array.from(starts[0]), value: Infinity, gradientNorm: Infinity };
   return polish(f, best);
 }
 
@@ -138,7 +146,8 @@ function bfgsUpdate(h: Float64Array, s: Float64Array, y: Float64Array, sy: numbe
   const out = new Float64Array(k * k);
   for (let i = 0; i < k; i++) {
     for (let j = 0; j < k; j++) {
-      out[i * k + j] = h[i * k + j] + ((sy + yhy) * s[i] * s[j]) / (sy * sy) - (hy[i] * s[j] + s[i] * hy[j]) / sy;
+      out[i * k + j] =
+        h[i * k + j] + ((sy + yhy) * s[i] * s[j]) / (sy * sy) - (hy[i] * s[j] + s[i] * hy[j]) / sy;
     }
   }
   return out;
@@ -150,10 +159,12 @@ function solve(a: Float64Array, b: Float64Array, k: number): Float64Array | null
   const x = Float64Array.from(b);
   for (let col = 0; col < k; col++) {
     let pivot = col;
-    for (let r = col + 1; r < k; r++) if (Math.abs(m[r * k + col]) > Math.abs(m[pivot * k + col])) pivot = r;
+    for (let r = col + 1; r < k; r++)
+      if (Math.abs(m[r * k + col]) > Math.abs(m[pivot * k + col])) pivot = r;
     if (Math.abs(m[pivot * k + col]) < 1e-300) return null;
     if (pivot !== col) {
-      for (let c = 0; c < k; c++) [m[col * k + c], m[pivot * k + c]] = [m[pivot * k + c], m[col * k + c]];
+      for (let c = 0; c < k; c++)
+        [m[col * k + c], m[pivot * k + c]] = [m[pivot * k + c], m[col * k + c]];
       [x[col], x[pivot]] = [x[pivot], x[col]];
     }
     for (let r = col + 1; r < k; r++) {

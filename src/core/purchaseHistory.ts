@@ -52,7 +52,8 @@ export function purchaseDays(rows: Activity, customerCount: number, lastDay: num
     if (day[i] < minDay) minDay = day[i];
   }
   const firstRow = new Int32Array(customerCount).fill(-1);
-  for (let i = 0; i < n; i++) if (keep[i] === 1 && firstRow[customer[i]] < 0) firstRow[customer[i]] = i;
+  for (let i = 0; i < n; i++)
+    if (keep[i] === 1 && firstRow[customer[i]] < 0) firstRow[customer[i]] = i;
 
   // Counting sort by day, then a stable counting sort by customer: each customer's rows in day order.
   const span = used === 0 ? 0 : lastDay - minDay + 1;
@@ -92,7 +93,14 @@ export function purchaseDays(rows: Activity, customerCount: number, lastDay: num
     }
   }
   start[listed.length] = d;
-  return { customers: Int32Array.from(listed), start, day: days.subarray(0, d), value: value.subarray(0, d), hasAmounts: amount !== null, lastDay };
+  return {
+    customers: Int32Array.from(listed),
+    start,
+    day: days.subarray(0, d),
+    value: value.subarray(0, d),
+    hasAmounts: amount !== null,
+    lastDay,
+  };
 }
 
 /** The histories at `asOf` ≤ the days' last day: customers whose first purchase is after it are left out. */
@@ -133,6 +141,10 @@ export function historiesAt(p: PurchaseDays, asOf: number): PurchaseHistory {
 }
 
 /** The histories at `asOf` (rows dated after it are left out). */
-export function purchaseHistories(rows: Activity, customerCount: number, asOf: number): PurchaseHistory {
+export function purchaseHistories(
+  rows: Activity,
+  customerCount: number,
+  asOf: number
+): PurchaseHistory {
   return historiesAt(purchaseDays(rows, customerCount, asOf), asOf);
 }

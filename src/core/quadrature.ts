@@ -30,7 +30,10 @@ export function betaNodes(a: number, b: number): BetaNodes {
   const mean = a / n;
   const peak = Math.log(a) - Math.log(b);
   const c = Math.min(1, Math.sqrt(1 / a + 1 / b));
-  const extent = Math.min(MAX_EXTENT, Math.max(MIN_EXTENT, Math.asinh(TAIL / (Math.min(a, b) * c))));
+  const extent = Math.min(
+    MAX_EXTENT,
+    Math.max(MIN_EXTENT, Math.asinh(TAIL / (Math.min(a, b) * c)))
+  );
   const half = Math.ceil(extent / STEP);
   const p = new Float64Array(2 * half + 1);
   const weight = new Float64Array(2 * half + 1);

@@ -35,7 +35,12 @@ export class RankWorkspace {
   }
 }
 
-export function rankOrder(values: Float64Array, from: number, count: number, workspace: RankWorkspace = new RankWorkspace(count)): RankOrder {
+export function rankOrder(
+  values: Float64Array,
+  from: number,
+  count: number,
+  workspace: RankWorkspace = new RankWorkspace(count)
+): RankOrder {
   let { pos, hi, lo, pos2, hi2, lo2 } = workspace;
   const counts = workspace.counts;
   let n = 0;
@@ -74,7 +79,7 @@ export function rankOrder(values: Float64Array, from: number, count: number, wor
     [hi, hi2] = [hi2, hi];
     [lo, lo2] = [lo2, lo];
   }
-  for (let start = 0; start < n; ) {
+  for (let start = 0; start < n;) {
     let end = start + 1;
     let sameLow = true;
     while (end < n && hi[end] === hi[start]) {
@@ -107,7 +112,9 @@ function insertionSortRunByLow(pos: Int32Array, lo: Uint32Array, start: number, 
 
 /** A long run of values equal to 9 digits but not all equal: a comparison sort, O(k log k). */
 function sortRunByLow(pos: Int32Array, lo: Uint32Array, start: number, end: number): void {
-  const order = Array.from({ length: end - start }, (_, k) => start + k).sort((a, b) => lo[a] - lo[b]);
+  const order = Array.from({ length: end - start }, (_, k) => start + k).sort(
+    (a, b) => lo[a] - lo[b]
+  );
   const sortedPos = order.map((k) => pos[k]);
   const sortedLo = order.map((k) => lo[k]);
   pos.set(sortedPos, start);

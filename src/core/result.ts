@@ -7,7 +7,8 @@ export interface SpecError {
   readonly message: string;
 }
 
-export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: SpecError };
+export type Result<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: SpecError };
 
 export function ok<T>(value: T): Result<T> {
   return { ok: true, value };

@@ -25,11 +25,17 @@ export function readNumberArg(v: unknown, name: string, fallback: number): Resul
 }
 
 /** A whole number ≥ min; fractions are truncated, as Excel does with counts. */
-export function readWholeArg(v: unknown, name: string, fallback: number, min: number): Result<number> {
+export function readWholeArg(
+  v: unknown,
+  name: string,
+  fallback: number,
+  min: number
+): Result<number> {
   const n = readNumberArg(v, name, fallback);
   if (!n.ok) return n;
   const whole = Math.trunc(n.value);
-  if (whole < min) return numError(`${name} must be a whole number of at least ${min}; it is ${n.value}`);
+  if (whole < min)
+    return numError(`${name} must be a whole number of at least ${min}; it is ${n.value}`);
   return ok(whole);
 }
 
@@ -38,12 +44,20 @@ export function readDateArg(v: unknown, name: string): Result<number | null> {
   const x = single(v);
   const day = readDay(x);
   if (day === BLANK_DAY) return ok(null);
-  if (day === UNREADABLE_DAY) return valueError(`${name}: ${describeCell(x)} is not a date; use a date or text like 2026-03-31`);
+  if (day === UNREADABLE_DAY)
+    return valueError(
+      `${name}: ${describeCell(x)} is not a date; use a date or text like 2026-03-31`
+    );
   return ok(day);
 }
 
 /** An optional choice among words, any case; omitted takes the default. */
-export function readChoiceArg<T extends string>(v: unknown, name: string, choices: readonly T[], fallback: T): Result<T> {
+export function readChoiceArg<T extends string>(
+  v: unknown,
+  name: string,
+  choices: readonly T[],
+  fallback: T
+): Result<T> {
   const x = single(v);
   if (isBlank(x)) return ok(fallback);
   const word = typeof x === "string" ? x.trim().toUpperCase() : null;

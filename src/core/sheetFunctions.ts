@@ -6,7 +6,13 @@ import { readActivity, readCustomerList } from "./activity";
 import { countActive } from "./activation";
 import { describeCell, isBlank } from "./cells";
 import { readAmounts } from "./columnReaders";
-import { CONCENTRATION_MEASURES, DEFAULT_N, checkMeasureN, concentration, totalsByCustomer } from "./concentration";
+import {
+  CONCENTRATION_MEASURES,
+  DEFAULT_N,
+  checkMeasureN,
+  concentration,
+  totalsByCustomer,
+} from "./concentration";
 import { CustomerIndex } from "./customerIndex";
 import { VALUE_METHODS, customerValueScores } from "./customerValue";
 import { CellList, checkSameLength, readList, readMatrix } from "./lists";
@@ -23,7 +29,11 @@ interface SalesLists {
   readonly amounts: CellList | null;
 }
 
-function readSalesLists(customersArg: unknown, datesArg: unknown, amountsArg: unknown): Result<SalesLists> {
+function readSalesLists(
+  customersArg: unknown,
+  datesArg: unknown,
+  amountsArg: unknown
+): Result<SalesLists> {
   const customers = readList(customersArg, "customers");
   if (!customers.ok) return customers;
   const dates = readList(datesArg, "dates");
@@ -49,7 +59,7 @@ export function activationRateOfCells(
   windowArg?: unknown,
   minPurchasesArg?: unknown,
   minAmountArg?: unknown,
-  baseArg?: unknown,
+  baseArg?: unknown
 ): Result<number> {
   const lists = readSalesLists(customersArg, datesArg, amountsArg);
   if (!lists.ok) return lists;
@@ -61,7 +71,8 @@ export function activationRateOfCells(
   if (!minPurchases.ok) return minPurchases;
   const minAmount = readNumberArg(minAmountArg, "min_amount", 0);
   if (!minAmount.ok) return minAmount;
-  if (minAmount.value < 0) return numError(`min_amount must be 0 or more; it is ${minAmount.value}`);
+  if (minAmount.value < 0)
+    return numError(`min_amount must be 0 or more; it is ${minAmount.value}`);
 
   const index = new CustomerIndex();
   const rows = readActivity(lists.value.customers, lists.value.dates, lists.value.amounts, index);
@@ -77,16 +88,30 @@ export function activationRateOfCells(
   const count = countActive(
     rows.value,
     index.count,
-    { asOf: asOf.value, windowDays: windowDays.value, minPurchases: minPurchases.value, minAmount: minAmount.value },
-    base,
+    {
+      asOf: asOf.value,
+      windowDays: windowDays.value,
+      minPurchases: minPurchases.value,
+      minAmount: minAmount.value,
+    },
+    base
   );
   if (count.base === 0) {
-    return divError(base === null ? "no customer has a purchase dated on or before as_of" : "base holds no customer ids");
+    return divError(
+      base === null
+        ? "no customer has a purchase dated on or before as_of"
+        : "base holds no customer ids"
+    );
   }
   return ok(count.active / count.base);
 }
 
-export function concentrationOfCells(amountsArg: unknown, customersArg?: unknown, measureArg?: unknown, nArg?: unknown): Result<number> {
+export function concentrationOfCells(
+  amountsArg: unknown,
+  customersArg?: unknown,
+  measureArg?: unknown,
+  nArg?: unknown
+): Result<number> {
   const amounts = readList(amountsArg, "amounts");
   if (!amounts.ok) return amounts;
   let customers: CellList | null = null;
@@ -112,15 +137,24 @@ export function concentrationOfCells(amountsArg: unknown, customersArg?: unknown
   const values = new Float64Array(list.length);
   if (customers === null) {
     const bad = readAmounts(list, null, values);
-    if (bad >= 0) return valueError(`amounts: position ${bad + 1} is ${describeCell(list.at(bad))}, expected a number`);
+    if (bad >= 0)
+      return valueError(
+        `amounts: position ${bad + 1} is ${describeCell(list.at(bad))}, expected a number`
+      );
     return concentration(values, measure.value, n);
   }
   const index = new CustomerIndex();
   const codes = new Int32Array(list.length);
   const badId = index.codeAll(customers, codes);
-  if (badId >= 0) return valueError(`customers: position ${badId + 1} is ${describeCell(customers.at(badId))}, expected a customer id`);
+  if (badId >= 0)
+    return valueError(
+      `customers: position ${badId + 1} is ${describeCell(customers.at(badId))}, expected a customer id`
+    );
   const bad = readAmounts(list, codes, values);
-  if (bad >= 0) return valueError(`amounts: position ${bad + 1} is ${describeCell(list.at(bad))}, expected a number`);
+  if (bad >= 0)
+    return valueError(
+      `amounts: position ${bad + 1} is ${describeCell(list.at(bad))}, expected a number`
+    );
   const totals = totalsByCustomer(codes, values, index.count);
   return concentration(totals, measure.value, n);
 }
@@ -128,7 +162,12 @@ export function concentrationOfCells(amountsArg: unknown, customersArg?: unknown
 /** Scores as a column; a row with nothing to score is "" (a blank cell). */
 export type ScoreColumn = (number | "")[][];
 
-export function customerValueOfCells(attributesArg: unknown, weightsArg?: unknown, directionsArg?: unknown, methodArg?: unknown): Result<ScoreColumn> {
+export function customerValueOfCells(
+  attributesArg: unknown,
+  weightsArg?: unknown,
+  directionsArg?: unknown,
+  methodArg?: unknown
+): Result<ScoreColumn> {
   const matrix = readMatrix(attributesArg, "attributes");
   if (!matrix.ok) return matrix;
   const rows = matrix.value.length;
@@ -140,14 +179,18 @@ export function customerValueOfCells(attributesArg: unknown, weightsArg?: unknow
     const list = readList(weightsArg, "weights");
     if (!list.ok) return list;
     if (list.value.length !== columns) {
-      return valueError(`weights: give one weight per attribute column; attributes has ${columns} columns, weights has ${list.value.length} cells`);
+      return valueError(
+        `weights: give one weight per attribute column; attributes has ${columns} columns, weights has ${list.value.length} cells`
+      );
     }
     let positive = false;
     for (let j = 0; j < columns; j++) {
       const w = list.value.at(j);
       const value = isBlank(w) ? 0 : w;
-      if (typeof value !== "number" || !Number.isFinite(value)) return valueError(`weights: position ${j + 1} is ${describeCell(w)}, expected a number`);
-      if (value < 0) return numError(`weights: position ${j + 1} is ${value}; weights must be 0 or more`);
+      if (typeof value !== "number" || !Number.isFinite(value))
+        return valueError(`weights: position ${j + 1} is ${describeCell(w)}, expected a number`);
+      if (value < 0)
+        return numError(`weights: position ${j + 1} is ${value}; weights must be 0 or more`);
       if (value > 0) positive = true;
       weights[j] = value;
     }
@@ -159,12 +202,17 @@ export function customerValueOfCells(attributesArg: unknown, weightsArg?: unknow
     const list = readList(directionsArg, "directions");
     if (!list.ok) return list;
     if (list.value.length !== columns) {
-      return valueError(`directions: give one direction per attribute column; attributes has ${columns} columns, directions has ${list.value.length} cells`);
+      return valueError(
+        `directions: give one direction per attribute column; attributes has ${columns} columns, directions has ${list.value.length} cells`
+      );
     }
     for (let j = 0; j < columns; j++) {
       const d = list.value.at(j);
       if (isBlank(d)) continue;
-      if (d !== 1 && d !== -1) return valueError(`directions: position ${j + 1} is ${describeCell(d)}; use 1 where more is better, -1 where less is better`);
+      if (d !== 1 && d !== -1)
+        return valueError(
+          `directions: position ${j + 1} is ${describeCell(d)}; use 1 where more is better, -1 where less is better`
+        );
       directions[j] = d;
     }
   }
@@ -175,12 +223,18 @@ export function customerValueOfCells(attributesArg: unknown, weightsArg?: unknow
   const values = new Float64Array(rows * columns);
   for (let i = 0; i < rows; i++) {
     const row = matrix.value[i];
-    if (!Array.isArray(row) || row.length !== columns) return valueError(`attributes: row ${i + 1} has ${Array.isArray(row) ? row.length : 1} columns; every row needs ${columns}`);
+    if (!Array.isArray(row) || row.length !== columns)
+      return valueError(
+        `attributes: row ${i + 1} has ${Array.isArray(row) ? row.length : 1} columns; every row needs ${columns}`
+      );
     for (let j = 0; j < columns; j++) {
       const v = row[j];
       if (typeof v === "number" && Number.isFinite(v)) values[j * rows + i] = v;
       else if (isBlank(v)) values[j * rows + i] = NaN;
-      else return valueError(`attributes: row ${i + 1}, column ${j + 1} is ${describeCell(v)}, expected a number`);
+      else
+        return valueError(
+          `attributes: row ${i + 1}, column ${j + 1} is ${describeCell(v)}, expected a number`
+        );
     }
   }
   const scores = customerValueScores({ rows, columns, values }, weights, directions, method.value);
@@ -193,7 +247,10 @@ export function customerValueOfCells(attributesArg: unknown, weightsArg?: unknow
 export type Table = (string | number)[][];
 
 /** The customer models fitted on a call's rows at its as_of (default: the latest date). */
-function fittedModels(lists: SalesLists, asOf: number | null): Result<{ models: CustomerModels; index: CustomerIndex }> {
+function fittedModels(
+  lists: SalesLists,
+  asOf: number | null
+): Result<{ models: CustomerModels; index: CustomerIndex }> {
   const index = new CustomerIndex();
   const rows = readActivity(lists.customers, lists.dates, lists.amounts, index);
   if (!rows.ok) return rows;
@@ -204,9 +261,24 @@ function fittedModels(lists: SalesLists, asOf: number | null): Result<{ models: 
 
 const blankIfNaN = (v: number): number | "" => (v === v ? v : "");
 
-export const CUSTOMER_FORECAST_HEADER = ["customer", "repeat_purchases", "recency_days", "age_days", "p_alive", "expected_purchases", "expected_value", "expected_revenue"];
+export const CUSTOMER_FORECAST_HEADER = [
+  "customer",
+  "repeat_purchases",
+  "recency_days",
+  "age_days",
+  "p_alive",
+  "expected_purchases",
+  "expected_value",
+  "expected_revenue",
+];
 
-export function customerForecastOfCells(customersArg: unknown, datesArg: unknown, amountsArg?: unknown, asOfArg?: unknown, horizonArg?: unknown): Result<Table> {
+export function customerForecastOfCells(
+  customersArg: unknown,
+  datesArg: unknown,
+  amountsArg?: unknown,
+  asOfArg?: unknown,
+  horizonArg?: unknown
+): Result<Table> {
   const lists = readSalesLists(customersArg, datesArg, amountsArg);
   if (!lists.ok) return lists;
   const asOf = readDateArg(asOfArg, "as_of");
@@ -234,7 +306,12 @@ export function customerForecastOfCells(customersArg: unknown, datesArg: unknown
   return ok(out);
 }
 
-export function forecastModelOfCells(customersArg: unknown, datesArg: unknown, amountsArg?: unknown, asOfArg?: unknown): Result<Table> {
+export function forecastModelOfCells(
+  customersArg: unknown,
+  datesArg: unknown,
+  amountsArg?: unknown,
+  asOfArg?: unknown
+): Result<Table> {
   const lists = readSalesLists(customersArg, datesArg, amountsArg);
   if (!lists.ok) return lists;
   const asOf = readDateArg(asOfArg, "as_of");

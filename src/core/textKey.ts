@@ -7,7 +7,9 @@
  * and neither Mac Excel nor LibreOffice gives a no-break space for CHAR(160).
  */
 
+// eslint-disable-next-line no-control-regex -- CLEAN removes exactly these characters
 const CONTROL = /[\u0000-\u001f]/;
+// eslint-disable-next-line no-control-regex -- as above
 const CONTROLS = /[\u0000-\u001f]/g;
 
 /** The text as TRIM(CLEAN(SUBSTITUTE(text, UNICHAR(160), " "))) shows it. */

@@ -89,14 +89,31 @@ export interface CallList {
  * fitted at `day`. Without a spend model they are ranked by expected purchases; without any
  * model, by the day they lapse, soonest first.
  */
-export function customersToCall(models: CustomerModelsByDay, day: number, lapsing: Lapsing): CallList {
+export function customersToCall(
+  models: CustomerModelsByDay,
+  day: number,
+  lapsing: Lapsing
+): CallList {
   const codes: number[] = [];
   for (let c = 0; c < lapsing.isLapsing.length; c++) if (lapsing.isLapsing[c] === 1) codes.push(c);
-  const row = (c: number, pAlive: number | null, expectedRevenue: number | null): CustomerToCall => ({ customer: c, lastPurchase: lapsing.lastPurchase[c], lapseDay: lapsing.lapseDay[c], pAlive, expectedRevenue });
+  const row = (
+    c: number,
+    pAlive: number | null,
+    expectedRevenue: number | null
+  ): CustomerToCall => ({
+    customer: c,
+    lastPurchase: lapsing.lastPurchase[c],
+    lapseDay: lapsing.lapseDay[c],
+    pAlive,
+    expectedRevenue,
+  });
   const fit = models.at(day);
   if (!fit.ok) {
     codes.sort((p, q) => lapsing.lapseDay[p] - lapsing.lapseDay[q] || p - q);
-    return { customers: codes.slice(0, CUSTOMERS_TO_CALL).map((c) => row(c, null, null)), reason: "model_not_fitted" };
+    return {
+      customers: codes.slice(0, CUSTOMERS_TO_CALL).map((c) => row(c, null, null)),
+      reason: "model_not_fitted",
+    };
   }
   const predictions = predictCustomers(fit.value, CALL_HORIZON_DAYS);
   const at = new Int32Array(lapsing.isLapsing.length).fill(-1);
@@ -107,7 +124,9 @@ export function customersToCall(models: CustomerModelsByDay, day: number, lapsin
   const ranked = g !== null && g.q > 1;
   codes.sort((p, q) => (ranked ? spend(q) - spend(p) : purchases(q) - purchases(p)) || p - q);
   return {
-    customers: codes.slice(0, CUSTOMERS_TO_CALL).map((c) => row(c, predictions.pAlive[at[c]], ranked ? spend(c) : null)),
+    customers: codes
+      .slice(0, CUSTOMERS_TO_CALL)
+      .map((c) => row(c, predictions.pAlive[at[c]], ranked ? spend(c) : null)),
     reason: ranked ? null : "spend_model_undefined",
   };
 }

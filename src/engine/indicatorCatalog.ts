@@ -39,7 +39,13 @@ export interface IndicatorInfo {
   readonly lowerIsBetter: boolean;
 }
 
-const info = (id: IndicatorId, stage: Stage, format: IndicatorFormat, flow = false, lowerIsBetter = false): IndicatorInfo => ({ id, stage, format, flow, lowerIsBetter });
+const info = (
+  id: IndicatorId,
+  stage: Stage,
+  format: IndicatorFormat,
+  flow = false,
+  lowerIsBetter = false
+): IndicatorInfo => ({ id, stage, format, flow, lowerIsBetter });
 
 export const INDICATORS: readonly IndicatorInfo[] = [
   info("revenue", "overview", "money", true),
@@ -65,4 +71,10 @@ export const INDICATORS: readonly IndicatorInfo[] = [
   info("svc.expected_revenue", "service", "money"),
 ];
 
-export const STAGES: readonly Stage[] = ["overview", "information", "marketing", "sales", "service"];
+export const STAGES: readonly Stage[] = [
+  "overview",
+  "information",
+  "marketing",
+  "sales",
+  "service",
+];

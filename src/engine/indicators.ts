@@ -78,7 +78,7 @@ export function indicatorsFor(
   comparison: DaySpan,
   activation: ActivationDefinition,
   models: CustomerModelsByDay,
-  periodEnd: number,
+  periodEnd: number
 ): SpanFigures {
   const m = data.index.count;
   const { customer, day, amount } = data.sales;
@@ -137,33 +137,57 @@ export function indicatorsFor(
   }
 
   const leads = leadsIn(data, span);
-  const activationCount = countActive(data.sales, m, { ...activation, asOf: end }, data.customerBase);
-  const lapsing = lapsingCustomers(data.sales, m, activation, data.customerBase, end, activationCount.isActive);
+  const activationCount = countActive(
+    data.sales,
+    m,
+    { ...activation, asOf: end },
+    data.customerBase
+  );
+  const lapsing = lapsingCustomers(
+    data.sales,
+    m,
+    activation,
+    data.customerBase,
+    end,
+    activationCount.isActive
+  );
   const values: IndicatorValues = {
     revenue: some(revenue),
     margin: margin === null ? none("no_margin_column") : some(marginSum),
     "info.customers_buying": some(customersBuying),
-    "info.revenue_per_customer": customersBuying === 0 ? none("no_buying_customers") : some(revenue / customersBuying),
+    "info.revenue_per_customer":
+      customersBuying === 0 ? none("no_buying_customers") : some(revenue / customersBuying),
     "info.penetration": penetration(data, yearToEnd),
     "mkt.leads": leadsCount(leads),
     "mkt.lead_conversion": leadConversion(leads),
     "sales.new_customers": some(newCustomers),
     "sales.repeat_customers": some(repeatCustomers),
-    "sales.repeat_rate": yearBefore === 0 ? none("no_customers_before_period") : some(yearBeforeBuyingNow / yearBefore),
+    "sales.repeat_rate":
+      yearBefore === 0
+        ? none("no_customers_before_period")
+        : some(yearBeforeBuyingNow / yearBefore),
     "sales.upsell_customers": some(upsellCustomers),
     "sales.upsell_revenue": some(upsellRevenue),
     "sales.cross_sell_customers": crossSell(data, facts, span),
-    "svc.activation_rate": activationCount.base === 0 ? none("no_customer_base") : some(activationCount.active / activationCount.base),
+    "svc.activation_rate":
+      activationCount.base === 0
+        ? none("no_customer_base")
+        : some(activationCount.active / activationCount.base),
     "svc.top20_share": concentrationValue(revenueByCustomer, "TOP_PCT", 20),
     "svc.hhi": concentrationValue(revenueByCustomer, "HHI", 0),
     "svc.pareto_customers": concentrationValue(revenueByCustomer, "PARETO", 80),
-    "svc.lapsing_customers": activationCount.base === 0 ? none("no_customer_base") : some(lapsing.count),
+    "svc.lapsing_customers":
+      activationCount.base === 0 ? none("no_customer_base") : some(lapsing.count),
     "svc.expected_revenue": models.expectedRevenue(end, periodEnd - end),
   };
   return { values, revenueByCustomer, buying, active: activationCount.isActive, lapsing };
 }
 
-function concentrationValue(totals: Float64Array, measure: "TOP_PCT" | "HHI" | "PARETO", n: number): IndicatorValue {
+function concentrationValue(
+  totals: Float64Array,
+  measure: "TOP_PCT" | "HHI" | "PARETO",
+  n: number
+): IndicatorValue {
   const r = concentration(totals, measure, n);
   return r.ok ? some(r.value) : none("no_revenue_in_period");
 }
@@ -211,13 +235,15 @@ function crossSell(data: ScorecardData, facts: SalesFacts, span: DaySpan): Indic
   const lines = Math.max(1, data.productLine.names.length);
   const boughtBefore = new NumberCodes();
   for (let i = 0; i < customer.length; i++) {
-    if (customer[i] >= 0 && line[i] >= 0 && amount[i] > 0 && day[i] < span.start) boughtBefore.set(customer[i] * lines + line[i], 1);
+    if (customer[i] >= 0 && line[i] >= 0 && amount[i] > 0 && day[i] < span.start)
+      boughtBefore.set(customer[i] * lines + line[i], 1);
   }
   const crossSold = new Uint8Array(data.index.count);
   let count = 0;
   for (let i = 0; i < customer.length; i++) {
     const c = customer[i];
-    if (c < 0 || line[i] < 0 || !(amount[i] > 0) || day[i] < span.start || day[i] > span.end) continue;
+    if (c < 0 || line[i] < 0 || !(amount[i] > 0) || day[i] < span.start || day[i] > span.end)
+      continue;
     const existing = facts.firstPurchase[c] > 0 && facts.firstPurchase[c] < span.start;
     if (existing && crossSold[c] === 0 && boughtBefore.get(c * lines + line[i]) < 0) {
       crossSold[c] = 1;

@@ -43,9 +43,21 @@ function rowsWhere(rows: Activity, keep: (i: number) => boolean): Activity {
 }
 
 /** `activeNow`: countActive's customers at `day` with the same definition and base. */
-export function lapsingCustomers(rows: Activity, customerCount: number, definition: Omit<ActivationDefinition, "asOf">, base: Int32Array | null, day: number, activeNow: Uint8Array): Lapsing {
+export function lapsingCustomers(
+  rows: Activity,
+  customerCount: number,
+  definition: Omit<ActivationDefinition, "asOf">,
+  base: Int32Array | null,
+  day: number,
+  activeNow: Uint8Array
+): Lapsing {
   const upToDay = rowsWhere(rows, (i) => rows.day[i] <= day);
-  const activeLater = countActive(upToDay, customerCount, { ...definition, asOf: day + LAPSE_HORIZON_DAYS }, base).isActive;
+  const activeLater = countActive(
+    upToDay,
+    customerCount,
+    { ...definition, asOf: day + LAPSE_HORIZON_DAYS },
+    base
+  ).isActive;
   const isLapsing = new Uint8Array(customerCount);
   let count = 0;
   for (let c = 0; c < customerCount; c++) {
@@ -57,16 +69,29 @@ export function lapsingCustomers(rows: Activity, customerCount: number, definiti
   // The lapse day: each day ahead tested on the lapsing customers' rows in the window at D (no
   // later window sees any other row).
   const lapseDay = new Int32Array(customerCount);
-  const theirs = rowsWhere(upToDay, (i) => upToDay.customer[i] >= 0 && isLapsing[upToDay.customer[i]] === 1 && upToDay.day[i] > day - definition.windowDays);
+  const theirs = rowsWhere(
+    upToDay,
+    (i) =>
+      upToDay.customer[i] >= 0 &&
+      isLapsing[upToDay.customer[i]] === 1 &&
+      upToDay.day[i] > day - definition.windowDays
+  );
   for (let k = 1; k <= LAPSE_HORIZON_DAYS && count > 0; k++) {
-    const active = countActive(theirs, customerCount, { ...definition, asOf: day + k }, null).isActive;
-    for (let c = 0; c < customerCount; c++) if (isLapsing[c] === 1 && lapseDay[c] === 0 && active[c] === 0) lapseDay[c] = day + k;
+    const active = countActive(
+      theirs,
+      customerCount,
+      { ...definition, asOf: day + k },
+      null
+    ).isActive;
+    for (let c = 0; c < customerCount; c++)
+      if (isLapsing[c] === 1 && lapseDay[c] === 0 && active[c] === 0) lapseDay[c] = day + k;
   }
   const lastPurchase = new Int32Array(customerCount);
   const { customer, amount } = upToDay;
   for (let i = 0; i < customer.length; i++) {
     const c = customer[i];
-    if (c >= 0 && (amount === null || amount[i] > 0) && upToDay.day[i] > lastPurchase[c]) lastPurchase[c] = upToDay.day[i];
+    if (c >= 0 && (amount === null || amount[i] > 0) && upToDay.day[i] > lastPurchase[c])
+      lastPurchase[c] = upToDay.day[i];
   }
   return { count, isLapsing, lapseDay, lastPurchase };
 }

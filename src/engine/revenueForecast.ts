@@ -56,7 +56,8 @@ export class DailyTotals {
     this.firstDay = first === Infinity ? 0 : first;
     const span = first === Infinity ? 0 : last - first + 1;
     this.prefix = new Float64Array(span + 1);
-    for (let i = 0; i < day.length; i++) if (customer[i] >= 0) this.prefix[day[i] - this.firstDay + 1] += values[i];
+    for (let i = 0; i < day.length; i++)
+      if (customer[i] >= 0) this.prefix[day[i] - this.firstDay + 1] += values[i];
     for (let d = 0; d < span; d++) this.prefix[d + 1] += this.prefix[d];
   }
 
@@ -67,13 +68,21 @@ export class DailyTotals {
 
   /** The total from `from` to `to`, both included. */
   between(from: number, to: number): number {
-    const at = (d: number): number => this.prefix[Math.max(0, Math.min(this.prefix.length - 1, d - this.firstDay))];
+    const at = (d: number): number =>
+      this.prefix[Math.max(0, Math.min(this.prefix.length - 1, d - this.firstDay))];
     return to < from ? 0 : at(to + 1) - at(from);
   }
 }
 
 /** Run rate and prior-year pace of a flow `soFar` from `start` to `asOf`, in a period ending at `end`. */
-export function paceForecasts(totals: DailyTotals, soFar: number, start: number, asOf: number, end: number, months: number): { runRate: number; priorYear: number | null } {
+export function paceForecasts(
+  totals: DailyTotals,
+  soFar: number,
+  start: number,
+  asOf: number,
+  end: number,
+  months: number
+): { runRate: number; priorYear: number | null } {
   const elapsed = asOf - start + 1;
   const runRate = (soFar * (end - start + 1)) / elapsed;
   // The same period a year earlier: F over all of it, P over its first `elapsed` days.
@@ -108,18 +117,32 @@ function newCustomerRevenue(s: RevenueSources, start: number, asOf: number): num
   return sum;
 }
 
-function forecastsAt(s: RevenueSources, soFar: number, start: number, asOf: number, end: number, months: number): Record<ForecastMethod, number | null> {
+function forecastsAt(
+  s: RevenueSources,
+  soFar: number,
+  start: number,
+  asOf: number,
+  end: number,
+  months: number
+): Record<ForecastMethod, number | null> {
   const { runRate, priorYear } = paceForecasts(s.revenue, soFar, start, asOf, end, months);
   // The customer model: revenue so far, what the customers known at as of will spend, and the
   // new customers' revenue so far at its pace for the remaining days.
   const remaining = end - asOf;
   const expected = s.expectedRevenue(asOf, remaining).value;
-  const customerModel = expected === null ? null : soFar + expected + (newCustomerRevenue(s, start, asOf) * remaining) / (asOf - start + 1);
+  const customerModel =
+    expected === null
+      ? null
+      : soFar + expected + (newCustomerRevenue(s, start, asOf) * remaining) / (asOf - start + 1);
   return { run_rate: runRate, prior_year: priorYear, customer_model: customerModel };
 }
 
 /** Every method's forecast of the revenue `revenueNow` to the period end, backtested, and the headline chosen. */
-export function revenueForecasts(s: RevenueSources, period: Period, revenueNow: number): RevenueForecasts {
+export function revenueForecasts(
+  s: RevenueSources,
+  period: Period,
+  revenueNow: number
+): RevenueForecasts {
   const months = MONTHS[period.kind];
   const start = period.current.start;
   const now = forecastsAt(s, revenueNow, start, period.asOf, period.full.end, months);
@@ -130,8 +153,15 @@ export function revenueForecasts(s: RevenueSources, period: Period, revenueNow: 
     const to = shiftMonths(from, months) - 1;
     const asOf = Math.min(from + period.elapsedDays - 1, to);
     const actual = s.revenue.between(from, to);
-    if (s.revenue.first === 0 || from - s.revenue.first < BACKTEST_HISTORY_DAYS || !(actual > 0)) continue;
-    backtest.push({ start: from, asOf, end: to, actual, forecasts: forecastsAt(s, s.revenue.between(from, asOf), from, asOf, to, months) });
+    if (s.revenue.first === 0 || from - s.revenue.first < BACKTEST_HISTORY_DAYS || !(actual > 0))
+      continue;
+    backtest.push({
+      start: from,
+      asOf,
+      end: to,
+      actual,
+      forecasts: forecastsAt(s, s.revenue.between(from, asOf), from, asOf, to, months),
+    });
   }
 
   const methods = {} as Record<ForecastMethod, MethodForecast>;
@@ -141,7 +171,12 @@ export function revenueForecasts(s: RevenueSources, period: Period, revenueNow: 
       return f === null ? null : Math.abs(f - b.actual) / b.actual;
     });
     const tested = backtest.length > 0 && errors.every((e) => e !== null);
-    methods[method] = { value: now[method], backtestError: tested ? (errors as number[]).reduce((a, e) => a + e, 0) / errors.length : null };
+    methods[method] = {
+      value: now[method],
+      backtestError: tested
+        ? (errors as number[]).reduce((a, e) => a + e, 0) / errors.length
+        : null,
+    };
   }
   return { methods, chosen: chooseMethod(methods), backtest };
 }
@@ -150,7 +185,9 @@ export function revenueForecasts(s: RevenueSources, period: Period, revenueNow: 
  * The headline method: the lowest backtest error among the methods with a forecast now; on a tie
  * the first in FORECAST_METHODS (run rate first); run rate when none was backtested.
  */
-export function chooseMethod(methods: Readonly<Record<ForecastMethod, MethodForecast>>): ForecastMethod {
+export function chooseMethod(
+  methods: Readonly<Record<ForecastMethod, MethodForecast>>
+): ForecastMethod {
   let chosen: ForecastMethod = "run_rate";
   let best = Infinity;
   for (const method of FORECAST_METHODS) {

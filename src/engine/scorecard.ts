@@ -10,9 +10,24 @@ import { CallList, CustomerModelsByDay, customersToCall } from "./customerOutloo
 import { Reason, indicatorsFor, salesFacts } from "./indicators";
 import { MONTHS, Period, PeriodKind, periodOf } from "./period";
 import { ScorecardData } from "./scorecardData";
-import { DailyTotals, FORECAST_METHODS, ForecastMethod, MethodForecast, RevenueForecasts, paceForecasts, revenueForecasts } from "./revenueForecast";
+import {
+  DailyTotals,
+  FORECAST_METHODS,
+  ForecastMethod,
+  MethodForecast,
+  RevenueForecasts,
+  paceForecasts,
+  revenueForecasts,
+} from "./revenueForecast";
 import { Status, forecastOf, statusOf } from "./status";
-import { DEFAULT_VALUE_SETTINGS, TIERS, Tier, ValueSettings, ValueTable, valueTable } from "./valueTiers";
+import {
+  DEFAULT_VALUE_SETTINGS,
+  TIERS,
+  Tier,
+  ValueSettings,
+  ValueTable,
+  valueTable,
+} from "./valueTiers";
 
 export interface ScorecardSettings {
   /** Last day counted; null means the latest sales date. */
@@ -41,7 +56,10 @@ export interface IndicatorResult {
   readonly status: Status | null;
   readonly reason: Reason | null;
   /** Revenue and margin: each method's forecast (SPEC.md §3.4) and the one `forecast` is. */
-  readonly forecasts: { readonly methods: Partial<Record<ForecastMethod, MethodForecast>>; readonly chosen: ForecastMethod } | null;
+  readonly forecasts: {
+    readonly methods: Partial<Record<ForecastMethod, MethodForecast>>;
+    readonly chosen: ForecastMethod;
+  } | null;
 }
 
 export interface SegmentRow {
@@ -58,7 +76,11 @@ export interface LeadSourceRow {
 
 /** The service channel SPEC.md §3.3 suggests for each tier. */
 export type Channel = "key_account_manager" | "inside_sales" | "digital_self_service";
-export const CHANNEL_OF_TIER: Record<Tier, Channel> = { A: "key_account_manager", B: "inside_sales", C: "digital_self_service" };
+export const CHANNEL_OF_TIER: Record<Tier, Channel> = {
+  A: "key_account_manager",
+  B: "inside_sales",
+  C: "digital_self_service",
+};
 
 export interface TierRow {
   readonly tier: Tier;
@@ -90,26 +112,64 @@ export interface Scorecard {
   readonly customersToCall: CallList;
 }
 
-export function buildScorecard(data: ScorecardData, settings: ScorecardSettings = DEFAULT_SETTINGS): Result<Scorecard> {
+export function buildScorecard(
+  data: ScorecardData,
+  settings: ScorecardSettings = DEFAULT_SETTINGS
+): Result<Scorecard> {
   const asOf = settings.asOf ?? data.sales.latestDay;
-  if (asOf < 1) return valueError("the sales table has no rows with a customer: add sales rows with a customer, a date and an amount");
+  if (asOf < 1)
+    return valueError(
+      "the sales table has no rows with a customer: add sales rows with a customer, a date and an amount"
+    );
   const period = periodOf(settings.period, asOf);
   const facts = salesFacts(data);
   const activation = { asOf: null, ...settings.activation };
   // One fit at as of, searched from several starts; the earlier days' fits start from it.
   const models = new CustomerModelsByDay(data, asOf);
   models.at(asOf);
-  const now = indicatorsFor(data, facts, period.current, period.previous, activation, models, period.full.end);
-  const before = indicatorsFor(data, facts, period.previous, period.beforePrevious, activation, models, period.current.start - 1);
+  const now = indicatorsFor(
+    data,
+    facts,
+    period.current,
+    period.previous,
+    activation,
+    models,
+    period.full.end
+  );
+  const before = indicatorsFor(
+    data,
+    facts,
+    period.previous,
+    period.beforePrevious,
+    activation,
+    models,
+    period.current.start - 1
+  );
 
   const { customer, day, amount } = data.sales;
   const revenueTotals = new DailyTotals(customer, day, amount);
-  const forecasts = revenueForecasts({ data, firstPurchase: facts.firstPurchase, revenue: revenueTotals, expectedRevenue: (d, h) => models.expectedRevenue(d, h) }, period, now.values.revenue.value ?? 0);
+  const forecasts = revenueForecasts(
+    {
+      data,
+      firstPurchase: facts.firstPurchase,
+      revenue: revenueTotals,
+      expectedRevenue: (d, h) => models.expectedRevenue(d, h),
+    },
+    period,
+    now.values.revenue.value ?? 0
+  );
   const marginNow = now.values.margin.value;
   const marginPriorYear =
     data.margin === null || marginNow === null
       ? null
-      : paceForecasts(new DailyTotals(customer, day, data.margin), marginNow, period.current.start, period.asOf, period.full.end, MONTHS[period.kind]).priorYear;
+      : paceForecasts(
+          new DailyTotals(customer, day, data.margin),
+          marginNow,
+          period.current.start,
+          period.asOf,
+          period.full.end,
+          MONTHS[period.kind]
+        ).priorYear;
 
   const indicators = INDICATORS.map((info): IndicatorResult => {
     const { value, reason } = now.values[info.id];
@@ -117,7 +177,14 @@ export function buildScorecard(data: ScorecardData, settings: ScorecardSettings 
     const runRate = forecastOf(info, value, period.daysInPeriod, period.elapsedDays);
     let methods: NonNullable<IndicatorResult["forecasts"]> | null = null;
     if (info.id === "revenue") methods = { methods: forecasts.methods, chosen: forecasts.chosen };
-    else if (info.id === "margin" && value !== null) methods = { methods: { run_rate: { value: runRate, backtestError: null }, prior_year: { value: marginPriorYear, backtestError: null } }, chosen: "run_rate" };
+    else if (info.id === "margin" && value !== null)
+      methods = {
+        methods: {
+          run_rate: { value: runRate, backtestError: null },
+          prior_year: { value: marginPriorYear, backtestError: null },
+        },
+        chosen: "run_rate",
+      };
     const forecast = methods === null ? runRate : (methods.methods[methods.chosen]?.value ?? null);
     const target = settings.targets[info.id] ?? null;
     return {
@@ -171,10 +238,18 @@ export function buildScorecard(data: ScorecardData, settings: ScorecardSettings 
   });
 }
 
-function segmentRows(data: ScorecardData, revenue: Float64Array, buying: Uint8Array): SegmentRow[] | null {
+function segmentRows(
+  data: ScorecardData,
+  revenue: Float64Array,
+  buying: Uint8Array
+): SegmentRow[] | null {
   const segmentOf = data.segmentOfCustomer;
   if (segmentOf === null) return null;
-  const rows = data.segments.map((segment) => ({ segment: segment as string | null, revenue: 0, customers: 0 }));
+  const rows = data.segments.map((segment) => ({
+    segment: segment as string | null,
+    revenue: 0,
+    customers: 0,
+  }));
   const unknown = { segment: null as string | null, revenue: 0, customers: 0 };
   for (let c = 0; c < revenue.length; c++) {
     const s = c < segmentOf.length ? segmentOf[c] : -1;
@@ -188,7 +263,11 @@ function segmentRows(data: ScorecardData, revenue: Float64Array, buying: Uint8Ar
 function leadSourceRows(data: ScorecardData, start: number, end: number): LeadSourceRow[] | null {
   if (data.leads === null) return null;
   const { day, source, converted } = data.leads;
-  const rows = source.names.map((name) => ({ source: name as string | null, leads: 0, converted: 0 }));
+  const rows = source.names.map((name) => ({
+    source: name as string | null,
+    leads: 0,
+    converted: 0,
+  }));
   const unknown = { source: null as string | null, leads: 0, converted: 0 };
   for (let i = 0; i < day.length; i++) {
     if (day[i] < start || day[i] > end) continue;
@@ -202,7 +281,12 @@ function leadSourceRows(data: ScorecardData, start: number, end: number): LeadSo
 /** The scorecard as the CLI's --json prints it (SPEC.md §4). */
 export interface ScorecardJson {
   readonly asOf: string;
-  readonly period: { readonly start: string; readonly end: string; readonly previousStart: string; readonly previousEnd: string };
+  readonly period: {
+    readonly start: string;
+    readonly end: string;
+    readonly previousStart: string;
+    readonly previousEnd: string;
+  };
   readonly indicators: Record<string, IndicatorJson>;
 }
 
@@ -213,19 +297,28 @@ export interface IndicatorJson {
   status: Status | null;
   reason: string | null;
   /** Revenue and margin (SPEC.md §3.4). */
-  forecasts?: Partial<Record<ForecastMethod, { value: number | null; backtest_error: number | null }>>;
+  forecasts?: Partial<
+    Record<ForecastMethod, { value: number | null; backtest_error: number | null }>
+  >;
   chosen?: ForecastMethod;
 }
 
 export function scorecardJson(card: Scorecard, reasonText: (r: Reason) => string): ScorecardJson {
   const indicators: ScorecardJson["indicators"] = {};
   for (const r of card.indicators) {
-    const json: IndicatorJson = { value: r.value, previous: r.previous, forecast: r.forecast, status: r.status, reason: r.reason === null ? null : reasonText(r.reason) };
+    const json: IndicatorJson = {
+      value: r.value,
+      previous: r.previous,
+      forecast: r.forecast,
+      status: r.status,
+      reason: r.reason === null ? null : reasonText(r.reason),
+    };
     if (r.forecasts !== null) {
       const forecasts: NonNullable<IndicatorJson["forecasts"]> = {};
       for (const method of FORECAST_METHODS) {
         const m = r.forecasts.methods[method];
-        if (m !== undefined) forecasts[method] = { value: m.value, backtest_error: m.backtestError };
+        if (m !== undefined)
+          forecasts[method] = { value: m.value, backtest_error: m.backtestError };
       }
       json.forecasts = forecasts;
       json.chosen = r.forecasts.chosen;
@@ -235,7 +328,12 @@ export function scorecardJson(card: Scorecard, reasonText: (r: Reason) => string
   const p = card.period;
   return {
     asOf: serialToIso(p.asOf),
-    period: { start: serialToIso(p.current.start), end: serialToIso(p.current.end), previousStart: serialToIso(p.previous.start), previousEnd: serialToIso(p.previous.end) },
+    period: {
+      start: serialToIso(p.current.start),
+      end: serialToIso(p.current.end),
+      previousStart: serialToIso(p.previous.start),
+      previousEnd: serialToIso(p.previous.end),
+    },
     indicators,
   };
 }

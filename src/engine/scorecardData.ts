@@ -39,13 +39,25 @@ export interface ScorecardData {
   /** Numeric attributes of the Customers table, per table row (NaN where blank). */
   readonly customerAttributes: Record<CustomerAttribute, Float64Array | null>;
   /** Potential accounts by segment name, and in all. */
-  readonly market: { readonly total: number; readonly bySegment: ReadonlyMap<string, number> } | null;
+  readonly market: {
+    readonly total: number;
+    readonly bySegment: ReadonlyMap<string, number>;
+  } | null;
 }
 
 export const CUSTOMER_ATTRIBUTES = ["serviceCost", "creditDays", "daysLate"] as const;
 export type CustomerAttribute = (typeof CUSTOMER_ATTRIBUTES)[number];
 
-export const CONVERTED_STATUSES = ["won", "converted", "customer", "closed won", "ganado", "convertido", "cliente", "cerrado ganado"];
+export const CONVERTED_STATUSES = [
+  "won",
+  "converted",
+  "customer",
+  "closed won",
+  "ganado",
+  "convertido",
+  "cliente",
+  "cerrado ganado",
+];
 
 function cells(table: SourceTable, column: number | undefined): CellList | null {
   return column === undefined ? null : CellList.of(table.columns[column]);
@@ -77,14 +89,27 @@ export function readLabels(values: readonly unknown[]): Labels {
 
 export function readScorecardData(mapping: TableMapping): Result<ScorecardData> {
   const sales = mapping.sales;
-  if (sales === undefined) return valueError("no sales table: the workbook needs a table with customer, date and amount columns");
+  if (sales === undefined)
+    return valueError(
+      "no sales table: the workbook needs a table with customer, date and amount columns"
+    );
   const t = sales.table;
   const col = sales.columns as { [C in ColumnOf<"sales">]?: number };
   const index = new CustomerIndex();
-  const columnOf = { customers: col.customer as number, dates: col.date as number, amounts: col.amount as number };
-  const activity = readActivity(cells(t, col.customer) as CellList, cells(t, col.date) as CellList, cells(t, col.amount) as CellList, index, {
-    at: (list, i) => cellPlace(t, columnOf[list], i),
-  });
+  const columnOf = {
+    customers: col.customer as number,
+    dates: col.date as number,
+    amounts: col.amount as number,
+  };
+  const activity = readActivity(
+    cells(t, col.customer) as CellList,
+    cells(t, col.date) as CellList,
+    cells(t, col.amount) as CellList,
+    index,
+    {
+      at: (list, i) => cellPlace(t, columnOf[list], i),
+    }
+  );
   if (!activity.ok) return activity;
   const salesRows = activity.value as Activity & { amount: Float64Array };
 
@@ -92,7 +117,10 @@ export function readScorecardData(mapping: TableMapping): Result<ScorecardData> 
   if (col.margin !== undefined) {
     margin = new Float64Array(t.rowCount);
     const bad = readAmounts(CellList.of(t.columns[col.margin]), salesRows.customer, margin);
-    if (bad >= 0) return valueError(`${cellPlace(t, col.margin, bad)} is ${describeCell(t.columns[col.margin][bad])}, expected a number`);
+    if (bad >= 0)
+      return valueError(
+        `${cellPlace(t, col.margin, bad)} is ${describeCell(t.columns[col.margin][bad])}, expected a number`
+      );
   }
   const productLine = col.productLine === undefined ? null : readLabels(t.columns[col.productLine]);
 
@@ -102,7 +130,9 @@ export function readScorecardData(mapping: TableMapping): Result<ScorecardData> 
   if (mapping.customers !== undefined) {
     const ct = mapping.customers.table;
     const cc = mapping.customers.columns as { [C in ColumnOf<"customers">]?: number };
-    const ids = readCustomerList(CellList.of(ct.columns[cc.id as number]), index, (i) => cellPlace(ct, cc.id as number, i));
+    const ids = readCustomerList(CellList.of(ct.columns[cc.id as number]), index, (i) =>
+      cellPlace(ct, cc.id as number, i)
+    );
     if (!ids.ok) return ids;
     customerBase = ids.value;
     if (cc.segment !== undefined) {
@@ -120,7 +150,11 @@ export function readScorecardData(mapping: TableMapping): Result<ScorecardData> 
     }
   }
 
-  const customerAttributes: Record<CustomerAttribute, Float64Array | null> = { serviceCost: null, creditDays: null, daysLate: null };
+  const customerAttributes: Record<CustomerAttribute, Float64Array | null> = {
+    serviceCost: null,
+    creditDays: null,
+    daysLate: null,
+  };
   if (mapping.customers !== undefined) {
     const ct = mapping.customers.table;
     const cc = mapping.customers.columns as { [C in ColumnOf<"customers">]?: number };
@@ -140,7 +174,10 @@ export function readScorecardData(mapping: TableMapping): Result<ScorecardData> 
 
   let leads: LeadsData | null = null;
   if (mapping.leads !== undefined) {
-    const read = readLeads(mapping.leads.table, mapping.leads.columns as { [C in ColumnOf<"leads">]?: number });
+    const read = readLeads(
+      mapping.leads.table,
+      mapping.leads.columns as { [C in ColumnOf<"leads">]?: number }
+    );
     if (!read.ok) return read;
     leads = read.value;
   }
@@ -156,7 +193,9 @@ export function readScorecardData(mapping: TableMapping): Result<ScorecardData> 
       const v = potential[i];
       if (isBlank(v)) continue;
       if (typeof v !== "number" || !Number.isFinite(v)) {
-        return valueError(`${cellPlace(mt, mc.potentialAccounts as number, i)} is ${describeCell(v)}, expected a number`);
+        return valueError(
+          `${cellPlace(mt, mc.potentialAccounts as number, i)} is ${describeCell(v)}, expected a number`
+        );
       }
       total += v;
       const segment = mt.columns[mc.segment as number][i];
@@ -168,7 +207,18 @@ export function readScorecardData(mapping: TableMapping): Result<ScorecardData> 
     market = { total, bySegment };
   }
 
-  return ok({ index, sales: salesRows, margin, productLine, customerBase, segmentOfCustomer, segments, customerAttributes, leads, market });
+  return ok({
+    index,
+    sales: salesRows,
+    margin,
+    productLine,
+    customerBase,
+    segmentOfCustomer,
+    segments,
+    customerAttributes,
+    leads,
+    market,
+  });
 }
 
 function readLeads(t: SourceTable, col: { [C in ColumnOf<"leads">]?: number }): Result<LeadsData> {
@@ -177,7 +227,9 @@ function readLeads(t: SourceTable, col: { [C in ColumnOf<"leads">]?: number }): 
   const converted = new Uint8Array(n);
   const statuses = new Set(CONVERTED_STATUSES);
   const created = t.columns[col.created as number];
-  const others = [col.source, col.status, col.customer].filter((c): c is number => c !== undefined).map((c) => t.columns[c]);
+  const others = [col.source, col.status, col.customer]
+    .filter((c): c is number => c !== undefined)
+    .map((c) => t.columns[c]);
   for (let i = 0; i < n; i++) {
     const d = readDay(created[i]);
     if (d < 1) {
@@ -194,6 +246,9 @@ function readLeads(t: SourceTable, col: { [C in ColumnOf<"leads">]?: number }): 
     const customerGiven = key !== "" && key !== "0";
     converted[i] = won || customerGiven ? 1 : 0;
   }
-  const source = col.source === undefined ? { codes: new Int32Array(n).fill(-1), names: [] } : readLabels(t.columns[col.source]);
+  const source =
+    col.source === undefined
+      ? { codes: new Int32Array(n).fill(-1), names: [] }
+      : readLabels(t.columns[col.source]);
   return ok({ day, source, converted });
 }

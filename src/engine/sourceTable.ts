@@ -25,6 +25,8 @@ export interface SourceTable {
 export function cellPlace(table: SourceTable, j: number, i: number): string {
   const row = table.headerRow + 1 + i;
   if (table.file !== undefined) return `row ${row} of ${table.file} (column ${table.headers[j]})`;
-  const what = table.isExcelTable ? `column ${table.headers[j]} of table ${table.name}` : `column ${table.headers[j]}`;
+  const what = table.isExcelTable
+    ? `column ${table.headers[j]} of table ${table.name}`
+    : `column ${table.headers[j]}`;
   return `cell ${columnLetter(table.firstColumn + j)}${row} of sheet ${table.sheet} (${what})`;
 }

@@ -10,7 +10,12 @@ export const AT_RISK_MARGIN = 0.1;
  * Compares the figure an analyst would judge by with the target: the forecast to period end for
  * flows (a quarter's target is for the whole quarter), the value otherwise.
  */
-export function statusOf(info: IndicatorInfo, value: number | null, forecast: number | null, target: number | null): Status | null {
+export function statusOf(
+  info: IndicatorInfo,
+  value: number | null,
+  forecast: number | null,
+  target: number | null
+): Status | null {
   if (target === null) return null;
   const basis = info.flow ? forecast : value;
   if (basis === null) return null;
@@ -24,7 +29,12 @@ export function statusOf(info: IndicatorInfo, value: number | null, forecast: nu
 }
 
 /** Run rate to the period end: value × days in period ÷ elapsed days. */
-export function forecastOf(info: IndicatorInfo, value: number | null, daysInPeriod: number, elapsedDays: number): number | null {
+export function forecastOf(
+  info: IndicatorInfo,
+  value: number | null,
+  daysInPeriod: number,
+  elapsedDays: number
+): number | null {
   if (!info.flow || value === null || elapsedDays <= 0) return null;
   return (value * daysInPeriod) / elapsedDays;
 }

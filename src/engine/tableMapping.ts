@@ -25,33 +25,162 @@ export const REQUIRED_COLUMNS: { [R in Role]: readonly ColumnOf<R>[] } = {
 
 const SYNONYMS: { [R in Role]: { [C in ColumnOf<R>]: readonly string[] } } = {
   sales: {
-    customer: ["customer", "customer id", "client", "client id", "account", "customer code", "cliente", "id cliente", "codigo cliente", "codigo de cliente", "cuenta"],
-    date: ["date", "invoice date", "order date", "sale date", "fecha", "fecha factura", "fecha de factura", "fecha venta", "fecha de venta"],
-    amount: ["amount", "sales", "revenue", "net sales", "net amount", "total", "monto", "importe", "importe neto", "venta", "ventas", "venta neta", "ventas netas", "valor"],
-    margin: ["margin", "gross margin", "gross profit", "profit", "margen", "margen bruto", "utilidad", "contribucion"],
-    productLine: ["product line", "line", "category", "family", "product family", "linea", "linea de producto", "categoria", "familia"],
+    customer: [
+      "customer",
+      "customer id",
+      "client",
+      "client id",
+      "account",
+      "customer code",
+      "cliente",
+      "id cliente",
+      "codigo cliente",
+      "codigo de cliente",
+      "cuenta",
+    ],
+    date: [
+      "date",
+      "invoice date",
+      "order date",
+      "sale date",
+      "fecha",
+      "fecha factura",
+      "fecha de factura",
+      "fecha venta",
+      "fecha de venta",
+    ],
+    amount: [
+      "amount",
+      "sales",
+      "revenue",
+      "net sales",
+      "net amount",
+      "total",
+      "monto",
+      "importe",
+      "importe neto",
+      "venta",
+      "ventas",
+      "venta neta",
+      "ventas netas",
+      "valor",
+    ],
+    margin: [
+      "margin",
+      "gross margin",
+      "gross profit",
+      "profit",
+      "margen",
+      "margen bruto",
+      "utilidad",
+      "contribucion",
+    ],
+    productLine: [
+      "product line",
+      "line",
+      "category",
+      "family",
+      "product family",
+      "linea",
+      "linea de producto",
+      "categoria",
+      "familia",
+    ],
   },
   customers: {
-    id: ["id", "customer", "customer id", "client", "client id", "account", "customer code", "cliente", "id cliente", "codigo cliente", "codigo de cliente", "cuenta"],
+    id: [
+      "id",
+      "customer",
+      "customer id",
+      "client",
+      "client id",
+      "account",
+      "customer code",
+      "cliente",
+      "id cliente",
+      "codigo cliente",
+      "codigo de cliente",
+      "cuenta",
+    ],
     segment: ["segment", "segmento", "group", "grupo", "sector", "customer segment"],
-    serviceCost: ["service cost", "cost to serve", "cost of service", "costo de servicio", "coste de servicio", "costo servicio"],
-    creditDays: ["credit days", "payment terms", "terms", "dias de credito", "dias credito", "plazo", "plazo de pago"],
-    daysLate: ["days late", "average days late", "dias de atraso", "dias atraso", "mora", "dias de mora"],
+    serviceCost: [
+      "service cost",
+      "cost to serve",
+      "cost of service",
+      "costo de servicio",
+      "coste de servicio",
+      "costo servicio",
+    ],
+    creditDays: [
+      "credit days",
+      "payment terms",
+      "terms",
+      "dias de credito",
+      "dias credito",
+      "plazo",
+      "plazo de pago",
+    ],
+    daysLate: [
+      "days late",
+      "average days late",
+      "dias de atraso",
+      "dias atraso",
+      "mora",
+      "dias de mora",
+    ],
   },
   leads: {
-    created: ["date", "created", "created date", "creation date", "created on", "fecha", "fecha de creacion", "creado", "fecha creacion"],
-    source: ["source", "campaign", "lead source", "channel", "fuente", "origen", "campana", "canal"],
+    created: [
+      "date",
+      "created",
+      "created date",
+      "creation date",
+      "created on",
+      "fecha",
+      "fecha de creacion",
+      "creado",
+      "fecha creacion",
+    ],
+    source: [
+      "source",
+      "campaign",
+      "lead source",
+      "channel",
+      "fuente",
+      "origen",
+      "campana",
+      "canal",
+    ],
     status: ["status", "stage", "estado", "etapa"],
     customer: ["customer", "customer id", "client", "account", "cliente", "id cliente", "cuenta"],
   },
   market: {
     segment: ["segment", "segmento", "group", "grupo", "sector"],
-    potentialAccounts: ["potential accounts", "accounts", "universe", "potential customers", "universo", "clientes potenciales", "cuentas potenciales", "potencial"],
+    potentialAccounts: [
+      "potential accounts",
+      "accounts",
+      "universe",
+      "potential customers",
+      "universo",
+      "clientes potenciales",
+      "cuentas potenciales",
+      "potencial",
+    ],
   },
 };
 
 const ROLE_NAMES: { [R in Role]: readonly string[] } = {
-  sales: ["sales", "ventas", "invoices", "facturas", "facturacion", "transactions", "transacciones", "orders", "pedidos"],
+  sales: [
+    "sales",
+    "ventas",
+    "invoices",
+    "facturas",
+    "facturacion",
+    "transactions",
+    "transacciones",
+    "orders",
+    "pedidos",
+  ],
   customers: ["customers", "clientes", "accounts", "cuentas", "clients"],
   leads: ["leads", "prospects", "prospectos", "oportunidades", "opportunities", "leads marketing"],
   market: ["market", "mercado", "market size", "tamano de mercado", "universe", "universo"],
@@ -109,12 +238,17 @@ export function guessColumns<R extends Role>(role: R, table: SourceTable): Colum
 }
 
 function hasRequired<R extends Role>(role: R, columns: ColumnIndexes<R>): boolean {
-  return (REQUIRED_COLUMNS[role] as readonly string[]).every((c) => (columns as Record<string, number | undefined>)[c] !== undefined);
+  return (REQUIRED_COLUMNS[role] as readonly string[]).every(
+    (c) => (columns as Record<string, number | undefined>)[c] !== undefined
+  );
 }
 
 function nameHint(role: Role, table: SourceTable): boolean {
   const names = [normalizeHeader(table.name), normalizeHeader(table.sheet)];
-  return names.some((n) => ROLE_NAMES[role].includes(n) || ROLE_NAMES[role].some((hint) => n.split(" ").includes(hint)));
+  return names.some(
+    (n) =>
+      ROLE_NAMES[role].includes(n) || ROLE_NAMES[role].some((hint) => n.split(" ").includes(hint))
+  );
 }
 
 /** How well a table fits a role: 0 when it lacks a required column. */
@@ -130,7 +264,10 @@ function fit<R extends Role>(role: R, table: SourceTable): number {
 }
 
 /** Guesses the mapping of a workbook's tables, then applies the caller's corrections. */
-export function guessMapping(tables: readonly SourceTable[], override: MappingOverride = {}): TableMapping {
+export function guessMapping(
+  tables: readonly SourceTable[],
+  override: MappingOverride = {}
+): TableMapping {
   const used = new Set<SourceTable>();
   const mapping: { [R in Role]?: RoleMapping<R> } = {};
   for (const role of ROLES) {
@@ -138,13 +275,18 @@ export function guessMapping(tables: readonly SourceTable[], override: MappingOv
     let table: SourceTable | undefined;
     if (wanted === null) continue;
     if (wanted !== undefined) {
-      table = tables.find((t) => t.name === wanted) ?? tables.find((t) => normalizeHeader(t.name) === normalizeHeader(wanted));
+      table =
+        tables.find((t) => t.name === wanted) ??
+        tables.find((t) => normalizeHeader(t.name) === normalizeHeader(wanted));
     } else {
       let best = 0;
       for (const t of tables) {
         if (used.has(t)) continue;
         const score = fit(role, t);
-        if (score > best || (score === best && score > 0 && table !== undefined && t.rowCount > table.rowCount)) {
+        if (
+          score > best ||
+          (score === best && score > 0 && table !== undefined && t.rowCount > table.rowCount)
+        ) {
           best = score;
           table = t;
         }
@@ -171,11 +313,16 @@ export function mappingGaps(mapping: TableMapping): string[] {
   for (const role of ROLES) {
     const found = mapping[role] as RoleMapping<Role> | undefined;
     if (found === undefined) {
-      gaps.push(role === "sales" ? "no sales table found (it needs customer, date and amount columns)" : `no ${role} table found`);
+      gaps.push(
+        role === "sales"
+          ? "no sales table found (it needs customer, date and amount columns)"
+          : `no ${role} table found`
+      );
       continue;
     }
     for (const column of ROLE_COLUMNS[role] as readonly string[]) {
-      if ((found.columns as Record<string, number | undefined>)[column] === undefined) gaps.push(`${role} table ${found.table.name}: no ${column} column`);
+      if ((found.columns as Record<string, number | undefined>)[column] === undefined)
+        gaps.push(`${role} table ${found.table.name}: no ${column} column`);
     }
   }
   return gaps;

@@ -7,7 +7,16 @@ import { NumberCodes } from "../core/numberCodes";
 import { CUSTOMER_ATTRIBUTES, CustomerAttribute, ScorecardData } from "./scorecardData";
 import { SalesFacts } from "./indicators";
 
-export const VALUE_ATTRIBUTES = ["volume", "frequency", "margin", "breadth", "tenure", "serviceCost", "creditDays", "daysLate"] as const;
+export const VALUE_ATTRIBUTES = [
+  "volume",
+  "frequency",
+  "margin",
+  "breadth",
+  "tenure",
+  "serviceCost",
+  "creditDays",
+  "daysLate",
+] as const;
 export type ValueAttribute = (typeof VALUE_ATTRIBUTES)[number];
 
 /** More is better, except what costs: service cost, credit days, days late. */
@@ -29,7 +38,11 @@ export interface ValueSettings {
   readonly tierShares: { readonly a: number; readonly b: number };
 }
 
-export const DEFAULT_VALUE_SETTINGS: ValueSettings = { weights: {}, directions: {}, tierShares: { a: 0.2, b: 0.3 } };
+export const DEFAULT_VALUE_SETTINGS: ValueSettings = {
+  weights: {},
+  directions: {},
+  tierShares: { a: 0.2, b: 0.3 },
+};
 
 export type Tier = "A" | "B" | "C";
 export const TIERS: readonly Tier[] = ["A", "B", "C"];
@@ -53,11 +66,28 @@ export interface ValueTable {
 }
 
 /** Tier of each score against the thresholds; a blank score is C. */
-export function tiersByThreshold(scores: Float64Array, thresholdA: number | null, thresholdAB: number | null): Tier[] {
-  return Array.from(scores, (s) => (s !== s ? "C" : thresholdA !== null && s >= thresholdA ? "A" : thresholdAB !== null && s >= thresholdAB ? "B" : "C"));
+export function tiersByThreshold(
+  scores: Float64Array,
+  thresholdA: number | null,
+  thresholdAB: number | null
+): Tier[] {
+  return Array.from(scores, (s) =>
+    s !== s
+      ? "C"
+      : thresholdA !== null && s >= thresholdA
+        ? "A"
+        : thresholdAB !== null && s >= thresholdAB
+          ? "B"
+          : "C"
+  );
 }
 
-export function valueTable(data: ScorecardData, facts: SalesFacts, asOf: number, settings: ValueSettings): ValueTable {
+export function valueTable(
+  data: ScorecardData,
+  facts: SalesFacts,
+  asOf: number,
+  settings: ValueSettings
+): ValueTable {
   const m = data.index.count;
   const { customer, day, amount } = data.sales;
   const from = asOf - 365; // the 365 days ending as_of: from < d <= asOf
@@ -99,7 +129,8 @@ export function valueTable(data: ScorecardData, facts: SalesFacts, asOf: number,
   const available: ValueAttribute[] = VALUE_ATTRIBUTES.filter((a) => {
     if (a === "margin") return data.margin !== null;
     if (a === "breadth") return data.productLine !== null;
-    if (a === "serviceCost" || a === "creditDays" || a === "daysLate") return customerAttribute[a] !== null;
+    if (a === "serviceCost" || a === "creditDays" || a === "daysLate")
+      return customerAttribute[a] !== null;
     return true;
   });
   const k = available.length;
@@ -125,7 +156,10 @@ export function valueTable(data: ScorecardData, facts: SalesFacts, asOf: number,
           v = breadth[c];
           break;
         case "tenure":
-          v = facts.firstPurchase[c] > 0 && facts.firstPurchase[c] <= asOf ? asOf - facts.firstPurchase[c] : NaN;
+          v =
+            facts.firstPurchase[c] > 0 && facts.firstPurchase[c] <= asOf
+              ? asOf - facts.firstPurchase[c]
+              : NaN;
           break;
         default:
           v = (customerAttribute[a] as Float64Array)[c];
@@ -137,7 +171,12 @@ export function valueTable(data: ScorecardData, facts: SalesFacts, asOf: number,
   const weights = available.map((a) => settings.weights[a] ?? 1);
   const directions = available.map((a) => settings.directions[a] ?? DEFAULT_DIRECTIONS[a]);
   const scores = weights.some((w) => w > 0)
-    ? customerValueScores({ rows, columns: k, values: columnMajor }, Float64Array.from(weights), Int8Array.from(directions), "RANK")
+    ? customerValueScores(
+        { rows, columns: k, values: columnMajor },
+        Float64Array.from(weights),
+        Int8Array.from(directions),
+        "RANK"
+      )
     : new Float64Array(rows).fill(NaN);
   const descending = Array.from(scores)
     .filter((s) => s === s)
@@ -148,18 +187,34 @@ export function valueTable(data: ScorecardData, facts: SalesFacts, asOf: number,
   };
   const a = kth(settings.tierShares.a);
   const ab = kth(settings.tierShares.a + settings.tierShares.b);
-  return { attributes: available, weights, directions, customers, values, scores, tiers: tiersByThreshold(scores, a, ab), tierThresholds: { a, ab } };
+  return {
+    attributes: available,
+    weights,
+    directions,
+    customers,
+    values,
+    scores,
+    tiers: tiersByThreshold(scores, a, ab),
+    tierThresholds: { a, ab },
+  };
 }
 
 /** Service cost, credit days and days late by customer code, from the Customers table. */
-function customerTableAttributes(data: ScorecardData): Record<CustomerAttribute, Float64Array | null> {
-  const out: Record<CustomerAttribute, Float64Array | null> = { serviceCost: null, creditDays: null, daysLate: null };
+function customerTableAttributes(
+  data: ScorecardData
+): Record<CustomerAttribute, Float64Array | null> {
+  const out: Record<CustomerAttribute, Float64Array | null> = {
+    serviceCost: null,
+    creditDays: null,
+    daysLate: null,
+  };
   if (data.customerBase === null) return out;
   for (const key of CUSTOMER_ATTRIBUTES) {
     const column = data.customerAttributes[key];
     if (column === null) continue;
     const byCode = new Float64Array(data.index.count).fill(NaN);
-    for (let i = 0; i < column.length; i++) if (data.customerBase[i] >= 0) byCode[data.customerBase[i]] = column[i];
+    for (let i = 0; i < column.length; i++)
+      if (data.customerBase[i] >= 0) byCode[data.customerBase[i]] = column[i];
     out[key] = byCode;
   }
   return out;

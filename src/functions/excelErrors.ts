@@ -9,7 +9,9 @@ const SHOWS_MESSAGE: ReadonlySet<ErrorKind> = new Set<ErrorKind>(["#VALUE!", "#N
  */
 function excelError(kind: ErrorKind, message: string): CustomFunctions.Error {
   const code = kind as unknown as CustomFunctions.ErrorCode;
-  return SHOWS_MESSAGE.has(kind) ? new CustomFunctions.Error(code, message) : new CustomFunctions.Error(code);
+  return SHOWS_MESSAGE.has(kind)
+    ? new CustomFunctions.Error(code, message)
+    : new CustomFunctions.Error(code);
 }
 
 /**

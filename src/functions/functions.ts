@@ -6,8 +6,13 @@
  *
  * Parameter types are `any` because the metadata generator requires them to match the JSDoc types.
  */
-/* eslint-disable @typescript-eslint/no-explicit-any */
-import { activationRateOfCells, concentrationOfCells, customerForecastOfCells, customerValueOfCells, forecastModelOfCells } from "../core/sheetFunctions";
+import {
+  activationRateOfCells,
+  concentrationOfCells,
+  customerForecastOfCells,
+  customerValueOfCells,
+  forecastModelOfCells,
+} from "../core/sheetFunctions";
 import { toExcelResult } from "./excelErrors";
 
 /**
@@ -32,9 +37,20 @@ export function activationRate(
   window_days?: any,
   min_purchases?: any,
   min_amount?: any,
-  base?: any[][],
+  base?: any[][]
 ): number {
-  return toExcelResult(() => activationRateOfCells(customers, dates, amounts, as_of, window_days, min_purchases, min_amount, base));
+  return toExcelResult(() =>
+    activationRateOfCells(
+      customers,
+      dates,
+      amounts,
+      as_of,
+      window_days,
+      min_purchases,
+      min_amount,
+      base
+    )
+  );
 }
 
 /**
@@ -47,7 +63,12 @@ export function activationRate(
  * @param {any} [n] TOP_PCT: percent of customers (20). TOP_N: number of customers (10). PARETO: percent of sales (80).
  * @returns {number} The measure: a share for TOP_PCT and TOP_N, 0–10,000 for HHI, 0–1 for GINI, a count for PARETO.
  */
-export function concentrationMeasure(amounts: any[][], customers?: any[][], measure?: any, n?: any): number {
+export function concentrationMeasure(
+  amounts: any[][],
+  customers?: any[][],
+  measure?: any,
+  n?: any
+): number {
   return toExcelResult(() => concentrationOfCells(amounts, customers, measure, n));
 }
 
@@ -61,7 +82,12 @@ export function concentrationMeasure(amounts: any[][], customers?: any[][], meas
  * @param {any} [method] RANK (default) or MINMAX.
  * @returns {any[][]} One score per row, blank where a row has nothing to score.
  */
-export function customerValue(attributes: any[][], weights?: any[][], directions?: any[][], method?: any): any[][] {
+export function customerValue(
+  attributes: any[][],
+  weights?: any[][],
+  directions?: any[][],
+  method?: any
+): any[][] {
   return toExcelResult(() => customerValueOfCells(attributes, weights, directions, method));
 }
 
@@ -76,8 +102,16 @@ export function customerValue(attributes: any[][], weights?: any[][], directions
  * @param {any} [horizon_days] Days ahead to forecast. Default 90.
  * @returns {any[][]} customer, repeat_purchases, recency_days, age_days, p_alive, expected_purchases, expected_value, expected_revenue.
  */
-export function customerForecast(customers: any[][], dates: any[][], amounts?: any[][], as_of?: any, horizon_days?: any): any[][] {
-  return toExcelResult(() => customerForecastOfCells(customers, dates, amounts, as_of, horizon_days));
+export function customerForecast(
+  customers: any[][],
+  dates: any[][],
+  amounts?: any[][],
+  as_of?: any,
+  horizon_days?: any
+): any[][] {
+  return toExcelResult(() =>
+    customerForecastOfCells(customers, dates, amounts, as_of, horizon_days)
+  );
 }
 
 /**
@@ -90,6 +124,11 @@ export function customerForecast(customers: any[][], dates: any[][], amounts?: a
  * @param {any} [as_of] Last day of the history the models learn from. Default: the latest date in dates.
  * @returns {any[][]} Name and value of each parameter: r, alpha, a, b, bgnbd_log_likelihood, p, q, gamma, gamma_gamma_log_likelihood, customers, repeat_customers.
  */
-export function forecastModel(customers: any[][], dates: any[][], amounts?: any[][], as_of?: any): any[][] {
+export function forecastModel(
+  customers: any[][],
+  dates: any[][],
+  amounts?: any[][],
+  as_of?: any
+): any[][] {
   return toExcelResult(() => forecastModelOfCells(customers, dates, amounts, as_of));
 }

@@ -1,5 +1,4 @@
 // @ts-check
-/* eslint-disable no-undef */
 /**
  * The custom functions' metadata in another language, made at build time from the English that
  * custom-functions-metadata-plugin generates from the JSDoc, and one table of translations
@@ -37,13 +36,19 @@ function localizedHelpUrl(url, language) {
 function localizeMetadata(english, table, language) {
   /** @type {string[]} */
   const errors = [];
-  const translated = (/** @type {Text | undefined} */ text, /** @type {string | undefined} */ source, /** @type {string} */ where) => {
+  const translated = (
+    /** @type {Text | undefined} */ text,
+    /** @type {string | undefined} */ source,
+    /** @type {string} */ where
+  ) => {
     if (text === undefined || typeof text[language] !== "string" || text[language].trim() === "") {
       errors.push(`${where}: no ${language} translation`);
       return source;
     }
     if (text.en !== (source ?? "")) {
-      errors.push(`${where}: the English changed; translate it again (now: "${source}", translated: "${text.en}")`);
+      errors.push(
+        `${where}: the English changed; translate it again (now: "${source}", translated: "${text.en}")`
+      );
     }
     return text[language];
   };
@@ -54,7 +59,9 @@ function localizeMetadata(english, table, language) {
       return f;
     }
     const known = new Set(f.parameters.map((p) => p.name));
-    for (const name of Object.keys(entry.parameters ?? {})) if (!known.has(name)) errors.push(`${f.id}(${name}): translated, but the function has no such parameter`);
+    for (const name of Object.keys(entry.parameters ?? {}))
+      if (!known.has(name))
+        errors.push(`${f.id}(${name}): translated, but the function has no such parameter`);
     return {
       ...f,
       description: translated(entry.description, f.description, f.id),
@@ -65,12 +72,17 @@ function localizeMetadata(english, table, language) {
           errors.push(`${f.id}(${p.name}): no ${language} name`);
           return p;
         }
-        return { ...p, name: t.name, description: translated(t.description, p.description, `${f.id}(${p.name})`) };
+        return {
+          ...p,
+          name: t.name,
+          description: translated(t.description, p.description, `${f.id}(${p.name})`),
+        };
       }),
     };
   });
   const listed = new Set(english.functions.map((f) => f.id));
-  for (const id of Object.keys(table.functions)) if (!listed.has(id)) errors.push(`${id}: translated, but there is no such function`);
+  for (const id of Object.keys(table.functions))
+    if (!listed.has(id)) errors.push(`${id}: translated, but there is no such function`);
   return { metadata: { ...english, functions }, errors };
 }
 
@@ -85,18 +97,31 @@ class LocalizedMetadataPlugin {
   apply(compiler) {
     const { sources, WebpackError, Compilation } = compiler.webpack;
     compiler.hooks.thisCompilation.tap("LocalizedMetadataPlugin", (compilation) => {
-      compilation.hooks.processAssets.tap({ name: "LocalizedMetadataPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
-        const asset = compilation.getAsset(this.options.source);
-        if (asset === undefined) {
-          compilation.errors.push(new WebpackError(`${this.options.output}: ${this.options.source} was not generated`));
-          return;
+      compilation.hooks.processAssets.tap(
+        { name: "LocalizedMetadataPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          const asset = compilation.getAsset(this.options.source);
+          if (asset === undefined) {
+            compilation.errors.push(
+              new WebpackError(`${this.options.output}: ${this.options.source} was not generated`)
+            );
+            return;
+          }
+          const table = JSON.parse(require("fs").readFileSync(this.options.table, "utf8"));
+          compilation.fileDependencies.add(this.options.table);
+          const { metadata, errors } = localizeMetadata(
+            JSON.parse(asset.source.source().toString()),
+            table,
+            this.options.language
+          );
+          for (const e of errors)
+            compilation.errors.push(new WebpackError(`${this.options.table}: ${e}`));
+          compilation.emitAsset(
+            this.options.output,
+            new sources.RawSource(JSON.stringify(metadata, null, 2))
+          );
         }
-        const table = JSON.parse(require("fs").readFileSync(this.options.table, "utf8"));
-        compilation.fileDependencies.add(this.options.table);
-        const { metadata, errors } = localizeMetadata(JSON.parse(asset.source.source().toString()), table, this.options.language);
-        for (const e of errors) compilation.errors.push(new WebpackError(`${this.options.table}: ${e}`));
-        compilation.emitAsset(this.options.output, new sources.RawSource(JSON.stringify(metadata, null, 2)));
-      });
+      );
     });
   }
 }

@@ -18,7 +18,8 @@ export function listBytes(values: readonly unknown[]): number {
 export function blockBytes(values: Float64Array, columns: number): number {
   const rows = Math.ceil(values.length / Math.max(1, columns));
   let bytes = rows === 0 ? 2 : 1 + 2 * rows + values.length;
-  for (let i = 0; i < values.length; i++) bytes += cellBytes(values[i] === values[i] ? values[i] : null);
+  for (let i = 0; i < values.length; i++)
+    bytes += cellBytes(values[i] === values[i] ? values[i] : null);
   return bytes;
 }
 

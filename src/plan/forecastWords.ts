@@ -11,8 +11,12 @@ export function percentText(x: number, language: Language): string {
 export function forecastHeadline(f: RevenueForecasts, L: Labels, language: Language): string {
   const chosenError = f.methods[f.chosen].backtestError;
   if (chosenError === null) return L.forecasts.noBacktest;
-  const others = FORECAST_METHODS.filter((m) => m !== f.chosen && f.methods[m].backtestError !== null).map((m) =>
-    L.forecasts.other.replace("{method}", L.forecasts.methods[m]).replace("{error}", percentText(f.methods[m].backtestError as number, language)),
+  const others = FORECAST_METHODS.filter(
+    (m) => m !== f.chosen && f.methods[m].backtestError !== null
+  ).map((m) =>
+    L.forecasts.other
+      .replace("{method}", L.forecasts.methods[m])
+      .replace("{error}", percentText(f.methods[m].backtestError as number, language))
   );
   return L.forecasts.headline
     .replace("{method}", L.forecasts.methods[f.chosen])

@@ -78,10 +78,12 @@ const key = textKeyFormula;
 const hasCustomer = `(${v("k")}<>"")*(${v("k")}<>"0")`;
 
 /** Days from `start` to `end` inclusive; a date with a time of day counts on its day. */
-const within = (r: DataRefs, start: string, end: string): string => `(${r.date}>=${start})*(${r.date}<${end}+1)`;
+const within = (r: DataRefs, start: string, end: string): string =>
+  `(${r.date}>=${start})*(${r.date}<${end}+1)`;
 
 /** The number of distinct values of `list` where `condition` holds; 0 where it holds nowhere. */
-const distinct = (list: string, condition: string): string => `IFERROR(ROWS(UNIQUE(FILTER(${list},${condition}))),0)`;
+const distinct = (list: string, condition: string): string =>
+  `IFERROR(ROWS(UNIQUE(FILTER(${list},${condition}))),0)`;
 
 /** `a` then `b` as one column (VSTACK, which LibreOffice 25.2 lacks, written with INDEX). */
 function stacked(a: string, b: string, rowsOfA: string, rowsOfB: string): string {
@@ -109,7 +111,9 @@ export interface IndicatorCells {
  * keys of the sales rows computed once for both), or one formula per column (the add-in's
  * functions, one call each).
  */
-export type IndicatorFormulas = { readonly kind: "both"; readonly formula: string } | { readonly kind: "each"; readonly now: string; readonly before: string };
+export type IndicatorFormulas =
+  | { readonly kind: "both"; readonly formula: string }
+  | { readonly kind: "each"; readonly now: string; readonly before: string };
 
 /** One span's part of a both-columns formula: its own LET names (suffixed) and its value. */
 interface SpanPart {
@@ -119,15 +123,29 @@ interface SpanPart {
 
 /** LET(shared names, each span's names, CHOOSE({1,2}, now, before)): value and previous in one formula. */
 function both(shared: string, now: SpanPart, before: SpanPart): IndicatorFormulas {
-  return { kind: "both", formula: `LET(${shared}${now.names}${before.names}CHOOSE({1,2},${now.value},${before.value}))` };
+  return {
+    kind: "both",
+    formula: `LET(${shared}${now.names}${before.names}CHOOSE({1,2},${now.value},${before.value}))`,
+  };
 }
 
 /** The live formulas of an indicator; null when its data is not mapped or no formula can keep it live. */
-export function indicatorFormulas(id: IndicatorId, r: DataRefs, spans: { now: SpanCells; before: SpanCells }, p: ParameterCells, cells: IndicatorCells): IndicatorFormulas | null {
+export function indicatorFormulas(
+  id: IndicatorId,
+  r: DataRefs,
+  spans: { now: SpanCells; before: SpanCells },
+  p: ParameterCells,
+  cells: IndicatorCells
+): IndicatorFormulas | null {
   const keys = `${v("k")},${key(r.customer)},`;
   const purchase = `${hasCustomer}*(${r.amount}>0)`;
   // Each span's part: built with the span's cells, a suffix for its LET names, and its column's cells.
-  const parts = (part: (s: SpanCells, x: string, column: (id: IndicatorId) => string) => SpanPart): [SpanPart, SpanPart] => [part(spans.now, "_n", cells.now), part(spans.before, "_b", cells.before)];
+  const parts = (
+    part: (s: SpanCells, x: string, column: (id: IndicatorId) => string) => SpanPart
+  ): [SpanPart, SpanPart] => [
+    part(spans.now, "_n", cells.now),
+    part(spans.before, "_b", cells.before),
+  ];
   const plain =
     (value: (s: SpanCells) => string) =>
     (s: SpanCells): SpanPart => ({ names: "", value: value(s) });
@@ -136,16 +154,30 @@ export function indicatorFormulas(id: IndicatorId, r: DataRefs, spans: { now: Sp
     case "margin": {
       const column = id === "revenue" ? r.amount : r.margin;
       if (column === undefined) return null;
-      return both(keys, ...parts(plain((s) => `SUM(${hasCustomer}*${within(r, s.start, s.end)}*${column})`)));
+      return both(
+        keys,
+        ...parts(plain((s) => `SUM(${hasCustomer}*${within(r, s.start, s.end)}*${column})`))
+      );
     }
     case "info.customers_buying":
-      return both(keys, ...parts(plain((s) => distinct(v("k"), `${purchase}*${within(r, s.start, s.end)}`))));
+      return both(
+        keys,
+        ...parts(plain((s) => distinct(v("k"), `${purchase}*${within(r, s.start, s.end)}`)))
+      );
     case "info.revenue_per_customer":
-      return { kind: "both", formula: `IFERROR(${cells.both("revenue")}/${cells.both("info.customers_buying")},"")` };
+      return {
+        kind: "both",
+        formula: `IFERROR(${cells.both("revenue")}/${cells.both("info.customers_buying")},"")`,
+      };
     case "info.penetration": {
       if (r.potentialAccounts === undefined) return null;
-      const [now, before] = parts(plain((s) => distinct(v("k"), `${purchase}*${within(r, `${s.end}-364`, s.end)}`)));
-      return { kind: "both", formula: `IF(SUM(${r.potentialAccounts})>0,LET(${keys}CHOOSE({1,2},${now.value},${before.value}))/SUM(${r.potentialAccounts}),"")` };
+      const [now, before] = parts(
+        plain((s) => distinct(v("k"), `${purchase}*${within(r, `${s.end}-364`, s.end)}`))
+      );
+      return {
+        kind: "both",
+        formula: `IF(SUM(${r.potentialAccounts})>0,LET(${keys}CHOOSE({1,2},${now.value},${before.value}))/SUM(${r.potentialAccounts}),"")`,
+      };
     }
     case "mkt.leads": {
       if (r.leadCreated === undefined) return null;
@@ -154,14 +186,30 @@ export function indicatorFormulas(id: IndicatorId, r: DataRefs, spans: { now: Sp
     }
     case "mkt.lead_conversion": {
       if (r.leadCreated === undefined) return null;
-      const [now, before] = parts(plain((s) => `SUM(${leadsWithin(r, s.start, s.end)}*${v("cv")})`));
-      return { kind: "both", formula: `LET(${leadConvertedNames(r)},IFERROR(CHOOSE({1,2},${now.value},${before.value})/${cells.both("mkt.leads")},""))` };
+      const [now, before] = parts(
+        plain((s) => `SUM(${leadsWithin(r, s.start, s.end)}*${v("cv")})`)
+      );
+      return {
+        kind: "both",
+        formula: `LET(${leadConvertedNames(r)},IFERROR(CHOOSE({1,2},${now.value},${before.value})/${cells.both("mkt.leads")},""))`,
+      };
     }
     case "sales.new_customers":
       // First purchase in the span: buyers up to its end, less buyers before it.
-      return both(`${keys}${v("p")},${purchase},`, ...parts(plain((s) => `${distinct(v("k"), `${v("p")}*(${r.date}<${s.end}+1)`)}-${distinct(v("k"), `${v("p")}*(${r.date}<${s.start})`)}`)));
+      return both(
+        `${keys}${v("p")},${purchase},`,
+        ...parts(
+          plain(
+            (s) =>
+              `${distinct(v("k"), `${v("p")}*(${r.date}<${s.end}+1)`)}-${distinct(v("k"), `${v("p")}*(${r.date}<${s.start})`)}`
+          )
+        )
+      );
     case "sales.repeat_customers":
-      return { kind: "both", formula: `${cells.both("info.customers_buying")}-${cells.both("sales.new_customers")}` };
+      return {
+        kind: "both",
+        formula: `${cells.both("info.customers_buying")}-${cells.both("sales.new_customers")}`,
+      };
     case "sales.repeat_rate":
       // Of the buyers B of the 365 days before the span, those buying in it: |B| + |now| − |B ∪ now|.
       return both(
@@ -169,7 +217,7 @@ export function indicatorFormulas(id: IndicatorId, r: DataRefs, spans: { now: Sp
         ...parts((s, x, column) => ({
           names: `${v(`b${x}`)},${distinct(v("k"), `${v("p")}*(${r.date}>=${s.start}-365)*(${r.date}<${s.start})`)},`,
           value: `IF(${v(`b${x}`)}=0,"",(${v(`b${x}`)}+${column("info.customers_buying")}-${distinct(v("k"), `${v("p")}*(${r.date}>=${s.start}-365)*(${r.date}<${s.end}+1)`)})/${v(`b${x}`)})`,
-        })),
+        }))
       );
     case "sales.upsell_customers":
     case "sales.upsell_revenue":
@@ -177,10 +225,14 @@ export function indicatorFormulas(id: IndicatorId, r: DataRefs, spans: { now: Sp
       return null;
     case "sales.cross_sell_customers":
       if (r.productLine === undefined) return null;
-      return both(`${keys}${v("l")},${key(r.productLine)},${v("p")},${purchase},${v("q")},${v("p")}*(${v("l")}<>""),`, ...parts((s, x) => crossSell(r, s, x)));
+      return both(
+        `${keys}${v("l")},${key(r.productLine)},${v("p")},${purchase},${v("q")},${v("p")}*(${v("l")}<>""),`,
+        ...parts((s, x) => crossSell(r, s, x))
+      );
     case "svc.activation_rate": {
       const base = r.customerIds === undefined ? "" : `,${r.customerIds}`;
-      const call = (s: SpanCells): string => `IFERROR(SPEC.ACTIVATION_RATE(${r.customer},${r.date},${r.amount},${s.end},${p.window},${p.minPurchases},${p.minAmount}${base}),"")`;
+      const call = (s: SpanCells): string =>
+        `IFERROR(SPEC.ACTIVATION_RATE(${r.customer},${r.date},${r.amount},${s.end},${p.window},${p.minPurchases},${p.minAmount}${base}),"")`;
       return { kind: "each", now: call(spans.now), before: call(spans.before) };
     }
     case "svc.lapsing_customers":
@@ -195,8 +247,10 @@ export function indicatorFormulas(id: IndicatorId, r: DataRefs, spans: { now: Sp
     case "svc.top20_share":
     case "svc.hhi":
     case "svc.pareto_customers": {
-      const measure = id === "svc.top20_share" ? `"TOP_PCT",20` : id === "svc.hhi" ? `"HHI"` : `"PARETO",80`;
-      const call = (s: SpanCells): string => `IFERROR(SPEC.CONCENTRATION(IF(${within(r, s.start, s.end)},${r.amount},0),${r.customer},${measure}),"")`;
+      const measure =
+        id === "svc.top20_share" ? `"TOP_PCT",20` : id === "svc.hhi" ? `"HHI"` : `"PARETO",80`;
+      const call = (s: SpanCells): string =>
+        `IFERROR(SPEC.CONCENTRATION(IF(${within(r, s.start, s.end)},${r.amount},0),${r.customer},${measure}),"")`;
       return { kind: "each", now: call(spans.now), before: call(spans.before) };
     }
   }
@@ -235,7 +289,8 @@ const convertedList = `{${CONVERTED_STATUSES.map((s) => textLiteral(s)).join(","
 function leadConvertedNames(r: DataRefs): string {
   const signs: string[] = [];
   let names = "";
-  if (r.leadStatus !== undefined) signs.push(`ISNUMBER(MATCH(${key(r.leadStatus)},${convertedList},0))`);
+  if (r.leadStatus !== undefined)
+    signs.push(`ISNUMBER(MATCH(${key(r.leadStatus)},${convertedList},0))`);
   if (r.leadCustomer !== undefined) {
     names = `${v("lc")},${key(r.leadCustomer)},`;
     signs.push(`(${v("lc")}<>"")*(${v("lc")}<>"0")`);
@@ -244,13 +299,18 @@ function leadConvertedNames(r: DataRefs): string {
 }
 
 /** Leads created from `start` to `end`; a time of day counts on its day. */
-const leadsWithin = (r: DataRefs, start: string, end: string): string => `(${r.leadCreated}>=${start})*(${r.leadCreated}<${end}+1)`;
+const leadsWithin = (r: DataRefs, start: string, end: string): string =>
+  `(${r.leadCreated}>=${start})*(${r.leadCreated}<${end}+1)`;
 
 /**
  * Leads and converted leads of each source ("" for leads without one), as one formula spilling
  * one row per source and two columns: the leads' keys and conversions computed once.
  */
-export function leadSourceFormula(r: DataRefs, s: SpanCells, sourceKeys: readonly string[]): string | null {
+export function leadSourceFormula(
+  r: DataRefs,
+  s: SpanCells,
+  sourceKeys: readonly string[]
+): string | null {
   if (r.leadCreated === undefined || r.leadSource === undefined) return null;
   const sources = textColumn(sourceKeys);
   const bySource = `--(${sources}=TRANSPOSE(${v("s")}))`;
@@ -263,7 +323,11 @@ export function leadSourceFormula(r: DataRefs, s: SpanCells, sourceKeys: readonl
  * found by binary search in the ids sorted once. LibreOffice 25.2's binary search never finds an
  * array's last entry, so the sorted list carries its last id twice (harmless in Excel).
  */
-export function segmentFormula(r: DataRefs, s: SpanCells, segmentKeys: readonly string[]): string | null {
+export function segmentFormula(
+  r: DataRefs,
+  s: SpanCells,
+  segmentKeys: readonly string[]
+): string | null {
   if (r.customerIds === undefined || r.customerSegments === undefined) return null;
   const segments = textColumn(segmentKeys);
   const inSpan = `${hasCustomer}*${within(r, s.start, s.end)}`;
@@ -273,7 +337,7 @@ export function segmentFormula(r: DataRefs, s: SpanCells, segmentKeys: readonly 
       `${v("g")},XLOOKUP(${v("k")},${v("o")},${v("oby")},"",0,2),` +
       `${v("x")},UNIQUE(FILTER(${v("g")}&${JOIN}&${v("k")},${inSpan}*(${r.amount}>0),${NOTHING})),` +
       `${v("y")},LEFT(${v("x")},FIND(${JOIN},${v("x")}&${JOIN})-1),` +
-      `CHOOSE({1,2},MMULT(--(${segments}=TRANSPOSE(${v("g")})),${inSpan}*${r.amount}),MMULT(--(${segments}=TRANSPOSE(${v("y")})),SEQUENCE(ROWS(${v("x")}),1,1,0)))`,
+      `CHOOSE({1,2},MMULT(--(${segments}=TRANSPOSE(${v("g")})),${inSpan}*${r.amount}),MMULT(--(${segments}=TRANSPOSE(${v("y")})),SEQUENCE(ROWS(${v("x")}),1,1,0)))`
   );
 }
 
@@ -314,14 +378,20 @@ export interface ForecastCells {
  * earlier and P over its first elapsed days; blank when the sales start after that period's start
  * or P ≤ 0.
  */
-export function priorYearFormula(r: DataRefs, column: string, value: string, c: ForecastCells): string {
-  const inRows = (from: string, to: string): string => `SUM(${hasCustomer}*${within(r, from, to)}*${column})`;
+export function priorYearFormula(
+  r: DataRefs,
+  column: string,
+  value: string,
+  c: ForecastCells
+): string {
+  const inRows = (from: string, to: string): string =>
+    `SUM(${hasCustomer}*${within(r, from, to)}*${column})`;
   return withKeys(
     r,
     `${v("s")},EDATE(${c.start},-12),${v("e")},EDATE(${v("s")},${c.months})-1,` +
       `${v("w")},${inRows(v("s"), v("e"))},${v("p")},${inRows(v("s"), `MIN(${v("s")}+${c.elapsed}-1,${v("e")})`)},` +
       `${v("f")},INT(MIN(IF(${hasCustomer},${r.date},${LAST_DATE}))),` +
-      `IF(AND(ISNUMBER(${value}),${v("f")}<=${v("s")},${v("p")}>0),${value}*${v("w")}/${v("p")},"")`,
+      `IF(AND(ISNUMBER(${value}),${v("f")}<=${v("s")},${v("p")}>0),${value}*${v("w")}/${v("p")},"")`
   );
 }
 
@@ -334,18 +404,27 @@ const LAST_DATE = 2958465;
  * New customers' revenue: rows in the period of customers with a purchase up to as of and none
  * before the period, found by binary search in the two sorted lists of buyers.
  */
-export function customerModelFormula(r: DataRefs, revenue: string, expected: string, c: ForecastCells): string {
+export function customerModelFormula(
+  r: DataRefs,
+  revenue: string,
+  expected: string,
+  c: ForecastCells
+): string {
   const purchase = `${hasCustomer}*(${r.amount}>0)`;
-  const buyers = (before: string): string => `SORT(UNIQUE(FILTER(${v("k")},${v("p")}*(${r.date}<${before}),${NOTHING})))`;
+  const buyers = (before: string): string =>
+    `SORT(UNIQUE(FILTER(${v("k")},${v("p")}*(${r.date}<${before}),${NOTHING})))`;
   return withKeys(
     r,
     `${v("p")},${purchase},${searchable("e", buyers(c.start))}${searchable("b", buyers(`${c.asOf}+1`))}` +
       `${v("n")},SUM(${hasCustomer}*${within(r, c.start, c.asOf)}*${r.amount}*ISNA(XMATCH(${v("k")},${v("e")},0,2))*ISNUMBER(XMATCH(${v("k")},${v("b")},0,2))),` +
-      `IF(AND(ISNUMBER(${revenue}),ISNUMBER(${expected})),${revenue}+${expected}+${v("n")}*(${c.daysInPeriod}-${c.elapsed})/${c.elapsed},"")`,
+      `IF(AND(ISNUMBER(${revenue}),ISNUMBER(${expected})),${revenue}+${expected}+${v("n")}*(${c.daysInPeriod}-${c.elapsed})/${c.elapsed},"")`
   );
 }
 
 /** Each listed customer's revenue in the span, as one formula spilling one row per customer. */
 export function customerRevenueFormula(r: DataRefs, s: SpanCells, customers: string): string {
-  return withKeys(r, `MMULT(--(${key(customers)}=TRANSPOSE(${v("k")})),${within(r, s.start, s.end)}*${r.amount})`);
+  return withKeys(
+    r,
+    `MMULT(--(${key(customers)}=TRANSPOSE(${v("k")})),${within(r, s.start, s.end)}*${r.amount})`
+  );
 }

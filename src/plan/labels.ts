@@ -127,7 +127,8 @@ export interface Labels {
 
 const EN: Labels = {
   title: "SPEC Scorecard",
-  subtitle: "Information → Marketing → Sales → Service. Live: formulas over your tables. Built by SPEC Scorecard; building again replaces this sheet only.",
+  subtitle:
+    "Information → Marketing → Sales → Service. Live: formulas over your tables. Built by SPEC Scorecard; building again replaces this sheet only.",
   parameters: {
     asOf: "As of",
     period: "Period length (months: 1, 3 or 12)",
@@ -144,8 +145,23 @@ const EN: Labels = {
     minAmount: "Minimum net amount",
   },
   periodKinds: { month: "Month", quarter: "Quarter", year: "Year" },
-  columns: { indicator: "Indicator", value: "Value", previous: "Previous", change: "Change", target: "Target", status: "Status", forecast: "Forecast to period end", note: "Note" },
-  stages: { overview: "Overview", information: "1 · Information", marketing: "2 · Marketing", sales: "3 · Sales", service: "4 · Service" },
+  columns: {
+    indicator: "Indicator",
+    value: "Value",
+    previous: "Previous",
+    change: "Change",
+    target: "Target",
+    status: "Status",
+    forecast: "Forecast to period end",
+    note: "Note",
+  },
+  stages: {
+    overview: "Overview",
+    information: "1 · Information",
+    marketing: "2 · Marketing",
+    sales: "3 · Sales",
+    service: "4 · Service",
+  },
   indicators: {
     revenue: "Revenue",
     margin: "Margin",
@@ -176,12 +192,16 @@ const EN: Labels = {
     no_leads_in_period: "Not available: no leads were created in the period.",
     no_product_line_column: "Not available: the sales table has no product line column.",
     no_buying_customers: "Not available: no customer bought in the period.",
-    no_customers_before_period: "Not available: no customer bought in the 365 days before the period.",
+    no_customers_before_period:
+      "Not available: no customer bought in the 365 days before the period.",
     no_customer_base: "Not available: the customer base is empty.",
     no_revenue_in_period: "Not available: no customer has revenue above 0 in the period.",
-    model_not_fitted: "Not available: the customer model needs at least 10 customers with a purchase, 5 of them buying again on another day.",
-    no_days_left_in_period: "Not available: as of is the period's last day, nothing is left to expect.",
-    spend_model_undefined: "Not available: spend per purchase varies too much between customers for the model to give a mean (q ≤ 1).",
+    model_not_fitted:
+      "Not available: the customer model needs at least 10 customers with a purchase, 5 of them buying again on another day.",
+    no_days_left_in_period:
+      "Not available: as of is the period's last day, nothing is left to expect.",
+    spend_model_undefined:
+      "Not available: spend per purchase varies too much between customers for the model to give a mean (q ≤ 1).",
   },
   breakdowns: {
     bySegment: "Revenue and customers by segment",
@@ -204,7 +224,11 @@ const EN: Labels = {
     topCustomers: "Concentration: top 20 customers in the period",
     cumulativeShare: "Cumulative share",
   },
-  channels: { key_account_manager: "Key-account manager", inside_sales: "Inside sales", digital_self_service: "Digital self-service" },
+  channels: {
+    key_account_manager: "Key-account manager",
+    inside_sales: "Inside sales",
+    digital_self_service: "Digital self-service",
+  },
   value: {
     title: "Customer value (attributes over the 365 days to as of)",
     note: "Attributes are a snapshot taken when the scorecard was built; score and tier are live formulas: change a weight and they follow.",
@@ -232,20 +256,30 @@ const EN: Labels = {
     forecast: "Forecast",
     backtestError: "Backtest error",
     periodError: "Miss, {start}",
-    methods: { run_rate: "Run rate (pace of the days so far)", prior_year: "Prior-year pace (same period a year ago)", customer_model: "Customer model (BG/NBD and Gamma-Gamma)" },
+    methods: {
+      run_rate: "Run rate (pace of the days so far)",
+      prior_year: "Prior-year pace (same period a year ago)",
+      customer_model: "Customer model (BG/NBD and Gamma-Gamma)",
+    },
     actual: "Actual revenue of the period",
     marginPriorYear: "Margin at prior-year pace",
-    marginNote: "Margin's forecast in the table above is its run rate; this is its prior-year pace beside it.",
-    chosenNote: "✓ Headline forecast: the lowest backtest error. It sets Revenue's forecast and status above.",
-    headline: "Headline: {method}. Made again as of the same day of the {periods} periods before this one, it missed their actual revenue by {error} on average ({others}). Backtests were computed at the build; the forecasts are live.",
+    marginNote:
+      "Margin's forecast in the table above is its run rate; this is its prior-year pace beside it.",
+    chosenNote:
+      "✓ Headline forecast: the lowest backtest error. It sets Revenue's forecast and status above.",
+    headline:
+      "Headline: {method}. Made again as of the same day of the {periods} periods before this one, it missed their actual revenue by {error} on average ({others}). Backtests were computed at the build; the forecasts are live.",
     other: "{method} {error}",
-    noBacktest: "Headline: run rate. No period before this one can be backtested yet: a backtest period must start at least 365 days after the first sale and have revenue.",
+    noBacktest:
+      "Headline: run rate. No period before this one can be backtested yet: a backtest period must start at least 365 days after the first sale and have revenue.",
     untested: "Not tested on every backtest period.",
-    priorYearUnavailable: "Not available: sales data start after the same period a year ago, or it had no revenue in its first days.",
+    priorYearUnavailable:
+      "Not available: sales data start after the same period a year ago, or it had no revenue in its first days.",
     backtestSubject: "Backtest errors of the revenue forecasts",
   },
   toCall: {
-    title: "Customers to call: active now, lapsing within 30 days unless they buy (top 20 by revenue expected in the next 90 days)",
+    title:
+      "Customers to call: active now, lapsing within 30 days unless they buy (top 20 by revenue expected in the next 90 days)",
     note: "Computed at the build from each customer's purchases and the fitted customer model. Build again to refresh.",
     customer: "Customer",
     lastPurchase: "Last purchase",
@@ -257,16 +291,20 @@ const EN: Labels = {
     subject: "Customers to call",
   },
   snapshot: {
-    legend: "Grey italic values were computed when the scorecard was built, not live: build again to refresh them.",
-    perCustomer: "Computed at the build: it compares each customer's own sums, which no formula keeps live at this table's size. Build again to refresh.",
-    argumentsTooLarge: "Computed at the build: the function's arguments ({size} MB) are more than Excel on the web passes to a custom function (5 MB). Build again to refresh.",
+    legend:
+      "Grey italic values were computed when the scorecard was built, not live: build again to refresh them.",
+    perCustomer:
+      "Computed at the build: it compares each customer's own sums, which no formula keeps live at this table's size. Build again to refresh.",
+    argumentsTooLarge:
+      "Computed at the build: the function's arguments ({size} MB) are more than Excel on the web passes to a custom function (5 MB). Build again to refresh.",
     built: "Computed at this build, not live on the sheet (build again to refresh): {parts}.",
   },
 };
 
 const ES: Labels = {
   title: "Cuadro de mando SPEC",
-  subtitle: "Información → Marketing → Ventas → Servicio. Vivo: fórmulas sobre sus tablas. Creado por SPEC Scorecard; al volver a crearlo solo se reemplaza esta hoja.",
+  subtitle:
+    "Información → Marketing → Ventas → Servicio. Vivo: fórmulas sobre sus tablas. Creado por SPEC Scorecard; al volver a crearlo solo se reemplaza esta hoja.",
   parameters: {
     asOf: "Fecha de corte",
     period: "Duración del periodo (meses: 1, 3 o 12)",
@@ -283,8 +321,23 @@ const ES: Labels = {
     minAmount: "Monto neto mínimo",
   },
   periodKinds: { month: "Mes", quarter: "Trimestre", year: "Año" },
-  columns: { indicator: "Indicador", value: "Valor", previous: "Anterior", change: "Cambio", target: "Meta", status: "Estado", forecast: "Proyección al cierre", note: "Nota" },
-  stages: { overview: "Resumen", information: "1 · Información", marketing: "2 · Marketing", sales: "3 · Ventas", service: "4 · Servicio" },
+  columns: {
+    indicator: "Indicador",
+    value: "Valor",
+    previous: "Anterior",
+    change: "Cambio",
+    target: "Meta",
+    status: "Estado",
+    forecast: "Proyección al cierre",
+    note: "Nota",
+  },
+  stages: {
+    overview: "Resumen",
+    information: "1 · Información",
+    marketing: "2 · Marketing",
+    sales: "3 · Ventas",
+    service: "4 · Servicio",
+  },
   indicators: {
     revenue: "Ventas",
     margin: "Margen",
@@ -310,17 +363,23 @@ const ES: Labels = {
   reasons: {
     no_margin_column: "No disponible: la tabla de ventas no tiene columna de margen.",
     no_market_table: "No disponible: no hay tabla de Mercado con clientes potenciales.",
-    market_potential_zero: "No disponible: los clientes potenciales de la tabla de Mercado suman 0.",
+    market_potential_zero:
+      "No disponible: los clientes potenciales de la tabla de Mercado suman 0.",
     no_leads_table: "No disponible: no hay tabla de Prospectos.",
     no_leads_in_period: "No disponible: no se crearon prospectos en el periodo.",
-    no_product_line_column: "No disponible: la tabla de ventas no tiene columna de línea de producto.",
+    no_product_line_column:
+      "No disponible: la tabla de ventas no tiene columna de línea de producto.",
     no_buying_customers: "No disponible: ningún cliente compró en el periodo.",
-    no_customers_before_period: "No disponible: ningún cliente compró en los 365 días previos al periodo.",
+    no_customers_before_period:
+      "No disponible: ningún cliente compró en los 365 días previos al periodo.",
     no_customer_base: "No disponible: la base de clientes está vacía.",
     no_revenue_in_period: "No disponible: ningún cliente tiene ventas mayores a 0 en el periodo.",
-    model_not_fitted: "No disponible: el modelo de clientes necesita al menos 10 clientes con compra, 5 de ellos con otra compra en otro día.",
-    no_days_left_in_period: "No disponible: la fecha de corte es el último día del periodo, no queda nada por esperar.",
-    spend_model_undefined: "No disponible: el gasto por compra varía tanto entre clientes que el modelo no da una media (q ≤ 1).",
+    model_not_fitted:
+      "No disponible: el modelo de clientes necesita al menos 10 clientes con compra, 5 de ellos con otra compra en otro día.",
+    no_days_left_in_period:
+      "No disponible: la fecha de corte es el último día del periodo, no queda nada por esperar.",
+    spend_model_undefined:
+      "No disponible: el gasto por compra varía tanto entre clientes que el modelo no da una media (q ≤ 1).",
   },
   breakdowns: {
     bySegment: "Ventas y clientes por segmento",
@@ -343,7 +402,11 @@ const ES: Labels = {
     topCustomers: "Concentración: 20 clientes principales del periodo",
     cumulativeShare: "Participación acumulada",
   },
-  channels: { key_account_manager: "Ejecutivo de cuenta clave", inside_sales: "Ventas internas", digital_self_service: "Autoservicio digital" },
+  channels: {
+    key_account_manager: "Ejecutivo de cuenta clave",
+    inside_sales: "Ventas internas",
+    digital_self_service: "Autoservicio digital",
+  },
   value: {
     title: "Valor del cliente (atributos de los 365 días a la fecha de corte)",
     note: "Los atributos son una foto tomada al crear el cuadro; el puntaje y el nivel son fórmulas vivas: cambie un peso y se recalculan.",
@@ -371,20 +434,30 @@ const ES: Labels = {
     forecast: "Proyección",
     backtestError: "Error en prueba",
     periodError: "Desvío, {start}",
-    methods: { run_rate: "Ritmo actual (ritmo de los días transcurridos)", prior_year: "Ritmo del año anterior (mismo periodo hace un año)", customer_model: "Modelo de clientes (BG/NBD y Gamma-Gamma)" },
+    methods: {
+      run_rate: "Ritmo actual (ritmo de los días transcurridos)",
+      prior_year: "Ritmo del año anterior (mismo periodo hace un año)",
+      customer_model: "Modelo de clientes (BG/NBD y Gamma-Gamma)",
+    },
     actual: "Ventas reales del periodo",
     marginPriorYear: "Margen al ritmo del año anterior",
-    marginNote: "La proyección del margen en la tabla de arriba es su ritmo actual; esta es su proyección al ritmo del año anterior.",
-    chosenNote: "✓ Proyección principal: el menor error en prueba. Define la proyección y el estado de Ventas arriba.",
-    headline: "Principal: {method}. Rehecha a la misma fecha de los {periods} periodos anteriores, se desvió de sus ventas reales un {error} en promedio ({others}). Las pruebas se calcularon al crear el cuadro; las proyecciones son vivas.",
+    marginNote:
+      "La proyección del margen en la tabla de arriba es su ritmo actual; esta es su proyección al ritmo del año anterior.",
+    chosenNote:
+      "✓ Proyección principal: el menor error en prueba. Define la proyección y el estado de Ventas arriba.",
+    headline:
+      "Principal: {method}. Rehecha a la misma fecha de los {periods} periodos anteriores, se desvió de sus ventas reales un {error} en promedio ({others}). Las pruebas se calcularon al crear el cuadro; las proyecciones son vivas.",
     other: "{method} {error}",
-    noBacktest: "Principal: ritmo actual. Aún no se puede probar ningún periodo anterior: debe empezar al menos 365 días después de la primera venta y tener ventas.",
+    noBacktest:
+      "Principal: ritmo actual. Aún no se puede probar ningún periodo anterior: debe empezar al menos 365 días después de la primera venta y tener ventas.",
     untested: "No se probó en todos los periodos de prueba.",
-    priorYearUnavailable: "No disponible: los datos de ventas empiezan después del mismo periodo del año anterior, o este no tuvo ventas en sus primeros días.",
+    priorYearUnavailable:
+      "No disponible: los datos de ventas empiezan después del mismo periodo del año anterior, o este no tuvo ventas en sus primeros días.",
     backtestSubject: "Errores en prueba de las proyecciones de ventas",
   },
   toCall: {
-    title: "Clientes a llamar: activos hoy, dejan de estarlo en 30 días si no compran (20 con más ventas esperadas en 90 días)",
+    title:
+      "Clientes a llamar: activos hoy, dejan de estarlo en 30 días si no compran (20 con más ventas esperadas en 90 días)",
     note: "Calculado al crear el cuadro con las compras de cada cliente y el modelo de clientes ajustado. Vuelva a crearlo para actualizarlo.",
     customer: "Cliente",
     lastPurchase: "Última compra",
@@ -396,10 +469,14 @@ const ES: Labels = {
     subject: "Clientes a llamar",
   },
   snapshot: {
-    legend: "Los valores en gris y cursiva se calcularon al crear el cuadro, no en vivo: vuelva a crearlo para actualizarlos.",
-    perCustomer: "Calculado al crear el cuadro: compara las sumas de cada cliente, que ninguna fórmula mantiene en vivo con una tabla de este tamaño. Vuelva a crearlo para actualizarlo.",
-    argumentsTooLarge: "Calculado al crear el cuadro: los argumentos de la función ({size} MB) superan lo que Excel en la Web entrega a una función personalizada (5 MB). Vuelva a crearlo para actualizarlo.",
-    built: "Calculado al crear el cuadro, no en vivo en la hoja (vuelva a crearlo para actualizarlo): {parts}.",
+    legend:
+      "Los valores en gris y cursiva se calcularon al crear el cuadro, no en vivo: vuelva a crearlo para actualizarlos.",
+    perCustomer:
+      "Calculado al crear el cuadro: compara las sumas de cada cliente, que ninguna fórmula mantiene en vivo con una tabla de este tamaño. Vuelva a crearlo para actualizarlo.",
+    argumentsTooLarge:
+      "Calculado al crear el cuadro: los argumentos de la función ({size} MB) superan lo que Excel en la Web entrega a una función personalizada (5 MB). Vuelva a crearlo para actualizarlo.",
+    built:
+      "Calculado al crear el cuadro, no en vivo en la hoja (vuelva a crearlo para actualizarlo): {parts}.",
   },
 };
 

@@ -23,7 +23,9 @@ export function structuredReference(table: string, column: string): string {
 
 /** A sheet name as a formula writes it: quoted (apostrophes doubled) unless plainly a name. */
 export function quoteSheetName(sheet: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !/^[A-Za-z]{1,3}[0-9]+$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !/^[A-Za-z]{1,3}[0-9]+$/.test(sheet)
+    ? sheet
+    : `'${sheet.replace(/'/g, "''")}'`;
 }
 
 export const absolute = (row: number, column: number): string => `$${columnLetter(column)}$${row}`;

@@ -36,7 +36,17 @@ import { forecastHeadline } from "./forecastWords";
 import { LABELS, Language } from "./labels";
 import { absolute, cellAddress, columnReference } from "./references";
 
-export type CellStyle = "title" | "subtitle" | "marker" | "section" | "header" | "label" | "input" | "body" | "note" | "snapshot";
+export type CellStyle =
+  | "title"
+  | "subtitle"
+  | "marker"
+  | "section"
+  | "header"
+  | "label"
+  | "input"
+  | "body"
+  | "note"
+  | "snapshot";
 export type NumberFormatKind = IndicatorFormat | "date" | "score" | "general";
 
 /**
@@ -93,7 +103,13 @@ export type SnapshotReason = "per_customer" | "arguments_too_large" | "past_peri
 
 /** A part of the sheet computed at the build: an indicator by id, or a block. */
 export interface Snapshot {
-  readonly subject: IndicatorId | "customer_value" | "value_scores" | "tier_activation" | "backtest" | "customers_to_call";
+  readonly subject:
+    | IndicatorId
+    | "customer_value"
+    | "value_scores"
+    | "tier_activation"
+    | "backtest"
+    | "customers_to_call";
   readonly reason: SnapshotReason;
 }
 
@@ -111,7 +127,12 @@ export interface ScorecardPlan {
   /** Ranges (first row, last row, label column, value columns) the task pane draws charts from. */
   readonly charts: {
     readonly funnel: { readonly firstRow: number; readonly lastRow: number } | null;
-    readonly pareto: { readonly firstRow: number; readonly lastRow: number; readonly labelColumn: number; readonly valueColumn: number } | null;
+    readonly pareto: {
+      readonly firstRow: number;
+      readonly lastRow: number;
+      readonly labelColumn: number;
+      readonly valueColumn: number;
+    } | null;
   };
 }
 
@@ -127,7 +148,10 @@ export function holdsMarker(values: readonly (readonly unknown[])[]): boolean {
 }
 
 /** What a build says of the parts computed at the build, in the analyst's language; null when there are none. */
-export function snapshotSummary(plan: Pick<ScorecardPlan, "snapshots">, language: Language): string | null {
+export function snapshotSummary(
+  plan: Pick<ScorecardPlan, "snapshots">,
+  language: Language
+): string | null {
   if (plan.snapshots.length === 0) return null;
   const L = LABELS[language];
   const name = (s: Snapshot): string => {
@@ -162,17 +186,24 @@ interface MappedColumn {
   readonly cells: readonly unknown[];
 }
 
-function mappedColumn<R extends Role>(mapping: TableMapping, role: R, column: ColumnOf<R>): MappedColumn | undefined {
+function mappedColumn<R extends Role>(
+  mapping: TableMapping,
+  role: R,
+  column: ColumnOf<R>
+): MappedColumn | undefined {
   const m = mapping[role];
   if (m === undefined) return undefined;
   const j = (m.columns as Record<string, number | undefined>)[column];
-  return j === undefined ? undefined : { ref: columnReference(m.table, j), cells: m.table.columns[j] ?? [] };
+  return j === undefined
+    ? undefined
+    : { ref: columnReference(m.table, j), cells: m.table.columns[j] ?? [] };
 }
 
 /** The formula text of every mapped column. */
 export function dataRefs(mapping: TableMapping): DataRefs | null {
   if (mapping.sales === undefined) return null;
-  const ref = <R extends Role>(role: R, column: ColumnOf<R>): string | undefined => mappedColumn(mapping, role, column)?.ref;
+  const ref = <R extends Role>(role: R, column: ColumnOf<R>): string | undefined =>
+    mappedColumn(mapping, role, column)?.ref;
   return {
     customer: ref("sales", "customer") as string,
     date: ref("sales", "date") as string,
@@ -193,9 +224,22 @@ export function dataRefs(mapping: TableMapping): DataRefs | null {
 export const TOP_CUSTOMERS = 20;
 
 /** Indicators that are each customer's own sums compared: no formula keeps them live at this cost. */
-const PER_CUSTOMER: ReadonlySet<IndicatorId> = new Set<IndicatorId>(["sales.upsell_customers", "sales.upsell_revenue", "svc.lapsing_customers"]);
+const PER_CUSTOMER: ReadonlySet<IndicatorId> = new Set<IndicatorId>([
+  "sales.upsell_customers",
+  "sales.upsell_revenue",
+  "svc.lapsing_customers",
+]);
 
-const COLUMN = { label: 1, value: 2, previous: 3, change: 4, target: 5, status: 6, forecast: 7, note: 8 } as const;
+const COLUMN = {
+  label: 1,
+  value: 2,
+  previous: 3,
+  change: 4,
+  target: 5,
+  status: 6,
+  forecast: 7,
+  note: 8,
+} as const;
 
 /** Rows of the parameter block, and of the legend under it. */
 const P = {
@@ -220,7 +264,11 @@ const P = {
 const param = (row: number): string => absolute(row, COLUMN.value);
 const resultOf = (v: number | null): number | string => (v === null ? "" : v);
 
-export function buildScorecardPlan(card: Scorecard, mapping: TableMapping, language: Language): ScorecardPlan {
+export function buildScorecardPlan(
+  card: Scorecard,
+  mapping: TableMapping,
+  language: Language
+): ScorecardPlan {
   const L = LABELS[language];
   const refs = dataRefs(mapping);
   if (refs === null) throw new Error("a scorecard plan needs a mapped sales table");
@@ -233,13 +281,21 @@ export function buildScorecardPlan(card: Scorecard, mapping: TableMapping, langu
   const s = card.settings;
 
   // What one call of a custom function over the sales table would pass to it.
-  const bytesOf = <R extends Role>(role: R, c: ColumnOf<R>): number => listBytes(mappedColumn(mapping, role, c)?.cells ?? []);
-  const [customerBytes, dateBytes, amountBytes] = [bytesOf("sales", "customer"), bytesOf("sales", "date"), bytesOf("sales", "amount")];
+  const bytesOf = <R extends Role>(role: R, c: ColumnOf<R>): number =>
+    listBytes(mappedColumn(mapping, role, c)?.cells ?? []);
+  const [customerBytes, dateBytes, amountBytes] = [
+    bytesOf("sales", "customer"),
+    bytesOf("sales", "date"),
+    bytesOf("sales", "amount"),
+  ];
   const salesBytes = customerBytes + dateBytes + amountBytes;
   const activationBytes = salesBytes + bytesOf("customers", "id");
   const concentrationBytes = customerBytes + amountBytes;
   const tooLarge = (bytes: number): boolean => bytes > CUSTOM_FUNCTION_ARGUMENTS_LIMIT;
-  const snapshotNote = (reason: Exclude<SnapshotReason, "past_periods">, bytes = 0): string => (reason === "per_customer" ? L.snapshot.perCustomer : L.snapshot.argumentsTooLarge.replace("{size}", megabytes(bytes)));
+  const snapshotNote = (reason: Exclude<SnapshotReason, "past_periods">, bytes = 0): string =>
+    reason === "per_customer"
+      ? L.snapshot.perCustomer
+      : L.snapshot.argumentsTooLarge.replace("{size}", megabytes(bytes));
 
   put({ row: 1, column: 1, value: L.title, style: "title" });
   put({ row: 2, column: 1, value: L.subtitle, style: "subtitle" });
@@ -251,31 +307,110 @@ export function buildScorecardPlan(card: Scorecard, mapping: TableMapping, langu
     put({ row, column: COLUMN.value, ...cell });
   };
   // The latest sales date, live, unless the analyst fixed the as-of date.
-  parameter(P.asOf, L.parameters.asOf, card.asOfGiven ? { value: p.asOf, format: "date", style: "input" } : { formula: latestSaleFormula(refs), result: p.asOf, format: "date", style: "input" });
-  parameter(P.months, L.parameters.period, { value: MONTHS[p.kind], format: "general", style: "input" });
+  parameter(
+    P.asOf,
+    L.parameters.asOf,
+    card.asOfGiven
+      ? { value: p.asOf, format: "date", style: "input" }
+      : { formula: latestSaleFormula(refs), result: p.asOf, format: "date", style: "input" }
+  );
+  parameter(P.months, L.parameters.period, {
+    value: MONTHS[p.kind],
+    format: "general",
+    style: "input",
+  });
   put({ row: P.months, column: COLUMN.previous, value: L.periodKinds[p.kind], style: "note" });
-  parameter(P.start, L.parameters.periodStart, { formula: `DATE(YEAR(${param(P.asOf)}),INT((MONTH(${param(P.asOf)})-1)/${param(P.months)})*${param(P.months)}+1,1)`, result: p.current.start, format: "date" });
-  parameter(P.end, L.parameters.periodEnd, { formula: `EDATE(${param(P.start)},${param(P.months)})-1`, result: p.full.end, format: "date" });
-  parameter(P.previousStart, L.parameters.previousStart, { formula: `EDATE(${param(P.start)},-${param(P.months)})`, result: p.previous.start, format: "date" });
-  parameter(P.previousEnd, L.parameters.previousEnd, { formula: `MIN(${param(P.previousStart)}+(${param(P.asOf)}-${param(P.start)}),${param(P.start)}-1)`, result: p.previous.end, format: "date" });
-  parameter(P.beforePreviousStart, L.parameters.beforePreviousStart, { formula: `EDATE(${param(P.previousStart)},-${param(P.months)})`, result: p.beforePrevious.start, format: "date" });
-  parameter(P.beforePreviousEnd, L.parameters.beforePreviousEnd, { formula: `MIN(${param(P.beforePreviousStart)}+(${param(P.previousEnd)}-${param(P.previousStart)}),${param(P.previousStart)}-1)`, result: p.beforePrevious.end, format: "date" });
-  parameter(P.daysInPeriod, L.parameters.daysInPeriod, { formula: `${param(P.end)}-${param(P.start)}+1`, result: p.daysInPeriod, format: "count" });
-  parameter(P.elapsed, L.parameters.elapsedDays, { formula: `${param(P.asOf)}-${param(P.start)}+1`, result: p.elapsedDays, format: "count" });
-  parameter(P.window, L.parameters.window, { value: s.activation.windowDays, format: "count", style: "input" });
-  parameter(P.minPurchases, L.parameters.minPurchases, { value: s.activation.minPurchases, format: "count", style: "input" });
-  parameter(P.minAmount, L.parameters.minAmount, { value: s.activation.minAmount, format: "money", style: "input" });
-  parameter(P.tierA, `${L.breakdowns.tier} A`, { value: s.value.tierShares.a, format: "percent", style: "input" });
-  parameter(P.tierB, `${L.breakdowns.tier} B`, { value: s.value.tierShares.b, format: "percent", style: "input" });
+  parameter(P.start, L.parameters.periodStart, {
+    formula: `DATE(YEAR(${param(P.asOf)}),INT((MONTH(${param(P.asOf)})-1)/${param(P.months)})*${param(P.months)}+1,1)`,
+    result: p.current.start,
+    format: "date",
+  });
+  parameter(P.end, L.parameters.periodEnd, {
+    formula: `EDATE(${param(P.start)},${param(P.months)})-1`,
+    result: p.full.end,
+    format: "date",
+  });
+  parameter(P.previousStart, L.parameters.previousStart, {
+    formula: `EDATE(${param(P.start)},-${param(P.months)})`,
+    result: p.previous.start,
+    format: "date",
+  });
+  parameter(P.previousEnd, L.parameters.previousEnd, {
+    formula: `MIN(${param(P.previousStart)}+(${param(P.asOf)}-${param(P.start)}),${param(P.start)}-1)`,
+    result: p.previous.end,
+    format: "date",
+  });
+  parameter(P.beforePreviousStart, L.parameters.beforePreviousStart, {
+    formula: `EDATE(${param(P.previousStart)},-${param(P.months)})`,
+    result: p.beforePrevious.start,
+    format: "date",
+  });
+  parameter(P.beforePreviousEnd, L.parameters.beforePreviousEnd, {
+    formula: `MIN(${param(P.beforePreviousStart)}+(${param(P.previousEnd)}-${param(P.previousStart)}),${param(P.previousStart)}-1)`,
+    result: p.beforePrevious.end,
+    format: "date",
+  });
+  parameter(P.daysInPeriod, L.parameters.daysInPeriod, {
+    formula: `${param(P.end)}-${param(P.start)}+1`,
+    result: p.daysInPeriod,
+    format: "count",
+  });
+  parameter(P.elapsed, L.parameters.elapsedDays, {
+    formula: `${param(P.asOf)}-${param(P.start)}+1`,
+    result: p.elapsedDays,
+    format: "count",
+  });
+  parameter(P.window, L.parameters.window, {
+    value: s.activation.windowDays,
+    format: "count",
+    style: "input",
+  });
+  parameter(P.minPurchases, L.parameters.minPurchases, {
+    value: s.activation.minPurchases,
+    format: "count",
+    style: "input",
+  });
+  parameter(P.minAmount, L.parameters.minAmount, {
+    value: s.activation.minAmount,
+    format: "money",
+    style: "input",
+  });
+  parameter(P.tierA, `${L.breakdowns.tier} A`, {
+    value: s.value.tierShares.a,
+    format: "percent",
+    style: "input",
+  });
+  parameter(P.tierB, `${L.breakdowns.tier} B`, {
+    value: s.value.tierShares.b,
+    format: "percent",
+    style: "input",
+  });
   put({ row: P.legend, column: COLUMN.label, value: L.snapshot.legend, style: "snapshot" });
 
   const now: SpanCells = { start: param(P.start), end: param(P.asOf), periodEnd: param(P.end) };
-  const before: SpanCells = { start: param(P.previousStart), end: param(P.previousEnd), periodEnd: `${param(P.start)}-1` };
-  const parameters = { window: param(P.window), minPurchases: param(P.minPurchases), minAmount: param(P.minAmount) };
+  const before: SpanCells = {
+    start: param(P.previousStart),
+    end: param(P.previousEnd),
+    periodEnd: `${param(P.start)}-1`,
+  };
+  const parameters = {
+    window: param(P.window),
+    minPurchases: param(P.minPurchases),
+    minAmount: param(P.minAmount),
+  };
 
   // The indicator table.
   const headerRow = 20;
-  const headers = [L.columns.indicator, L.columns.value, L.columns.previous, L.columns.change, L.columns.target, L.columns.status, L.columns.forecast, L.columns.note];
+  const headers = [
+    L.columns.indicator,
+    L.columns.value,
+    L.columns.previous,
+    L.columns.change,
+    L.columns.target,
+    L.columns.status,
+    L.columns.forecast,
+    L.columns.note,
+  ];
   headers.forEach((h, j) => put({ row: headerRow, column: j + 1, value: h, style: "header" }));
   let row = headerRow + 1;
   const rowOf: Partial<Record<IndicatorId, number>> = {};
@@ -287,7 +422,8 @@ export function buildScorecardPlan(card: Scorecard, mapping: TableMapping, langu
   const indicatorCells = {
     now: (id: IndicatorId): string => cellAddress(rowOf[id] as number, COLUMN.value),
     before: (id: IndicatorId): string => cellAddress(rowOf[id] as number, COLUMN.previous),
-    both: (id: IndicatorId): string => `${cellAddress(rowOf[id] as number, COLUMN.value)}:${cellAddress(rowOf[id] as number, COLUMN.previous)}`,
+    both: (id: IndicatorId): string =>
+      `${cellAddress(rowOf[id] as number, COLUMN.value)}:${cellAddress(rowOf[id] as number, COLUMN.previous)}`,
   };
   // The forecast block and the customers to call, right under the indicators.
   const forecastBlock = forecastRows(lastIndicatorRow + 2, card, refs.margin !== undefined);
@@ -302,36 +438,116 @@ export function buildScorecardPlan(card: Scorecard, mapping: TableMapping, langu
     const target = cellAddress(r, COLUMN.target);
     const forecast = cellAddress(r, COLUMN.forecast);
     // Live, computed at the build (and why), or not available.
-    const bytes = info.id === "svc.activation_rate" ? activationBytes : info.id === "svc.expected_revenue" ? salesBytes : concentrationBytes;
-    const snapshot: SnapshotReason | null = PER_CUSTOMER.has(info.id) ? "per_customer" : formulas?.kind === "each" && tooLarge(bytes) ? "arguments_too_large" : null;
+    const bytes =
+      info.id === "svc.activation_rate"
+        ? activationBytes
+        : info.id === "svc.expected_revenue"
+          ? salesBytes
+          : concentrationBytes;
+    const snapshot: SnapshotReason | null = PER_CUSTOMER.has(info.id)
+      ? "per_customer"
+      : formulas?.kind === "each" && tooLarge(bytes)
+        ? "arguments_too_large"
+        : null;
     if (snapshot === null && formulas === null) {
       put({ row: r, column: COLUMN.value, value: "", format: info.format });
-      put({ row: r, column: COLUMN.note, value: result.reason === null ? "" : L.reasons[result.reason], style: "note" });
+      put({
+        row: r,
+        column: COLUMN.note,
+        value: result.reason === null ? "" : L.reasons[result.reason],
+        style: "note",
+      });
       continue;
     }
     if (snapshot !== null) {
       snapshots.push({ subject: info.id, reason: snapshot });
-      put({ row: r, column: COLUMN.value, value: resultOf(result.value), format: info.format, style: "snapshot" });
-      put({ row: r, column: COLUMN.previous, value: resultOf(result.previous), format: info.format, style: "snapshot" });
+      put({
+        row: r,
+        column: COLUMN.value,
+        value: resultOf(result.value),
+        format: info.format,
+        style: "snapshot",
+      });
+      put({
+        row: r,
+        column: COLUMN.previous,
+        value: resultOf(result.previous),
+        format: info.format,
+        style: "snapshot",
+      });
       put({ row: r, column: COLUMN.note, value: snapshotNote(snapshot, bytes), style: "note" });
     } else if (formulas?.kind === "both") {
       // One formula gives the value and, beside it, the previous comparable value.
-      put({ row: r, column: COLUMN.value, formula: formulas.formula, spill: { rows: 1, columns: 2, results: [[resultOf(result.value), resultOf(result.previous)]] }, format: info.format, style: "body" });
+      put({
+        row: r,
+        column: COLUMN.value,
+        formula: formulas.formula,
+        spill: {
+          rows: 1,
+          columns: 2,
+          results: [[resultOf(result.value), resultOf(result.previous)]],
+        },
+        format: info.format,
+        style: "body",
+      });
     } else if (formulas?.kind === "each") {
-      put({ row: r, column: COLUMN.value, formula: formulas.now, result: resultOf(result.value), format: info.format, style: "body" });
-      put({ row: r, column: COLUMN.previous, formula: formulas.before, result: resultOf(result.previous), format: info.format, style: "body" });
+      put({
+        row: r,
+        column: COLUMN.value,
+        formula: formulas.now,
+        result: resultOf(result.value),
+        format: info.format,
+        style: "body",
+      });
+      put({
+        row: r,
+        column: COLUMN.previous,
+        formula: formulas.before,
+        result: resultOf(result.previous),
+        format: info.format,
+        style: "body",
+      });
     }
-    put({ row: r, column: COLUMN.change, formula: `IF(AND(ISNUMBER(${value}),ISNUMBER(${previous})),${value}-${previous},"")`, result: resultOf(result.change), format: info.format === "percent" ? "percent" : info.format, style: "body" });
-    put({ row: r, column: COLUMN.target, value: result.target ?? "", format: info.format, style: "input" });
+    put({
+      row: r,
+      column: COLUMN.change,
+      formula: `IF(AND(ISNUMBER(${value}),ISNUMBER(${previous})),${value}-${previous},"")`,
+      result: resultOf(result.change),
+      format: info.format === "percent" ? "percent" : info.format,
+      style: "body",
+    });
+    put({
+      row: r,
+      column: COLUMN.target,
+      value: result.target ?? "",
+      format: info.format,
+      style: "input",
+    });
     if (info.id === "revenue") {
       // The headline: the method the backtest chose, from the forecast block below.
-      put({ row: r, column: COLUMN.forecast, formula: forecastBlock.methodCell(card.revenueForecasts.chosen), result: resultOf(result.forecast), format: info.format, style: "body" });
+      put({
+        row: r,
+        column: COLUMN.forecast,
+        formula: forecastBlock.methodCell(card.revenueForecasts.chosen),
+        result: resultOf(result.forecast),
+        format: info.format,
+        style: "body",
+      });
     } else if (info.flow) {
-      put({ row: r, column: COLUMN.forecast, formula: runRateFormula(value, param(P.daysInPeriod), param(P.elapsed)), result: resultOf(result.forecast), format: info.format, style: "body" });
+      put({
+        row: r,
+        column: COLUMN.forecast,
+        formula: runRateFormula(value, param(P.daysInPeriod), param(P.elapsed)),
+        result: resultOf(result.forecast),
+        format: info.format,
+        style: "body",
+      });
     }
     const basis = info.flow ? forecast : value;
     const slack = `${AT_RISK_MARGIN}*ABS(${target})`;
-    const [better, withinSlack] = info.lowerIsBetter ? [`${basis}<=${target}`, `${basis}<=${target}+${slack}`] : [`${basis}>=${target}`, `${basis}>=${target}-${slack}`];
+    const [better, withinSlack] = info.lowerIsBetter
+      ? [`${basis}<=${target}`, `${basis}<=${target}+${slack}`]
+      : [`${basis}>=${target}`, `${basis}>=${target}-${slack}`];
     put({
       row: r,
       column: COLUMN.status,
@@ -339,7 +555,8 @@ export function buildScorecardPlan(card: Scorecard, mapping: TableMapping, langu
       result: result.status === null ? "" : statusTexts[result.status],
       style: "body",
     });
-    if (snapshot === null && result.value === null && result.reason !== null) put({ row: r, column: COLUMN.note, value: L.reasons[result.reason], style: "note" });
+    if (snapshot === null && result.value === null && result.reason !== null)
+      put({ row: r, column: COLUMN.note, value: L.reasons[result.reason], style: "note" });
   }
 
   const table = (title: string, columnHeaders: string[]): void => {
@@ -357,24 +574,61 @@ export function buildScorecardPlan(card: Scorecard, mapping: TableMapping, langu
     put({ row: row++, column: 1, value: L.forecasts.title, style: "section" });
     const headline = forecastHeadline(f, L, language);
     put({ row: row++, column: 1, value: headline, style: "note" });
-    const headers = [L.forecasts.method, L.forecasts.forecast, L.forecasts.backtestError, ...tested.map((b) => L.forecasts.periodError.replace("{start}", periodName(p.kind, b.start, language)))];
+    const headers = [
+      L.forecasts.method,
+      L.forecasts.forecast,
+      L.forecasts.backtestError,
+      ...tested.map((b) =>
+        L.forecasts.periodError.replace("{start}", periodName(p.kind, b.start, language))
+      ),
+    ];
     headers.forEach((h, j) => put({ row, column: j + 1, value: h, style: "header" }));
     put({ row: row++, column: COLUMN.note, value: L.columns.note, style: "header" });
     const revenueCell = indicatorCells.now("revenue");
-    const cellsOf: ForecastCells = { start: param(P.start), months: param(P.months), daysInPeriod: param(P.daysInPeriod), elapsed: param(P.elapsed), asOf: param(P.asOf) };
+    const cellsOf: ForecastCells = {
+      start: param(P.start),
+      months: param(P.months),
+      daysInPeriod: param(P.daysInPeriod),
+      elapsed: param(P.elapsed),
+      asOf: param(P.asOf),
+    };
     const live: Record<ForecastMethod, string> = {
       run_rate: runRateFormula(revenueCell, param(P.daysInPeriod), param(P.elapsed)),
       prior_year: priorYearFormula(refs, refs.amount, revenueCell, cellsOf),
-      customer_model: customerModelFormula(refs, revenueCell, indicatorCells.now("svc.expected_revenue"), cellsOf),
+      customer_model: customerModelFormula(
+        refs,
+        revenueCell,
+        indicatorCells.now("svc.expected_revenue"),
+        cellsOf
+      ),
     };
     for (const method of FORECAST_METHODS) {
       const m = f.methods[method];
       put({ row, column: 1, value: L.forecasts.methods[method], style: "label" });
-      put({ row, column: 2, formula: live[method], result: resultOf(m.value), format: "money", style: "body" });
-      put({ row, column: 3, value: resultOf(m.backtestError), format: "percent", style: "snapshot" });
+      put({
+        row,
+        column: 2,
+        formula: live[method],
+        result: resultOf(m.value),
+        format: "money",
+        style: "body",
+      });
+      put({
+        row,
+        column: 3,
+        value: resultOf(m.backtestError),
+        format: "percent",
+        style: "snapshot",
+      });
       tested.forEach((b, j) => {
         const forecast = b.forecasts[method];
-        put({ row, column: 4 + j, value: forecast === null ? "" : Math.abs(forecast - b.actual) / b.actual, format: "percent", style: "snapshot" });
+        put({
+          row,
+          column: 4 + j,
+          value: forecast === null ? "" : Math.abs(forecast - b.actual) / b.actual,
+          format: "percent",
+          style: "snapshot",
+        });
       });
       const note =
         method === f.chosen
@@ -382,7 +636,10 @@ export function buildScorecardPlan(card: Scorecard, mapping: TableMapping, langu
           : m.value === null
             ? method === "prior_year"
               ? L.forecasts.priorYearUnavailable
-              : L.reasons[card.indicators.find((i) => i.info.id === "svc.expected_revenue")?.reason ?? "model_not_fitted"]
+              : L.reasons[
+                  card.indicators.find((i) => i.info.id === "svc.expected_revenue")?.reason ??
+                    "model_not_fitted"
+                ]
             : tested.length > 0 && m.backtestError === null
               ? L.forecasts.untested
               : "";
@@ -391,16 +648,26 @@ export function buildScorecardPlan(card: Scorecard, mapping: TableMapping, langu
     }
     if (tested.length > 0) {
       put({ row, column: 1, value: L.forecasts.actual, style: "label" });
-      tested.forEach((b, j) => put({ row, column: 4 + j, value: b.actual, format: "money", style: "snapshot" }));
+      tested.forEach((b, j) =>
+        put({ row, column: 4 + j, value: b.actual, format: "money", style: "snapshot" })
+      );
       row++;
     }
     if (refs.margin !== undefined) {
       put({ row, column: 1, value: L.forecasts.marginPriorYear, style: "label" });
-      put({ row, column: 2, formula: priorYearFormula(refs, refs.margin, indicatorCells.now("margin"), cellsOf), result: resultOf(card.marginPriorYear), format: "money", style: "body" });
+      put({
+        row,
+        column: 2,
+        formula: priorYearFormula(refs, refs.margin, indicatorCells.now("margin"), cellsOf),
+        result: resultOf(card.marginPriorYear),
+        format: "money",
+        style: "body",
+      });
       put({ row, column: COLUMN.note, value: L.forecasts.marginNote, style: "note" });
       row++;
     }
-    if (row - 1 !== forecastBlock.lastRow) throw new Error("scorecard layout: the forecast block moved");
+    if (row - 1 !== forecastBlock.lastRow)
+      throw new Error("scorecard layout: the forecast block moved");
     row++;
   }
 
@@ -408,33 +675,67 @@ export function buildScorecardPlan(card: Scorecard, mapping: TableMapping, langu
   {
     const list = card.customersToCall;
     snapshots.push({ subject: "customers_to_call", reason: "per_customer" });
-    table(L.toCall.title, [L.toCall.customer, L.toCall.lastPurchase, L.toCall.lapseDay, L.toCall.pAlive, L.toCall.expectedRevenue]);
+    table(L.toCall.title, [
+      L.toCall.customer,
+      L.toCall.lastPurchase,
+      L.toCall.lapseDay,
+      L.toCall.pAlive,
+      L.toCall.expectedRevenue,
+    ]);
     put({ row: row - 2, column: COLUMN.note, value: L.toCall.note, style: "note" });
     for (const c of list.customers) {
       put({ row, column: 1, value: card.customerLabels[c.customer], style: "label" });
       put({ row, column: 2, value: c.lastPurchase, format: "date", style: "snapshot" });
       put({ row, column: 3, value: c.lapseDay, format: "date", style: "snapshot" });
       put({ row, column: 4, value: resultOf(c.pAlive), format: "percent", style: "snapshot" });
-      put({ row, column: 5, value: resultOf(c.expectedRevenue), format: "money", style: "snapshot" });
+      put({
+        row,
+        column: 5,
+        value: resultOf(c.expectedRevenue),
+        format: "money",
+        style: "snapshot",
+      });
       row++;
     }
-    if (list.customers.length === 0) put({ row: row++, column: 1, value: L.toCall.none, style: "note" });
-    if (list.reason !== null) put({ row: row++, column: 1, value: L.toCall.unranked.replace("{reason}", L.reasons[list.reason]), style: "note" });
+    if (list.customers.length === 0)
+      put({ row: row++, column: 1, value: L.toCall.none, style: "note" });
+    if (list.reason !== null)
+      put({
+        row: row++,
+        column: 1,
+        value: L.toCall.unranked.replace("{reason}", L.reasons[list.reason]),
+        style: "note",
+      });
     row++;
   }
 
   // Breakdowns.
   if (card.bySegment !== null) {
-    table(L.breakdowns.bySegment, [L.breakdowns.segment, L.breakdowns.revenue, L.breakdowns.customers]);
-    const formula = segmentFormula(refs, now, card.bySegment.map((seg) => (seg.segment === null ? "" : textKey(seg.segment))));
-    card.bySegment.forEach((seg, i) => put({ row: row + i, column: 1, value: seg.segment ?? L.breakdowns.noSegment, style: "label" }));
+    table(L.breakdowns.bySegment, [
+      L.breakdowns.segment,
+      L.breakdowns.revenue,
+      L.breakdowns.customers,
+    ]);
+    const formula = segmentFormula(
+      refs,
+      now,
+      card.bySegment.map((seg) => (seg.segment === null ? "" : textKey(seg.segment)))
+    );
+    card.bySegment.forEach((seg, i) =>
+      put({ row: row + i, column: 1, value: seg.segment ?? L.breakdowns.noSegment, style: "label" })
+    );
     if (formula !== null) {
       // One formula fills both columns of every segment: B revenue, C customers.
       put({
         row,
         column: 2,
         formula,
-        spill: { rows: card.bySegment.length, columns: 2, results: card.bySegment.map((seg) => [seg.revenue, seg.customers]), formats: ["money", "count"] },
+        spill: {
+          rows: card.bySegment.length,
+          columns: 2,
+          results: card.bySegment.map((seg) => [seg.revenue, seg.customers]),
+          formats: ["money", "count"],
+        },
         format: "money",
         style: "body",
       });
@@ -443,14 +744,43 @@ export function buildScorecardPlan(card: Scorecard, mapping: TableMapping, langu
   }
   let funnel: ScorecardPlan["charts"]["funnel"] = null;
   if (card.byLeadSource !== null) {
-    table(L.breakdowns.byLeadSource, [L.breakdowns.source, L.breakdowns.leads, L.breakdowns.converted, L.breakdowns.conversion]);
+    table(L.breakdowns.byLeadSource, [
+      L.breakdowns.source,
+      L.breakdowns.leads,
+      L.breakdowns.converted,
+      L.breakdowns.conversion,
+    ]);
     const sources = card.byLeadSource;
-    const formula = leadSourceFormula(refs, now, sources.map((src) => (src.source === null ? "" : textKey(src.source))));
+    const formula = leadSourceFormula(
+      refs,
+      now,
+      sources.map((src) => (src.source === null ? "" : textKey(src.source)))
+    );
     // One formula fills the leads and converted leads of every source: B leads, C converted.
-    if (formula !== null) put({ row, column: 2, formula, spill: { rows: sources.length, columns: 2, results: sources.map((src) => [src.leads, src.converted]) }, format: "count", style: "body" });
+    if (formula !== null)
+      put({
+        row,
+        column: 2,
+        formula,
+        spill: {
+          rows: sources.length,
+          columns: 2,
+          results: sources.map((src) => [src.leads, src.converted]),
+        },
+        format: "count",
+        style: "body",
+      });
     for (const src of sources) {
       put({ row, column: 1, value: src.source ?? L.breakdowns.noSource, style: "label" });
-      if (formula !== null) put({ row, column: 4, formula: `IF(N(${cellAddress(row, 2)})=0,"",${cellAddress(row, 3)}/${cellAddress(row, 2)})`, result: src.leads === 0 ? "" : src.converted / src.leads, format: "percent", style: "body" });
+      if (formula !== null)
+        put({
+          row,
+          column: 4,
+          formula: `IF(N(${cellAddress(row, 2)})=0,"",${cellAddress(row, 3)}/${cellAddress(row, 2)})`,
+          result: src.leads === 0 ? "" : src.converted / src.leads,
+          format: "percent",
+          style: "body",
+        });
       row++;
     }
     row++;
@@ -461,10 +791,18 @@ export function buildScorecardPlan(card: Scorecard, mapping: TableMapping, langu
     const conversionRow = rowOf["mkt.lead_conversion"] as number;
     const newRow = rowOf["sales.new_customers"] as number;
     const leads = card.indicators.find((i) => i.info.id === "mkt.leads")?.value ?? null;
-    const conversion = card.indicators.find((i) => i.info.id === "mkt.lead_conversion")?.value ?? null;
+    const conversion =
+      card.indicators.find((i) => i.info.id === "mkt.lead_conversion")?.value ?? null;
     const fresh = card.indicators.find((i) => i.info.id === "sales.new_customers")?.value ?? null;
     put({ row, column: 1, value: L.breakdowns.leads, style: "label" });
-    put({ row: row++, column: 2, formula: cellAddress(leadsRow, COLUMN.value), result: resultOf(leads), format: "count", style: "body" });
+    put({
+      row: row++,
+      column: 2,
+      formula: cellAddress(leadsRow, COLUMN.value),
+      result: resultOf(leads),
+      format: "count",
+      style: "body",
+    });
     put({ row, column: 1, value: L.breakdowns.converted, style: "label" });
     put({
       row: row++,
@@ -475,7 +813,14 @@ export function buildScorecardPlan(card: Scorecard, mapping: TableMapping, langu
       style: "body",
     });
     put({ row, column: 1, value: L.indicators["sales.new_customers"], style: "label" });
-    put({ row: row++, column: 2, formula: cellAddress(newRow, COLUMN.value), result: resultOf(fresh), format: "count", style: "body" });
+    put({
+      row: row++,
+      column: 2,
+      formula: cellAddress(newRow, COLUMN.value),
+      result: resultOf(fresh),
+      format: "count",
+      style: "body",
+    });
     funnel = { firstRow: first, lastRow: row - 1 };
     row++;
   }
@@ -487,22 +832,43 @@ export function buildScorecardPlan(card: Scorecard, mapping: TableMapping, langu
     .slice(0, TOP_CUSTOMERS);
   let pareto: ScorecardPlan["charts"]["pareto"] = null;
   if (top.length > 0) {
-    table(L.breakdowns.topCustomers, [L.value.customer, L.breakdowns.revenue, L.breakdowns.cumulativeShare]);
+    table(L.breakdowns.topCustomers, [
+      L.value.customer,
+      L.breakdowns.revenue,
+      L.breakdowns.cumulativeShare,
+    ]);
     const first = row;
     const total = card.indicators.find((i) => i.info.id === "revenue")?.value ?? 0;
-    top.forEach((code, i) => put({ row: first + i, column: 1, value: card.customerLabels[code], style: "label" }));
+    top.forEach((code, i) =>
+      put({ row: first + i, column: 1, value: card.customerLabels[code], style: "label" })
+    );
     put({
       row: first,
       column: 2,
-      formula: customerRevenueFormula(refs, now, `${absolute(first, 1)}:${absolute(first + top.length - 1, 1)}`),
-      spill: { rows: top.length, columns: 1, results: top.map((code) => [card.revenueByCustomer[code]]) },
+      formula: customerRevenueFormula(
+        refs,
+        now,
+        `${absolute(first, 1)}:${absolute(first + top.length - 1, 1)}`
+      ),
+      spill: {
+        rows: top.length,
+        columns: 1,
+        results: top.map((code) => [card.revenueByCustomer[code]]),
+      },
       format: "money",
       style: "body",
     });
     let running = 0;
     for (const code of top) {
       running += card.revenueByCustomer[code];
-      put({ row, column: 3, formula: `IFERROR(SUM(${absolute(first, 2)}:${cellAddress(row, 2)})/${cellAddress(rowOf.revenue as number, COLUMN.value)},"")`, result: total !== 0 ? running / total : "", format: "percent", style: "body" });
+      put({
+        row,
+        column: 3,
+        formula: `IFERROR(SUM(${absolute(first, 2)}:${cellAddress(row, 2)})/${cellAddress(rowOf.revenue as number, COLUMN.value)},"")`,
+        result: total !== 0 ? running / total : "",
+        format: "percent",
+        style: "body",
+      });
       row++;
     }
     pareto = { firstRow: first, lastRow: row - 1, labelColumn: 1, valueColumn: 2 };
@@ -519,15 +885,34 @@ export function buildScorecardPlan(card: Scorecard, mapping: TableMapping, langu
   const revenueColumn = 2 + k;
   const scoreColumn = revenueColumn + 1;
   const tierColumn = scoreColumn + 1;
-  const rangeOf = (col: number): string => `${absolute(firstCustomerRow, col)}:${absolute(lastCustomerRow, col)}`;
-  const tierBaseBytes = activationBytes + listBytes(v.customers.length === 0 ? [] : Array.from(v.customers, (c) => card.customerLabels[c]));
+  const rangeOf = (col: number): string =>
+    `${absolute(firstCustomerRow, col)}:${absolute(lastCustomerRow, col)}`;
+  const tierBaseBytes =
+    activationBytes +
+    listBytes(
+      v.customers.length === 0 ? [] : Array.from(v.customers, (c) => card.customerLabels[c])
+    );
   const tierActivationLive = !tooLarge(tierBaseBytes);
-  if (!tierActivationLive) snapshots.push({ subject: "tier_activation", reason: "arguments_too_large" });
-  table(L.breakdowns.tiers, [L.breakdowns.tier, L.breakdowns.customers, L.breakdowns.revenueShare, L.breakdowns.activation, L.breakdowns.channel]);
+  if (!tierActivationLive)
+    snapshots.push({ subject: "tier_activation", reason: "arguments_too_large" });
+  table(L.breakdowns.tiers, [
+    L.breakdowns.tier,
+    L.breakdowns.customers,
+    L.breakdowns.revenueShare,
+    L.breakdowns.activation,
+    L.breakdowns.channel,
+  ]);
   for (const t of card.tiers) {
     const tier = textLiteral(t.tier);
     put({ row, column: 1, value: t.tier, style: "label" });
-    put({ row, column: 2, formula: `COUNTIF(${rangeOf(tierColumn)},${tier})`, result: t.customers, format: "count", style: "body" });
+    put({
+      row,
+      column: 2,
+      formula: `COUNTIF(${rangeOf(tierColumn)},${tier})`,
+      result: t.customers,
+      format: "count",
+      style: "body",
+    });
     put({
       row,
       column: 3,
@@ -545,7 +930,8 @@ export function buildScorecardPlan(card: Scorecard, mapping: TableMapping, langu
         format: "percent",
         style: "body",
       });
-    } else put({ row, column: 4, value: resultOf(t.activation), format: "percent", style: "snapshot" });
+    } else
+      put({ row, column: 4, value: resultOf(t.activation), format: "percent", style: "snapshot" });
     put({ row, column: 5, value: L.channels[t.channel], style: "body" });
     row++;
   }
@@ -557,18 +943,33 @@ export function buildScorecardPlan(card: Scorecard, mapping: TableMapping, langu
   if (!scoresLive) snapshots.push({ subject: "value_scores", reason: "arguments_too_large" });
   row++;
   put({ row: row++, column: 1, value: L.value.title, style: "section" });
-  put({ row: row++, column: 1, value: scoresLive ? L.value.note : `${L.value.note} ${snapshotNote("arguments_too_large", scoresBytes)}`, style: "note" });
+  put({
+    row: row++,
+    column: 1,
+    value: scoresLive
+      ? L.value.note
+      : `${L.value.note} ${snapshotNote("arguments_too_large", scoresBytes)}`,
+    style: "note",
+  });
   const weightRow = row++;
   const directionRow = row++;
   put({ row: weightRow, column: 1, value: L.value.weight, style: "label" });
   put({ row: directionRow, column: 1, value: L.value.direction, style: "label" });
   v.attributes.forEach((a, j) => {
     put({ row: weightRow, column: 2 + j, value: v.weights[j], format: "general", style: "input" });
-    put({ row: directionRow, column: 2 + j, value: v.directions[j] ?? DEFAULT_DIRECTIONS[a], format: "general", style: "input" });
+    put({
+      row: directionRow,
+      column: 2 + j,
+      value: v.directions[j] ?? DEFAULT_DIRECTIONS[a],
+      format: "general",
+      style: "input",
+    });
   });
   if (row !== valueHeaderRow) throw new Error("scorecard layout: the customer value block moved");
   put({ row, column: customerColumn, value: L.value.customer, style: "header" });
-  v.attributes.forEach((a, j) => put({ row, column: 2 + j, value: L.attributes[a], style: "header" }));
+  v.attributes.forEach((a, j) =>
+    put({ row, column: 2 + j, value: L.attributes[a], style: "header" })
+  );
   put({ row, column: revenueColumn, value: L.value.revenueNow, style: "header" });
   put({ row, column: scoreColumn, value: L.value.score, style: "header" });
   put({ row, column: tierColumn, value: L.value.tier, style: "header" });
@@ -582,7 +983,14 @@ export function buildScorecardPlan(card: Scorecard, mapping: TableMapping, langu
   // (O(customers²) in Excel). With k = 0 the threshold is "" and no number reaches it.
   const threshold = (r: number, share: string, value: number | string): void => {
     put({ row: r, column: COLUMN.change, value: L.value.scoreThreshold, style: "note" });
-    put({ row: r, column: COLUMN.target, formula: `IFERROR(LARGE(${scores},ROUND(COUNT(${scores})*${share},0)),"")`, result: value, format: "score", style: "body" });
+    put({
+      row: r,
+      column: COLUMN.target,
+      formula: `IFERROR(LARGE(${scores},ROUND(COUNT(${scores})*${share},0)),"")`,
+      result: value,
+      format: "score",
+      style: "body",
+    });
   };
   threshold(P.tierA, param(P.tierA), v.tierThresholds.a ?? "");
   threshold(P.tierB, `(${param(P.tierA)}+${param(P.tierB)})`, v.tierThresholds.ab ?? "");
@@ -594,9 +1002,21 @@ export function buildScorecardPlan(card: Scorecard, mapping: TableMapping, langu
     put({ row: r, column: customerColumn, value: card.customerLabels[code] ?? "", style: "body" });
     for (let j = 0; j < k; j++) {
       const x = v.values[i * k + j];
-      put({ row: r, column: 2 + j, value: x === x ? x : "", format: money.has(v.attributes[j]) ? "money" : "count", style: "snapshot" });
+      put({
+        row: r,
+        column: 2 + j,
+        value: x === x ? x : "",
+        format: money.has(v.attributes[j]) ? "money" : "count",
+        style: "snapshot",
+      });
     }
-    put({ row: r, column: revenueColumn, value: card.revenueByCustomer[code], format: "money", style: "snapshot" });
+    put({
+      row: r,
+      column: revenueColumn,
+      value: card.revenueByCustomer[code],
+      format: "money",
+      style: "snapshot",
+    });
     put({
       row: r,
       column: tierColumn,
@@ -604,7 +1024,14 @@ export function buildScorecardPlan(card: Scorecard, mapping: TableMapping, langu
       result: v.tiers[i],
       style: "body",
     });
-    if (!scoresLive) put({ row: r, column: scoreColumn, value: v.scores[i] === v.scores[i] ? v.scores[i] : "", format: "score", style: "snapshot" });
+    if (!scoresLive)
+      put({
+        row: r,
+        column: scoreColumn,
+        value: v.scores[i] === v.scores[i] ? v.scores[i] : "",
+        format: "score",
+        style: "snapshot",
+      });
   });
   if (v.customers.length > 0 && scoresLive) {
     put({
@@ -612,7 +1039,11 @@ export function buildScorecardPlan(card: Scorecard, mapping: TableMapping, langu
       column: scoreColumn,
       // An empty cell reaches a custom function as 0 in Excel desktop: written as "", it stays blank.
       formula: `SPEC.CUSTOMER_VALUE(IF(${attributeRange}="","",${attributeRange}),${weights},${directions})`,
-      spill: { rows: v.customers.length, columns: 1, results: Array.from(v.scores, (x) => [x === x ? x : ""]) },
+      spill: {
+        rows: v.customers.length,
+        columns: 1,
+        results: Array.from(v.scores, (x) => [x === x ? x : ""]),
+      },
       format: "score",
       style: "body",
     });
@@ -624,14 +1055,23 @@ export function buildScorecardPlan(card: Scorecard, mapping: TableMapping, langu
     cells,
     columnWidths: [44, 16, 18, 14, 14, 14, 22, 60, 14, 14, 14, 14],
     frozenRows: 3,
-    statusRule: { column: COLUMN.status, firstRow: headerRow + 1, lastRow: lastIndicatorRow, texts: statusTexts },
+    statusRule: {
+      column: COLUMN.status,
+      firstRow: headerRow + 1,
+      lastRow: lastIndicatorRow,
+      texts: statusTexts,
+    },
     snapshots,
     charts: { funnel, pareto },
   };
 }
 
 /** Where the forecast block goes: its first and last rows, and the cell of each method's live forecast. */
-function forecastRows(firstRow: number, card: Scorecard, hasMargin: boolean): { firstRow: number; lastRow: number; methodCell: (m: ForecastMethod) => string } {
+function forecastRows(
+  firstRow: number,
+  card: Scorecard,
+  hasMargin: boolean
+): { firstRow: number; lastRow: number; methodCell: (m: ForecastMethod) => string } {
   // Title, headline, header, then a row per method.
   const methodRow = (m: ForecastMethod): number => firstRow + 3 + FORECAST_METHODS.indexOf(m);
   let last = firstRow + 2 + FORECAST_METHODS.length;

@@ -4,11 +4,26 @@
  */
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import { Body1, Caption1, FluentProvider, Title2, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
+import {
+  Body1,
+  Caption1,
+  FluentProvider,
+  Title2,
+  makeStyles,
+  tokens,
+  webLightTheme,
+} from "@fluentui/react-components";
 import { Wizard } from "../taskpane/ui/Wizard";
 import { Download, WorkerWorkbook } from "./workerWorkbook";
 
-const useStyles = makeStyles({ intro: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalL } });
+const useStyles = makeStyles({
+  intro: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalL,
+  },
+});
 
 function Preview(): React.JSX.Element {
   const styles = useStyles();
@@ -32,10 +47,18 @@ function Preview(): React.JSX.Element {
     <>
       <div className={styles.intro}>
         <Title2 as="h1">SPEC Scorecard preview</Title2>
-        <Body1>Open an .xlsx or .xlsm workbook to run the scorecard wizard on it without Excel. The file stays in your browser.</Body1>
+        <Body1>
+          Open an .xlsx or .xlsm workbook to run the scorecard wizard on it without Excel. The file
+          stays in your browser.
+        </Body1>
         <label>
           <Caption1>Workbook (.xlsx, .xlsm): </Caption1>
-          <input type="file" accept=".xlsx,.xlsm" aria-label="Workbook (.xlsx)" onChange={(e) => e.target.files?.[0] && void open(e.target.files[0])} />
+          <input
+            type="file"
+            accept=".xlsx,.xlsm"
+            aria-label="Workbook (.xlsx)"
+            onChange={(e) => e.target.files?.[0] && void open(e.target.files[0])}
+          />
         </label>
         {error !== null && <span role="alert">{error}</span>}
       </div>
@@ -49,6 +72,6 @@ if (container !== null) {
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
       <Preview />
-    </FluentProvider>,
+    </FluentProvider>
   );
 }

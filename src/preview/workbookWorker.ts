@@ -6,7 +6,10 @@ import { FileWorkbook } from "../workbook/fileWorkbook";
 import { CancelledError } from "../workbook/workbookPort";
 import { WorkerReply, WorkerRequest, WrittenCopy } from "./workerProtocol";
 
-const scope = self as unknown as { postMessage(message: WorkerReply): void; onmessage: ((e: MessageEvent<WorkerRequest>) => void) | null };
+const scope = self as unknown as {
+  postMessage(message: WorkerReply): void;
+  onmessage: ((e: MessageEvent<WorkerRequest>) => void) | null;
+};
 let workbook: FileWorkbook | null = null;
 const running = new Map<number, AbortController>();
 
@@ -16,10 +19,16 @@ function opened(): FileWorkbook {
 }
 
 async function answer(request: WorkerRequest, signal: AbortSignal): Promise<unknown> {
-  const progress = (p: import("../workbook/workbookPort").Progress): void => scope.postMessage({ id: request.id, type: "progress", progress: p });
+  const progress = (p: import("../workbook/workbookPort").Progress): void =>
+    scope.postMessage({ id: request.id, type: "progress", progress: p });
   switch (request.type) {
     case "open": {
-      const file = await FileWorkbook.open(request.file, request.name, async () => ({}), request.language);
+      const file = await FileWorkbook.open(
+        request.file,
+        request.name,
+        async () => ({}),
+        request.language
+      );
       if (!file.ok) throw new Error(file.error.message);
       workbook = file.value;
       return null;
@@ -32,7 +41,11 @@ async function answer(request: WorkerRequest, signal: AbortSignal): Promise<unkn
       return opened().findScorecard();
     case "write": {
       const sheetName = await opened().writeScorecard(request.plan, progress, signal);
-      const copy: WrittenCopy = { sheetName, blob: opened().written as Blob, extension: opened().extension };
+      const copy: WrittenCopy = {
+        sheetName,
+        blob: opened().written as Blob,
+        extension: opened().extension,
+      };
       return copy;
     }
     case "cancel":
@@ -49,8 +62,16 @@ scope.onmessage = (e) => {
   }
   const controller = new AbortController();
   running.set(request.id, controller);
-  answer(request, controller.signal).then(
-    (value) => scope.postMessage({ id: request.id, type: "result", value }),
-    (error: unknown) => scope.postMessage({ id: request.id, type: "error", message: error instanceof Error ? error.message : String(error), cancelled: error instanceof CancelledError }),
-  ).finally(() => running.delete(request.id));
+  answer(request, controller.signal)
+    .then(
+      (value) => scope.postMessage({ id: request.id, type: "result", value }),
+      (error: unknown) =>
+        scope.postMessage({
+          id: request.id,
+          type: "error",
+          message: error instanceof Error ? error.message : String(error),
+          cancelled: error instanceof CancelledError,
+        })
+    )
+    .finally(() => running.delete(request.id));
 };

@@ -4,9 +4,20 @@ import { ScorecardPlan } from "../plan/scorecardPlan";
 import { Progress } from "../workbook/workbookPort";
 
 export type WorkerRequest =
-  | { readonly id: number; readonly type: "open"; readonly file: Blob; readonly name: string; readonly language: string }
+  | {
+      readonly id: number;
+      readonly type: "open";
+      readonly file: Blob;
+      readonly name: string;
+      readonly language: string;
+    }
   | { readonly id: number; readonly type: "describe" }
-  | { readonly id: number; readonly type: "read"; readonly table: SourceTable; readonly columns: readonly number[] }
+  | {
+      readonly id: number;
+      readonly type: "read";
+      readonly table: SourceTable;
+      readonly columns: readonly number[];
+    }
   | { readonly id: number; readonly type: "find" }
   | { readonly id: number; readonly type: "write"; readonly plan: ScorecardPlan }
   | { readonly id: number; readonly type: "cancel" };
@@ -14,7 +25,12 @@ export type WorkerRequest =
 export type WorkerReply =
   | { readonly id: number; readonly type: "progress"; readonly progress: Progress }
   | { readonly id: number; readonly type: "result"; readonly value: unknown }
-  | { readonly id: number; readonly type: "error"; readonly message: string; readonly cancelled: boolean };
+  | {
+      readonly id: number;
+      readonly type: "error";
+      readonly message: string;
+      readonly cancelled: boolean;
+    };
 
 /** What "write" answers: the sheet's name and the copy to download. */
 export interface WrittenCopy {

@@ -13,10 +13,18 @@ export interface Download {
   readonly fileName: string;
 }
 
-type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; onProgress?: ProgressListener };
+type Pending = {
+  resolve: (v: unknown) => void;
+  reject: (e: Error) => void;
+  onProgress?: ProgressListener;
+};
 
 /** Distributes the worker's requests: `Omit` of a union keeps each member's own fields. */
-type Request = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, "id"> : never) : never;
+type Request = WorkerRequest extends infer R
+  ? R extends { id: number }
+    ? Omit<R, "id">
+    : never
+  : never;
 
 export class WorkerWorkbook implements WorkbookPort {
   private nextId = 1;
@@ -26,7 +34,7 @@ export class WorkerWorkbook implements WorkbookPort {
   private constructor(
     private readonly worker: Worker,
     private readonly fileName: string,
-    private readonly offer: (download: Download) => void,
+    private readonly offer: (download: Download) => void
   ) {
     worker.onmessage = (e: MessageEvent<WorkerReply>) => {
       const reply = e.data;
@@ -43,7 +51,11 @@ export class WorkerWorkbook implements WorkbookPort {
   }
 
   /** Opens a file in a new worker; rejects with what to do when it is not a workbook. */
-  static async open(file: File, offer: (download: Download) => void, language: string): Promise<WorkerWorkbook> {
+  static async open(
+    file: File,
+    offer: (download: Download) => void,
+    language: string
+  ): Promise<WorkerWorkbook> {
     const worker = new Worker(new URL("./workbookWorker.ts", import.meta.url));
     const workbook = new WorkerWorkbook(worker, file.name, offer);
     try {
@@ -55,10 +67,18 @@ export class WorkerWorkbook implements WorkbookPort {
     return workbook;
   }
 
-  private ask(request: Request, onProgress?: ProgressListener, signal?: AbortSignal): Promise<unknown> {
+  private ask(
+    request: Request,
+    onProgress?: ProgressListener,
+    signal?: AbortSignal
+  ): Promise<unknown> {
     const id = this.nextId++;
     if (signal?.aborted) return Promise.reject(new CancelledError());
-    signal?.addEventListener("abort", () => this.worker.postMessage({ id, type: "cancel" } satisfies WorkerRequest), { once: true });
+    signal?.addEventListener(
+      "abort",
+      () => this.worker.postMessage({ id, type: "cancel" } satisfies WorkerRequest),
+      { once: true }
+    );
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject, onProgress });
       this.worker.postMessage({ ...request, id } as WorkerRequest);
@@ -69,7 +89,12 @@ export class WorkerWorkbook implements WorkbookPort {
     return (await this.ask({ type: "describe" })) as SourceTable[];
   }
 
-  async readTable(table: SourceTable, columns: readonly number[], onProgress: ProgressListener, signal?: AbortSignal): Promise<SourceTable> {
+  async readTable(
+    table: SourceTable,
+    columns: readonly number[],
+    onProgress: ProgressListener,
+    signal?: AbortSignal
+  ): Promise<SourceTable> {
     return (await this.ask({ type: "read", table, columns }, onProgress, signal)) as SourceTable;
   }
 
@@ -77,7 +102,11 @@ export class WorkerWorkbook implements WorkbookPort {
     return (await this.ask({ type: "find" })) as string | null;
   }
 
-  async writeScorecard(plan: ScorecardPlan, onProgress: ProgressListener, signal?: AbortSignal): Promise<string> {
+  async writeScorecard(
+    plan: ScorecardPlan,
+    onProgress: ProgressListener,
+    signal?: AbortSignal
+  ): Promise<string> {
     this.written = (await this.ask({ type: "write", plan }, onProgress, signal)) as WrittenCopy;
     return this.written.sheetName;
   }
@@ -85,7 +114,10 @@ export class WorkerWorkbook implements WorkbookPort {
   async showScorecard(): Promise<void> {
     if (this.written === null) return;
     const base = this.fileName.replace(/\.(xlsx|xlsm|xltx|xltm)$/i, "");
-    this.offer({ url: URL.createObjectURL(this.written.blob), fileName: `${base} - scorecard${this.written.extension}` });
+    this.offer({
+      url: URL.createObjectURL(this.written.blob),
+      fileName: `${base} - scorecard${this.written.extension}`,
+    });
   }
 
   displayLanguage(): string {

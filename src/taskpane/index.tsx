@@ -10,6 +10,6 @@ Office.onReady(() => {
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
       <Wizard port={new OfficeWorkbook()} />
-    </FluentProvider>,
+    </FluentProvider>
   );
 });

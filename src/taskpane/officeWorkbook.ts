@@ -53,7 +53,10 @@ export class OfficeWorkbook implements WorkbookPort {
       }));
       const sheetsWithTables = new Set(out.map((t) => t.sheet));
       const headerRows = markers
-        .filter(({ ws, top, used }) => !sheetsWithTables.has(ws.name) && !used.isNullObject && !holdsMarker(top.values))
+        .filter(
+          ({ ws, top, used }) =>
+            !sheetsWithTables.has(ws.name) && !used.isNullObject && !holdsMarker(top.values)
+        )
         .map(({ ws, used }) => {
           const header = ws.getRangeByIndexes(used.rowIndex, used.columnIndex, 1, used.columnCount);
           header.load("values");
@@ -65,15 +68,31 @@ export class OfficeWorkbook implements WorkbookPort {
         const width = names.findIndex((h) => h === "");
         const headers = width < 0 ? names : names.slice(0, width);
         if (headers.length === 0) continue;
-        out.push({ name: ws.name, sheet: ws.name, isExcelTable: false, headers, columns: [], rowCount: used.rowCount - 1, headerRow: used.rowIndex + 1, firstColumn: used.columnIndex + 1 });
+        out.push({
+          name: ws.name,
+          sheet: ws.name,
+          isExcelTable: false,
+          headers,
+          columns: [],
+          rowCount: used.rowCount - 1,
+          headerRow: used.rowIndex + 1,
+          firstColumn: used.columnIndex + 1,
+        });
       }
       return out;
     });
   }
 
-  async readTable(table: SourceTable, columnIndexes: readonly number[], onProgress: ProgressListener, signal?: AbortSignal): Promise<SourceTable> {
+  async readTable(
+    table: SourceTable,
+    columnIndexes: readonly number[],
+    onProgress: ProgressListener,
+    signal?: AbortSignal
+  ): Promise<SourceTable> {
     const wanted = new Set(columnIndexes);
-    const columns: unknown[][] = table.headers.map((_, j) => (wanted.has(j) ? new Array<unknown>(table.rowCount) : []));
+    const columns: unknown[][] = table.headers.map((_, j) =>
+      wanted.has(j) ? new Array<unknown>(table.rowCount) : []
+    );
     // Adjacent wanted columns are read together, each run in row blocks.
     const runs: { first: number; width: number }[] = [];
     for (const j of [...wanted].sort((a, b) => a - b)) {
@@ -87,22 +106,36 @@ export class OfficeWorkbook implements WorkbookPort {
     for (let start = 0; start < table.rowCount; start += block) {
       throwIfCancelled(signal);
       const rows = Math.min(block, table.rowCount - start);
+      // One request per block on purpose: Excel on the web refuses a response over 5 MB.
       const blocks = await this.run(async (context) => {
         const sheet = context.workbook.worksheets.getItem(table.sheet);
         // headerRow is 1-based, so as a 0-based index it is the first data row.
         const ranges = runs.map((r) => {
-          const range = sheet.getRangeByIndexes(table.headerRow + start, table.firstColumn - 1 + r.first, rows, r.width);
+          const range = sheet.getRangeByIndexes(
+            table.headerRow + start,
+            table.firstColumn - 1 + r.first,
+            rows,
+            r.width
+          );
           range.load("values");
           return range;
         });
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- see the comment above
         await context.sync();
         return ranges.map((range) => range.values);
       });
       runs.forEach((r, k) => {
         const values = blocks[k];
-        for (let i = 0; i < rows; i++) for (let c = 0; c < r.width; c++) columns[r.first + c][start + i] = values[i][c] === "" ? null : values[i][c];
+        for (let i = 0; i < rows; i++)
+          for (let c = 0; c < r.width; c++)
+            columns[r.first + c][start + i] = values[i][c] === "" ? null : values[i][c];
       });
-      onProgress({ phase: "reading", table: table.name, done: start + rows, total: table.rowCount });
+      onProgress({
+        phase: "reading",
+        table: table.name,
+        done: start + rows,
+        total: table.rowCount,
+      });
     }
     return { ...table, columns };
   }
@@ -122,7 +155,11 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
-  async writeScorecard(plan: ScorecardPlan, onProgress: ProgressListener, signal?: AbortSignal): Promise<string> {
+  async writeScorecard(
+    plan: ScorecardPlan,
+    onProgress: ProgressListener,
+    signal?: AbortSignal
+  ): Promise<string> {
     const existing = await this.findScorecard();
     return writePlanWithOffice(this.run, plan, existing, onProgress, signal);
   }
@@ -135,6 +172,8 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   displayLanguage(): string {
-    return typeof Office !== "undefined" && Office.context?.displayLanguage ? Office.context.displayLanguage : "en-US";
+    return typeof Office !== "undefined" && Office.context?.displayLanguage
+      ? Office.context.displayLanguage
+      : "en-US";
   }
 }

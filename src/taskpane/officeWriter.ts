@@ -26,7 +26,12 @@ export function cellInput(cell: PlanCell | undefined): string | number {
 }
 
 /** The plan as rows × columns of inputs and number formats; a spill's other cells stay empty for Excel to fill. */
-export function planGrid(plan: ScorecardPlan): { inputs: (string | number)[][]; formats: string[][]; rows: number; columns: number } {
+export function planGrid(plan: ScorecardPlan): {
+  inputs: (string | number)[][];
+  formats: string[][];
+  rows: number;
+  columns: number;
+} {
   const rows = Math.max(...plan.cells.map((c) => c.row + (c.spill?.rows ?? 1) - 1));
   const columns = Math.max(...plan.cells.map((c) => c.column + (c.spill?.columns ?? 1) - 1));
   const inputs = Array.from({ length: rows }, () => new Array<string | number>(columns).fill(""));
@@ -36,19 +41,26 @@ export function planGrid(plan: ScorecardPlan): { inputs: (string | number)[][]; 
     for (let i = 0; i < (c.spill?.rows ?? 1); i++) {
       for (let j = 0; j < (c.spill?.columns ?? 1); j++) {
         const format = c.spill?.formats?.[j] ?? c.format;
-        formats[c.row - 1 + i][c.column - 1 + j] = format === undefined ? "General" : NUMBER_FORMATS[format];
+        formats[c.row - 1 + i][c.column - 1 + j] =
+          format === undefined ? "General" : NUMBER_FORMATS[format];
       }
     }
   }
   return { inputs, formats, rows, columns };
 }
 
-async function prepareSheet(run: ExcelRun, plan: ScorecardPlan, existing: string | null): Promise<string> {
+async function prepareSheet(
+  run: ExcelRun,
+  plan: ScorecardPlan,
+  existing: string | null
+): Promise<string> {
   return run(async (context) => {
     const sheets = context.workbook.worksheets;
     if (existing !== null) {
       const ws = sheets.getItem(existing);
       ws.getRange().clear();
+      // The charts themselves are needed, to delete each one.
+      // eslint-disable-next-line office-addins/no-navigational-load
       ws.charts.load("items");
       await context.sync();
       ws.charts.items.forEach((chart) => chart.delete());
@@ -66,7 +78,13 @@ async function prepareSheet(run: ExcelRun, plan: ScorecardPlan, existing: string
   });
 }
 
-export async function writePlanWithOffice(run: ExcelRun, plan: ScorecardPlan, existing: string | null, onProgress: ProgressListener, signal?: AbortSignal): Promise<string> {
+export async function writePlanWithOffice(
+  run: ExcelRun,
+  plan: ScorecardPlan,
+  existing: string | null,
+  onProgress: ProgressListener,
+  signal?: AbortSignal
+): Promise<string> {
   throwIfCancelled(signal);
   const sheetName = await prepareSheet(run, plan, existing);
   const { inputs, formats, rows, columns } = planGrid(plan);
@@ -75,10 +93,14 @@ export async function writePlanWithOffice(run: ExcelRun, plan: ScorecardPlan, ex
   for (let start = 0; start < rows; start += block) {
     throwIfCancelled(signal);
     const n = Math.min(block, rows - start);
+    // One request per block on purpose: Excel on the web refuses a request over 5 MB.
     await run(async (context) => {
-      const range = context.workbook.worksheets.getItem(sheetName).getRangeByIndexes(start, 0, n, columns);
+      const range = context.workbook.worksheets
+        .getItem(sheetName)
+        .getRangeByIndexes(start, 0, n, columns);
       range.numberFormat = formats.slice(start, start + n);
       range.formulas = inputs.slice(start, start + n);
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- see the comment above
       await context.sync();
     });
     onProgress({ phase: "writing", done: start + n, total: rows });
@@ -95,6 +117,8 @@ export async function writePlanWithOffice(run: ExcelRun, plan: ScorecardPlan, ex
     for (const c of plan.cells) {
       if (c.style === undefined || c.style === "body") continue;
       const look = STYLE_LOOK[c.style];
+      // A navigation property, not a scalar: nothing to load (the rule cannot tell them apart).
+      // eslint-disable-next-line office-addins/load-object-before-read
       const format = ws.getCell(c.row - 1, c.column - 1).format;
       if (look.font?.bold) format.font.bold = true;
       if (look.font?.italic) format.font.italic = true;
@@ -103,7 +127,9 @@ export async function writePlanWithOffice(run: ExcelRun, plan: ScorecardPlan, ex
       if (look.fill !== undefined) format.fill.color = cssColor(look.fill);
     }
     const rule = plan.statusRule;
-    const statusRange = ws.getRange(`${columnLetter(rule.column)}${rule.firstRow}:${columnLetter(rule.column)}${rule.lastRow}`);
+    const statusRange = ws.getRange(
+      `${columnLetter(rule.column)}${rule.firstRow}:${columnLetter(rule.column)}${rule.lastRow}`
+    );
     for (const status of Object.keys(STATUS_LOOK) as Status[]) {
       const cf = statusRange.conditionalFormats.add("Custom");
       cf.custom.rule.formula = `=${columnLetter(rule.column)}${rule.firstRow}=${textLiteral(rule.texts[status])}`;
@@ -123,7 +149,13 @@ async function addCharts(run: ExcelRun, plan: ScorecardPlan, sheetName: string):
     chart.setPosition(`J${top}`, `Q${top + 16}`);
     chart.legend.visible = false;
   };
-  const add = async (type: "Funnel" | "Pareto", fallback: "BarClustered" | "ColumnClustered", address: string, title: string, top: number): Promise<void> => {
+  const add = async (
+    type: "Funnel" | "Pareto",
+    fallback: "BarClustered" | "ColumnClustered",
+    address: string,
+    title: string,
+    top: number
+  ): Promise<void> => {
     try {
       await run(async (context) => {
         const ws = context.workbook.worksheets.getItem(sheetName);
@@ -139,16 +171,31 @@ async function addCharts(run: ExcelRun, plan: ScorecardPlan, sheetName: string):
     }
   };
   const funnel = plan.charts.funnel;
-  if (funnel !== null) await add("Funnel", "BarClustered", `A${funnel.firstRow}:B${funnel.lastRow}`, sectionTitle(plan, funnel.firstRow), 4);
+  if (funnel !== null)
+    await add(
+      "Funnel",
+      "BarClustered",
+      `A${funnel.firstRow}:B${funnel.lastRow}`,
+      sectionTitle(plan, funnel.firstRow),
+      4
+    );
   const pareto = plan.charts.pareto;
   if (pareto !== null) {
     const [label, value] = [columnLetter(pareto.labelColumn), columnLetter(pareto.valueColumn)];
-    await add("Pareto", "ColumnClustered", `${label}${pareto.firstRow}:${value}${pareto.lastRow}`, sectionTitle(plan, pareto.firstRow), 22);
+    await add(
+      "Pareto",
+      "ColumnClustered",
+      `${label}${pareto.firstRow}:${value}${pareto.lastRow}`,
+      sectionTitle(plan, pareto.firstRow),
+      22
+    );
   }
 }
 
 /** A chart's title is its block's section title, two rows above its data. */
 function sectionTitle(plan: ScorecardPlan, firstRow: number): string {
-  const title = plan.cells.find((c) => c.row === firstRow - 2 && c.column === 1 && c.style === "section");
+  const title = plan.cells.find(
+    (c) => c.row === firstRow - 2 && c.column === 1 && c.style === "section"
+  );
   return typeof title?.value === "string" ? title.value : "";
 }

@@ -7,7 +7,14 @@ import { Result, ok, valueError } from "../core/result";
 import { buildScorecard, Scorecard, ScorecardSettings } from "../engine/scorecard";
 import { readScorecardData } from "../engine/scorecardData";
 import { SourceTable } from "../engine/sourceTable";
-import { MappingOverride, ROLES, RoleMapping, Role, TableMapping, guessMapping } from "../engine/tableMapping";
+import {
+  MappingOverride,
+  ROLES,
+  RoleMapping,
+  Role,
+  TableMapping,
+  guessMapping,
+} from "../engine/tableMapping";
 import { Language } from "../plan/labels";
 import { ScorecardPlan, buildScorecardPlan } from "../plan/scorecardPlan";
 import { ProgressListener, WorkbookPort, throwIfCancelled } from "./workbookPort";
@@ -37,8 +44,13 @@ export function pinnedOverride(mapping: TableMapping, override: MappingOverride)
   const pinned: MappingOverride = {};
   for (const role of ROLES) {
     const m = mapping[role];
-    const columns = Object.fromEntries(Object.entries(m?.columns ?? {}).map(([c, j]) => [c, m?.table.headers[j as number] ?? null]));
-    (pinned as Record<string, unknown>)[role] = m === undefined ? { table: null } : { table: m.table.name, columns: { ...columns, ...(override[role]?.columns ?? {}) } };
+    const columns = Object.fromEntries(
+      Object.entries(m?.columns ?? {}).map(([c, j]) => [c, m?.table.headers[j as number] ?? null])
+    );
+    (pinned as Record<string, unknown>)[role] =
+      m === undefined
+        ? { table: null }
+        : { table: m.table.name, columns: { ...columns, ...(override[role]?.columns ?? {}) } };
   }
   return pinned;
 }
@@ -49,22 +61,34 @@ function mappedColumns(mapping: TableMapping, table: SourceTable): number[] {
   for (const role of ROLES) {
     const m = mapping[role] as RoleMapping<Role> | undefined;
     if (m === undefined || m.table !== table) continue;
-    for (const j of Object.values(m.columns as Record<string, number | undefined>)) if (j !== undefined) columns.add(j);
+    for (const j of Object.values(m.columns as Record<string, number | undefined>))
+      if (j !== undefined) columns.add(j);
   }
   return [...columns].sort((a, b) => a - b);
 }
 
 /** Reads what the mapping uses and computes the scorecard and its sheet's plan. */
-export async function computeScorecard(port: WorkbookPort, request: BuildRequest, onProgress: ProgressListener, signal?: AbortSignal): Promise<Result<ComputedScorecard>> {
+export async function computeScorecard(
+  port: WorkbookPort,
+  request: BuildRequest,
+  onProgress: ProgressListener,
+  signal?: AbortSignal
+): Promise<Result<ComputedScorecard>> {
   const described = guessMapping(request.tables, request.override);
-  if (described.sales === undefined) return valueError("no sales table: map a table with customer, date and amount columns in step 1");
+  if (described.sales === undefined)
+    return valueError(
+      "no sales table: map a table with customer, date and amount columns in step 1"
+    );
   const pinned = pinnedOverride(described, request.override);
   const loaded: SourceTable[] = [];
   for (const role of ROLES) {
     const m = described[role];
-    if (m === undefined || loaded.some((t) => t.name === m.table.name && t.sheet === m.table.sheet)) continue;
+    if (m === undefined || loaded.some((t) => t.name === m.table.name && t.sheet === m.table.sheet))
+      continue;
     throwIfCancelled(signal);
-    loaded.push(await port.readTable(m.table, mappedColumns(described, m.table), onProgress, signal));
+    loaded.push(
+      await port.readTable(m.table, mappedColumns(described, m.table), onProgress, signal)
+    );
   }
   const mapping = guessMapping(loaded, pinned);
   onProgress({ phase: "computing", done: 0, total: 1 });
@@ -78,11 +102,21 @@ export async function computeScorecard(port: WorkbookPort, request: BuildRequest
 }
 
 /** Computes the scorecard and writes its sheet, replacing the one an earlier build made. */
-export async function buildInWorkbook(port: WorkbookPort, request: BuildRequest, onProgress: ProgressListener, signal?: AbortSignal): Promise<Result<BuildOutcome>> {
+export async function buildInWorkbook(
+  port: WorkbookPort,
+  request: BuildRequest,
+  onProgress: ProgressListener,
+  signal?: AbortSignal
+): Promise<Result<BuildOutcome>> {
   const computed = await computeScorecard(port, request, onProgress, signal);
   if (!computed.ok) return computed;
   throwIfCancelled(signal);
   const plan = buildScorecardPlan(computed.value.card, computed.value.mapping, request.language);
   const sheetName = await port.writeScorecard(plan, onProgress, signal);
-  return ok({ card: computed.value.card, sheetName, mapping: computed.value.mapping, snapshots: plan.snapshots });
+  return ok({
+    card: computed.value.card,
+    sheetName,
+    mapping: computed.value.mapping,
+    snapshots: plan.snapshots,
+  });
 }

@@ -20,7 +20,8 @@ export function tableNameOf(file: string): string {
 export function parseCsv(text: string): string[][] {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const firstLine = body.slice(0, body.search(/\r?\n|$/));
-  const delimiter = (firstLine.match(/;/g) ?? []).length > (firstLine.match(/,/g) ?? []).length ? ";" : ",";
+  const delimiter =
+    (firstLine.match(/;/g) ?? []).length > (firstLine.match(/,/g) ?? []).length ? ";" : ",";
   const rows: string[][] = [];
   let row: string[] = [];
   let field = "";
@@ -58,7 +59,8 @@ function cellOf(field: string, decimalComma: boolean): { value: unknown; date: b
   const t = field.trim();
   if (t === "") return { value: null, date: false };
   const numeric = decimalComma ? t.replace(",", ".") : t;
-  if (/^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(numeric)) return { value: Number(numeric), date: false };
+  if (/^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(numeric))
+    return { value: Number(numeric), date: false };
   if (/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z?)?$/.test(t)) {
     const serial = isoDateTimeToSerial(t);
     if (serial === serial) return { value: serial, date: true };
@@ -102,12 +104,29 @@ export function tablesOfFolder(folder: string): CsvTable[] {
         const cell = cellOf(r[j] ?? "", decimalComma);
         if (cell.date) dateColumns[j] = true;
         return cell.value;
-      }),
+      })
     );
     let name = tableNameOf(file);
     for (let k = 2; names.has(name.toLowerCase()); k++) name = `${tableNameOf(file)}_${k}`;
     names.add(name.toLowerCase());
-    const sheet = basename(file, extname(file)).replace(/[:\\/?*[\]]/g, " ").slice(0, 31).trim() || name;
-    return { table: { name, sheet, file, isExcelTable: true, headers, columns, rowCount: data.length, headerRow: 1, firstColumn: 1 }, dateColumns };
+    const sheet =
+      basename(file, extname(file))
+        .replace(/[:\\/?*[\]]/g, " ")
+        .slice(0, 31)
+        .trim() || name;
+    return {
+      table: {
+        name,
+        sheet,
+        file,
+        isExcelTable: true,
+        headers,
+        columns,
+        rowCount: data.length,
+        headerRow: 1,
+        firstColumn: 1,
+      },
+      dateColumns,
+    };
   });
 }

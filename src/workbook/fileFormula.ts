@@ -54,7 +54,8 @@ export function fileFormula(formula: string): string {
       continue;
     }
     let j = i;
-    while (j < formula.length && formula[j] !== '"' && formula[j] !== "[" && formula[j] !== "'") j++;
+    while (j < formula.length && formula[j] !== '"' && formula[j] !== "[" && formula[j] !== "'")
+      j++;
     out += formula
       .slice(i, j)
       .replace(FUNCTION, (name: string) => PREFIXES[name])

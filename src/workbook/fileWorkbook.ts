@@ -17,7 +17,9 @@ import { scorecardWorksheet } from "./scorecardSheet";
 import { FileTable, describeFileTables, markedWorksheets, readFileTable } from "./xlsxTables";
 import { ProgressListener, WorkbookPort, throwIfCancelled } from "./workbookPort";
 
-type Source = { readonly kind: "package"; readonly pkg: XlsxPackage; readonly label: string } | { readonly kind: "csv"; readonly tables: readonly CsvTable[] };
+type Source =
+  | { readonly kind: "package"; readonly pkg: XlsxPackage; readonly label: string }
+  | { readonly kind: "csv"; readonly tables: readonly CsvTable[] };
 
 /** Where a copy goes: a stream (a temporary file in Node), or none for a Blob kept in memory. */
 export type OutputOpener = () => Promise<ArchiveOutput>;
@@ -30,17 +32,26 @@ export class FileWorkbook implements WorkbookPort {
   private constructor(
     private source: Source,
     private readonly output: OutputOpener,
-    private readonly language: string,
+    private readonly language: string
   ) {}
 
   /** Opens a workbook file; a file that is not one is refused with what to do. */
-  static async open(blob: Blob, label: string, output: OutputOpener, language = "en-US"): Promise<Result<FileWorkbook>> {
+  static async open(
+    blob: Blob,
+    label: string,
+    output: OutputOpener,
+    language = "en-US"
+  ): Promise<Result<FileWorkbook>> {
     const pkg = await XlsxPackage.open(blob, label);
     if (!pkg.ok) return pkg;
     return ok(new FileWorkbook({ kind: "package", pkg: pkg.value, label }, output, language));
   }
 
-  static ofCsv(tables: readonly CsvTable[], output: OutputOpener, language = "en-US"): FileWorkbook {
+  static ofCsv(
+    tables: readonly CsvTable[],
+    output: OutputOpener,
+    language = "en-US"
+  ): FileWorkbook {
     return new FileWorkbook({ kind: "csv", tables }, output, language);
   }
 
@@ -51,16 +62,31 @@ export class FileWorkbook implements WorkbookPort {
 
   async describeTables(): Promise<SourceTable[]> {
     if (this.described === null) {
-      this.described = this.source.kind === "package" ? await describeFileTables(this.source.pkg) : this.source.tables.map((t) => t.table);
+      this.described =
+        this.source.kind === "package"
+          ? await describeFileTables(this.source.pkg)
+          : this.source.tables.map((t) => t.table);
     }
     return this.described;
   }
 
-  async readTable(table: SourceTable, columns: readonly number[], onProgress: ProgressListener, signal?: AbortSignal): Promise<SourceTable> {
+  async readTable(
+    table: SourceTable,
+    columns: readonly number[],
+    onProgress: ProgressListener,
+    signal?: AbortSignal
+  ): Promise<SourceTable> {
     throwIfCancelled(signal);
-    const found = (await this.describeTables()).find((t) => t.name === table.name && t.sheet === table.sheet) ?? table;
+    const found =
+      (await this.describeTables()).find((t) => t.name === table.name && t.sheet === table.sheet) ??
+      table;
     if (this.source.kind === "csv") {
-      onProgress({ phase: "reading", table: table.name, done: found.rowCount, total: found.rowCount });
+      onProgress({
+        phase: "reading",
+        table: table.name,
+        done: found.rowCount,
+        total: found.rowCount,
+      });
       return found;
     }
     return readFileTable(this.source.pkg, found as FileTable, columns, (name, done, total) => {
@@ -74,13 +100,27 @@ export class FileWorkbook implements WorkbookPort {
     return (await markedWorksheets(this.source.pkg))[0]?.name ?? null;
   }
 
-  async writeScorecard(plan: ScorecardPlan, onProgress: ProgressListener, signal?: AbortSignal): Promise<string> {
+  async writeScorecard(
+    plan: ScorecardPlan,
+    onProgress: ProgressListener,
+    signal?: AbortSignal
+  ): Promise<string> {
     throwIfCancelled(signal);
     const rows = plan.cells.reduce((n, c) => Math.max(n, c.row + (c.spill?.rows ?? 1) - 1), 0);
     onProgress({ phase: "writing", done: 0, total: rows });
-    const pkg = this.source.kind === "package" ? this.source.pkg : await this.newPackage(this.source.tables);
-    const replacing = this.source.kind === "package" ? ((await markedWorksheets(pkg))[0] ?? null) : null;
-    const written = await writeWithWorksheet(pkg, { name: plan.sheetName || SCORECARD_SHEET, replacing, content: (styles, cm) => scorecardWorksheet(plan, styles, cm) }, await this.output());
+    const pkg =
+      this.source.kind === "package" ? this.source.pkg : await this.newPackage(this.source.tables);
+    const replacing =
+      this.source.kind === "package" ? ((await markedWorksheets(pkg))[0] ?? null) : null;
+    const written = await writeWithWorksheet(
+      pkg,
+      {
+        name: plan.sheetName || SCORECARD_SHEET,
+        replacing,
+        content: (styles, cm) => scorecardWorksheet(plan, styles, cm),
+      },
+      await this.output()
+    );
     this.written = written.blob;
     if (written.blob !== null) {
       // Kept in memory (the preview): the copy is the workbook now, so building again replaces its sheet.
@@ -94,7 +134,9 @@ export class FileWorkbook implements WorkbookPort {
 
   /** CSV tables as a new workbook, one Excel table per file, to add the Scorecard to. */
   private async newPackage(tables: readonly CsvTable[]): Promise<XlsxPackage> {
-    const newTables = tables.map(({ table, dateColumns }) => newTableOf(table, (_h, j) => (dateColumns[j] ? "yyyy-mm-dd" : undefined)));
+    const newTables = tables.map(({ table, dateColumns }) =>
+      newTableOf(table, (_h, j) => (dateColumns[j] ? "yyyy-mm-dd" : undefined))
+    );
     const blob = (await writeNewWorkbook(newTables, {})) as Blob;
     const pkg = await XlsxPackage.open(blob, "the new workbook");
     if (!pkg.ok) throw new Error(pkg.error.message);

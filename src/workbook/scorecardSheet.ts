@@ -20,14 +20,22 @@ function result(v: string | number | null | undefined): CellResult {
   return v;
 }
 
-export function scorecardWorksheet(plan: ScorecardPlan, styles: StylesEditor, dynamicArrayMetadata: number): WorksheetOut {
+export function scorecardWorksheet(
+  plan: ScorecardPlan,
+  styles: StylesEditor,
+  dynamicArrayMetadata: number
+): WorksheetOut {
   const formats = new Map<string, number>();
   const styleOf = (style: CellStyle | undefined, format: NumberFormatKind | undefined): number => {
     const key = `${style ?? ""}/${format ?? ""}`;
     let index = formats.get(key);
     if (index === undefined) {
       const look = style === undefined ? {} : STYLE_LOOK[style];
-      index = styles.cellFormat({ font: look.font, fill: look.fill, numberFormat: NUMBER_FORMATS[format ?? "general"] });
+      index = styles.cellFormat({
+        font: look.font,
+        fill: look.fill,
+        numberFormat: NUMBER_FORMATS[format ?? "general"],
+      });
       formats.set(key, index);
     }
     return index;
@@ -43,7 +51,15 @@ export function scorecardWorksheet(plan: ScorecardPlan, styles: StylesEditor, dy
         for (let j = 0; j < columns; j++) {
           const style = styleOf(c.style, columnFormats?.[j] ?? c.format);
           const value = result(results[i]?.[j] ?? null);
-          if (i === 0 && j === 0) cells.push({ row: c.row, column: c.column, formula: fileFormula(c.formula), result: value, spill: { rows, columns }, style });
+          if (i === 0 && j === 0)
+            cells.push({
+              row: c.row,
+              column: c.column,
+              formula: fileFormula(c.formula),
+              result: value,
+              spill: { rows, columns },
+              style,
+            });
           else cells.push({ row: c.row + i, column: c.column + j, value, spilled: true, style });
         }
       }
@@ -52,7 +68,14 @@ export function scorecardWorksheet(plan: ScorecardPlan, styles: StylesEditor, dy
       continue;
     }
     const style = styleOf(c.style, c.format);
-    if (c.formula !== undefined) cells.push({ row: c.row, column: c.column, formula: fileFormula(c.formula), result: result(c.result), style });
+    if (c.formula !== undefined)
+      cells.push({
+        row: c.row,
+        column: c.column,
+        formula: fileFormula(c.formula),
+        result: result(c.result),
+        style,
+      });
     else cells.push({ row: c.row, column: c.column, value: c.value ?? null, style });
     lastRow = Math.max(lastRow, c.row);
     lastColumn = Math.max(lastColumn, c.column);
@@ -72,7 +95,10 @@ export function scorecardWorksheet(plan: ScorecardPlan, styles: StylesEditor, dy
     conditionalFormats: [
       {
         range,
-        rules: (Object.keys(STATUS_LOOK) as Status[]).map((status) => ({ formula: `${first}=${textLiteral(rule.texts[status])}`, style: styles.highlight(STATUS_LOOK[status]) })),
+        rules: (Object.keys(STATUS_LOOK) as Status[]).map((status) => ({
+          formula: `${first}=${textLiteral(rule.texts[status])}`,
+          style: styles.highlight(STATUS_LOOK[status]),
+        })),
       },
     ],
   };

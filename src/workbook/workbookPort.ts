@@ -33,11 +33,20 @@ export interface WorkbookPort {
    * One table with the data of the columns asked for (indexes into its headers), read in row
    * blocks; its other columns stay empty.
    */
-  readTable(table: SourceTable, columns: readonly number[], onProgress: ProgressListener, signal?: AbortSignal): Promise<SourceTable>;
+  readTable(
+    table: SourceTable,
+    columns: readonly number[],
+    onProgress: ProgressListener,
+    signal?: AbortSignal
+  ): Promise<SourceTable>;
   /** The name of the sheet an earlier build made (found by its marker), or null. */
   findScorecard(): Promise<string | null>;
   /** Writes the plan, replacing the earlier scorecard sheet if any; returns the sheet's name. */
-  writeScorecard(plan: ScorecardPlan, onProgress: ProgressListener, signal?: AbortSignal): Promise<string>;
+  writeScorecard(
+    plan: ScorecardPlan,
+    onProgress: ProgressListener,
+    signal?: AbortSignal
+  ): Promise<string>;
   /** Brings the sheet to the front (the task pane) or offers the file (the preview). */
   showScorecard(sheetName: string): Promise<void>;
   /** Office's display language, as "es-ES" or "en-US". */

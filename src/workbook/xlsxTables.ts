@@ -51,7 +51,11 @@ function cellValue(kind: CellKind, number: number, text: string, strings: Shared
 }
 
 /** True when the marker is among the values of the sheet's top-left cells (rows and columns of MARKER_AREA). */
-async function readTop(pkg: XlsxPackage, sheet: WorksheetInfo, strings: SharedStrings): Promise<SheetTop> {
+async function readTop(
+  pkg: XlsxPackage,
+  sheet: WorksheetInfo,
+  strings: SharedStrings
+): Promise<SheetTop> {
   const all = new Uint8Array(MAX_COLUMNS + 1).fill(1);
   let marked = false;
   let headerRow = 0;
@@ -65,7 +69,8 @@ async function readTop(pkg: XlsxPackage, sheet: WorksheetInfo, strings: SharedSt
     },
     cell(column, kind, number, text) {
       const value = cellValue(kind, number, text, strings);
-      if (currentRow <= MARKER_AREA.rows && column <= MARKER_AREA.columns && value === MARKER_TEXT) marked = true;
+      if (currentRow <= MARKER_AREA.rows && column <= MARKER_AREA.columns && value === MARKER_TEXT)
+        marked = true;
       if (value === null || (typeof value === "string" && value.trim() === "")) return;
       if (headerRow === 0) headerRow = currentRow;
       if (currentRow === headerRow) header.set(column, value);
@@ -140,7 +145,12 @@ export async function markedWorksheets(pkg: XlsxPackage): Promise<WorksheetInfo[
  * Reads the data of a table's columns (indexes into its headers) in one pass over its sheet. A
  * plain sheet's table ends at its last row with a value in those columns.
  */
-export async function readFileTable(pkg: XlsxPackage, table: FileTable, columnIndexes: readonly number[], onProgress: ReadProgress): Promise<FileTable> {
+export async function readFileTable(
+  pkg: XlsxPackage,
+  table: FileTable,
+  columnIndexes: readonly number[],
+  onProgress: ReadProgress
+): Promise<FileTable> {
   const strings = await pkg.sharedStrings();
   const wanted = new Uint8Array(MAX_COLUMNS + 1);
   const slot = new Int32Array(MAX_COLUMNS + 1).fill(-1);
@@ -152,7 +162,9 @@ export async function readFileTable(pkg: XlsxPackage, table: FileTable, columnIn
   // A table's last row is known; a plain sheet's is where its values end.
   const bounded = table.isExcelTable;
   const expected = Math.max(0, table.lastRow - table.headerRow);
-  const data: unknown[][] = table.headers.map((_, j) => (columnIndexes.includes(j) ? new Array<unknown>(expected).fill(null) : []));
+  const data: unknown[][] = table.headers.map((_, j) =>
+    columnIndexes.includes(j) ? new Array<unknown>(expected).fill(null) : []
+  );
   let row = 0;
   let lastWithValue = table.headerRow;
   const step = Math.max(1000, Math.floor(expected / 100));
@@ -161,7 +173,8 @@ export async function readFileTable(pkg: XlsxPackage, table: FileTable, columnIn
     row(r) {
       if (bounded && r > table.lastRow) return false;
       row = r;
-      if (r > firstRow && (r - firstRow) % step === 0) onProgress(table.name, r - firstRow, Math.max(expected, r - firstRow));
+      if (r > firstRow && (r - firstRow) % step === 0)
+        onProgress(table.name, r - firstRow, Math.max(expected, r - firstRow));
       return true;
     },
     cell(column, kind, number, text) {
@@ -175,13 +188,22 @@ export async function readFileTable(pkg: XlsxPackage, table: FileTable, columnIn
         for (const c of columnIndexes) while (data[c].length <= i) data[c].push(null);
       }
       target[i] = value;
-      if (value !== null && !(typeof value === "string" && value.trim() === "")) lastWithValue = Math.max(lastWithValue, row);
+      if (value !== null && !(typeof value === "string" && value.trim() === ""))
+        lastWithValue = Math.max(lastWithValue, row);
     },
   };
   await pkg.scan(table.worksheet, sink, wanted);
   const lastRow = bounded ? table.lastRow : lastWithValue;
   const rowCount = Math.max(0, lastRow - table.headerRow);
-  const columns = data.map((c, j) => (columnIndexes.includes(j) ? (c.length === rowCount ? c : c.length > rowCount ? c.slice(0, rowCount) : [...c, ...new Array<unknown>(rowCount - c.length).fill(null)]) : []));
+  const columns = data.map((c, j) =>
+    columnIndexes.includes(j)
+      ? c.length === rowCount
+        ? c
+        : c.length > rowCount
+          ? c.slice(0, rowCount)
+          : [...c, ...new Array<unknown>(rowCount - c.length).fill(null)]
+      : []
+  );
   onProgress(table.name, rowCount, rowCount);
   return { ...table, columns, rowCount, lastRow };
 }

@@ -34,8 +34,16 @@ export class ContentTypes {
 
   constructor(readonly xml: string) {
     const root = parseXml(xml);
-    for (const o of childrenNamed(root, "Override")) this.overrides.set((o.attributes.get("PartName") ?? "").replace(/^\//, "").toLowerCase(), o.attributes.get("ContentType") ?? "");
-    for (const d of childrenNamed(root, "Default")) this.defaults.set((d.attributes.get("Extension") ?? "").toLowerCase(), d.attributes.get("ContentType") ?? "");
+    for (const o of childrenNamed(root, "Override"))
+      this.overrides.set(
+        (o.attributes.get("PartName") ?? "").replace(/^\//, "").toLowerCase(),
+        o.attributes.get("ContentType") ?? ""
+      );
+    for (const d of childrenNamed(root, "Default"))
+      this.defaults.set(
+        (d.attributes.get("Extension") ?? "").toLowerCase(),
+        d.attributes.get("ContentType") ?? ""
+      );
   }
 
   typeOf(part: string): string | undefined {
@@ -50,10 +58,17 @@ export class ContentTypes {
     const root = parseXml(this.xml);
     const gone = new Set([...removed, ...added.keys()].map((p) => p.toLowerCase()));
     const splices: Splice[] = childrenNamed(root, "Override")
-      .filter((o) => gone.has((o.attributes.get("PartName") ?? "").replace(/^\//, "").toLowerCase()))
+      .filter((o) =>
+        gone.has((o.attributes.get("PartName") ?? "").replace(/^\//, "").toLowerCase())
+      )
       .map((o) => ({ start: o.start, end: o.end, text: "" }));
     const prefix = root.prefix === "" ? "" : `${root.prefix}:`;
-    const markup = [...added].map(([part, type]) => `<${prefix}Override PartName="/${escapeAttribute(part)}" ContentType="${escapeAttribute(type)}"/>`).join("");
+    const markup = [...added]
+      .map(
+        ([part, type]) =>
+          `<${prefix}Override PartName="/${escapeAttribute(part)}" ContentType="${escapeAttribute(type)}"/>`
+      )
+      .join("");
     splices.push({ start: root.innerEnd, end: root.innerEnd, text: markup });
     return applySplices(this.xml, splices);
   }

@@ -28,15 +28,29 @@ export interface NewTable {
 }
 
 /** A table read elsewhere (a source table, a CSV file) as a new table, each column's format chosen by its header. */
-export function newTableOf(t: Pick<NewTable, "sheet" | "name" | "headers" | "columns" | "rowCount">, formatOf: (header: string, column: number) => string | undefined): NewTable {
-  return { sheet: t.sheet, name: t.name, headers: t.headers, columns: t.columns, rowCount: t.rowCount, formats: t.headers.map((h, j) => formatOf(h, j)) };
+export function newTableOf(
+  t: Pick<NewTable, "sheet" | "name" | "headers" | "columns" | "rowCount">,
+  formatOf: (header: string, column: number) => string | undefined
+): NewTable {
+  return {
+    sheet: t.sheet,
+    name: t.name,
+    headers: t.headers,
+    columns: t.columns,
+    rowCount: t.rowCount,
+    formats: t.headers.map((h, j) => formatOf(h, j)),
+  };
 }
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
 /** Writes the package; returns it as a Blob when the output is not a stream. */
-export async function writeNewWorkbook(tables: readonly NewTable[], output: ArchiveOutput, creator = "SPEC Scorecard"): Promise<Blob | null> {
+export async function writeNewWorkbook(
+  tables: readonly NewTable[],
+  output: ArchiveOutput,
+  creator = "SPEC Scorecard"
+): Promise<Blob | null> {
   const styles = new StylesEditor(EMPTY_STYLES_XML);
   const strings = new Map<string, number>();
   const sharedString = (text: string): number => {
@@ -72,18 +86,28 @@ export async function writeNewWorkbook(tables: readonly NewTable[], output: Arch
         dimension: ref,
         dynamicArrayMetadata: 1,
         sharedString,
-      }),
+      })
     );
-    parts.set(`xl/worksheets/_rels/sheet${n}.xml.rels`, `${RELATIONSHIPS_XML_START}${relationshipXml("rId1", RELATIONSHIP_TYPES.table, sheetPart, tablePart)}</Relationships>`);
+    parts.set(
+      `xl/worksheets/_rels/sheet${n}.xml.rels`,
+      `${RELATIONSHIPS_XML_START}${relationshipXml("rId1", RELATIONSHIP_TYPES.table, sheetPart, tablePart)}</Relationships>`
+    );
     parts.set(tablePart, tableXml(n, t, ref));
     overrides.push([sheetPart, CONTENT_TYPES.worksheet], [tablePart, CONTENT_TYPES.table]);
-    workbookRels.push(relationshipXml(`rId${n}`, RELATIONSHIP_TYPES.worksheet, "xl/workbook.xml", sheetPart));
+    workbookRels.push(
+      relationshipXml(`rId${n}`, RELATIONSHIP_TYPES.worksheet, "xl/workbook.xml", sheetPart)
+    );
     sheetElements.push(`<sheet name="${escapeAttribute(t.sheet)}" sheetId="${n}" r:id="rId${n}"/>`);
   });
   const k = tables.length;
   workbookRels.push(
     relationshipXml(`rId${k + 1}`, RELATIONSHIP_TYPES.styles, "xl/workbook.xml", "xl/styles.xml"),
-    relationshipXml(`rId${k + 2}`, RELATIONSHIP_TYPES.sharedStrings, "xl/workbook.xml", "xl/sharedStrings.xml"),
+    relationshipXml(
+      `rId${k + 2}`,
+      RELATIONSHIP_TYPES.sharedStrings,
+      "xl/workbook.xml",
+      "xl/sharedStrings.xml"
+    )
   );
   // After the sheets, which fill the string table as they are written.
   parts.set("xl/sharedStrings.xml", () => sharedStringsXml(strings));
@@ -91,11 +115,17 @@ export async function writeNewWorkbook(tables: readonly NewTable[], output: Arch
   const workbook = `${XML_HEAD}<workbook xmlns="${MAIN}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><workbookPr/><bookViews><workbookView activeTab="0"/></bookViews><sheets>${sheetElements.join("")}</sheets><calcPr calcId="191029"/></workbook>`;
   const first = new Map<string, PartData>([
     ["[Content_Types].xml", contentTypesXml(overrides)],
-    ["_rels/.rels", `${RELATIONSHIPS_XML_START}${relationshipXml("rId1", RELATIONSHIP_TYPES.officeDocument, "", "xl/workbook.xml")}${relationshipXml("rId2", RELATIONSHIP_TYPES.coreProperties, "", "docProps/core.xml")}${relationshipXml("rId3", RELATIONSHIP_TYPES.extendedProperties, "", "docProps/app.xml")}</Relationships>`],
+    [
+      "_rels/.rels",
+      `${RELATIONSHIPS_XML_START}${relationshipXml("rId1", RELATIONSHIP_TYPES.officeDocument, "", "xl/workbook.xml")}${relationshipXml("rId2", RELATIONSHIP_TYPES.coreProperties, "", "docProps/core.xml")}${relationshipXml("rId3", RELATIONSHIP_TYPES.extendedProperties, "", "docProps/app.xml")}</Relationships>`,
+    ],
     ["docProps/app.xml", appXml(tables.map((t) => t.sheet))],
     ["docProps/core.xml", coreXml(creator)],
     ["xl/workbook.xml", workbook],
-    ["xl/_rels/workbook.xml.rels", `${RELATIONSHIPS_XML_START}${workbookRels.join("")}</Relationships>`],
+    [
+      "xl/_rels/workbook.xml.rels",
+      `${RELATIONSHIPS_XML_START}${workbookRels.join("")}</Relationships>`,
+    ],
   ]);
   return writeArchive(null, () => false, first, parts, output);
 }
@@ -104,20 +134,33 @@ async function* single(text: string): AsyncGenerator<string> {
   yield text;
 }
 
-function* tableCells(t: NewTable, headerStyle: number, formats: readonly number[]): Generator<CellOut> {
-  for (let j = 0; j < t.headers.length; j++) yield { row: 1, column: j + 1, value: t.headers[j], style: headerStyle };
+function* tableCells(
+  t: NewTable,
+  headerStyle: number,
+  formats: readonly number[]
+): Generator<CellOut> {
+  for (let j = 0; j < t.headers.length; j++)
+    yield { row: 1, column: j + 1, value: t.headers[j], style: headerStyle };
   for (let i = 0; i < t.rowCount; i++) {
     for (let j = 0; j < t.headers.length; j++) {
       const v = t.columns[j]?.[i];
       if (v === null || v === undefined || v === "") continue;
-      const value = typeof v === "number" || typeof v === "string" || typeof v === "boolean" || v instanceof ErrorValue ? v : String(v);
+      const value =
+        typeof v === "number" ||
+        typeof v === "string" ||
+        typeof v === "boolean" ||
+        v instanceof ErrorValue
+          ? v
+          : String(v);
       yield { row: i + 2, column: j + 1, value, style: formats[j] };
     }
   }
 }
 
 function tableXml(id: number, t: NewTable, ref: string): string {
-  const columns = t.headers.map((h, j) => `<tableColumn id="${j + 1}" name="${escapeAttribute(h)}"/>`).join("");
+  const columns = t.headers
+    .map((h, j) => `<tableColumn id="${j + 1}" name="${escapeAttribute(h)}"/>`)
+    .join("");
   return (
     `${XML_HEAD}<table xmlns="${MAIN}" id="${id}" name="${escapeAttribute(t.name)}" displayName="${escapeAttribute(t.name)}" ref="${ref}" totalsRowShown="0">` +
     `<autoFilter ref="${ref}"/><tableColumns count="${t.headers.length}">${columns}</tableColumns>` +
@@ -130,7 +173,9 @@ async function* sharedStringsXml(strings: ReadonlyMap<string, number>): AsyncGen
   let chunk = "";
   let n = 0;
   for (const s of strings.keys()) {
-    chunk += /^\s|\s$/.test(s) ? `<si><t xml:space="preserve">${escapeText(s)}</t></si>` : `<si><t>${escapeText(s)}</t></si>`;
+    chunk += /^\s|\s$/.test(s)
+      ? `<si><t xml:space="preserve">${escapeText(s)}</t></si>`
+      : `<si><t>${escapeText(s)}</t></si>`;
     if (++n % 20000 === 0) {
       yield chunk;
       chunk = "";
@@ -151,7 +196,11 @@ function contentTypesXml(overrides: readonly [string, string][]): string {
   return (
     `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
     `<Default Extension="rels" ContentType="${CONTENT_TYPES.relationships}"/><Default Extension="xml" ContentType="application/xml"/>` +
-    all.map(([part, type]) => `<Override PartName="/${escapeAttribute(part)}" ContentType="${type}"/>`).join("") +
+    all
+      .map(
+        ([part, type]) => `<Override PartName="/${escapeAttribute(part)}" ContentType="${type}"/>`
+      )
+      .join("") +
     "</Types>"
   );
 }
@@ -174,4 +223,3 @@ function coreXml(creator: string): string {
     "</cp:coreProperties>"
   );
 }
-

@@ -1,7 +1,10 @@
 /** Which number formats show a date: Excel's built-in ids, and format codes with date or time parts. */
 
 /** Built-in formats that show dates or times (ECMA-376 §18.8.30, and the East Asian ids Excel uses). */
-const BUILT_IN_DATES = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const BUILT_IN_DATES = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51,
+  52, 53, 54, 55, 56, 57, 58,
+]);
 
 export function isBuiltInDate(id: number): boolean {
   return BUILT_IN_DATES.has(id);
@@ -27,7 +30,9 @@ export function isDateFormatCode(code: string): boolean {
     }
     if (ch === "[") {
       const close = firstSection.indexOf("]", i + 1);
-      const inside = firstSection.slice(i + 1, close < 0 ? firstSection.length : close).toLowerCase();
+      const inside = firstSection
+        .slice(i + 1, close < 0 ? firstSection.length : close)
+        .toLowerCase();
       if (/^(h+|m+|s+)$/.test(inside)) return true;
       i = close < 0 ? firstSection.length : close + 1;
       continue;

@@ -8,15 +8,20 @@ import { escapeAttribute } from "./xmlText";
 import { childrenNamed, parseXml } from "./xmlTree";
 
 export const RELATIONSHIP_TYPES = {
-  officeDocument: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
+  officeDocument:
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
   worksheet: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet",
   styles: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles",
-  sharedStrings: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings",
+  sharedStrings:
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings",
   table: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/table",
-  sheetMetadata: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sheetMetadata",
+  sheetMetadata:
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sheetMetadata",
   calcChain: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain",
-  extendedProperties: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties",
-  coreProperties: "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+  extendedProperties:
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties",
+  coreProperties:
+    "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
   theme: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme",
 } as const;
 
@@ -24,7 +29,8 @@ export const RELATIONSHIP_TYPES = {
 const STRICT_PREFIX = "http://purl.oclc.org/ooxml/officeDocument/relationships/";
 const TRANSITIONAL_PREFIX = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
 
-export const RELATIONSHIPS_NAMESPACE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+export const RELATIONSHIPS_NAMESPACE =
+  "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 export interface Relationship {
   readonly id: string;
@@ -77,14 +83,24 @@ export function relativeTarget(sourcePart: string, targetPart: string): string {
 
 /** Relationship types compared in their transitional spelling. */
 export function sameType(type: string, wanted: string): boolean {
-  return type === wanted || (type.startsWith(STRICT_PREFIX) && wanted.startsWith(TRANSITIONAL_PREFIX) && type.slice(STRICT_PREFIX.length) === wanted.slice(TRANSITIONAL_PREFIX.length));
+  return (
+    type === wanted ||
+    (type.startsWith(STRICT_PREFIX) &&
+      wanted.startsWith(TRANSITIONAL_PREFIX) &&
+      type.slice(STRICT_PREFIX.length) === wanted.slice(TRANSITIONAL_PREFIX.length))
+  );
 }
 
 export function parseRelationships(xml: string, sourcePart: string): Relationship[] {
   return childrenNamed(parseXml(xml), "Relationship").map((el) => {
     const external = (el.attributes.get("TargetMode") ?? "").toLowerCase() === "external";
     const target = el.attributes.get("Target") ?? "";
-    return { id: el.attributes.get("Id") ?? "", type: el.attributes.get("Type") ?? "", target: external ? target : resolveTarget(sourcePart, target), external };
+    return {
+      id: el.attributes.get("Id") ?? "",
+      type: el.attributes.get("Type") ?? "",
+      target: external ? target : resolveTarget(sourcePart, target),
+      external,
+    };
   });
 }
 
@@ -97,8 +113,14 @@ export function freeRelationshipId(used: Iterable<string>): string {
 }
 
 /** One <Relationship> element, its target written relative to the source part. */
-export function relationshipXml(id: string, type: string, sourcePart: string, targetPart: string): string {
+export function relationshipXml(
+  id: string,
+  type: string,
+  sourcePart: string,
+  targetPart: string
+): string {
   return `<Relationship Id="${escapeAttribute(id)}" Type="${escapeAttribute(type)}" Target="${escapeAttribute(relativeTarget(sourcePart, targetPart))}"/>`;
 }
 
-export const RELATIONSHIPS_XML_START = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">';
+export const RELATIONSHIPS_XML_START =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">';

@@ -14,13 +14,18 @@ export class SharedStrings {
     /** For a plain <si><t>…</t></si>: where its text starts and ends; -1 when decoded already. */
     private readonly starts: Int32Array,
     private readonly ends: Int32Array,
-    rich: Map<number, string>,
+    rich: Map<number, string>
   ) {
     this.cache = new Array<string | undefined>(starts.length);
     for (const [i, s] of rich) this.cache[i] = s;
   }
 
-  static readonly EMPTY = new SharedStrings(new Uint8Array(0), new Int32Array(0), new Int32Array(0), new Map());
+  static readonly EMPTY = new SharedStrings(
+    new Uint8Array(0),
+    new Int32Array(0),
+    new Int32Array(0),
+    new Map()
+  );
 
   get count(): number {
     return this.starts.length;

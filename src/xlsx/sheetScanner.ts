@@ -60,7 +60,7 @@ export class SheetScanner {
 
   constructor(
     private readonly sink: CellSink,
-    private readonly options: ScanOptions,
+    private readonly options: ScanOptions
   ) {}
 
   /** Scans a chunk; false once the sheet data is over or the sink stopped. */
@@ -93,7 +93,8 @@ export class SheetScanner {
       }
       if (first === 33 || first === 63) {
         // a comment or a processing instruction: skip it whole
-        const end = first === 33 && buf[p + 1] === 45 ? findSequence(buf, p, "-->") : buf.indexOf(GT, p);
+        const end =
+          first === 33 && buf[p + 1] === 45 ? findSequence(buf, p, "-->") : buf.indexOf(GT, p);
         if (end < 0) return this.keep(buf, lt);
         pos = end + 1;
         continue;
@@ -112,7 +113,12 @@ export class SheetScanner {
       }
       const gt = tagEndAt(buf, q);
       if (gt < 0) return this.keep(buf, lt);
-      if (length === 3 && buf[local] === 114 && buf[local + 1] === 111 && buf[local + 2] === 119 /* row */) {
+      if (
+        length === 3 &&
+        buf[local] === 114 &&
+        buf[local + 1] === 111 &&
+        buf[local + 2] === 119 /* row */
+      ) {
         const r = attributeNumber(buf, q, gt, 114);
         this.rowNumber = r > 0 ? r : this.rowNumber + 1;
         this.nextColumn = 1;
@@ -210,11 +216,13 @@ export class SheetScanner {
         if (len === 1 && c0 === 99 /* </c> */) {
           // Only a whole cell counts: one cut by the chunk's end is read again from its start.
           this.nextColumn = column + 1;
-          if (wanted) this.deliver(buf, column, style, type, typeLength, valueStart, valueEnd, inline);
+          if (wanted)
+            this.deliver(buf, column, style, type, typeLength, valueStart, valueEnd, inline);
           return end + 1;
         }
         if (len === 1 && c0 === 118 /* </v> */) valueEnd = open;
-        else if (len === 3 && c0 === 114 && buf[nameStart + 1] === 80 /* </rPh> */) inPhonetic = false;
+        else if (len === 3 && c0 === 114 && buf[nameStart + 1] === 80 /* </rPh> */)
+          inPhonetic = false;
         pos = end + 1;
         continue;
       }
@@ -236,12 +244,22 @@ export class SheetScanner {
         if (close < 0) return -1;
         pos = close;
         continue;
-      } else if (len === 3 && c0 === 114 && buf[nameStart + 1] === 80 /* <rPh> */ && !selfClosing) inPhonetic = true;
+      } else if (len === 3 && c0 === 114 && buf[nameStart + 1] === 80 /* <rPh> */ && !selfClosing)
+        inPhonetic = true;
       pos = end + 1;
     }
   }
 
-  private deliver(buf: Uint8Array, column: number, style: number, type: number, typeLength: number, valueStart: number, valueEnd: number, inline: string | null): void {
+  private deliver(
+    buf: Uint8Array,
+    column: number,
+    style: number,
+    type: number,
+    typeLength: number,
+    valueStart: number,
+    valueEnd: number,
+    inline: string | null
+  ): void {
     const sink = this.sink;
     if (type === 105 /* inlineStr */) {
       if (inline !== null) sink.cell(column, CellKind.Text, 0, inline);
@@ -255,7 +273,12 @@ export class SheetScanner {
         sink.cell(column, CellKind.Text, 0, textOf(buf, valueStart, valueEnd));
         return;
       }
-      if (this.options.date1904 && style < this.options.dateStyles.length && this.options.dateStyles[style] === 1) v += DAYS_1904_TO_1900;
+      if (
+        this.options.date1904 &&
+        style < this.options.dateStyles.length &&
+        this.options.dateStyles[style] === 1
+      )
+        v += DAYS_1904_TO_1900;
       sink.cell(column, CellKind.Number, v, "");
     } else if (type === 115 /* s or str */) {
       if (typeLength === 1) {
@@ -263,7 +286,12 @@ export class SheetScanner {
         if (index === index) sink.cell(column, CellKind.Shared, index, "");
       } else sink.cell(column, CellKind.Text, 0, textOf(buf, valueStart, valueEnd));
     } else if (type === 98 /* b */) {
-      sink.cell(column, CellKind.Boolean, buf[valueStart] === 49 || buf[valueStart] === 116 ? 1 : 0, "");
+      sink.cell(
+        column,
+        CellKind.Boolean,
+        buf[valueStart] === 49 || buf[valueStart] === 116 ? 1 : 0,
+        ""
+      );
     } else if (type === 101 /* e */) {
       sink.cell(column, CellKind.Error, 0, textOf(buf, valueStart, valueEnd));
     } else if (type === 100 /* d */) {
@@ -310,7 +338,12 @@ function localIs(buf: Uint8Array, start: number, end: number, local: string): bo
 }
 
 /** The value's [start, end) of a named attribute in a start tag, or null. */
-function attributeValue(buf: Uint8Array, from: number, gt: number, name: string): [number, number] | null {
+function attributeValue(
+  buf: Uint8Array,
+  from: number,
+  gt: number,
+  name: string
+): [number, number] | null {
   let i = from;
   while (i < gt) {
     while (i < gt && isSpace(buf[i])) i++;
@@ -325,7 +358,8 @@ function attributeValue(buf: Uint8Array, from: number, gt: number, name: string)
     while (end < gt && buf[end] !== quote) end++;
     if (nameEnd - nameStart === name.length) {
       let same = true;
-      for (let k = 0; k < name.length; k++) if (buf[nameStart + k] !== name.charCodeAt(k)) same = false;
+      for (let k = 0; k < name.length; k++)
+        if (buf[nameStart + k] !== name.charCodeAt(k)) same = false;
       if (same) return [start, end];
     }
     i = end + 1;

@@ -4,7 +4,16 @@
  * own, so every index the source's cells use keeps its meaning.
  */
 import { escapeAttribute } from "./xmlText";
-import { XmlElement, Splice, appendChildren, applySplices, child, childrenNamed, insertionPoint, parseXml } from "./xmlTree";
+import {
+  XmlElement,
+  Splice,
+  appendChildren,
+  applySplices,
+  child,
+  childrenNamed,
+  insertionPoint,
+  parseXml,
+} from "./xmlTree";
 import { isBuiltInDate, isDateFormatCode } from "./numberFormats";
 
 /** 1 for each cellXfs index whose number format shows a date. */
@@ -12,7 +21,8 @@ export function dateStylesOf(stylesXml: string | null): Uint8Array {
   if (stylesXml === null) return new Uint8Array(0);
   const root = parseXml(stylesXml);
   const custom = new Map<number, string>();
-  for (const f of childrenNamed(child(root, "numFmts") ?? root, "numFmt")) custom.set(Number(f.attributes.get("numFmtId")), f.attributes.get("formatCode") ?? "");
+  for (const f of childrenNamed(child(root, "numFmts") ?? root, "numFmt"))
+    custom.set(Number(f.attributes.get("numFmtId")), f.attributes.get("formatCode") ?? "");
   const xfs = childrenNamed(child(root, "cellXfs") ?? root, "xf");
   const dates = new Uint8Array(xfs.length);
   xfs.forEach((xf, i) => {
@@ -45,15 +55,40 @@ export interface HighlightLook {
 }
 
 /** Excel's built-in number formats that need no <numFmt> of their own. */
-const BUILT_IN_CODES: Record<string, number> = { General: 0, "0": 1, "0.00": 2, "#,##0": 3, "#,##0.00": 4, "0%": 9, "0.00%": 10, "m/d/yyyy": 14, "mm-dd-yy": 14 };
+const BUILT_IN_CODES: Record<string, number> = {
+  General: 0,
+  "0": 1,
+  "0.00": 2,
+  "#,##0": 3,
+  "#,##0.00": 4,
+  "0%": 9,
+  "0.00%": 10,
+  "m/d/yyyy": 14,
+  "mm-dd-yy": 14,
+};
 
 /** The containers of a styleSheet in the schema's order, for inserting one that is missing. */
-const ORDER = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs", "tableStyles", "colors", "extLst"];
+const ORDER = [
+  "numFmts",
+  "fonts",
+  "fills",
+  "borders",
+  "cellStyleXfs",
+  "cellXfs",
+  "cellStyles",
+  "dxfs",
+  "tableStyles",
+  "colors",
+  "extLst",
+];
 
 /** What a styles part needs at index 0 (and 1 for fills) for our formats' ids to be valid. */
 const DEFAULTS: Record<"fonts" | "fills" | "borders" | "cellStyleXfs", string[]> = {
   fonts: ['<font><sz val="11"/><name val="Calibri"/></font>'],
-  fills: ['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>'],
+  fills: [
+    '<fill><patternFill patternType="none"/></fill>',
+    '<fill><patternFill patternType="gray125"/></fill>',
+  ],
   borders: ["<border><left/><right/><top/><bottom/><diagonal/></border>"],
   cellStyleXfs: ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>'],
 };
@@ -73,7 +108,12 @@ export const EMPTY_STYLES_XML =
 /** Collects the looks a sheet needs and writes them into the source's styles part. */
 export class StylesEditor {
   private readonly root: XmlElement;
-  private readonly baseFont: { name: string | null; family: string | null; scheme: string | null; size: number };
+  private readonly baseFont: {
+    name: string | null;
+    family: string | null;
+    scheme: string | null;
+    size: number;
+  };
   private readonly counts: Record<"numFmts" | "fonts" | "fills" | "cellXfs" | "dxfs", number>;
   private nextNumberFormatId: number;
   private readonly numberFormats = new Map<string, number>();
@@ -95,8 +135,16 @@ export class StylesEditor {
       const c = child(this.root, local);
       return c === undefined ? 0 : childrenNamed(c, item).length;
     };
-    this.counts = { numFmts: count("numFmts", "numFmt"), fonts: count("fonts", "font"), fills: count("fills", "fill"), cellXfs: count("cellXfs", "xf"), dxfs: count("dxfs", "dxf") };
-    const ids = childrenNamed(child(this.root, "numFmts") ?? this.root, "numFmt").map((f) => Number(f.attributes.get("numFmtId") ?? 0));
+    this.counts = {
+      numFmts: count("numFmts", "numFmt"),
+      fonts: count("fonts", "font"),
+      fills: count("fills", "fill"),
+      cellXfs: count("cellXfs", "xf"),
+      dxfs: count("dxfs", "dxf"),
+    };
+    const ids = childrenNamed(child(this.root, "numFmts") ?? this.root, "numFmt").map((f) =>
+      Number(f.attributes.get("numFmtId") ?? 0)
+    );
     for (const f of childrenNamed(child(this.root, "numFmts") ?? this.root, "numFmt")) {
       const code = f.attributes.get("formatCode");
       if (code !== undefined) this.numberFormats.set(code, Number(f.attributes.get("numFmtId")));
@@ -107,8 +155,14 @@ export class StylesEditor {
     if (count("borders", "border") === 0) this.newBorders.push(...DEFAULTS.borders);
     if (count("cellStyleXfs", "xf") === 0) this.newCellStyleXfs.push(...DEFAULTS.cellStyleXfs);
     const first = childrenNamed(child(this.root, "fonts") ?? this.root, "font")[0];
-    const val = (local: string): string | null => (first === undefined ? null : (child(first, local)?.attributes.get("val") ?? null));
-    this.baseFont = { name: val("name"), family: val("family"), scheme: val("scheme"), size: Number(val("sz") ?? 11) };
+    const val = (local: string): string | null =>
+      first === undefined ? null : (child(first, local)?.attributes.get("val") ?? null);
+    this.baseFont = {
+      name: val("name"),
+      family: val("family"),
+      scheme: val("scheme"),
+      size: Number(val("sz") ?? 11),
+    };
   }
 
   /** The cellXfs index of a look, added when new. */
@@ -121,7 +175,9 @@ export class StylesEditor {
     if (known !== undefined) return known;
     const applies = `${numFmtId !== 0 ? ' applyNumberFormat="1"' : ""}${fontId !== 0 ? ' applyFont="1"' : ""}${fillId !== 0 ? ' applyFill="1"' : ""}`;
     const index = this.counts.cellXfs + this.newCellXfs.length;
-    this.newCellXfs.push(`<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="0" xfId="0"${applies}/>`);
+    this.newCellXfs.push(
+      `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="0" xfId="0"${applies}/>`
+    );
     this.cellXfs.set(key, index);
     return index;
   }
@@ -129,7 +185,9 @@ export class StylesEditor {
   /** The dxfs index of a conditional format's look, added. */
   highlight(look: HighlightLook): number {
     const index = this.counts.dxfs + this.newDxfs.length;
-    this.newDxfs.push(`<dxf><font><color rgb="${look.font}"/></font><fill><patternFill patternType="solid"><fgColor rgb="${look.fill}"/><bgColor rgb="${look.fill}"/></patternFill></fill></dxf>`);
+    this.newDxfs.push(
+      `<dxf><font><color rgb="${look.font}"/></font><fill><patternFill patternType="solid"><fgColor rgb="${look.fill}"/><bgColor rgb="${look.fill}"/></patternFill></fill></dxf>`
+    );
     return index;
   }
 
@@ -168,14 +226,25 @@ export class StylesEditor {
     const known = this.fills.get(argb);
     if (known !== undefined) return known;
     const index = this.counts.fills + this.newFills.length;
-    this.newFills.push(`<fill><patternFill patternType="solid"><fgColor rgb="${argb}"/><bgColor indexed="64"/></patternFill></fill>`);
+    this.newFills.push(
+      `<fill><patternFill patternType="solid"><fgColor rgb="${argb}"/><bgColor indexed="64"/></patternFill></fill>`
+    );
     this.fills.set(argb, index);
     return index;
   }
 
   /** True when nothing was added: the source's part can be kept as it is. */
   get unchanged(): boolean {
-    return this.newNumberFormats.length + this.newFonts.length + this.newFills.length + this.newBorders.length + this.newCellStyleXfs.length + this.newCellXfs.length + this.newDxfs.length === 0;
+    return (
+      this.newNumberFormats.length +
+        this.newFonts.length +
+        this.newFills.length +
+        this.newBorders.length +
+        this.newCellStyleXfs.length +
+        this.newCellXfs.length +
+        this.newDxfs.length ===
+      0
+    );
   }
 
   /** The styles part with the additions, everything else as the source wrote it. */
@@ -193,14 +262,20 @@ export class StylesEditor {
     const prefix = this.root.prefix === "" ? "" : `${this.root.prefix}:`;
     for (const [container, , items, before] of additions) {
       if (items.length === 0) continue;
-      const markup = items.map((m) => (prefix === "" ? m : m.replace(/<(\/?)(\w)/g, `<$1${prefix}$2`))).join("");
+      const markup = items
+        .map((m) => (prefix === "" ? m : m.replace(/<(\/?)(\w)/g, `<$1${prefix}$2`)))
+        .join("");
       const el = child(this.root, container);
       const total = before + items.length;
       if (el !== undefined) {
         splices.push(...appendChildren(this.xml, el, markup, total));
       } else {
         const at = insertionPoint(this.root, ORDER, container);
-        splices.push({ start: at, end: at, text: `<${prefix}${container} count="${total}">${markup}</${prefix}${container}>` });
+        splices.push({
+          start: at,
+          end: at,
+          text: `<${prefix}${container} count="${total}">${markup}</${prefix}${container}>`,
+        });
       }
     }
     return applySplices(this.xml, splices);

@@ -24,7 +24,16 @@ import { EMPTY_STYLES_XML, StylesEditor } from "./stylesPart";
 import { WorksheetOut, worksheetXml } from "./worksheetXml";
 import { WorksheetInfo, XlsxPackage } from "./xlsxPackage";
 import { escapeAttribute, escapeText } from "./xmlText";
-import { Splice, XmlElement, appendChildren, applySplices, child, childrenNamed, parseXml, prefixOf } from "./xmlTree";
+import {
+  Splice,
+  XmlElement,
+  appendChildren,
+  applySplices,
+  child,
+  childrenNamed,
+  parseXml,
+  prefixOf,
+} from "./xmlTree";
 import { ArchiveOutput, PartData, writeArchive } from "./zipArchive";
 
 export interface WorksheetRequest {
@@ -44,11 +53,19 @@ export interface WrittenWorkbook {
 
 /** Excel's limits on a sheet name: 31 characters, none of : \ / ? * [ ], not starting or ending with '. */
 export function validSheetName(wanted: string): string {
-  const clean = wanted.replace(/[:\\/?*[\]]/g, " ").replace(/^'+|'+$/g, "").trim() || "Sheet";
+  const clean =
+    wanted
+      .replace(/[:\\/?*[\]]/g, " ")
+      .replace(/^'+|'+$/g, "")
+      .trim() || "Sheet";
   return clean.slice(0, 31);
 }
 
-export async function writeWithWorksheet(pkg: XlsxPackage, request: WorksheetRequest, output: ArchiveOutput): Promise<WrittenWorkbook> {
+export async function writeWithWorksheet(
+  pkg: XlsxPackage,
+  request: WorksheetRequest,
+  output: ArchiveOutput
+): Promise<WrittenWorkbook> {
   const archive = pkg.archive;
   const workbookPart = pkg.workbookPart;
   const workbookRelsPart = relationshipsPartOf(workbookPart);
@@ -59,7 +76,9 @@ export async function writeWithWorksheet(pkg: XlsxPackage, request: WorksheetReq
 
   // The styles the sheet needs, after the source's own.
   let stylesPart = pkg.partOfType(RELATIONSHIP_TYPES.styles);
-  const styles = new StylesEditor(stylesPart === null ? EMPTY_STYLES_XML : await archive.text(stylesPart));
+  const styles = new StylesEditor(
+    stylesPart === null ? EMPTY_STYLES_XML : await archive.text(stylesPart)
+  );
   if (stylesPart === null) {
     stylesPart = freePartName(archive.names(), "xl/styles", ".xml");
     newTypes.set(stylesPart, CONTENT_TYPES.styles);
@@ -67,7 +86,9 @@ export async function writeWithWorksheet(pkg: XlsxPackage, request: WorksheetReq
   }
   // The dynamic-array record: the source's, or one added to its metadata part, or a new part.
   const metadataPart = pkg.partOfType(RELATIONSHIP_TYPES.sheetMetadata);
-  const metadata = dynamicArrayMetadata(metadataPart === null ? null : await archive.text(metadataPart));
+  const metadata = dynamicArrayMetadata(
+    metadataPart === null ? null : await archive.text(metadataPart)
+  );
   if (metadata.xml !== null) {
     const part = metadataPart ?? freePartName(archive.names(), "xl/metadata", ".xml");
     changed.set(part, metadata.xml);
@@ -97,7 +118,9 @@ export async function writeWithWorksheet(pkg: XlsxPackage, request: WorksheetReq
   if (!styles.unchanged) changed.set(stylesPart, styles.toXml());
 
   // The workbook's relationships: new ones added, the calculation chain's dropped.
-  const relationships = pkg.workbookRelationships.filter((r) => !(r.external === false && removed.has(r.target)));
+  const relationships = pkg.workbookRelationships.filter(
+    (r) => !(r.external === false && removed.has(r.target))
+  );
   const ids = relationships.map((r) => r.id);
   const added: { id: string; type: string; target: string }[] = [];
   for (const r of newRelationships) {
@@ -105,7 +128,10 @@ export async function writeWithWorksheet(pkg: XlsxPackage, request: WorksheetReq
     added.push({ id, ...r });
   }
   if (added.length > 0 || relationships.length !== pkg.workbookRelationships.length) {
-    changed.set(workbookRelsPart, await editedRelationships(pkg, workbookRelsPart, removed, added, workbookPart));
+    changed.set(
+      workbookRelsPart,
+      await editedRelationships(pkg, workbookRelsPart, removed, added, workbookPart)
+    );
   }
   if (request.replacing === null) {
     const sheetRel = added.find((a) => a.type === RELATIONSHIP_TYPES.worksheet) as { id: string };
@@ -113,21 +139,39 @@ export async function writeWithWorksheet(pkg: XlsxPackage, request: WorksheetReq
     changed.set(workbookPart, workbookXml);
     const app = await appPropertiesPart(pkg);
     if (app !== null) {
-      const edited = withSheetTitle(await archive.text(app), pkg.worksheets.map((w) => w.name), sheetName);
+      const edited = withSheetTitle(
+        await archive.text(app),
+        pkg.worksheets.map((w) => w.name),
+        sheetName
+      );
       if (edited !== null) changed.set(app, edited);
     }
   }
 
-  const first = new Map<string, PartData>([[archive.storedName(CONTENT_TYPES_PART) ?? CONTENT_TYPES_PART, pkg.contentTypes.edited(newTypes, removed)]]);
+  const first = new Map<string, PartData>([
+    [
+      archive.storedName(CONTENT_TYPES_PART) ?? CONTENT_TYPES_PART,
+      pkg.contentTypes.edited(newTypes, removed),
+    ],
+  ]);
   const lower = (name: string): string => name.toLowerCase();
   const replacedOrGone = new Set([...changed.keys(), ...removed, ...first.keys()].map(lower));
-  const blob = await writeArchive(archive, (name) => !replacedOrGone.has(lower(name)), first, changed, output);
+  const blob = await writeArchive(
+    archive,
+    (name) => !replacedOrGone.has(lower(name)),
+    first,
+    changed,
+    output
+  );
   return { sheetName, blob };
 }
 
 /** "xl/worksheets/sheet5.xml": the first number after every part of that stem. */
 function freePartName(names: readonly string[], stem: string, extension: string): string {
-  const pattern = new RegExp(`^${stem.replace(/[./]/g, "\\$&")}(\\d*)${extension.replace(".", "\\.")}$`, "i");
+  const pattern = new RegExp(
+    `^${stem.replace(/[./]/g, "\\$&")}(\\d*)${extension.replace(".", "\\.")}$`,
+    "i"
+  );
   let highest = 0;
   let any = false;
   for (const n of names) {
@@ -136,13 +180,19 @@ function freePartName(names: readonly string[], stem: string, extension: string)
     any = true;
     highest = Math.max(highest, m[1] === "" ? 1 : Number(m[1]));
   }
-  return any || stem.endsWith("sheet") ? `${stem}${highest + 1}${extension}` : `${stem}${extension}`;
+  return any || stem.endsWith("sheet")
+    ? `${stem}${highest + 1}${extension}`
+    : `${stem}${extension}`;
 }
 
 /** The name, or "Name (2)", "(3)"… beside a sheet of that name (compared as Excel does, ignoring case). */
 function freeSheetNameIn(workbookXml: string, wanted: string): string {
   const root = parseXml(workbookXml);
-  const taken = new Set(childrenNamed(child(root, "sheets") ?? root, "sheet").map((s) => (s.attributes.get("name") ?? "").toLowerCase()));
+  const taken = new Set(
+    childrenNamed(child(root, "sheets") ?? root, "sheet").map((s) =>
+      (s.attributes.get("name") ?? "").toLowerCase()
+    )
+  );
   let name = wanted;
   for (let i = 2; taken.has(name.toLowerCase()); i++) {
     const suffix = ` (${i})`;
@@ -160,13 +210,20 @@ function withSheet(workbookXml: string, name: string, relationshipId: string): s
   const sheetId = Math.max(0, ...ids) + 1;
   const p = sheets.prefix === "" ? "" : `${sheets.prefix}:`;
   const r = prefixOf(sheets, RELATIONSHIPS_NAMESPACE);
-  const idAttribute = r === undefined || r === "" ? `xmlns:sr="${RELATIONSHIPS_NAMESPACE}" sr:id` : `${r}:id`;
+  const idAttribute =
+    r === undefined || r === "" ? `xmlns:sr="${RELATIONSHIPS_NAMESPACE}" sr:id` : `${r}:id`;
   const markup = `<${p}sheet name="${escapeAttribute(name)}" sheetId="${sheetId}" ${idAttribute}="${escapeAttribute(relationshipId)}"/>`;
   return applySplices(workbookXml, appendChildren(workbookXml, sheets, markup));
 }
 
 /** A relationships part with some targets dropped and new relationships added. */
-async function editedRelationships(pkg: XlsxPackage, relsPart: string, removed: ReadonlySet<string>, added: readonly { id: string; type: string; target: string }[], sourcePart: string): Promise<string> {
+async function editedRelationships(
+  pkg: XlsxPackage,
+  relsPart: string,
+  removed: ReadonlySet<string>,
+  added: readonly { id: string; type: string; target: string }[],
+  sourcePart: string
+): Promise<string> {
   const markup = added.map((a) => relationshipXml(a.id, a.type, sourcePart, a.target)).join("");
   if (!pkg.archive.has(relsPart)) return `${RELATIONSHIPS_XML_START}${markup}</Relationships>`;
   const xml = await pkg.archive.text(relsPart);
@@ -175,7 +232,15 @@ async function editedRelationships(pkg: XlsxPackage, relsPart: string, removed: 
   const splices: Splice[] = childrenNamed(root, "Relationship")
     .filter((_, i) => rels[i] !== undefined && !rels[i].external && removed.has(rels[i].target))
     .map((el) => ({ start: el.start, end: el.end, text: "" }));
-  splices.push(...appendChildren(xml, root, root.prefix === "" ? markup : markup.replace(/<Relationship /g, `<${root.prefix}:Relationship `)));
+  splices.push(
+    ...appendChildren(
+      xml,
+      root,
+      root.prefix === ""
+        ? markup
+        : markup.replace(/<Relationship /g, `<${root.prefix}:Relationship `)
+    )
+  );
   return applySplices(xml, splices);
 }
 
@@ -191,7 +256,9 @@ async function partsOnlyUsedBy(pkg: XlsxPackage, sheetPart: string): Promise<Set
     let count = 0;
     for (const [relsPart, rels] of graph) {
       if (ignoring.has(relsPart)) continue;
-      count += rels.filter((r) => !r.external && r.target.toLowerCase() === part.toLowerCase()).length;
+      count += rels.filter(
+        (r) => !r.external && r.target.toLowerCase() === part.toLowerCase()
+      ).length;
     }
     return count;
   };
@@ -202,7 +269,13 @@ async function partsOnlyUsedBy(pkg: XlsxPackage, sheetPart: string): Promise<Set
     dropped.add(relsPart);
     for (const r of graph.get(relsPart) ?? []) {
       const target = archive.storedName(r.target);
-      if (r.external || target === undefined || dropped.has(target) || target.toLowerCase() === sheetPart.toLowerCase()) continue;
+      if (
+        r.external ||
+        target === undefined ||
+        dropped.has(target) ||
+        target.toLowerCase() === sheetPart.toLowerCase()
+      )
+        continue;
       if (referrers(target, dropped) > 0) continue;
       dropped.add(target);
       visit(target);
@@ -214,7 +287,9 @@ async function partsOnlyUsedBy(pkg: XlsxPackage, sheetPart: string): Promise<Set
 
 async function appPropertiesPart(pkg: XlsxPackage): Promise<string | null> {
   const rels = parseRelationships(await pkg.archive.text("_rels/.rels"), "");
-  const app = rels.find((r) => !r.external && sameType(r.type, RELATIONSHIP_TYPES.extendedProperties));
+  const app = rels.find(
+    (r) => !r.external && sameType(r.type, RELATIONSHIP_TYPES.extendedProperties)
+  );
   return app === undefined ? null : (pkg.archive.storedName(app.target) ?? null);
 }
 
@@ -223,7 +298,11 @@ async function appPropertiesPart(pkg: XlsxPackage): Promise<string | null> {
  * more. The worksheets are the HeadingPairs group whose titles are the workbook's worksheet names
  * (its label is in the language of the Excel that saved it). Null when the part does not list them.
  */
-export function withSheetTitle(appXml: string, worksheetNames: readonly string[], name: string): string | null {
+export function withSheetTitle(
+  appXml: string,
+  worksheetNames: readonly string[],
+  name: string
+): string | null {
   const root = parseXml(appXml);
   const pairs = child(root, "HeadingPairs");
   const titles = child(root, "TitlesOfParts");
@@ -255,5 +334,11 @@ export function withSheetTitle(appXml: string, worksheetNames: readonly string[]
 
 function sizeSplice(xml: string, vector: XmlElement, size: number): Splice[] {
   const tag = xml.slice(vector.start, vector.innerStart);
-  return [{ start: vector.start, end: vector.innerStart, text: tag.replace(/size\s*=\s*("[^"]*"|'[^']*')/, `size="${size}"`) }];
+  return [
+    {
+      start: vector.start,
+      end: vector.innerStart,
+      text: tag.replace(/size\s*=\s*("[^"]*"|'[^']*')/, `size="${size}"`),
+    },
+  ];
 }

@@ -100,10 +100,13 @@ export async function* worksheetXml(sheet: WorksheetOut): AsyncGenerator<string>
     });
     chunk += "</conditionalFormatting>";
   }
-  chunk += '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
-  if (sheet.printOnePageWide === true) chunk += '<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>';
+  chunk +=
+    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
+  if (sheet.printOnePageWide === true)
+    chunk += '<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>';
   const tables = sheet.tableParts ?? [];
-  if (tables.length > 0) chunk += `<tableParts count="${tables.length}">${tables.map((id) => `<tablePart r:id="${escapeAttribute(id)}"/>`).join("")}</tableParts>`;
+  if (tables.length > 0)
+    chunk += `<tableParts count="${tables.length}">${tables.map((id) => `<tablePart r:id="${escapeAttribute(id)}"/>`).join("")}</tableParts>`;
   yield chunk + "</worksheet>";
 }
 
@@ -113,23 +116,35 @@ function cellXml(cell: CellOut, sheet: WorksheetOut): string {
   if (cell.formula !== undefined) {
     const rows = cell.spill?.rows ?? 1;
     const columns = cell.spill?.columns ?? 1;
-    const range = rows > 1 || columns > 1 ? `${ref}:${columnLetter(cell.column + columns - 1)}${cell.row + rows - 1}` : ref;
+    const range =
+      rows > 1 || columns > 1
+        ? `${ref}:${columnLetter(cell.column + columns - 1)}${cell.row + rows - 1}`
+        : ref;
     const { type, value } = stored(cell.result ?? null, sheet, false);
     return `<c r="${ref}"${style}${type} cm="${sheet.dynamicArrayMetadata}"><f t="array" ref="${range}">${escapeText(cell.formula)}</f>${value}</c>`;
   }
-  if (cell.value === undefined || cell.value === null || cell.value === "") return `<c r="${ref}"${style}/>`;
+  if (cell.value === undefined || cell.value === null || cell.value === "")
+    return `<c r="${ref}"${style}/>`;
   const { type, value } = stored(cell.value, sheet, cell.spilled !== true);
   return `<c r="${ref}"${style}${type}>${value}</c>`;
 }
 
 /** The type attribute and value element of a value: numbers, text, booleans, errors. */
-function stored(v: CellResult, sheet: WorksheetOut, constant: boolean): { type: string; value: string } {
+function stored(
+  v: CellResult,
+  sheet: WorksheetOut,
+  constant: boolean
+): { type: string; value: string } {
   if (v === null) return { type: ' t="str"', value: "<v></v>" };
-  if (typeof v === "number") return Number.isFinite(v) ? { type: "", value: `<v>${v}</v>` } : { type: ' t="e"', value: "<v>#NUM!</v>" };
+  if (typeof v === "number")
+    return Number.isFinite(v)
+      ? { type: "", value: `<v>${v}</v>` }
+      : { type: ' t="e"', value: "<v>#NUM!</v>" };
   if (typeof v === "boolean") return { type: ' t="b"', value: `<v>${v ? 1 : 0}</v>` };
   if (v instanceof ErrorValue) return { type: ' t="e"', value: `<v>${escapeText(v.code)}</v>` };
   if (!constant) return { type: ' t="str"', value: `<v>${escapeText(v)}</v>` };
-  if (sheet.sharedString !== undefined) return { type: ' t="s"', value: `<v>${sheet.sharedString(v)}</v>` };
+  if (sheet.sharedString !== undefined)
+    return { type: ' t="s"', value: `<v>${sheet.sharedString(v)}</v>` };
   const space = /^\s|\s$/.test(v) ? ' xml:space="preserve"' : "";
   return { type: ' t="inlineStr"', value: `<is><t${space}>${escapeText(v)}</t></is>` };
 }

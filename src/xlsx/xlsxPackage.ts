@@ -6,7 +6,14 @@
  */
 import { Result, ok, valueError } from "../core/result";
 import { CONTENT_TYPES, CONTENT_TYPES_PART, ContentTypes, EXTENSION_OF } from "./contentTypes";
-import { RELATIONSHIPS_NAMESPACE, RELATIONSHIP_TYPES, Relationship, parseRelationships, relationshipsPartOf, sameType } from "./relationships";
+import {
+  RELATIONSHIPS_NAMESPACE,
+  RELATIONSHIP_TYPES,
+  Relationship,
+  parseRelationships,
+  relationshipsPartOf,
+  sameType,
+} from "./relationships";
 import { SharedStrings } from "./sharedStrings";
 import { CellSink, SheetScanner } from "./sheetScanner";
 import { dateStylesOf } from "./stylesPart";
@@ -35,7 +42,12 @@ export interface TableInfo {
 }
 
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-const WORKBOOK_TYPES = new Set<string>([CONTENT_TYPES.workbook, CONTENT_TYPES.macroWorkbook, CONTENT_TYPES.template, CONTENT_TYPES.macroTemplate]);
+const WORKBOOK_TYPES = new Set<string>([
+  CONTENT_TYPES.workbook,
+  CONTENT_TYPES.macroWorkbook,
+  CONTENT_TYPES.template,
+  CONTENT_TYPES.macroTemplate,
+]);
 
 export class XlsxPackage {
   private sharedStringsRead: Promise<SharedStrings> | null = null;
@@ -51,7 +63,7 @@ export class XlsxPackage {
     readonly worksheets: readonly WorksheetInfo[],
     readonly date1904: boolean,
     /** The workbook part's content type: plain, macro-enabled or a template. */
-    readonly workbookType: string,
+    readonly workbookType: string
   ) {}
 
   /** The file name ending Excel expects for this kind of workbook: .xlsx, .xlsm, .xltx or .xltm. */
@@ -66,7 +78,7 @@ export class XlsxPackage {
       return valueError(
         holdsUtf16(whole, "EncryptedPackage")
           ? `${label} is protected with a password: open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password, leave it empty), save it and run again`
-          : `${label} is an Excel 97-2003 workbook (.xls): open it in Excel and save it as an Excel Workbook (.xlsx)`,
+          : `${label} is an Excel 97-2003 workbook (.xls): open it in Excel and save it as an Excel Workbook (.xlsx)`
       );
     }
     const notWorkbook = `${label} is not an Excel workbook: name an .xlsx or .xlsm file (saved by Excel, LibreOffice, Google Sheets or pandas), or a folder of .csv files`;
@@ -75,43 +87,81 @@ export class XlsxPackage {
     try {
       archive = await ZipArchive.open(blob);
     } catch (e) {
-      return valueError(`${label} is damaged (${e instanceof Error ? e.message : String(e)}): open it in Excel, let Excel repair it, and save it again`);
+      return valueError(
+        `${label} is damaged (${e instanceof Error ? e.message : String(e)}): open it in Excel, let Excel repair it, and save it again`
+      );
     }
     try {
       return await XlsxPackage.read(archive, label, notWorkbook);
     } catch (e) {
-      if (e instanceof XmlSyntaxError) return valueError(`${label} has a part that is not well-formed XML (${e.message}): open it in Excel and save it again`);
+      if (e instanceof XmlSyntaxError)
+        return valueError(
+          `${label} has a part that is not well-formed XML (${e.message}): open it in Excel and save it again`
+        );
       throw e;
     }
   }
 
-  private static async read(archive: ZipArchive, label: string, notWorkbook: string): Promise<Result<XlsxPackage>> {
-    if (archive.has("xl/workbook.bin")) return valueError(`${label} is an Excel binary workbook (.xlsb): open it in Excel and save it as an Excel Workbook (.xlsx)`);
-    if (archive.has("mimetype") && archive.has("content.xml")) return valueError(`${label} is an OpenDocument spreadsheet (.ods): save it as an Excel Workbook (.xlsx) and run again`);
-    if (!archive.has(CONTENT_TYPES_PART) || !archive.has("_rels/.rels")) return valueError(notWorkbook);
+  private static async read(
+    archive: ZipArchive,
+    label: string,
+    notWorkbook: string
+  ): Promise<Result<XlsxPackage>> {
+    if (archive.has("xl/workbook.bin"))
+      return valueError(
+        `${label} is an Excel binary workbook (.xlsb): open it in Excel and save it as an Excel Workbook (.xlsx)`
+      );
+    if (archive.has("mimetype") && archive.has("content.xml"))
+      return valueError(
+        `${label} is an OpenDocument spreadsheet (.ods): save it as an Excel Workbook (.xlsx) and run again`
+      );
+    if (!archive.has(CONTENT_TYPES_PART) || !archive.has("_rels/.rels"))
+      return valueError(notWorkbook);
     const contentTypes = new ContentTypes(await archive.text(CONTENT_TYPES_PART));
     const root = parseRelationships(await archive.text("_rels/.rels"), "");
-    const office = root.find((r) => !r.external && sameType(r.type, RELATIONSHIP_TYPES.officeDocument) && archive.has(r.target));
+    const office = root.find(
+      (r) =>
+        !r.external && sameType(r.type, RELATIONSHIP_TYPES.officeDocument) && archive.has(r.target)
+    );
     if (office === undefined) return valueError(notWorkbook);
     const workbookPart = archive.storedName(office.target) as string;
     const workbookType = contentTypes.typeOf(workbookPart) ?? "";
-    if (workbookType === CONTENT_TYPES.binaryWorkbook) return valueError(`${label} is an Excel binary workbook (.xlsb): open it in Excel and save it as an Excel Workbook (.xlsx)`);
+    if (workbookType === CONTENT_TYPES.binaryWorkbook)
+      return valueError(
+        `${label} is an Excel binary workbook (.xlsb): open it in Excel and save it as an Excel Workbook (.xlsx)`
+      );
     if (!WORKBOOK_TYPES.has(workbookType)) return valueError(notWorkbook);
-    if (archive.isEncrypted(workbookPart)) return valueError(`${label} is protected with a password: remove the password in Excel, save it and run again`);
+    if (archive.isEncrypted(workbookPart))
+      return valueError(
+        `${label} is protected with a password: remove the password in Excel, save it and run again`
+      );
 
     const workbookXml = await archive.text(workbookPart);
     const relsPart = relationshipsPartOf(workbookPart);
-    const relationships = archive.has(relsPart) ? parseRelationships(await archive.text(relsPart), workbookPart) : [];
+    const relationships = archive.has(relsPart)
+      ? parseRelationships(await archive.text(relsPart), workbookPart)
+      : [];
     const workbook = parseXml(workbookXml);
     const properties = child(workbook, "workbookPr");
-    const date1904 = ["1", "true"].includes((properties?.attributes.get("date1904") ?? "").toLowerCase());
+    const date1904 = ["1", "true"].includes(
+      (properties?.attributes.get("date1904") ?? "").toLowerCase()
+    );
     const worksheets: WorksheetInfo[] = [];
     for (const sheet of childrenNamed(child(workbook, "sheets") ?? workbook, "sheet")) {
       // r:id, whatever the prefix (strict files bind another namespace to it).
-      const id = attribute(sheet, "id", RELATIONSHIPS_NAMESPACE) ?? [...sheet.attributes].find(([name]) => name.endsWith(":id"))?.[1] ?? "";
+      const id =
+        attribute(sheet, "id", RELATIONSHIPS_NAMESPACE) ??
+        [...sheet.attributes].find(([name]) => name.endsWith(":id"))?.[1] ??
+        "";
       const rel = relationships.find((r) => r.id === id);
       // Chart sheets and dialog sheets are not worksheets: they hold no cells.
-      if (rel === undefined || rel.external || !sameType(rel.type, RELATIONSHIP_TYPES.worksheet) || !archive.has(rel.target)) continue;
+      if (
+        rel === undefined ||
+        rel.external ||
+        !sameType(rel.type, RELATIONSHIP_TYPES.worksheet) ||
+        !archive.has(rel.target)
+      )
+        continue;
       const state = sheet.attributes.get("state");
       worksheets.push({
         name: sheet.attributes.get("name") ?? "",
@@ -121,19 +171,34 @@ export class XlsxPackage {
         state: state === "hidden" || state === "veryHidden" ? state : "visible",
       });
     }
-    return ok(new XlsxPackage(archive, contentTypes, workbookPart, workbookXml, relationships, worksheets, date1904, workbookType));
+    return ok(
+      new XlsxPackage(
+        archive,
+        contentTypes,
+        workbookPart,
+        workbookXml,
+        relationships,
+        worksheets,
+        date1904,
+        workbookType
+      )
+    );
   }
 
   /** A workbook-level part by relationship type (styles, shared strings), or null. */
   partOfType(type: string): string | null {
-    const rel = this.workbookRelationships.find((r) => !r.external && sameType(r.type, type) && this.archive.has(r.target));
+    const rel = this.workbookRelationships.find(
+      (r) => !r.external && sameType(r.type, type) && this.archive.has(r.target)
+    );
     return rel === undefined ? null : (this.archive.storedName(rel.target) as string);
   }
 
   sharedStrings(): Promise<SharedStrings> {
     this.sharedStringsRead ??= (async () => {
       const part = this.partOfType(RELATIONSHIP_TYPES.sharedStrings);
-      return part === null ? SharedStrings.EMPTY : SharedStrings.parse(await this.archive.bytes(part));
+      return part === null
+        ? SharedStrings.EMPTY
+        : SharedStrings.parse(await this.archive.bytes(part));
     })();
     return this.sharedStringsRead;
   }
@@ -157,7 +222,12 @@ export class XlsxPackage {
   async tablesOf(sheet: WorksheetInfo): Promise<TableInfo[]> {
     const tables: TableInfo[] = [];
     for (const rel of await this.relationshipsOf(sheet.part)) {
-      if (rel.external || !sameType(rel.type, RELATIONSHIP_TYPES.table) || !this.archive.has(rel.target)) continue;
+      if (
+        rel.external ||
+        !sameType(rel.type, RELATIONSHIP_TYPES.table) ||
+        !this.archive.has(rel.target)
+      )
+        continue;
       const part = this.archive.storedName(rel.target) as string;
       tables.push(tableInfo(part, parseXml(await this.archive.text(part))));
     }
@@ -169,14 +239,20 @@ export class XlsxPackage {
    * sink's row() says so. Returns the sheet's <dimension> reference, when it has one.
    */
   async scan(sheet: WorksheetInfo, sink: CellSink, columns: Uint8Array): Promise<string | null> {
-    const scanner = new SheetScanner(sink, { columns, dateStyles: await this.dateStyles(), date1904: this.date1904 });
+    const scanner = new SheetScanner(sink, {
+      columns,
+      dateStyles: await this.dateStyles(),
+      date1904: this.date1904,
+    });
     await this.archive.stream(sheet.part, (chunk) => scanner.push(chunk));
     return scanner.dimension;
   }
 }
 
 function tableInfo(part: string, table: XmlElement): TableInfo {
-  const columns = childrenNamed(child(table, "tableColumns") ?? table, "tableColumn").map((c) => unescapeXstring(c.attributes.get("name") ?? ""));
+  const columns = childrenNamed(child(table, "tableColumns") ?? table, "tableColumn").map((c) =>
+    unescapeXstring(c.attributes.get("name") ?? "")
+  );
   const whole = (name: string, fallback: number): number => {
     const v = table.attributes.get(name);
     return v === undefined || !/^\d+$/.test(v) ? fallback : Number(v);
@@ -196,7 +272,8 @@ function holdsUtf16(bytes: Uint8Array, text: string): boolean {
   const first = text.charCodeAt(0);
   for (let i = bytes.indexOf(first); i >= 0; i = bytes.indexOf(first, i + 1)) {
     let same = true;
-    for (let k = 0; k < text.length && same; k++) same = bytes[i + 2 * k] === text.charCodeAt(k) && bytes[i + 2 * k + 1] === 0;
+    for (let k = 0; k < text.length && same; k++)
+      same = bytes[i + 2 * k] === text.charCodeAt(k) && bytes[i + 2 * k + 1] === 0;
     if (same) return true;
   }
   return false;

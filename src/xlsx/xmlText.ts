@@ -9,8 +9,12 @@ const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', a
 /** Entities and character references replaced by their characters. */
 export function unescapeXml(text: string): string {
   if (text.indexOf("&") < 0) return text;
-  return text.replace(ENTITY, (_m, dec: string | undefined, hex: string | undefined, name: string | undefined) =>
-    name !== undefined ? NAMED[name] : String.fromCodePoint(dec !== undefined ? Number(dec) : parseInt(hex as string, 16)),
+  return text.replace(
+    ENTITY,
+    (_m, dec: string | undefined, hex: string | undefined, name: string | undefined) =>
+      name !== undefined
+        ? NAMED[name]
+        : String.fromCodePoint(dec !== undefined ? Number(dec) : parseInt(hex as string, 16))
   );
 }
 
@@ -28,6 +32,7 @@ export function cellText(stored: string): string {
 }
 
 // Characters XML 1.0 cannot hold at all; Excel writes them as _xHHHH_.
+// eslint-disable-next-line no-control-regex -- these are the characters XML 1.0 forbids
 const NOT_IN_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 const LOOKS_ESCAPED = /_(x[0-9A-Fa-f]{4}_)/g;
 
@@ -35,7 +40,10 @@ const LOOKS_ESCAPED = /_(x[0-9A-Fa-f]{4}_)/g;
 export function escapeText(text: string): string {
   let out = text.replace(LOOKS_ESCAPED, "_x005F_$1"); // a literal "_x0041_" must survive the round trip
   out = out.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-  return out.replace(NOT_IN_XML, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
+  return out.replace(
+    NOT_IN_XML,
+    (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`
+  );
 }
 
 /** Text for an attribute value in double quotes. */

@@ -30,7 +30,13 @@ export class XmlSyntaxError extends Error {}
 const NAME_END = /[\s/>]/;
 const ATTRIBUTE = /([^\s=/>]+)\s*=\s*("([^"]*)"|'([^']*)')/g;
 
-function element(name: string, attributes: Map<string, string>, parent: XmlElement | null, start: number, innerStart: number): XmlElement {
+function element(
+  name: string,
+  attributes: Map<string, string>,
+  parent: XmlElement | null,
+  start: number,
+  innerStart: number
+): XmlElement {
   const colon = name.indexOf(":");
   return {
     name,
@@ -85,7 +91,8 @@ export function parseXml(text: string): XmlElement {
     const gt = tagEnd(text, lt);
     if (text[lt + 1] === "/") {
       const name = text.slice(lt + 2, gt).trim();
-      if (current === null || current.name !== name) throw new XmlSyntaxError(`unexpected </${name}> at ${lt}`);
+      if (current === null || current.name !== name)
+        throw new XmlSyntaxError(`unexpected </${name}> at ${lt}`);
       current.innerEnd = lt;
       current.end = gt + 1;
       current = current.parent;
@@ -99,7 +106,8 @@ export function parseXml(text: string): XmlElement {
     if (name === "") throw new XmlSyntaxError(`empty tag name at ${lt}`);
     const attributes = new Map<string, string>();
     if (nameEnd >= 0) {
-      for (const m of body.slice(nameEnd).matchAll(ATTRIBUTE)) attributes.set(m[1], unescapeXml(m[3] ?? m[4] ?? ""));
+      for (const m of body.slice(nameEnd).matchAll(ATTRIBUTE))
+        attributes.set(m[1], unescapeXml(m[3] ?? m[4] ?? ""));
     }
     const el = element(name, attributes, current, lt, gt + 1);
     if (current !== null) current.children.push(el);
@@ -140,7 +148,12 @@ export function attribute(el: XmlElement, local: string, namespace?: string): st
   if (namespace === undefined) return el.attributes.get(local);
   for (const [name, value] of el.attributes) {
     const colon = name.indexOf(":");
-    if (colon >= 0 && name.slice(colon + 1) === local && namespaceOf(el, name.slice(0, colon)) === namespace) return value;
+    if (
+      colon >= 0 &&
+      name.slice(colon + 1) === local &&
+      namespaceOf(el, name.slice(0, colon)) === namespace
+    )
+      return value;
   }
   return undefined;
 }
@@ -192,7 +205,9 @@ function startTagWith(text: string, el: XmlElement, name: string, value: string)
   const tag = text.slice(el.start, el.innerStart);
   const escaped = value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
   const existing = new RegExp(`(\\s${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*)("[^"]*"|'[^']*')`);
-  return existing.test(tag) ? tag.replace(existing, `$1"${escaped}"`) : tag.replace(/(\s*\/?>)$/, ` ${name}="${escaped}"$1`);
+  return existing.test(tag)
+    ? tag.replace(existing, `$1"${escaped}"`)
+    : tag.replace(/(\s*\/?>)$/, ` ${name}="${escaped}"$1`);
 }
 
 /** A splice setting one attribute of an element's start tag. */
@@ -204,9 +219,24 @@ export function setAttribute(text: string, el: XmlElement, name: string, value: 
  * Splices that append `markup` as the last children of `el` (an empty element `<x/>` is opened
  * up), setting its count attribute to `count` when one is given.
  */
-export function appendChildren(text: string, el: XmlElement, markup: string, count?: number): Splice[] {
-  const tag = count === undefined ? text.slice(el.start, el.innerStart) : startTagWith(text, el, "count", String(count));
-  if (el.innerStart === el.end) return [{ start: el.start, end: el.end, text: `${tag.replace(/\s*\/>$/, ">")}${markup}</${el.name}>` }];
+export function appendChildren(
+  text: string,
+  el: XmlElement,
+  markup: string,
+  count?: number
+): Splice[] {
+  const tag =
+    count === undefined
+      ? text.slice(el.start, el.innerStart)
+      : startTagWith(text, el, "count", String(count));
+  if (el.innerStart === el.end)
+    return [
+      {
+        start: el.start,
+        end: el.end,
+        text: `${tag.replace(/\s*\/>$/, ">")}${markup}</${el.name}>`,
+      },
+    ];
   return [
     { start: el.start, end: el.innerStart, text: tag },
     { start: el.innerEnd, end: el.innerEnd, text: markup },
@@ -217,7 +247,11 @@ export function appendChildren(text: string, el: XmlElement, markup: string, cou
  * Where a new child named `local` goes so that the children stay in the schema's `order`: before
  * the first child that comes after it (after any of its own kind), else at the end.
  */
-export function insertionPoint(parent: XmlElement, order: readonly string[], local: string): number {
+export function insertionPoint(
+  parent: XmlElement,
+  order: readonly string[],
+  local: string
+): number {
   const rank = order.indexOf(local);
   const next = parent.children.find((c) => order.indexOf(c.local) > rank);
   return next === undefined ? parent.innerEnd : next.start;

@@ -3,7 +3,14 @@
  * lazily) and in the browser (a File). Entries are inflated as a stream of chunks, never as a
  * whole, and copied into a new archive with their compressed bytes unchanged.
  */
-import { BlobReader, TextReader, Uint8ArrayReader, ZipReader, ZipWriter, configure } from "@zip.js/zip.js";
+import {
+  BlobReader,
+  TextReader,
+  Uint8ArrayReader,
+  ZipReader,
+  ZipWriter,
+  configure,
+} from "@zip.js/zip.js";
 import type { FileEntry, Entry } from "@zip.js/zip.js";
 
 // Our code runs in a Web Worker already in the browser, and in Node there is none to spare.
@@ -20,10 +27,12 @@ export class ZipArchive {
 
   private constructor(
     readonly blob: Blob,
-    private readonly entries: FileEntry[],
+    private readonly entries: FileEntry[]
   ) {
     // Part names are compared case-insensitively (OPC); zip entries carry no leading "/".
-    this.byLowerName = new Map(entries.map((e) => [e.filename.replace(/^\//, "").toLowerCase(), e]));
+    this.byLowerName = new Map(
+      entries.map((e) => [e.filename.replace(/^\//, "").toLowerCase(), e])
+    );
   }
 
   /** Opens a zip; throws when the bytes are not one (callers word the message). */
@@ -119,7 +128,7 @@ export async function writeArchive(
   keep: (storedName: string) => boolean,
   first: ReadonlyMap<string, PartData>,
   parts: ReadonlyMap<string, PartData>,
-  output: ArchiveOutput,
+  output: ArchiveOutput
 ): Promise<Blob | null> {
   const chunks: BlobPart[] = [];
   const stream =
@@ -136,7 +145,10 @@ export async function writeArchive(
     else await writer.add(name, readableOf(data()));
   };
   for (const [name, data] of first) await add(name, data);
-  if (source !== null) await writer.appendZip(new BlobReader(source.blob), { filter: (e: Entry) => !e.directory && keep(e.filename.replace(/^\//, "")) });
+  if (source !== null)
+    await writer.appendZip(new BlobReader(source.blob), {
+      filter: (e: Entry) => !e.directory && keep(e.filename.replace(/^\//, "")),
+    });
   for (const [name, data] of parts) await add(name, data);
   await writer.close();
   return output.stream === undefined ? new Blob(chunks) : null;
@@ -150,7 +162,10 @@ function readableOf(chunks: AsyncIterable<string | Uint8Array>): ReadableStream<
     async pull(controller) {
       const next = await iterator.next();
       if (next.done) controller.close();
-      else controller.enqueue(typeof next.value === "string" ? encoder.encode(next.value) : next.value);
+      else
+        controller.enqueue(
+          typeof next.value === "string" ? encoder.encode(next.value) : next.value
+        );
     },
   });
 }

@@ -8,15 +8,19 @@ import { LABELS } from "../../src/plan/labels";
 import { writeSampleWorkbook } from "../../src/cli/sampleWorkbook";
 import { CUSTOMERS, LEADS, MARKET, SALES } from "../fixtures/scorecardFixture";
 import { table } from "../support/tables";
-import { openPackage, sheetCells, storedCell, sheetXml, writeTablesWorkbook } from "../support/workbooks";
+import {
+  openPackage,
+  sheetCells,
+  storedCell,
+  sheetXml,
+  writeTablesWorkbook,
+} from "../support/workbooks";
 import { runCli, sha256Of } from "../support/commandLine";
 
 const dir = mkdtempSync(join(tmpdir(), "spec-cli-"));
 const fixtureXlsx = join(dir, "fixture.xlsx");
 const englishXlsx = join(dir, "sample-en.xlsx");
 const spanishXlsx = join(dir, "muestra-es.xlsx");
-
-
 
 beforeAll(async () => {
   await writeTablesWorkbook(fixtureXlsx, [SALES, CUSTOMERS, LEADS, MARKET]);
@@ -25,11 +29,25 @@ beforeAll(async () => {
 });
 
 test("--json prints every indicator id with the hand-worked values", async () => {
-  const r = await runCli(fixtureXlsx, "--json", "--as-of", "2025-03-20", "--period", "month", "--target", "revenue=1800");
+  const r = await runCli(
+    fixtureXlsx,
+    "--json",
+    "--as-of",
+    "2025-03-20",
+    "--period",
+    "month",
+    "--target",
+    "revenue=1800"
+  );
   expect(r.status).toBe(0);
   const json = JSON.parse(r.out);
   expect(json.asOf).toBe("2025-03-20");
-  expect(json.period).toEqual({ start: "2025-03-01", end: "2025-03-20", previousStart: "2025-02-01", previousEnd: "2025-02-20" });
+  expect(json.period).toEqual({
+    start: "2025-03-01",
+    end: "2025-03-20",
+    previousStart: "2025-02-01",
+    previousEnd: "2025-02-20",
+  });
   expect(Object.keys(json.indicators).sort()).toEqual([...INDICATOR_IDS].sort());
   // Run rate 1,150 × 31 ÷ 20; prior-year pace 1,150 × 60 ÷ 60 (March 2024: one sale, on the 1st);
   // 7 customers are too few for the customer model; the first sale (2024-03-01) is less than a
@@ -40,26 +58,49 @@ test("--json prints every indicator id with the hand-worked values", async () =>
     forecast: 1782.5,
     status: "at_risk",
     reason: null,
-    forecasts: { run_rate: { value: 1782.5, backtest_error: null }, prior_year: { value: 1150, backtest_error: null }, customer_model: { value: null, backtest_error: null } },
+    forecasts: {
+      run_rate: { value: 1782.5, backtest_error: null },
+      prior_year: { value: 1150, backtest_error: null },
+      customer_model: { value: null, backtest_error: null },
+    },
     chosen: "run_rate",
   });
   // Margin: 60 + 90 + 50 + 20 − 5 + 10 = 225 so far; run rate × 31 ÷ 20, prior-year pace 225 × 10 ÷ 10.
-  expect(json.indicators.margin.forecasts).toEqual({ run_rate: { value: (225 * 31) / 20, backtest_error: null }, prior_year: { value: 225, backtest_error: null } });
+  expect(json.indicators.margin.forecasts).toEqual({
+    run_rate: { value: (225 * 31) / 20, backtest_error: null },
+    prior_year: { value: 225, backtest_error: null },
+  });
   expect(json.indicators["sales.new_customers"].value).toBe(2);
   expect(json.indicators["svc.pareto_customers"].value).toBe(3);
   expect(json.indicators["svc.activation_rate"].value).toBeCloseTo(5 / 7, 12);
   for (const id of INDICATOR_IDS) {
-    const keys = ["forecast", "previous", "reason", "status", "value", ...(id === "revenue" || id === "margin" ? ["chosen", "forecasts"] : [])];
+    const keys = [
+      "forecast",
+      "previous",
+      "reason",
+      "status",
+      "value",
+      ...(id === "revenue" || id === "margin" ? ["chosen", "forecasts"] : []),
+    ];
     expect(Object.keys(json.indicators[id]).sort()).toEqual(keys.sort());
   }
-  expect(json.indicators["svc.expected_revenue"]).toMatchObject({ value: null, reason: LABELS.en.reasons.model_not_fitted });
+  expect(json.indicators["svc.expected_revenue"]).toMatchObject({
+    value: null,
+    reason: LABELS.en.reasons.model_not_fitted,
+  });
 });
 
 test("a Spanish workbook works with no configuration and gives the English one's figures", async () => {
   const en = await runCli(englishXlsx, "--json");
   const es = await runCli(spanishXlsx, "--json", "--lang", "es");
   expect([en.status, es.status]).toEqual([0, 0]);
-  const values = (out: string): unknown => Object.fromEntries(Object.entries(JSON.parse(out).indicators).map(([id, v]) => [id, (v as { value: unknown }).value]));
+  const values = (out: string): unknown =>
+    Object.fromEntries(
+      Object.entries(JSON.parse(out).indicators).map(([id, v]) => [
+        id,
+        (v as { value: unknown }).value,
+      ])
+    );
   expect(values(es.out)).toEqual(values(en.out));
   expect(es.err).toEqual([]);
   expect(JSON.parse(es.out).indicators["info.penetration"].value).toBeGreaterThan(0);
@@ -72,7 +113,13 @@ test("a missing table is noted on stderr and its indicators carry the reason", a
   expect(r.status).toBe(0);
   expect(r.err).toContain("spec-scorecard: note: no leads table found");
   const json = JSON.parse(r.out);
-  expect(json.indicators["mkt.leads"]).toEqual({ value: null, previous: null, forecast: null, status: null, reason: "Not available: no Leads table." });
+  expect(json.indicators["mkt.leads"]).toEqual({
+    value: null,
+    previous: null,
+    forecast: null,
+    status: null,
+    reason: "Not available: no Leads table.",
+  });
 });
 
 describe("--out", () => {
@@ -81,7 +128,9 @@ describe("--out", () => {
   let json: { indicators: Record<string, { value: number | null; previous: number | null }> };
   let cells: Map<string, unknown>;
   const rowOf = (label: string): number => {
-    for (const [address, v] of cells) if (v === label && address.startsWith("A") && /^A\d+$/.test(address)) return Number(address.slice(1));
+    for (const [address, v] of cells)
+      if (v === label && address.startsWith("A") && /^A\d+$/.test(address))
+        return Number(address.slice(1));
     throw new Error(`no row labelled ${label}`);
   };
 
@@ -91,7 +140,9 @@ describe("--out", () => {
     expect(r.status).toBe(0);
     json = JSON.parse(r.out);
     // What the sheet holds as values computed at the build, said on stderr.
-    expect(r.err).toContain("spec-scorecard: note: Computed at this build, not live on the sheet (build again to refresh): Customers buying more (upsell); Upsell revenue; Active customers lapsing within 30 days; Backtest errors of the revenue forecasts; Customers to call; Customer value (attributes over the 365 days to as of).");
+    expect(r.err).toContain(
+      "spec-scorecard: note: Computed at this build, not live on the sheet (build again to refresh): Customers buying more (upsell); Upsell revenue; Active customers lapsing within 30 days; Backtest errors of the revenue forecasts; Customers to call; Customer value (attributes over the 365 days to as of)."
+    );
     cells = await sheetCells(out, "Scorecard");
   });
 
@@ -101,7 +152,13 @@ describe("--out", () => {
 
   test("keeps every source sheet and adds the Scorecard", async () => {
     const pkg = await openPackage(out);
-    expect(pkg.worksheets.map((w) => w.name)).toEqual(["Sales", "Customers", "Leads", "Market", "Scorecard"]);
+    expect(pkg.worksheets.map((w) => w.name)).toEqual([
+      "Sales",
+      "Customers",
+      "Leads",
+      "Market",
+      "Scorecard",
+    ]);
     expect((await pkg.tablesOf(pkg.worksheets[0])).map((t) => t.name)).toEqual(["Sales"]);
   });
 
@@ -113,7 +170,7 @@ describe("--out", () => {
     expect(revenue.formula).toBe(
       '_xlfn.LET(_xlpm.k,LOWER(TRIM(CLEAN(SUBSTITUTE(Sales[Customer]&"",_xlfn.UNICHAR(160)," ")))),CHOOSE({1,2},' +
         'SUM((_xlpm.k<>"")*(_xlpm.k<>"0")*(Sales[Date]>=$B$6)*(Sales[Date]<$B$4+1)*Sales[Amount]),' +
-        'SUM((_xlpm.k<>"")*(_xlpm.k<>"0")*(Sales[Date]>=$B$8)*(Sales[Date]<$B$9+1)*Sales[Amount])))',
+        'SUM((_xlpm.k<>"")*(_xlpm.k<>"0")*(Sales[Date]>=$B$8)*(Sales[Date]<$B$9+1)*Sales[Amount])))'
     );
     expect(revenue.xml).toContain(`<f t="array" ref="B${revenueRow}:C${revenueRow}">`);
     expect(cells.get(`B${revenueRow}`)).toBeCloseTo(json.indicators.revenue.value as number, 6);
@@ -121,15 +178,26 @@ describe("--out", () => {
     expect(revenue.format).toBe("#,##0.00");
     const activationRow = rowOf("Activation rate");
     const activation = await storedCell(out, "Scorecard", `B${activationRow}`);
-    expect(activation.formula).toBe('IFERROR(_xldudf_SPEC_ACTIVATION_RATE(Sales[Customer],Sales[Date],Sales[Amount],$B$4,$B$14,$B$15,$B$16,Customers[[Customer ID]]),"")');
+    expect(activation.formula).toBe(
+      'IFERROR(_xldudf_SPEC_ACTIVATION_RATE(Sales[Customer],Sales[Date],Sales[Amount],$B$4,$B$14,$B$15,$B$16,Customers[[Customer ID]]),"")'
+    );
     expect(activation.xml).toMatch(/ cm="1"><f t="array" ref="B\d+">/);
-    expect(cells.get(`B${activationRow}`)).toBeCloseTo(json.indicators["svc.activation_rate"].value as number, 12);
+    expect(cells.get(`B${activationRow}`)).toBeCloseTo(
+      json.indicators["svc.activation_rate"].value as number,
+      12
+    );
     expect(activation.format).toBe("0.0%");
     const repeat = await storedCell(out, "Scorecard", `B${rowOf("Repeat customers")}`);
-    expect(repeat.formula).toBe(`B${rowOf("Customers buying")}:C${rowOf("Customers buying")}-B${rowOf("New customers")}:C${rowOf("New customers")}`);
+    expect(repeat.formula).toBe(
+      `B${rowOf("Customers buying")}:C${rowOf("Customers buying")}-B${rowOf("New customers")}:C${rowOf("New customers")}`
+    );
     const buying = await storedCell(out, "Scorecard", `B${rowOf("Customers buying")}`);
-    expect(buying.formula).toMatch(/^_xlfn\.LET\(_xlpm\.k,.*ROWS\(_xlfn\.UNIQUE\(_xlfn\._xlws\.FILTER\(_xlpm\.k,/);
-    expect((await storedCell(out, "Scorecard", "B4")).formula).toBe('_xlfn.LET(_xlpm.k,LOWER(TRIM(CLEAN(SUBSTITUTE(Sales[Customer]&"",_xlfn.UNICHAR(160)," ")))),INT(MAX(IF((_xlpm.k<>"")*(_xlpm.k<>"0"),Sales[Date],0))))');
+    expect(buying.formula).toMatch(
+      /^_xlfn\.LET\(_xlpm\.k,.*ROWS\(_xlfn\.UNIQUE\(_xlfn\._xlws\.FILTER\(_xlpm\.k,/
+    );
+    expect((await storedCell(out, "Scorecard", "B4")).formula).toBe(
+      '_xlfn.LET(_xlpm.k,LOWER(TRIM(CLEAN(SUBSTITUTE(Sales[Customer]&"",_xlfn.UNICHAR(160)," ")))),INT(MAX(IF((_xlpm.k<>"")*(_xlpm.k<>"0"),Sales[Date],0))))'
+    );
     expect((await storedCell(out, "Scorecard", "B4")).format).toBe("m/d/yyyy");
   });
 
@@ -137,7 +205,11 @@ describe("--out", () => {
     const xml = await sheetXml(out, "Scorecard");
     const block = /<conditionalFormatting sqref="([^"]+)">(.*?)<\/conditionalFormatting>/.exec(xml);
     expect(block?.[1]).toBe("F21:F44");
-    const rules = [...(block?.[2] ?? "").matchAll(/<cfRule type="expression" dxfId="(\d+)" priority="\d+"><formula>(.*?)<\/formula>/g)].map((m) => m[2].replace(/&quot;/g, '"'));
+    const rules = [
+      ...(block?.[2] ?? "").matchAll(
+        /<cfRule type="expression" dxfId="(\d+)" priority="\d+"><formula>(.*?)<\/formula>/g
+      ),
+    ].map((m) => m[2].replace(/&quot;/g, '"'));
     expect(rules).toEqual(['F21="On track"', 'F21="At risk"', 'F21="Off track"']);
   });
 
@@ -145,7 +217,13 @@ describe("--out", () => {
     const again = join(dir, "again.xlsx");
     const r = await runCli(out, "--out", again, "--lang", "es");
     expect(r.status).toBe(0);
-    expect((await openPackage(again)).worksheets.map((w) => w.name)).toEqual(["Sales", "Customers", "Leads", "Market", "Scorecard"]);
+    expect((await openPackage(again)).worksheets.map((w) => w.name)).toEqual([
+      "Sales",
+      "Customers",
+      "Leads",
+      "Market",
+      "Scorecard",
+    ]);
     expect((await sheetCells(again, "Scorecard")).get("A1")).toBe("Cuadro de mando SPEC");
   });
 });
@@ -154,16 +232,47 @@ test("a folder of CSV files (comma or semicolon) gives the same figures as the w
   const folder = join(dir, "csv");
   mkdirSync(folder);
   const csv = (t: typeof SALES, sep: string): string =>
-    [t.headers.join(sep), ...Array.from({ length: t.rowCount }, (_, i) => t.columns.map((c) => (c[i] === null ? "" : String(c[i]).includes(sep) ? `"${c[i]}"` : String(c[i]))).join(sep))].join("\r\n");
+    [
+      t.headers.join(sep),
+      ...Array.from({ length: t.rowCount }, (_, i) =>
+        t.columns
+          .map((c) =>
+            c[i] === null ? "" : String(c[i]).includes(sep) ? `"${c[i]}"` : String(c[i])
+          )
+          .join(sep)
+      ),
+    ].join("\r\n");
   writeFileSync(join(folder, "Sales.csv"), csv(SALES, ","));
   writeFileSync(join(folder, "Customers.csv"), csv(CUSTOMERS, ";"));
   writeFileSync(join(folder, "Leads.csv"), csv(LEADS, ","));
   writeFileSync(join(folder, "Market.csv"), csv(MARKET, ","));
-  const fromCsv = await runCli(folder, "--json", "--as-of", "2025-03-20", "--period", "month", "--out", join(dir, "from-csv.xlsx"));
-  const fromXlsx = await runCli(fixtureXlsx, "--json", "--as-of", "2025-03-20", "--period", "month");
+  const fromCsv = await runCli(
+    folder,
+    "--json",
+    "--as-of",
+    "2025-03-20",
+    "--period",
+    "month",
+    "--out",
+    join(dir, "from-csv.xlsx")
+  );
+  const fromXlsx = await runCli(
+    fixtureXlsx,
+    "--json",
+    "--as-of",
+    "2025-03-20",
+    "--period",
+    "month"
+  );
   expect(fromCsv.status).toBe(0);
   expect(JSON.parse(fromCsv.out)).toEqual(JSON.parse(fromXlsx.out));
-  expect((await openPackage(join(dir, "from-csv.xlsx"))).worksheets.map((w) => w.name)).toEqual(["Customers", "Leads", "Market", "Sales", "Scorecard"]);
+  expect((await openPackage(join(dir, "from-csv.xlsx"))).worksheets.map((w) => w.name)).toEqual([
+    "Customers",
+    "Leads",
+    "Market",
+    "Sales",
+    "Scorecard",
+  ]);
 });
 
 describe("bad input exits 2 with one line saying what to fix, and writes nothing", () => {
@@ -173,7 +282,14 @@ describe("bad input exits 2 with one line saying what to fix, and writes nothing
   const notXlsx = join(dir, "notes.txt");
   const corrupt = join(dir, "corrupt.xlsx");
   beforeAll(async () => {
-    const broken = table("Sales", ["Customer", "Date", "Amount"], [["A", "2025-01-01", 5], ["B", "last Tuesday", 7]]);
+    const broken = table(
+      "Sales",
+      ["Customer", "Date", "Amount"],
+      [
+        ["A", "2025-01-01", 5],
+        ["B", "last Tuesday", 7],
+      ]
+    );
     await writeTablesWorkbook(textDates, [broken]);
     await writeTablesWorkbook(noSales, [MARKET]);
     writeFileSync(notXlsx, "hello");
@@ -182,18 +298,45 @@ describe("bad input exits 2 with one line saying what to fix, and writes nothing
 
   test.each([
     ["a missing file", [join(dir, "missing.xlsx")], /missing\.xlsx does not exist/],
-    ["not a workbook", [notXlsx], /notes\.txt is not an Excel workbook: name an \.xlsx or \.xlsm file/],
+    [
+      "not a workbook",
+      [notXlsx],
+      /notes\.txt is not an Excel workbook: name an \.xlsx or \.xlsm file/,
+    ],
     ["an unreadable workbook", [corrupt], /corrupt\.xlsx is not an Excel workbook/],
-    ["no sales table", [noSales], /no sales table: give a table with customer, date and amount columns \(found Market \(Segment, Potential Accounts\)\)/],
-    ["text where dates belong", [textDates], /cell B3 of sheet Sales \(column Date of table Sales\) is the text 'last Tuesday', expected a date \(customer B\); fix that cell and run again/],
-    ["an unknown period", [englishXlsx, "--period", "week"], /--period needs one of month, quarter, year \(got 'week'\)/],
-    ["a bad as-of date", [englishXlsx, "--as-of", "31/03/2026"], /--as-of needs a date as YYYY-MM-DD/],
-    ["a window of 0", [englishXlsx, "--window", "0"], /--window needs a whole number of at least 1/],
+    [
+      "no sales table",
+      [noSales],
+      /no sales table: give a table with customer, date and amount columns \(found Market \(Segment, Potential Accounts\)\)/,
+    ],
+    [
+      "text where dates belong",
+      [textDates],
+      /cell B3 of sheet Sales \(column Date of table Sales\) is the text 'last Tuesday', expected a date \(customer B\); fix that cell and run again/,
+    ],
+    [
+      "an unknown period",
+      [englishXlsx, "--period", "week"],
+      /--period needs one of month, quarter, year \(got 'week'\)/,
+    ],
+    [
+      "a bad as-of date",
+      [englishXlsx, "--as-of", "31/03/2026"],
+      /--as-of needs a date as YYYY-MM-DD/,
+    ],
+    [
+      "a window of 0",
+      [englishXlsx, "--window", "0"],
+      /--window needs a whole number of at least 1/,
+    ],
     ["an unknown option", [englishXlsx, "--colour"], /unknown option --colour/],
     ["no workbook named", [], /name a workbook/],
     ["--out over the source", [englishXlsx, "--out", englishXlsx], /is the source file/],
   ])("%s", async (_name, args, message) => {
-    const r = await runCli(...(args as string[]), ...(args.includes("--out") ? [] : ["--out", out]));
+    const r = await runCli(
+      ...(args as string[]),
+      ...(args.includes("--out") ? [] : ["--out", out])
+    );
     expect(r.status).toBe(2);
     expect(r.err.length).toBe(1);
     expect(r.err[0]).toMatch(message);
@@ -204,31 +347,65 @@ describe("bad input exits 2 with one line saying what to fix, and writes nothing
 
 test("npx spec-scorecard runs the built command line with exit statuses", () => {
   const root = join(__dirname, "..", "..");
-  const ok = spawnSync(process.execPath, [join(root, "bin", "spec-scorecard.js"), fixtureXlsx, "--json", "--as-of", "2025-03-20", "--period", "month"], { encoding: "utf8" });
+  const ok = spawnSync(
+    process.execPath,
+    [
+      join(root, "bin", "spec-scorecard.js"),
+      fixtureXlsx,
+      "--json",
+      "--as-of",
+      "2025-03-20",
+      "--period",
+      "month",
+    ],
+    { encoding: "utf8" }
+  );
   expect(ok.status).toBe(0);
   expect(JSON.parse(ok.stdout).indicators.revenue.value).toBe(1150);
-  const bad = spawnSync(process.execPath, [join(root, "bin", "spec-scorecard.js"), join(dir, "nope.xlsx")], { encoding: "utf8" });
+  const bad = spawnSync(
+    process.execPath,
+    [join(root, "bin", "spec-scorecard.js"), join(dir, "nope.xlsx")],
+    { encoding: "utf8" }
+  );
   expect(bad.status).toBe(2);
   expect(bad.stderr.trim().split("\n")).toHaveLength(1);
 });
 
 test("--table and --column correct the guessed mapping", async () => {
   const twoSales = join(dir, "two-sales.xlsx");
-  const other = table("Facturas", ["Cliente", "Fecha", "Total", "Venta Neta"], [
-    ["A", "2025-03-10", 999, 100],
-    ["B", "2025-03-11", 999, 50],
-  ]);
+  const other = table(
+    "Facturas",
+    ["Cliente", "Fecha", "Total", "Venta Neta"],
+    [
+      ["A", "2025-03-10", 999, 100],
+      ["B", "2025-03-11", 999, 50],
+    ]
+  );
   await writeTablesWorkbook(twoSales, [SALES, other]);
   const guessed = await runCli(twoSales, "--json", "--as-of", "2025-03-20", "--period", "month");
   expect(JSON.parse(guessed.out).indicators.revenue.value).toBe(1150); // "Sales" wins by its name
-  const chosen = await runCli(twoSales, "--json", "--as-of", "2025-03-20", "--period", "month", "--table", "sales=Facturas", "--column=sales.amount=Venta Neta");
+  const chosen = await runCli(
+    twoSales,
+    "--json",
+    "--as-of",
+    "2025-03-20",
+    "--period",
+    "month",
+    "--table",
+    "sales=Facturas",
+    "--column=sales.amount=Venta Neta"
+  );
   expect(chosen.status).toBe(0);
   expect(JSON.parse(chosen.out).indicators.revenue.value).toBe(150);
   const noMarket = await runCli(fixtureXlsx, "--json", "--table", "market=none");
-  expect(JSON.parse(noMarket.out).indicators["info.penetration"].reason).toBe("Not available: no Market table with potential accounts.");
+  expect(JSON.parse(noMarket.out).indicators["info.penetration"].reason).toBe(
+    "Not available: no Market table with potential accounts."
+  );
   const wrong = await runCli(twoSales, "--table", "sales=Nope");
   expect(wrong.status).toBe(2);
-  expect(wrong.err).toEqual(["spec-scorecard: --table Nope: no such table (tables: Sales, Facturas)"]);
+  expect(wrong.err).toEqual([
+    "spec-scorecard: --table Nope: no such table (tables: Sales, Facturas)",
+  ]);
   const badColumn = await runCli(twoSales, "--column", "sales.price=Total");
   expect(badColumn.status).toBe(2);
   expect(badColumn.err[0]).toMatch(/--column needs <role>\.<column>=<header>/);

@@ -1,4 +1,11 @@
-import { isoDateToSerial, readAmount, readDay, serialToIso, BLANK_DAY, UNREADABLE_DAY } from "../../src/core/cells";
+import {
+  isoDateToSerial,
+  readAmount,
+  readDay,
+  serialToIso,
+  BLANK_DAY,
+  UNREADABLE_DAY,
+} from "../../src/core/cells";
 import { CustomerIndex, BLANK_CUSTOMER, UNREADABLE_CUSTOMER } from "../../src/core/customerIndex";
 
 test.each([
@@ -40,7 +47,8 @@ test.each([
 });
 
 test("serialToIso is the inverse of isoDateToSerial from March 1900", () => {
-  for (const iso of ["1900-03-01", "2000-02-29", "2025-12-31", "2026-11-22"]) expect(serialToIso(isoDateToSerial(iso))).toBe(iso);
+  for (const iso of ["1900-03-01", "2000-02-29", "2025-12-31", "2026-11-22"])
+    expect(serialToIso(isoDateToSerial(iso))).toBe(iso);
 });
 
 test.each([
@@ -51,7 +59,9 @@ test.each([
   [" ", 0],
 ])("readAmount(%p) is %d", (cell, amount) => expect(readAmount(cell)).toBe(amount));
 
-test.each([["1,200"], [true], ["5"], [Infinity]])("readAmount(%p) is unreadable", (cell) => expect(readAmount(cell)).toBeNaN());
+test.each([["1,200"], [true], ["5"], [Infinity]])("readAmount(%p) is unreadable", (cell) =>
+  expect(readAmount(cell)).toBeNaN()
+);
 
 describe("CustomerIndex", () => {
   test("numbers and their text are one customer; text is trimmed and case-insensitive", () => {
@@ -71,7 +81,8 @@ describe("CustomerIndex", () => {
 
   test("blank ids: null, empty, white space, 0", () => {
     const index = new CustomerIndex();
-    for (const blank of [null, undefined, "", "   ", 0, "0", "\u00a0"]) expect(index.code(blank)).toBe(BLANK_CUSTOMER);
+    for (const blank of [null, undefined, "", "   ", 0, "0", "\u00a0"])
+      expect(index.code(blank)).toBe(BLANK_CUSTOMER);
     expect(index.count).toBe(0);
   });
 

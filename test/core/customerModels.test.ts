@@ -4,11 +4,28 @@
  * CUSTOMER_FORECAST / FORECAST_MODEL with their errors.
  */
 import { isoDateToSerial } from "../../src/core/cells";
-import { BgNbd, bgnbdLogLikelihood, expectedPurchases, expectedWhileAlive, fitBgNbd, groupTriples, probabilityAlive } from "../../src/core/bgnbd";
-import { expectedSpend, fitGammaGamma, gammaGammaLogLikelihood, spendHistories } from "../../src/core/gammaGamma";
+import {
+  BgNbd,
+  bgnbdLogLikelihood,
+  expectedPurchases,
+  expectedWhileAlive,
+  fitBgNbd,
+  groupTriples,
+  probabilityAlive,
+} from "../../src/core/bgnbd";
+import {
+  expectedSpend,
+  fitGammaGamma,
+  gammaGammaLogLikelihood,
+  spendHistories,
+} from "../../src/core/gammaGamma";
 import { purchaseHistories } from "../../src/core/purchaseHistory";
 import { digammaShift, lnGammaShift, lnInverseBeta } from "../../src/core/gammaDifferences";
-import { CUSTOMER_FORECAST_HEADER, customerForecastOfCells, forecastModelOfCells } from "../../src/core/sheetFunctions";
+import {
+  CUSTOMER_FORECAST_HEADER,
+  customerForecastOfCells,
+  forecastModelOfCells,
+} from "../../src/core/sheetFunctions";
 import gammaln from "@stdlib/math-base-special-gammaln";
 import { readCdnow } from "../support/cdnow";
 
@@ -27,7 +44,8 @@ function equation10(m: BgNbd, x: number, tx: number, T: number, h: number): numb
     sum += term;
   }
   const bracket = 1 - Math.pow((m.alpha + T) / (m.alpha + T + h), m.r + x) * sum;
-  const denominator = 1 + (x > 0 ? (m.a / (m.b + x - 1)) * Math.pow((m.alpha + T) / (m.alpha + tx), m.r + x) : 0);
+  const denominator =
+    1 + (x > 0 ? (m.a / (m.b + x - 1)) * Math.pow((m.alpha + T) / (m.alpha + tx), m.r + x) : 0);
   return ((m.a + m.b + x - 1) / (m.a - 1)) * (bracket / denominator);
 }
 
@@ -45,7 +63,9 @@ describe("purchase histories, worked by hand", () => {
     ["D", "2025-04-02", 60],
     [0, "2025-03-02", 90],
   ];
-  const customer = Int32Array.from(rows.map((r) => ({ A: 0, B: 1, C: 2, D: 3 })[r[0] as string] ?? -1));
+  const customer = Int32Array.from(
+    rows.map((r) => ({ A: 0, B: 1, C: 2, D: 3 })[r[0] as string] ?? -1)
+  );
   const dates = Int32Array.from(rows.map((r) => day(r[1] as string)));
   const amount = Float64Array.from(rows.map((r) => r[2] as number));
   const h = purchaseHistories({ customer, day: dates, amount, latestDay: 0 }, 4, day("2025-03-31"));
@@ -66,7 +86,11 @@ describe("purchase histories, worked by hand", () => {
   });
 
   test("without amounts every row is a purchase, the return's day included", () => {
-    const all = purchaseHistories({ customer, day: dates, amount: null, latestDay: 0 }, 4, day("2025-03-31"));
+    const all = purchaseHistories(
+      { customer, day: dates, amount: null, latestDay: 0 },
+      4,
+      day("2025-03-31")
+    );
     expect(Array.from(all.customers)).toEqual([0, 1, 2]);
     expect(Array.from(all.x)).toEqual([2, 0, 0]);
   });
@@ -92,7 +116,13 @@ describe("the published CDNOW figures (Fader, Hardie & Lee 2005; Hardie 2013)", 
   });
 
   test("the paper's customer (x = 2, t_x = 30.43, T = 38.86 weeks): 1.226 purchases expected in the next 39 weeks", () => {
-    const m: BgNbd = { r: value(model, "r"), alpha: value(model, "alpha"), a: value(model, "a"), b: value(model, "b"), logLikelihood: 0 };
+    const m: BgNbd = {
+      r: value(model, "r"),
+      alpha: value(model, "alpha"),
+      a: value(model, "a"),
+      b: value(model, "b"),
+      logLikelihood: 0,
+    };
     expect(expectedPurchases(m, 2, 30.43 * 7, 38.86 * 7, 39 * 7)).toBeCloseTo(1.226, 3);
   });
 
@@ -104,7 +134,12 @@ describe("the published CDNOW figures (Fader, Hardie & Lee 2005; Hardie 2013)", 
   });
 
   test("the estimates are the likelihood's maximum: no better point within 1e-4 in any direction, the gradient zero", () => {
-    const rows = { customer: new Int32Array(sample.ids.length), day: Int32Array.from(sample.dates, (d) => d[0]), amount: null, latestDay: 0 };
+    const rows = {
+      customer: new Int32Array(sample.ids.length),
+      day: Int32Array.from(sample.dates, (d) => d[0]),
+      amount: null,
+      latestDay: 0,
+    };
     const ids = new Map<string, number>();
     sample.ids.forEach(([id], i) => {
       if (!ids.has(id)) ids.set(id, ids.size);
@@ -127,7 +162,8 @@ describe("the published CDNOW figures (Fader, Hardie & Lee 2005; Hardie 2013)", 
     }
     // Whatever the start, the same estimates to 1e-6: searched from a point far off every parameter.
     const again = fitBgNbd(t, { r: 3, alpha: 400, a: 5, b: 40, logLikelihood: 0 }) as BgNbd;
-    for (const k of ["r", "alpha", "a", "b"] as const) expect([k, again[k] / m[k]]).toEqual([k, expect.closeTo(1, 6)]);
+    for (const k of ["r", "alpha", "a", "b"] as const)
+      expect([k, again[k] / m[k]]).toEqual([k, expect.closeTo(1, 6)]);
   });
 });
 
@@ -139,12 +175,18 @@ describe("Gamma-Gamma on CDNOW whatever the start", () => {
       if (!ids.has(id)) ids.set(id, ids.size);
       return ids.get(id) as number;
     });
-    const rows = { customer, day: Int32Array.from(sample.dates, (d) => d[0]), amount: Float64Array.from(sample.amounts, (a) => a[0]), latestDay: 0 };
+    const rows = {
+      customer,
+      day: Int32Array.from(sample.dates, (d) => d[0]),
+      amount: Float64Array.from(sample.amounts, (a) => a[0]),
+      latestDay: 0,
+    };
     const h = purchaseHistories(rows, ids.size, isoDateToSerial("1997-09-30"));
     const best = fitGammaGamma(h.x, h.meanValue);
     const far = fitGammaGamma(h.x, h.meanValue, { p: 0.5, q: 30, gamma: 900, logLikelihood: 0 });
     if (best === null || far === null) throw new Error("no fit");
-    for (const k of ["p", "q", "gamma"] as const) expect([k, far[k] / best[k]]).toEqual([k, expect.closeTo(1, 6)]);
+    for (const k of ["p", "q", "gamma"] as const)
+      expect([k, far[k] / best[k]]).toEqual([k, expect.closeTo(1, 6)]);
   });
 });
 
@@ -159,36 +201,77 @@ describe("the analytic gradients the optimiser follows equal the likelihoods' sl
     return (ll(up) - ll(down)) / (2 * e);
   };
   test("BG/NBD, with one-time, repeat and same-triple customers", () => {
-    const t = groupTriples(Int32Array.of(0, 0, 1, 3, 3, 7), Int32Array.of(0, 0, 20, 41, 41, 90), Int32Array.of(30, 30, 60, 95, 95, 120));
-    const ll = (th: number[]): number => bgnbdLogLikelihood(t, Math.exp(th[0]), Math.exp(th[1]), Math.exp(th[2]), Math.exp(th[3]), null);
-    for (const theta of [[Math.log(0.4), Math.log(12), Math.log(0.7), Math.log(2.5)], [0.5, 3, -1, 0.2]]) {
+    const t = groupTriples(
+      Int32Array.of(0, 0, 1, 3, 3, 7),
+      Int32Array.of(0, 0, 20, 41, 41, 90),
+      Int32Array.of(30, 30, 60, 95, 95, 120)
+    );
+    const ll = (th: number[]): number =>
+      bgnbdLogLikelihood(
+        t,
+        Math.exp(th[0]),
+        Math.exp(th[1]),
+        Math.exp(th[2]),
+        Math.exp(th[3]),
+        null
+      );
+    for (const theta of [
+      [Math.log(0.4), Math.log(12), Math.log(0.7), Math.log(2.5)],
+      [0.5, 3, -1, 0.2],
+    ]) {
       const gradient = new Float64Array(4);
-      bgnbdLogLikelihood(t, Math.exp(theta[0]), Math.exp(theta[1]), Math.exp(theta[2]), Math.exp(theta[3]), gradient);
+      bgnbdLogLikelihood(
+        t,
+        Math.exp(theta[0]),
+        Math.exp(theta[1]),
+        Math.exp(theta[2]),
+        Math.exp(theta[3]),
+        gradient
+      );
       for (let i = 0; i < 4; i++) expect(gradient[i]).toBeCloseTo(slope(ll, theta, i), 5);
     }
   });
   test("Gamma-Gamma, customers with the same x and different spend", () => {
-    const h = spendHistories(Float64Array.of(1, 1, 2, 5, 0), Float64Array.of(20, 35, 50, 12.5, NaN));
-    const ll = (th: number[]): number => gammaGammaLogLikelihood(h, Math.exp(th[0]), Math.exp(th[1]), Math.exp(th[2]), null);
-    for (const theta of [[Math.log(3), Math.log(4), Math.log(15)], [-0.5, 2, 4]]) {
+    const h = spendHistories(
+      Float64Array.of(1, 1, 2, 5, 0),
+      Float64Array.of(20, 35, 50, 12.5, NaN)
+    );
+    const ll = (th: number[]): number =>
+      gammaGammaLogLikelihood(h, Math.exp(th[0]), Math.exp(th[1]), Math.exp(th[2]), null);
+    for (const theta of [
+      [Math.log(3), Math.log(4), Math.log(15)],
+      [-0.5, 2, 4],
+    ]) {
       const gradient = new Float64Array(3);
-      gammaGammaLogLikelihood(h, Math.exp(theta[0]), Math.exp(theta[1]), Math.exp(theta[2]), gradient);
+      gammaGammaLogLikelihood(
+        h,
+        Math.exp(theta[0]),
+        Math.exp(theta[1]),
+        Math.exp(theta[2]),
+        gradient
+      );
       for (let i = 0; i < 3; i++) expect(gradient[i]).toBeCloseTo(slope(ll, theta, i), 5);
     }
   });
 });
 
 describe("log-gamma and digamma differences stay exact when the parameters run off", () => {
-  test.each([10, 9999, 10001, 1e6, 2.5e9, 1e12])("at %d: lnΓ(z+1) − lnΓ(z) = ln z, lnΓ(z+2) − lnΓ(z) = ln z(z+1), ψ(z+1) − ψ(z) = 1/z", (z) => {
-    expect(lnGammaShift(z, 1)).toBeCloseTo(Math.log(z), 12);
-    expect(lnGammaShift(z, 2) / (Math.log(z) + Math.log(z + 1))).toBeCloseTo(1, 14);
-    expect(digammaShift(z, 1) * z).toBeCloseTo(1, 12);
-    expect(digammaShift(z, 2) / (1 / z + 1 / (z + 1))).toBeCloseTo(1, 12);
-  });
+  test.each([10, 9999, 10001, 1e6, 2.5e9, 1e12])(
+    "at %d: lnΓ(z+1) − lnΓ(z) = ln z, lnΓ(z+2) − lnΓ(z) = ln z(z+1), ψ(z+1) − ψ(z) = 1/z",
+    (z) => {
+      expect(lnGammaShift(z, 1)).toBeCloseTo(Math.log(z), 12);
+      expect(lnGammaShift(z, 2) / (Math.log(z) + Math.log(z + 1))).toBeCloseTo(1, 14);
+      expect(digammaShift(z, 1) * z).toBeCloseTo(1, 12);
+      expect(digammaShift(z, 2) / (1 / z + 1 / (z + 1))).toBeCloseTo(1, 12);
+    }
+  );
   test("the series and the library agree where one hands over to the other", () => {
     for (const s of [0.3, 2.6, 150]) {
       expect(lnGammaShift(10000, s)).toBeCloseTo(gammaln(10000 + s) - gammaln(10000), 9);
-      expect(lnInverseBeta(s, 10000)).toBeCloseTo(gammaln(10000 + s) - gammaln(10000) - gammaln(s), 9);
+      expect(lnInverseBeta(s, 10000)).toBeCloseTo(
+        gammaln(10000 + s) - gammaln(10000) - gammaln(s),
+        9
+      );
     }
   });
   test("the Gamma-Gamma likelihood is smooth at q and γ near 1e9: no rounding noise for the optimiser to chase", () => {
@@ -213,7 +296,9 @@ describe("equation (10): the quadrature against a direct series of its ₂F₁",
     [3, 100, 101, 900], // z = 0.87
   ])("x %i, t_x %i, T %i, h %i", (x, tx, T, h) => {
     const series = equation10(m, x, tx, T, h);
-    expect(Math.abs(expectedPurchases(m, x, tx, T, h) - series)).toBeLessThan(1e-10 * Math.max(1, series));
+    expect(Math.abs(expectedPurchases(m, x, tx, T, h) - series)).toBeLessThan(
+      1e-10 * Math.max(1, series)
+    );
   });
 
   test.each([
@@ -229,7 +314,9 @@ describe("equation (10): the quadrature against a direct series of its ₂F₁",
       [3, 100, 101, 900],
     ]) {
       const series = equation10(spread, x, tx, T, h);
-      expect([x, T, h, Math.abs(expectedPurchases(spread, x, tx, T, h) - series) / series]).toEqual([x, T, h, expect.closeTo(0, 9)]);
+      expect([x, T, h, Math.abs(expectedPurchases(spread, x, tx, T, h) - series) / series]).toEqual(
+        [x, T, h, expect.closeTo(0, 9)]
+      );
     }
   });
 
@@ -257,7 +344,10 @@ describe("equation (10): the quadrature against a direct series of its ₂F₁",
     expect(probabilityAlive(m, 0, 0, 300)).toBe(1);
     expect(probabilityAlive(m, 5, 20, 400)).toBeLessThan(0.05);
     // One who bought yesterday is alive unless that purchase was the last: a / (b + x − 1) against 1.
-    expect(probabilityAlive(m, 5, 399, 400)).toBeCloseTo(1 / (1 + (m.a / (m.b + 4)) * Math.pow((m.alpha + 400) / (m.alpha + 399), m.r + 5)), 12);
+    expect(probabilityAlive(m, 5, 399, 400)).toBeCloseTo(
+      1 / (1 + (m.a / (m.b + 4)) * Math.pow((m.alpha + 400) / (m.alpha + 399), m.r + 5)),
+      12
+    );
     expect(probabilityAlive(m, 5, 399, 400)).toBeGreaterThan(0.85);
   });
 });
@@ -272,8 +362,23 @@ describe("Gamma-Gamma by hand", () => {
 
   test("the log-likelihood of one customer, as Hardie's note writes it", () => {
     const [p, q, gamma, x, m] = [2, 3, 10, 4, 25];
-    const hand = gammaln(p * x + q) - gammaln(p * x) - gammaln(q) + q * Math.log(gamma) + (p * x - 1) * Math.log(m) + p * x * Math.log(x) - (p * x + q) * Math.log(gamma + x * m);
-    expect(gammaGammaLogLikelihood(spendHistories(Float64Array.of(x), Float64Array.of(m)), p, q, gamma, null)).toBeCloseTo(hand, 12);
+    const hand =
+      gammaln(p * x + q) -
+      gammaln(p * x) -
+      gammaln(q) +
+      q * Math.log(gamma) +
+      (p * x - 1) * Math.log(m) +
+      p * x * Math.log(x) -
+      (p * x + q) * Math.log(gamma + x * m);
+    expect(
+      gammaGammaLogLikelihood(
+        spendHistories(Float64Array.of(x), Float64Array.of(m)),
+        p,
+        q,
+        gamma,
+        null
+      )
+    ).toBeCloseTo(hand, 12);
   });
 
   test("fitted on repeat customers only: one-time buyers change nothing", () => {
@@ -296,7 +401,8 @@ describe("CUSTOMER_FORECAST and FORECAST_MODEL", () => {
   };
   for (let c = 1; c <= 12; c++) {
     add(c <= 6 ? `C${c}` : 1000 + c, `2025-01-${String(c).padStart(2, "0")}`, 10 * c);
-    if (c <= 6) for (let k = 1; k <= c % 3 + 1; k++) add(`c${c} `, `2025-0${1 + k}-1${c}`, 20 + c);
+    if (c <= 6)
+      for (let k = 1; k <= (c % 3) + 1; k++) add(`c${c} `, `2025-0${1 + k}-1${c}`, 20 + c);
   }
   add("C1", "2025-02-11", 999); // a second row the same day as C1's repeat: one purchase day
   add("C2", "2025-03-01", -50); // a return: not a purchase, and not in C2's spend
@@ -305,7 +411,20 @@ describe("CUSTOMER_FORECAST and FORECAST_MODEL", () => {
     const r = customerForecastOfCells(ids, dates, amounts, day("2025-06-30"), 90);
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value[0]).toEqual(CUSTOMER_FORECAST_HEADER);
-    expect(r.value.slice(1).map((row) => row[0])).toEqual(["C1", "C2", "C3", "C4", "C5", "C6", 1007, 1008, 1009, 1010, 1011, 1012]);
+    expect(r.value.slice(1).map((row) => row[0])).toEqual([
+      "C1",
+      "C2",
+      "C3",
+      "C4",
+      "C5",
+      "C6",
+      1007,
+      1008,
+      1009,
+      1010,
+      1011,
+      1012,
+    ]);
     const c1 = r.value[1];
     // C1: 01-01, then 02-11 (two rows) and 03-11: x = 2, t_x = 69, T = 180; m = (21 + 999 + 21) / 2.
     expect(c1.slice(1, 4)).toEqual([2, 69, 180]);
@@ -328,7 +447,8 @@ describe("CUSTOMER_FORECAST and FORECAST_MODEL", () => {
     const r = customerForecastOfCells(ids, dates, amounts, day("2025-06-30"), 90);
     const model = forecastModelOfCells(ids, dates, amounts, day("2025-06-30"));
     if (!r.ok || !model.ok) throw new Error("no forecast");
-    const param = (name: string): number => model.value.find((row) => row[0] === name)?.[1] as number;
+    const param = (name: string): number =>
+      model.value.find((row) => row[0] === name)?.[1] as number;
     const one = r.value[7]; // 1007: bought once, on 2025-01-07
     expect(one[4]).toBe(1);
     expect(one[6]).toBeCloseTo((param("p") * param("gamma")) / (param("q") - 1), 9);
@@ -338,7 +458,8 @@ describe("CUSTOMER_FORECAST and FORECAST_MODEL", () => {
     const r = customerForecastOfCells(ids, dates, amounts, day("2025-06-30"), 1);
     const model = forecastModelOfCells(ids, dates, amounts, day("2025-06-30"));
     if (!r.ok || !model.ok) throw new Error("no forecast");
-    const param = (name: string): number => model.value.find((row) => row[0] === name)?.[1] as number;
+    const param = (name: string): number =>
+      model.value.find((row) => row[0] === name)?.[1] as number;
     for (const row of r.value.slice(1)) {
       const [x, T, pAlive, expected] = [row[1], row[3], row[4], row[5]] as number[];
       // E[Y(1)] = p_alive · E[(1 − e^(−λp))/p] ≈ p_alive · E[λ] for one day: the next term is below 1%.
@@ -354,13 +475,48 @@ describe("CUSTOMER_FORECAST and FORECAST_MODEL", () => {
   });
 
   test.each([
-    ["every customer bought once", () => customerForecastOfCells([["A"], ["B"], ["C"]], [[45000], [45001], [45002]]), "#N/A", /need at least 10 customers .* there are 3 customers and 0 with a repeat purchase/],
-    ["fewer than five buy again", () => forecastModelOfCells(ids.slice(0, 14), dates.slice(0, 14), amounts.slice(0, 14)), "#N/A", /and 5 of them with a repeat purchase/],
-    ["a horizon of 0", () => customerForecastOfCells(ids, dates, amounts, null, 0), "#NUM!", /horizon_days must be a whole number of at least 1/],
-    ["a text date", () => customerForecastOfCells([["A"], ["B"]], [["2025-01-01"], ["yesterday"]]), "#VALUE!", /dates: position 2 is the text 'yesterday', expected a date/],
-    ["lists of different sizes", () => forecastModelOfCells([["A"], ["B"]], [[45000]]), "#VALUE!", /customers and dates must be the same size/],
-    ["the lists' sizes are checked before a bad horizon", () => customerForecastOfCells([["A"], ["B"]], [[45000]], null, null, 0), "#VALUE!", /customers and dates must be the same size/],
-    ["a bad as_of", () => customerForecastOfCells(ids, dates, amounts, "next week"), "#VALUE!", /as_of: the text 'next week' is not a date/],
+    [
+      "every customer bought once",
+      () => customerForecastOfCells([["A"], ["B"], ["C"]], [[45000], [45001], [45002]]),
+      "#N/A",
+      /need at least 10 customers .* there are 3 customers and 0 with a repeat purchase/,
+    ],
+    [
+      "fewer than five buy again",
+      () => forecastModelOfCells(ids.slice(0, 14), dates.slice(0, 14), amounts.slice(0, 14)),
+      "#N/A",
+      /and 5 of them with a repeat purchase/,
+    ],
+    [
+      "a horizon of 0",
+      () => customerForecastOfCells(ids, dates, amounts, null, 0),
+      "#NUM!",
+      /horizon_days must be a whole number of at least 1/,
+    ],
+    [
+      "a text date",
+      () => customerForecastOfCells([["A"], ["B"]], [["2025-01-01"], ["yesterday"]]),
+      "#VALUE!",
+      /dates: position 2 is the text 'yesterday', expected a date/,
+    ],
+    [
+      "lists of different sizes",
+      () => forecastModelOfCells([["A"], ["B"]], [[45000]]),
+      "#VALUE!",
+      /customers and dates must be the same size/,
+    ],
+    [
+      "the lists' sizes are checked before a bad horizon",
+      () => customerForecastOfCells([["A"], ["B"]], [[45000]], null, null, 0),
+      "#VALUE!",
+      /customers and dates must be the same size/,
+    ],
+    [
+      "a bad as_of",
+      () => customerForecastOfCells(ids, dates, amounts, "next week"),
+      "#VALUE!",
+      /as_of: the text 'next week' is not a date/,
+    ],
   ])("%s", (_name, call, kind, message) => {
     const r = call();
     expect(r.ok).toBe(false);

@@ -32,26 +32,32 @@ test("the functions page asks for nothing but the add-in's files and the Office 
   expect(unexpectedRequests).toEqual([]);
 });
 
-const call = (id: string, args: unknown[]): ReturnType<FunctionsPage["call"]> => functions.call(id, args);
+const call = (id: string, args: unknown[]): ReturnType<FunctionsPage["call"]> =>
+  functions.call(id, args);
 
 test("the page associates exactly the functions functions.json declares", async () => {
-  const ids = await page.evaluate(() => Object.keys((window as unknown as { __associated: object }).__associated).sort());
+  const ids = await page.evaluate(() =>
+    Object.keys((window as unknown as { __associated: object }).__associated).sort()
+  );
   expect(ids).toEqual(Object.keys(parameterCounts).sort());
 });
 
-test.each(FUNCTION_CASES.map((c) => [`${c.function}: ${c.note}`, c] as const))("%s", async (_name, c) => {
-  const outcome = await call(c.function, c.args);
-  if (isErrorExpectation(c.expect)) {
-    expect(outcome.error).toBeDefined();
-    expect(outcome.error?.isCustomFunctionsError).toBe(true);
-    expect(outcome.error?.code).toBe(c.expect);
-    if (c.expect === "#VALUE!") expect((outcome.error?.message ?? "").length).toBeGreaterThan(10);
-    if (c.message !== undefined) expect(outcome.error?.message).toContain(c.message);
-  } else {
-    expect(outcome.error).toBeUndefined();
-    expectClose(outcome.value, c.expect);
+test.each(FUNCTION_CASES.map((c) => [`${c.function}: ${c.note}`, c] as const))(
+  "%s",
+  async (_name, c) => {
+    const outcome = await call(c.function, c.args);
+    if (isErrorExpectation(c.expect)) {
+      expect(outcome.error).toBeDefined();
+      expect(outcome.error?.isCustomFunctionsError).toBe(true);
+      expect(outcome.error?.code).toBe(c.expect);
+      if (c.expect === "#VALUE!") expect((outcome.error?.message ?? "").length).toBeGreaterThan(10);
+      if (c.message !== undefined) expect(outcome.error?.message).toContain(c.message);
+    } else {
+      expect(outcome.error).toBeUndefined();
+      expectClose(outcome.value, c.expect);
+    }
   }
-});
+);
 
 test("a sales table of Excel's largest size is answered, not hung", async () => {
   const started = Date.now();
@@ -66,8 +72,12 @@ test("a sales table of Excel's largest size is answered, not hung", async () => 
       dates[i] = [45000 + (i % 365)];
       amounts[i] = [(i % 11) - 1];
     }
-    const f = (window as unknown as { __associated: Record<string, (...a: unknown[]) => number> }).__associated;
-    return [f.ACTIVATION_RATE(ids, dates, amounts, null, 90, 2, null, null), f.CONCENTRATION(amounts, ids, "GINI", null)];
+    const f = (window as unknown as { __associated: Record<string, (...a: unknown[]) => number> })
+      .__associated;
+    return [
+      f.ACTIVATION_RATE(ids, dates, amounts, null, 90, 2, null, null),
+      f.CONCENTRATION(amounts, ids, "GINI", null),
+    ];
   });
   expect(outcome[0]).toBeGreaterThan(0);
   expect(outcome[0]).toBeLessThanOrEqual(1);
@@ -83,16 +93,36 @@ describe("the customer models through the built add-in", () => {
     expect(model.error).toBeUndefined();
     const rows = model.value as [string, number | ""][];
     const get = (name: string): number => rows.find((r) => r[0] === name)?.[1] as number;
-    expect([get("r"), get("alpha") / 7, get("a"), get("b")].map((v) => Math.round(v * 1000) / 1000)).toEqual([0.243, 4.414, 0.793, 2.426]);
-    const forecast = await call("CUSTOMER_FORECAST", [sample.ids, sample.dates, sample.amounts, 35703, 273]);
+    expect(
+      [get("r"), get("alpha") / 7, get("a"), get("b")].map((v) => Math.round(v * 1000) / 1000)
+    ).toEqual([0.243, 4.414, 0.793, 2.426]);
+    const forecast = await call("CUSTOMER_FORECAST", [
+      sample.ids,
+      sample.dates,
+      sample.amounts,
+      35703,
+      273,
+    ]);
     expect(forecast.error).toBeUndefined();
     const table = forecast.value as unknown[][];
-    expect(table[0]).toEqual(["customer", "repeat_purchases", "recency_days", "age_days", "p_alive", "expected_purchases", "expected_value", "expected_revenue"]);
+    expect(table[0]).toEqual([
+      "customer",
+      "repeat_purchases",
+      "recency_days",
+      "age_days",
+      "p_alive",
+      "expected_purchases",
+      "expected_value",
+      "expected_revenue",
+    ]);
     expect(table.length).toBe(1 + 2349); // customers with a purchase above $0 by as of
   });
 
   test("every customer buying once is #N/A with the message", async () => {
-    const outcome = await call("CUSTOMER_FORECAST", [[["A"], ["B"]], [[45000], [45001]]]);
+    const outcome = await call("CUSTOMER_FORECAST", [
+      [["A"], ["B"]],
+      [[45000], [45001]],
+    ]);
     expect(outcome.error?.code).toBe("#N/A");
     expect(outcome.error?.message).toMatch(/the customer models need at least 10 customers/);
   });
@@ -102,7 +132,9 @@ describe("the customer models through the built add-in", () => {
     const master = readCdnow("CDNOW_master.txt");
     // The rows cross into the page once; the call is timed there, as Excel's runtime would run it.
     const { rows, ms } = await page.evaluate((m) => {
-      const f = (window as unknown as { __associated: Record<string, (...a: unknown[]) => unknown[][]> }).__associated;
+      const f = (
+        window as unknown as { __associated: Record<string, (...a: unknown[]) => unknown[][]> }
+      ).__associated;
       const started = performance.now();
       const table = f.CUSTOMER_FORECAST(m.ids, m.dates, m.amounts, null, null);
       return { rows: table.length, ms: performance.now() - started };

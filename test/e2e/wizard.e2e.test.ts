@@ -44,7 +44,10 @@ beforeAll(async () => {
   await runScorecard([sample], { out: (t) => summary.push(t), err: () => undefined });
   const lines = summary.join("\n").split("\n");
   const header = lines.findIndex((l) => l.startsWith("Customer ") && l.includes("Lapses on"));
-  toCall = lines.slice(header + 1).filter((l) => /\d{4}-\d{2}-\d{2}/.test(l)).map((l) => l.split(/\s+/)[0]);
+  toCall = lines
+    .slice(header + 1)
+    .filter((l) => /\d{4}-\d{2}-\d{2}/.test(l))
+    .map((l) => l.split(/\s+/)[0]);
   browser = await launchChromium();
 });
 
@@ -53,7 +56,11 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  page = await browser.newPage({ viewport: { width: 520, height: 1100 }, acceptDownloads: true, locale: "en-US" });
+  page = await browser.newPage({
+    viewport: { width: 520, height: 1100 },
+    acceptDownloads: true,
+    locale: "en-US",
+  });
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
   unexpectedRequests = await serveAddin(page, "");
@@ -66,7 +73,8 @@ afterEach(async () => {
   expect(unexpectedRequests).toEqual([]); // no network calls: nothing leaves the browser
 });
 
-const shot = (name: string): Promise<Buffer> => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+const shot = (name: string): Promise<Buffer> =>
+  page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 
 test("every step, from the guessed mapping to a downloaded workbook with its Scorecard", async () => {
   await page.setInputFiles('input[type="file"]', sample);
@@ -75,10 +83,18 @@ test("every step, from the guessed mapping to a downloaded workbook with its Sco
   await page.getByRole("tab", { name: "1 Data" }).waitFor();
   const salesTable = page.getByRole("combobox", { name: "Sales: table" });
   await expect(salesTable.textContent()).resolves.toContain("Sales");
-  await expect(page.getByRole("combobox", { name: "Sales: Customer" }).textContent()).resolves.toBe("Customer");
-  await expect(page.getByRole("combobox", { name: "Sales: Amount" }).textContent()).resolves.toBe("Amount");
-  await expect(page.getByRole("combobox", { name: "Customers: Segment" }).textContent()).resolves.toBe("Segment");
-  await expect(page.getByRole("combobox", { name: "Market: Potential accounts" }).textContent()).resolves.toBe("Potential Accounts");
+  await expect(page.getByRole("combobox", { name: "Sales: Customer" }).textContent()).resolves.toBe(
+    "Customer"
+  );
+  await expect(page.getByRole("combobox", { name: "Sales: Amount" }).textContent()).resolves.toBe(
+    "Amount"
+  );
+  await expect(
+    page.getByRole("combobox", { name: "Customers: Segment" }).textContent()
+  ).resolves.toBe("Segment");
+  await expect(
+    page.getByRole("combobox", { name: "Market: Potential accounts" }).textContent()
+  ).resolves.toBe("Potential Accounts");
   await shot("1-data");
 
   // Step 2: definitions, keyboard first.
@@ -86,7 +102,9 @@ test("every step, from the guessed mapping to a downloaded workbook with its Sco
   await page.getByLabel("Activation window (days)").waitFor();
   expect(await page.getByLabel("Activation window (days)").inputValue()).toBe("90");
   await page.getByLabel("Minimum purchase days in the window").fill("0");
-  await expect(page.getByText("Enter a whole number of at least 1.").isVisible()).resolves.toBe(true);
+  await expect(page.getByText("Enter a whole number of at least 1.").isVisible()).resolves.toBe(
+    true
+  );
   await page.getByLabel("Minimum purchase days in the window").fill("1");
   await expect(page.getByRole("radio", { name: "Quarter" }).isChecked()).resolves.toBe(true);
   await shot("2-definitions");
@@ -101,12 +119,22 @@ test("every step, from the guessed mapping to a downloaded workbook with its Sco
   await page.getByRole("button", { name: "Build scorecard" }).click();
   await page.getByText("Scorecard built on sheet “Scorecard”.").waitFor({ timeout: 60000 });
   const revenueRow = page.getByRole("row", { name: /Revenue/ }).first();
-  await expect(revenueRow.textContent()).resolves.toContain(expectedRevenue.toLocaleString("en-US", { maximumFractionDigits: 2 }));
+  await expect(revenueRow.textContent()).resolves.toContain(
+    expectedRevenue.toLocaleString("en-US", { maximumFractionDigits: 2 })
+  );
   await expect(revenueRow.textContent()).resolves.toMatch(/Off track|At risk|On track/);
-  await expect(page.getByText(/^Computed at this build, not live on the sheet \(build again to refresh\): Customers buying more \(upsell\); Upsell revenue/).isVisible()).resolves.toBe(true);
+  await expect(
+    page
+      .getByText(
+        /^Computed at this build, not live on the sheet \(build again to refresh\): Customers buying more \(upsell\); Upsell revenue/
+      )
+      .isVisible()
+  ).resolves.toBe(true);
   // The headline forecast, as the backtest chose it, and the customers to call.
   const forecast = await page.getByLabel("Forecast", { exact: true }).textContent();
-  expect(forecast).toContain(chosenForecast.value.toLocaleString("en-US", { maximumFractionDigits: 2 }));
+  expect(forecast).toContain(
+    chosenForecast.value.toLocaleString("en-US", { maximumFractionDigits: 2 })
+  );
   expect(forecast).toContain(LABELS.en.forecasts.methods[chosenForecast.method as ForecastMethod]);
   const calls = page.getByRole("table", { name: "Customers to call" }).getByRole("row");
   expect(toCall.length).toBeGreaterThan(0);
@@ -114,10 +142,19 @@ test("every step, from the guessed mapping to a downloaded workbook with its Sco
   await expect(calls.nth(1).textContent()).resolves.toContain(toCall[0]);
   await shot("4-built");
 
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download the workbook with its scorecard" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Download the workbook with its scorecard" }).click(),
+  ]);
   const saved = join(dir, "downloaded.xlsx");
   await download.saveAs(saved);
-  expect((await openPackage(saved)).worksheets.map((w) => w.name)).toEqual(["Sales", "Customers", "Leads", "Market", "Scorecard"]);
+  expect((await openPackage(saved)).worksheets.map((w) => w.name)).toEqual([
+    "Sales",
+    "Customers",
+    "Leads",
+    "Market",
+    "Scorecard",
+  ]);
   expect((await sheetCells(saved, "Scorecard")).get("A1")).toBe("SPEC Scorecard");
 
   // Building again asks before replacing the sheet it made.
@@ -135,11 +172,17 @@ test("in Spanish, switched in the pane", async () => {
   await page.getByRole("combobox", { name: "Language" }).click();
   await page.getByRole("option", { name: "Español" }).click();
   await page.getByRole("tab", { name: "1 Datos" }).waitFor();
-  await expect(page.getByRole("heading", { level: 1, name: "Cuadro de mando SPEC" }).isVisible()).resolves.toBe(true);
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Cuadro de mando SPEC" }).isVisible()
+  ).resolves.toBe(true);
   await page.getByRole("tab", { name: "4 Crear" }).click();
   await page.getByRole("button", { name: "Crear cuadro de mando" }).click();
-  await page.getByText("Cuadro de mando creado en la hoja «Scorecard».").waitFor({ timeout: 60000 });
-  await expect(page.getByRole("row", { name: /Tasa de activación/ }).isVisible()).resolves.toBe(true);
+  await page
+    .getByText("Cuadro de mando creado en la hoja «Scorecard».")
+    .waitFor({ timeout: 60000 });
+  await expect(page.getByRole("row", { name: /Tasa de activación/ }).isVisible()).resolves.toBe(
+    true
+  );
   await shot("6-spanish");
 });
 
@@ -163,12 +206,15 @@ test("a 100,000-row workbook is read in a Web Worker: the page keeps drawing and
     requestAnimationFrame(frame);
     new MutationObserver(() => {
       const live = document.querySelector('[aria-live="polite"]')?.textContent ?? "";
-      if (live !== "" && w.__texts[w.__texts.length - 1]?.[1] !== live) w.__texts.push([performance.now(), live]);
+      if (live !== "" && w.__texts[w.__texts.length - 1]?.[1] !== live)
+        w.__texts.push([performance.now(), live]);
     }).observe(document.body, { subtree: true, childList: true, characterData: true });
   });
   await page.setInputFiles('input[type="file"]', big);
   await page.getByRole("tab", { name: "1 Data" }).waitFor();
-  await expect(page.getByRole("combobox", { name: "Sales: table" }).textContent()).resolves.toContain("Sales");
+  await expect(
+    page.getByRole("combobox", { name: "Sales: table" }).textContent()
+  ).resolves.toContain("Sales");
   await page.getByRole("tab", { name: "4 Build" }).click();
   await page.getByRole("button", { name: "Build scorecard" }).click();
   await page.getByText("Scorecard built on sheet “Scorecard”.").waitFor({ timeout: 120000 });
@@ -178,7 +224,12 @@ test("a 100,000-row workbook is read in a Web Worker: the page keeps drawing and
   });
   const reading = texts.filter(([, t]) => t.startsWith("Reading Sales:"));
   // Progress counted the rows as they came, not only at the end.
-  expect(reading.some(([, t]) => /Reading Sales: [\d,]+ of 100,000 rows/.test(t) && !t.startsWith("Reading Sales: 100,000"))).toBe(true);
+  expect(
+    reading.some(
+      ([, t]) =>
+        /Reading Sales: [\d,]+ of 100,000 rows/.test(t) && !t.startsWith("Reading Sales: 100,000")
+    )
+  ).toBe(true);
   expect(reading[reading.length - 1][1]).toBe("Reading Sales: 100,000 of 100,000 rows");
   // While the worker read the sales table, the page drew frame after frame.
   const from = reading[0][0];

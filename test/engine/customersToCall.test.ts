@@ -11,7 +11,16 @@ import { readScorecardData } from "../../src/engine/scorecardData";
 import { SourceTable } from "../../src/engine/sourceTable";
 import { guessMapping } from "../../src/engine/tableMapping";
 
-const tables: SourceTable[] = sampleTables().map((t) => ({ name: t.name, sheet: t.sheet, isExcelTable: true, headers: t.headers, columns: t.columns, rowCount: t.rowCount, headerRow: 1, firstColumn: 1 }));
+const tables: SourceTable[] = sampleTables().map((t) => ({
+  name: t.name,
+  sheet: t.sheet,
+  isExcelTable: true,
+  headers: t.headers,
+  columns: t.columns,
+  rowCount: t.rowCount,
+  headerRow: 1,
+  firstColumn: 1,
+}));
 const data = readScorecardData(guessMapping(tables));
 if (!data.ok) throw new Error(data.error.message);
 const built = buildScorecard(data.value, DEFAULT_SETTINGS);
@@ -46,15 +55,21 @@ const forecast = customerForecastOfCells(
   days.map((v) => [v]),
   amounts.map((v) => [v]),
   D,
-  90,
+  90
 );
 if (!forecast.ok) throw new Error(forecast.error.message);
-const predicted = new Map(forecast.value.slice(1).map((row) => [key(row[0]), { pAlive: row[4] as number, revenue: row[7] as number }]));
+const predicted = new Map(
+  forecast.value
+    .slice(1)
+    .map((row) => [key(row[0]), { pAlive: row[4] as number, revenue: row[7] as number }])
+);
 const listed = card.customersToCall.customers;
 
 test("svc.lapsing_customers counts the Customers table's ids active at as of and not 30 days on", () => {
   expect(lapsing.length).toBeGreaterThan(CUSTOMERS_TO_CALL / 2);
-  expect(card.indicators.find((i) => i.info.id === "svc.lapsing_customers")?.value).toBe(lapsing.length);
+  expect(card.indicators.find((i) => i.info.id === "svc.lapsing_customers")?.value).toBe(
+    lapsing.length
+  );
 });
 
 test("the list: lapsing customers only, at most 20, with the most revenue expected in 90 days first", () => {
@@ -65,7 +80,9 @@ test("the list: lapsing customers only, at most 20, with the most revenue expect
   const revenues = listed.map((c) => c.expectedRevenue as number);
   expect([...revenues].sort((a, b) => b - a)).toEqual(revenues);
   // No lapsing customer left off the list is expected to spend more than the last one listed.
-  const left = lapsing.filter((c) => !names.includes(c)).map((c) => predicted.get(c)?.revenue as number);
+  const left = lapsing
+    .filter((c) => !names.includes(c))
+    .map((c) => predicted.get(c)?.revenue as number);
   expect(Math.max(...left)).toBeLessThanOrEqual(revenues[revenues.length - 1]);
 });
 

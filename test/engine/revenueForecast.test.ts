@@ -15,11 +15,17 @@ const FIRST = isoDateToSerial("2022-01-01");
 const AS_OF = isoDateToSerial("2024-05-15"); // Q2 2024, 45 days elapsed of 91
 
 /** One sale a day from `first` (2022-01-01) to as of, 12 customers taking turns. */
-function business(revenueOn: (day: number) => number, first = FIRST, extra: unknown[][] = []): Scorecard {
+function business(
+  revenueOn: (day: number) => number,
+  first = FIRST,
+  extra: unknown[][] = []
+): Scorecard {
   const rows: unknown[][] = [];
   for (let d = first; d <= AS_OF; d++) rows.push([`C${(d % 12) + 1}`, d, revenueOn(d)]);
   rows.push(...extra);
-  const data = readScorecardData(guessMapping([table("Sales", ["Customer", "Date", "Amount"], rows)]));
+  const data = readScorecardData(
+    guessMapping([table("Sales", ["Customer", "Date", "Amount"], rows)])
+  );
   if (!data.ok) throw new Error(data.error.message);
   const card = buildScorecard(data.value, { ...DEFAULT_SETTINGS, asOf: AS_OF, period: "quarter" });
   if (!card.ok) throw new Error(card.error.message);
@@ -46,7 +52,8 @@ describe("a seasonal business: the prior-year pace is right, the run rate is not
     expect(f.methods.prior_year.value).toBeCloseTo((15120 * 13600) / 10500, 6);
     // The customer model: revenue so far + what the customers are expected to spend to June 30
     // (no customer is new this quarter).
-    const expected = card.indicators.find((i) => i.info.id === "svc.expected_revenue")?.value as number;
+    const expected = card.indicators.find((i) => i.info.id === "svc.expected_revenue")
+      ?.value as number;
     expect(expected).toBeGreaterThan(0);
     expect(f.methods.customer_model.value).toBeCloseTo(15120 + expected, 6);
   });
@@ -57,8 +64,12 @@ describe("a seasonal business: the prior-year pace is right, the run rate is not
       ["NEW", isoDateToSerial("2024-05-02"), 1000],
       ["NEW", isoDateToSerial("2024-05-03"), -300],
     ]);
-    const expected = withNew.indicators.find((i) => i.info.id === "svc.expected_revenue")?.value as number;
-    expect(withNew.revenueForecasts.methods.customer_model.value).toBeCloseTo(15120 + 1700 + expected + (1700 * 46) / 45, 6);
+    const expected = withNew.indicators.find((i) => i.info.id === "svc.expected_revenue")
+      ?.value as number;
+    expect(withNew.revenueForecasts.methods.customer_model.value).toBeCloseTo(
+      15120 + 1700 + expected + (1700 * 46) / 45,
+      6
+    );
   });
 
   test("four quarters backtested, each as of its 45th day, against its actual revenue", () => {
@@ -68,20 +79,29 @@ describe("a seasonal business: the prior-year pace is right, the run rate is not
         ["2023-10-01", "2023-11-14", "2023-12-31"],
         ["2023-07-01", "2023-08-14", "2023-09-30"],
         ["2023-04-01", "2023-05-15", "2023-06-30"],
-      ].map((days) => days.map(isoDateToSerial)),
+      ].map((days) => days.map(isoDateToSerial))
     );
     // Whole quarters: Q1 2024 31·300 + 29·100 + 31·50 (× 1.44); Q4, Q3, Q2 2023 (× 1.2).
-    expect(f.backtest.map((b) => b.actual)).toEqual([13750 * 1.44, 13850 * 1.2, 13900 * 1.2, 13600 * 1.2].map((v) => expect.closeTo(v, 6)));
+    expect(f.backtest.map((b) => b.actual)).toEqual(
+      [13750 * 1.44, 13850 * 1.2, 13900 * 1.2, 13600 * 1.2].map((v) => expect.closeTo(v, 6))
+    );
   });
 
   test("the backtest errors: the run rate misses front-loaded quarters by ~60%, the prior-year pace by 0.2%", () => {
     // Each quarter's first 45 days: 10,700 (31·300 + 14·100) or 10,500 (30·300 + 15·100).
-    const runRate = [ape((10700 * 1.44 * 91) / 45, 13750 * 1.44), ape((10700 * 1.2 * 92) / 45, 13850 * 1.2), ape((10700 * 1.2 * 92) / 45, 13900 * 1.2), ape((10500 * 1.2 * 91) / 45, 13600 * 1.2)];
+    const runRate = [
+      ape((10700 * 1.44 * 91) / 45, 13750 * 1.44),
+      ape((10700 * 1.2 * 92) / 45, 13850 * 1.2),
+      ape((10700 * 1.2 * 92) / 45, 13900 * 1.2),
+      ape((10500 * 1.2 * 91) / 45, 13600 * 1.2),
+    ];
     expect(f.methods.run_rate.backtestError).toBeCloseTo(runRate.reduce((a, e) => a + e) / 4, 9);
     // The same quarter a year earlier has the same shape, except Q1 2023's 28-day February:
     // Q1 2024's forecast is 1.44 × 13,650 against 1.44 × 13,750; the other three are exact.
     expect(f.methods.prior_year.backtestError).toBeCloseTo(ape(13650, 13750) / 4, 9);
-    expect(f.methods.customer_model.backtestError).toBeGreaterThan(f.methods.prior_year.backtestError as number);
+    expect(f.methods.customer_model.backtestError).toBeGreaterThan(
+      f.methods.prior_year.backtestError as number
+    );
   });
 
   test("the prior-year pace is the headline: the revenue's forecast and its JSON say so", () => {
@@ -106,7 +126,11 @@ describe("too little history: nothing to backtest, the run rate leads", () => {
   test("sales from 2023-06-01: no quarter before this one starts 365 days after; no prior-year pace either", () => {
     const f = business(() => 100, isoDateToSerial("2023-06-01")).revenueForecasts;
     expect(f.backtest).toEqual([]);
-    expect([f.methods.run_rate.backtestError, f.methods.prior_year.backtestError, f.methods.customer_model.backtestError]).toEqual([null, null, null]);
+    expect([
+      f.methods.run_rate.backtestError,
+      f.methods.prior_year.backtestError,
+      f.methods.customer_model.backtestError,
+    ]).toEqual([null, null, null]);
     // Q2 2023 started before the first sale.
     expect(f.methods.prior_year.value).toBeNull();
     expect(f.chosen).toBe("run_rate");
@@ -114,14 +138,41 @@ describe("too little history: nothing to backtest, the run rate leads", () => {
 });
 
 describe("choosing the headline", () => {
-  const m = (value: number | null, backtestError: number | null): MethodForecast => ({ value, backtestError });
+  const m = (value: number | null, backtestError: number | null): MethodForecast => ({
+    value,
+    backtestError,
+  });
   test.each<[string, Record<ForecastMethod, MethodForecast>, ForecastMethod]>([
-    ["the lowest error", { run_rate: m(1, 0.2), prior_year: m(1, 0.1), customer_model: m(1, 0.15) }, "prior_year"],
-    ["a tie goes to the run rate", { run_rate: m(1, 0.1), prior_year: m(1, 0.1), customer_model: m(1, 0.3) }, "run_rate"],
-    ["a tie between the others goes to the one listed first", { run_rate: m(1, 0.3), prior_year: m(1, 0.1), customer_model: m(1, 0.1) }, "prior_year"],
-    ["no backtest: run rate", { run_rate: m(1, null), prior_year: m(1, null), customer_model: m(1, null) }, "run_rate"],
-    ["a method with no forecast now is passed over", { run_rate: m(1, 0.2), prior_year: m(null, 0.01), customer_model: m(1, 0.1) }, "customer_model"],
-    ["a method not tested on every period is passed over", { run_rate: m(1, 0.2), prior_year: m(1, 0.1), customer_model: m(1, null) }, "prior_year"],
+    [
+      "the lowest error",
+      { run_rate: m(1, 0.2), prior_year: m(1, 0.1), customer_model: m(1, 0.15) },
+      "prior_year",
+    ],
+    [
+      "a tie goes to the run rate",
+      { run_rate: m(1, 0.1), prior_year: m(1, 0.1), customer_model: m(1, 0.3) },
+      "run_rate",
+    ],
+    [
+      "a tie between the others goes to the one listed first",
+      { run_rate: m(1, 0.3), prior_year: m(1, 0.1), customer_model: m(1, 0.1) },
+      "prior_year",
+    ],
+    [
+      "no backtest: run rate",
+      { run_rate: m(1, null), prior_year: m(1, null), customer_model: m(1, null) },
+      "run_rate",
+    ],
+    [
+      "a method with no forecast now is passed over",
+      { run_rate: m(1, 0.2), prior_year: m(null, 0.01), customer_model: m(1, 0.1) },
+      "customer_model",
+    ],
+    [
+      "a method not tested on every period is passed over",
+      { run_rate: m(1, 0.2), prior_year: m(1, 0.1), customer_model: m(1, null) },
+      "prior_year",
+    ],
   ])("%s", (_name, methods, chosen) => {
     expect(chooseMethod(methods)).toBe(chosen);
   });

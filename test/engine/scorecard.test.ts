@@ -1,7 +1,12 @@
 /** Every indicator of SPEC.md §3.3 on the hand-worked fixture; figures worked out in the comments. */
 import { isoDateToSerial } from "../../src/core/cells";
 import { IndicatorId } from "../../src/engine/indicatorCatalog";
-import { DEFAULT_SETTINGS, Scorecard, ScorecardSettings, buildScorecard } from "../../src/engine/scorecard";
+import {
+  DEFAULT_SETTINGS,
+  Scorecard,
+  ScorecardSettings,
+  buildScorecard,
+} from "../../src/engine/scorecard";
 import { readScorecardData } from "../../src/engine/scorecardData";
 import { guessMapping } from "../../src/engine/tableMapping";
 import { SourceTable } from "../../src/engine/sourceTable";
@@ -11,7 +16,12 @@ const SETTINGS: ScorecardSettings = {
   ...DEFAULT_SETTINGS,
   asOf: isoDateToSerial(AS_OF_ISO),
   period: "month",
-  targets: { revenue: 1800, "svc.top20_share": 0.35, "svc.activation_rate": 0.7, "info.customers_buying": 10 },
+  targets: {
+    revenue: 1800,
+    "svc.top20_share": 0.35,
+    "svc.activation_rate": 0.7,
+    "info.customers_buying": 10,
+  },
 };
 
 function card(tables: SourceTable[], settings: ScorecardSettings = SETTINGS): Scorecard {
@@ -23,7 +33,8 @@ function card(tables: SourceTable[], settings: ScorecardSettings = SETTINGS): Sc
 }
 
 const full = card([SALES, CUSTOMERS, LEADS, MARKET]);
-const get = (c: Scorecard, id: IndicatorId) => c.indicators.find((i) => i.info.id === id) as Scorecard["indicators"][number];
+const get = (c: Scorecard, id: IndicatorId) =>
+  c.indicators.find((i) => i.info.id === id) as Scorecard["indicators"][number];
 
 test.each<[IndicatorId, number | null, number | null]>([
   // id, current value, previous value
@@ -42,7 +53,11 @@ test.each<[IndicatorId, number | null, number | null]>([
   ["sales.cross_sell_customers", 1, 0], // A buys line Y, new to it; B's "x" is line X
   ["svc.activation_rate", 5 / 7, 3 / 7], // A B C D(120-20 ≥ 0) E of the 7 listed ; in (2024-11-22, 2025-02-20]: A B E
   ["svc.top20_share", 450 / 1150, 500 / 780],
-  ["svc.hhi", (10000 * (450 ** 2 + 350 ** 2 + 250 ** 2 + 100 ** 2)) / 1150 ** 2, (10000 * (500 ** 2 + 200 ** 2 + 80 ** 2)) / 780 ** 2],
+  [
+    "svc.hhi",
+    (10000 * (450 ** 2 + 350 ** 2 + 250 ** 2 + 100 ** 2)) / 1150 ** 2,
+    (10000 * (500 ** 2 + 200 ** 2 + 80 ** 2)) / 780 ** 2,
+  ],
   ["svc.pareto_customers", 3, 2], // 450+350 < 920 ≤ +250 ; 500+200 ≥ 624
   // Active at as of with a 90-day window, all still active 30 days on with no more purchases:
   // A B C D E bought after 2025-01-19 ; A B E (as of 02-20) bought after 2024-12-22.
@@ -62,7 +77,15 @@ test("forecasts run rate to the period end for flows only, never for distinct-cu
   expect(get(full, "margin").forecast).toBeCloseTo((225 * 31) / 20, 9);
   expect(get(full, "mkt.leads").forecast).toBeCloseTo((3 * 31) / 20, 9);
   expect(get(full, "sales.new_customers").forecast).toBeCloseTo((2 * 31) / 20, 9);
-  for (const id of ["info.customers_buying", "info.revenue_per_customer", "sales.repeat_customers", "sales.upsell_customers", "sales.cross_sell_customers", "sales.repeat_rate"] as const) expect([id, get(full, id).forecast]).toEqual([id, null]);
+  for (const id of [
+    "info.customers_buying",
+    "info.revenue_per_customer",
+    "sales.repeat_customers",
+    "sales.upsell_customers",
+    "sales.cross_sell_customers",
+    "sales.repeat_rate",
+  ] as const)
+    expect([id, get(full, id).forecast]).toEqual([id, null]);
   expect(get(full, "sales.upsell_revenue").forecast).toBeCloseTo((150 * 31) / 20, 9);
   expect(get(full, "svc.activation_rate").forecast).toBeNull();
   expect(get(full, "svc.pareto_customers").forecast).toBeNull();
@@ -103,7 +126,16 @@ test("value tiers: 7 scored customers, A = top round(1.4) = 1, A+B = round(3.5) 
   ]);
   const share = full.tiers.reduce((s, t) => s + (t.revenueShare ?? 0), 0);
   expect(share).toBeCloseTo(1, 9); // every buying customer is scored
-  expect(full.value.attributes).toEqual(["volume", "frequency", "margin", "breadth", "tenure", "serviceCost", "creditDays", "daysLate"]);
+  expect(full.value.attributes).toEqual([
+    "volume",
+    "frequency",
+    "margin",
+    "breadth",
+    "tenure",
+    "serviceCost",
+    "creditDays",
+    "daysLate",
+  ]);
   // H never bought: its volume is 0, frequency 0, tenure blank.
   const h = full.value.customers.findIndex((c) => full.customerLabels[c] === "H");
   expect(full.value.tiers[h]).toBe("C");
@@ -111,7 +143,9 @@ test("value tiers: 7 scored customers, A = top round(1.4) = 1, A+B = round(3.5) 
 
 test("without Leads, Market, Customers, margin or product line: those indicators are not available, with the reason", () => {
   const bare = card([{ ...SALES, headers: ["Customer", "Date", "Amount", "Notes", "Comment"] }]);
-  const reasons = Object.fromEntries(bare.indicators.filter((i) => i.value === null).map((i) => [i.info.id, i.reason]));
+  const reasons = Object.fromEntries(
+    bare.indicators.filter((i) => i.value === null).map((i) => [i.info.id, i.reason])
+  );
   expect(reasons).toEqual({
     margin: "no_margin_column",
     "info.penetration": "no_market_table",
@@ -140,13 +174,19 @@ test("quarter period: a customer whose first purchase is the quarter's first day
 });
 
 test("the activation definition is the one the function uses: 2 purchase days", () => {
-  const strict = card([SALES, CUSTOMERS], { ...SETTINGS, activation: { windowDays: 90, minPurchases: 2, minAmount: 0 } });
+  const strict = card([SALES, CUSTOMERS], {
+    ...SETTINGS,
+    activation: { windowDays: 90, minPurchases: 2, minAmount: 0 },
+  });
   // A (02-05, 03-05, 03-18) and B (01-10, 02-10, 03-10) have 2+ days; D has one purchase day.
   expect(get(strict, "svc.activation_rate").value).toBeCloseTo(2 / 7, 9);
 });
 
 describe("customers about to lapse, with a 30-day activation window", () => {
-  const lapsing = card([SALES, CUSTOMERS], { ...SETTINGS, activation: { windowDays: 30, minPurchases: 1, minAmount: 0 } });
+  const lapsing = card([SALES, CUSTOMERS], {
+    ...SETTINGS,
+    activation: { windowDays: 30, minPurchases: 1, minAmount: 0 },
+  });
   // Active at 03-20 (a purchase after 02-18): A B C D. By 04-19 the window holds no row up to as of.
   test("all four active customers lapse within 30 days; E was no longer active", () => {
     expect(get(lapsing, "svc.lapsing_customers").value).toBe(4);
@@ -155,7 +195,15 @@ describe("customers about to lapse, with a 30-day activation window", () => {
   test("customers to call: each one's last purchase and the day it stops counting as active, soonest first without a model", () => {
     const day = isoDateToSerial;
     expect(lapsing.customersToCall.reason).toBe("model_not_fitted");
-    expect(lapsing.customersToCall.customers.map((c) => [lapsing.customerLabels[c.customer], c.lastPurchase, c.lapseDay, c.pAlive, c.expectedRevenue])).toEqual([
+    expect(
+      lapsing.customersToCall.customers.map((c) => [
+        lapsing.customerLabels[c.customer],
+        c.lastPurchase,
+        c.lapseDay,
+        c.pAlive,
+        c.expectedRevenue,
+      ])
+    ).toEqual([
       ["C", day("2025-03-01"), day("2025-03-31"), null, null], // one purchase, 30 days on
       ["B", day("2025-03-10"), day("2025-04-09"), null, null],
       // D bought 120 on 03-15 and returned 20 on 03-16: from 04-14 the window holds only the return.
@@ -165,10 +213,15 @@ describe("customers about to lapse, with a 30-day activation window", () => {
   });
 
   test("a minimum net amount of 110: D's 120 − 20 never made it active, so it cannot lapse", () => {
-    const strict = card([SALES, CUSTOMERS], { ...SETTINGS, activation: { windowDays: 30, minPurchases: 1, minAmount: 110 } });
+    const strict = card([SALES, CUSTOMERS], {
+      ...SETTINGS,
+      activation: { windowDays: 30, minPurchases: 1, minAmount: 110 },
+    });
     expect(get(strict, "svc.lapsing_customers").value).toBe(3);
     // A's net falls to 50 once 03-05's 300 leaves the window, on 04-04: before B's 04-09.
-    expect(strict.customersToCall.customers.map((c) => [strict.customerLabels[c.customer], c.lapseDay])).toEqual([
+    expect(
+      strict.customersToCall.customers.map((c) => [strict.customerLabels[c.customer], c.lapseDay])
+    ).toEqual([
       ["C", isoDateToSerial("2025-03-31")],
       ["A", isoDateToSerial("2025-04-04")],
       ["B", isoDateToSerial("2025-04-09")],
@@ -177,8 +230,14 @@ describe("customers about to lapse, with a 30-day activation window", () => {
 });
 
 test("bad data names the sheet, the cell, the table and its column", () => {
-  const broken = { ...SALES, columns: SALES.columns.map((c, j) => (j === 1 ? c.map((v, i) => (i === 4 ? "ayer" : v)) : c)) };
+  const broken = {
+    ...SALES,
+    columns: SALES.columns.map((c, j) => (j === 1 ? c.map((v, i) => (i === 4 ? "ayer" : v)) : c)),
+  };
   const data = readScorecardData(guessMapping([broken]));
   expect(data.ok).toBe(false);
-  if (!data.ok) expect(data.error.message).toBe("cell B6 of sheet Sales (column Date of table Sales) is the text 'ayer', expected a date (customer B)");
+  if (!data.ok)
+    expect(data.error.message).toBe(
+      "cell B6 of sheet Sales (column Date of table Sales) is the text 'ayer', expected a date (customer B)"
+    );
 });

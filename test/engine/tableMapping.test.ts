@@ -9,8 +9,16 @@ test.each([
   ["Net-Sales", "net sales"],
 ])("normalizeHeader(%p) is %p", (raw, normal) => expect(normalizeHeader(raw)).toBe(normal));
 
-const ventas = table("Ventas", ["Factura", "Código Cliente", "Fecha Factura", "Línea de Producto", "Importe", "Margen"], []);
-const clientes = table("Clientes", ["ID Cliente", "Segmento", "Días de Crédito", "Días de Atraso", "Costo de Servicio"], []);
+const ventas = table(
+  "Ventas",
+  ["Factura", "Código Cliente", "Fecha Factura", "Línea de Producto", "Importe", "Margen"],
+  []
+);
+const clientes = table(
+  "Clientes",
+  ["ID Cliente", "Segmento", "Días de Crédito", "Días de Atraso", "Costo de Servicio"],
+  []
+);
 const prospectos = table("Prospectos", ["Fecha", "Campaña", "Estado", "Cliente"], []);
 const mercado = table("Mercado", ["Segmento", "Clientes Potenciales"], []);
 
@@ -19,7 +27,13 @@ test("Spanish tables and headers map with no configuration", () => {
   expect(m.sales?.table.name).toBe("Ventas");
   expect(m.sales?.columns).toEqual({ customer: 1, date: 2, productLine: 3, amount: 4, margin: 5 });
   expect(m.customers?.table.name).toBe("Clientes");
-  expect(m.customers?.columns).toEqual({ id: 0, segment: 1, creditDays: 2, daysLate: 3, serviceCost: 4 });
+  expect(m.customers?.columns).toEqual({
+    id: 0,
+    segment: 1,
+    creditDays: 2,
+    daysLate: 3,
+    serviceCost: 4,
+  });
   expect(m.leads?.columns).toEqual({ created: 0, source: 1, status: 2, customer: 3 });
   expect(m.market?.columns).toEqual({ segment: 0, potentialAccounts: 1 });
   expect(mappingGaps(m)).toEqual([]);
@@ -44,7 +58,10 @@ test("no sales table is reported", () => {
 
 test("the caller's corrections win: another table, another column, or none", () => {
   const other = table("Facturas 2024", ["Cliente", "Fecha", "Total", "Venta"], []);
-  const m = guessMapping([ventas, other, prospectos], { sales: { table: "Facturas 2024", columns: { amount: "Venta" } }, leads: { table: null } });
+  const m = guessMapping([ventas, other, prospectos], {
+    sales: { table: "Facturas 2024", columns: { amount: "Venta" } },
+    leads: { table: null },
+  });
   expect(m.sales?.table.name).toBe("Facturas 2024");
   expect(m.sales?.columns.amount).toBe(3);
   expect(m.leads).toBeUndefined();

@@ -2,14 +2,17 @@
 class StubError extends Error {
   constructor(
     public code: string,
-    message?: string,
+    message?: string
   ) {
     super(message);
   }
 }
-(globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = { Error: StubError, ErrorCode: {} };
+(globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = {
+  Error: StubError,
+  ErrorCode: {},
+};
 
-// eslint-disable-next-line import/first
+// Imported after the stub above is in place: the module reads CustomFunctions when loaded.
 import { activationRate, concentrationMeasure, customerValue } from "../../src/functions/functions";
 import { toExcelResult } from "../../src/functions/excelErrors";
 
@@ -47,7 +50,7 @@ test("an unexpected fault becomes #VALUE! with a message, never a raw exception"
   const e = thrown(() =>
     toExcelResult(() => {
       throw new RangeError("boom");
-    }),
+    })
   );
   expect(e.code).toBe("#VALUE!");
   expect(e.message).toContain("boom");

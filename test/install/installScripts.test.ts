@@ -16,9 +16,13 @@ interface LockedPackage {
   readonly peerDependenciesMeta?: Record<string, { optional?: boolean }>;
 }
 
-const lock = JSON.parse(readFileSync(join(ROOT, "package-lock.json"), "utf8")) as { lockfileVersion: number; packages: Record<string, LockedPackage> };
+const lock = JSON.parse(readFileSync(join(ROOT, "package-lock.json"), "utf8")) as {
+  lockfileVersion: number;
+  packages: Record<string, LockedPackage>;
+};
 const packages = lock.packages;
-const nameOf = (path: string): string => path.slice(path.lastIndexOf("node_modules/") + "node_modules/".length);
+const nameOf = (path: string): string =>
+  path.slice(path.lastIndexOf("node_modules/") + "node_modules/".length);
 
 /** Install scripts reviewed by hand: none compiles anything. */
 const REVIEWED_INSTALL_SCRIPTS: Record<string, string> = {
@@ -53,12 +57,20 @@ test("no locked package runs an install script that has not been reviewed (nativ
   const withScripts = Object.entries(packages)
     .filter(([path, p]) => path !== "" && p.hasInstallScript === true)
     .map(([path, p]) => `${nameOf(path)}@${p.version}`);
-  const unreviewed = withScripts.filter((id) => REVIEWED_INSTALL_SCRIPTS[id.slice(0, id.lastIndexOf("@"))] === undefined);
+  const unreviewed = withScripts.filter(
+    (id) => REVIEWED_INSTALL_SCRIPTS[id.slice(0, id.lastIndexOf("@"))] === undefined
+  );
   expect(unreviewed).toEqual([]);
 });
 
 test("nothing that needs a system library to build is locked", () => {
-  const native = Object.keys(packages).map(nameOf).filter((n) => ["keytar", "node-gyp-build", "prebuild-install", "@microsoft/m365agentstoolkit-cli"].includes(n));
+  const native = Object.keys(packages)
+    .map(nameOf)
+    .filter((n) =>
+      ["keytar", "node-gyp-build", "prebuild-install", "@microsoft/m365agentstoolkit-cli"].includes(
+        n
+      )
+    );
   expect(native).toEqual([]);
 });
 
@@ -72,7 +84,8 @@ test("every required peer dependency resolves, but for the ones left out on purp
   for (const [path, p] of Object.entries(packages)) {
     for (const peer of Object.keys(p.peerDependencies ?? {})) {
       if (p.peerDependenciesMeta?.[peer]?.optional === true || PEERS_LEFT_OUT.has(peer)) continue;
-      if (resolveFrom(path, peer) === undefined) missing.push(`${nameOf(path) || "(project)"} → ${peer}`);
+      if (resolveFrom(path, peer) === undefined)
+        missing.push(`${nameOf(path) || "(project)"} → ${peer}`);
     }
   }
   expect(missing).toEqual([]);
@@ -81,7 +94,9 @@ test("every required peer dependency resolves, but for the ones left out on purp
 test("every dependency of every locked package resolves", () => {
   const missing: string[] = [];
   for (const [path, p] of Object.entries(packages)) {
-    for (const dep of Object.keys(p.dependencies ?? {})) if (resolveFrom(path, dep) === undefined) missing.push(`${nameOf(path) || "(project)"} → ${dep}`);
+    for (const dep of Object.keys(p.dependencies ?? {}))
+      if (resolveFrom(path, dep) === undefined)
+        missing.push(`${nameOf(path) || "(project)"} → ${dep}`);
   }
   expect(missing).toEqual([]);
 });

@@ -34,7 +34,6 @@ const SAMPLE_CUSTOMERS = 80;
 let browser: Browser;
 let functions: FunctionsPage;
 
-
 beforeAll(async () => {
   requireBuild();
   libreOfficeVersion();
@@ -51,15 +50,36 @@ afterAll(async () => {
 
 type Json = {
   asOf: string;
-  indicators: Record<string, { value: number | null; previous: number | null; forecast: number | null; forecasts?: Record<string, { value: number | null; backtest_error: number | null }> }>;
+  indicators: Record<
+    string,
+    {
+      value: number | null;
+      previous: number | null;
+      forecast: number | null;
+      forecasts?: Record<string, { value: number | null; backtest_error: number | null }>;
+    }
+  >;
 };
 
 type Case = { workbook: () => string; args: string[]; rows: () => number; messy: boolean };
-const messy = (args: string[]): Case => ({ workbook: () => source, args: ["--period", "month", ...args], rows: () => MESSY_SALES.length, messy: true });
+const messy = (args: string[]): Case => ({
+  workbook: () => source,
+  args: ["--period", "month", ...args],
+  rows: () => MESSY_SALES.length,
+  messy: true,
+});
 describe.each([
   ["as of the latest sale (a live MAX over the sales)", messy([])],
   ["as of a fixed day, with sales after it", messy(["--as-of", "2025-03-15"])],
-  ["the sample distributor: customer models fitted, forecasts backtested", { workbook: () => sample, args: [], rows: () => sampleTables({ customers: SAMPLE_CUSTOMERS })[0].rowCount, messy: false } as Case],
+  [
+    "the sample distributor: customer models fitted, forecasts backtested",
+    {
+      workbook: () => sample,
+      args: [],
+      rows: () => sampleTables({ customers: SAMPLE_CUSTOMERS })[0].rowCount,
+      messy: false,
+    } as Case,
+  ],
 ])("%s", (name, c) => {
   const extra = c.messy ? c.args.slice(2) : c.args;
   const out = join(dir, `${name.replace(/\W+/g, "-")}.xlsx`);
@@ -74,7 +94,9 @@ describe.each([
     cells = await sheetCells(out, "Scorecard");
     rows = {};
     for (const info of INDICATORS) {
-      const found = [...cells].find(([a, v]) => /^A\d+$/.test(a) && v === LABELS.en.indicators[info.id]);
+      const found = [...cells].find(
+        ([a, v]) => /^A\d+$/.test(a) && v === LABELS.en.indicators[info.id]
+      );
       if (found !== undefined) rows[info.id] = Number(found[0].slice(1));
     }
   });
@@ -83,7 +105,11 @@ describe.each([
     if (!c.messy) {
       // The sample: the models fit, the backtests ran, and the forecast block says so.
       expect(json.indicators["svc.expected_revenue"].value).toBeGreaterThan(0);
-      expect(Object.values(json.indicators.revenue.forecasts ?? {}).every((m) => m.value !== null && m.backtest_error !== null)).toBe(true);
+      expect(
+        Object.values(json.indicators.revenue.forecasts ?? {}).every(
+          (m) => m.value !== null && m.backtest_error !== null
+        )
+      ).toBe(true);
       return;
     }
     // 7004, "cl-1", "x y", "new-1", "a b" bought in March up to as of; blank-looking ids are no customer.
@@ -105,7 +131,8 @@ describe.each([
       const j = json.indicators[info.id];
       expect([info.id, sameValue(j.value ?? "", cells.get(`B${r}`))]).toEqual([info.id, true]);
       expect([info.id, sameValue(j.previous ?? "", cells.get(`C${r}`))]).toEqual([info.id, true]);
-      if (info.flow) expect([info.id, sameValue(j.forecast ?? "", cells.get(`G${r}`))]).toEqual([info.id, true]);
+      if (info.flow)
+        expect([info.id, sameValue(j.forecast ?? "", cells.get(`G${r}`))]).toEqual([info.id, true]);
       else expect([info.id, cells.get(`G${r}`), j.forecast]).toEqual([info.id, undefined, null]);
     }
   });
@@ -113,11 +140,23 @@ describe.each([
   test("the add-in's cells: the built functions, given the arguments LibreOffice evaluates, give the engine's values", async () => {
     const formulas = await sheetFormulas(out, "Scorecard");
     const calls = callsIn(formulas);
-    expect(calls.map((c) => c.functionId).sort()).toEqual(expect.arrayContaining(["ACTIVATION_RATE", "CONCENTRATION", "CUSTOMER_VALUE"]));
+    expect(calls.map((c) => c.functionId).sort()).toEqual(
+      expect.arrayContaining(["ACTIVATION_RATE", "CONCENTRATION", "CUSTOMER_VALUE"])
+    );
     // Arguments that read other add-in cells (a tier's customers read the scores) see the values Excel would.
     const variant = join(dir, `probe-base-${name.replace(/\W+/g, "-")}.xlsx`);
-    await withAddinValues(out, (await openPackage(out)).worksheets.find((w) => w.name === "Scorecard")?.part as string, variant);
-    const probed = await probeArguments(variant, "Scorecard", calls, c.rows() + 50, join(dir, `probe-${name.replace(/\W+/g, "-")}.xlsx`));
+    await withAddinValues(
+      out,
+      (await openPackage(out)).worksheets.find((w) => w.name === "Scorecard")?.part as string,
+      variant
+    );
+    const probed = await probeArguments(
+      variant,
+      "Scorecard",
+      calls,
+      c.rows() + 50,
+      join(dir, `probe-${name.replace(/\W+/g, "-")}.xlsx`)
+    );
     const checked: string[] = [];
     for (const { call, args } of probed) {
       const outcome = await functions.call(call.functionId, args);
@@ -127,18 +166,26 @@ describe.each([
         const spilled = outcome.value as unknown[][];
         const start = Number(call.cell.replace(/^[A-Z]+/, ""));
         const column = call.cell.replace(/\d+$/, "");
-        spilled.forEach(([score], i) => expect([call.cell, i, sameValue(cells.get(`${column}${start + i}`), score as CellValue)]).toEqual([call.cell, i, true]));
+        spilled.forEach(([score], i) =>
+          expect([
+            call.cell,
+            i,
+            sameValue(cells.get(`${column}${start + i}`), score as CellValue),
+          ]).toEqual([call.cell, i, true])
+        );
       } else if (call.functionId === "CUSTOMER_FORECAST" && outcome.error === undefined) {
         // The cell sums the expected_revenue column (blank when it holds no number).
         const column = (outcome.value as unknown[][]).slice(1).map((r) => r[7]);
         const numbers = column.filter((v): v is number => typeof v === "number");
         const sum = numbers.length === 0 ? "" : numbers.reduce((a, v) => a + v, 0);
-        if (!sameValue(first, sum)) console.log(call.cell, first, sum, call.args, args.slice(3), (args[0] as unknown[]).length, (args[2] as unknown[][]).filter((r) => typeof r[0] !== "number").slice(0, 5));
         expect([call.cell, first, sameValue(first, sum)]).toEqual([call.cell, first, true]);
       } else if (outcome.error !== undefined) {
         expect([call.cell, first, outcome.error]).toEqual([call.cell, "", outcome.error]); // IFERROR(…, "") shows a blank
       } else {
-        expect([call.cell, sameValue(first, outcome.value as CellValue)]).toEqual([call.cell, true]);
+        expect([call.cell, sameValue(first, outcome.value as CellValue)]).toEqual([
+          call.cell,
+          true,
+        ]);
       }
       checked.push(call.cell);
     }
@@ -150,31 +197,88 @@ describe.each([
     const sheet = pkg.worksheets.find((w) => w.name === "Scorecard");
     const variant = join(dir, `with-addin-values-${name.replace(/\W+/g, "-")}.xlsx`);
     await withAddinValues(out, sheet?.part as string, variant);
-    const recalculated = await sheetCells(convertWithLibreOffice(variant, "xlsx", "always").path, "Scorecard");
+    const recalculated = await sheetCells(
+      convertWithLibreOffice(variant, "xlsx", "always").path,
+      "Scorecard"
+    );
     const formulas = await sheetFormulas(out, "Scorecard");
-    const differing = [...cells].filter(([a, v]) => !sameValue(v, recalculated.get(a))).map(([a, v]) => `${a}: engine ${JSON.stringify(v)}, LibreOffice ${JSON.stringify(recalculated.get(a))} (${formulas.get(a)?.formula.slice(0, 80) ?? "value"})`);
+    const differing = [...cells]
+      .filter(([a, v]) => !sameValue(v, recalculated.get(a)))
+      .map(
+        ([a, v]) =>
+          `${a}: engine ${JSON.stringify(v)}, LibreOffice ${JSON.stringify(recalculated.get(a))} (${formulas.get(a)?.formula.slice(0, 80) ?? "value"})`
+      );
     expect(differing).toEqual([]);
-    const live = [...formulas.keys()].filter((a) => !/_xldudf_/.test((formulas.get(a) as { formula: string }).formula));
+    const live = [...formulas.keys()].filter(
+      (a) => !/_xldudf_/.test((formulas.get(a) as { formula: string }).formula)
+    );
     expect(live.length).toBeGreaterThan(60);
   });
 });
 
 test("a freshly built sheet rendered by LibreOffice to PDF: the first page kept as a picture to look at", async () => {
   const out = join(dir, "render.xlsx");
-  expect((await runCli(source, "--period", "month", "--out", out, "--target", "revenue=2000", "--target", "svc.activation_rate=0.6", "--target", "sales.new_customers=1", "--target", "svc.top20_share=0.3")).status).toBe(0);
+  expect(
+    (
+      await runCli(
+        source,
+        "--period",
+        "month",
+        "--out",
+        out,
+        "--target",
+        "revenue=2000",
+        "--target",
+        "svc.activation_rate=0.6",
+        "--target",
+        "sales.new_customers=1",
+        "--target",
+        "svc.top20_share=0.3"
+      )
+    ).status
+  ).toBe(0);
   // As Excel shows it once the add-in has computed its cells: their values in place, everything else recalculated.
   const shown = join(dir, "render-shown.xlsx");
-  await withAddinValues(out, (await openPackage(out)).worksheets.find((w) => w.name === "Scorecard")?.part as string, shown);
+  await withAddinValues(
+    out,
+    (await openPackage(out)).worksheets.find((w) => w.name === "Scorecard")?.part as string,
+    shown
+  );
   const pdf = convertWithLibreOffice(shown, "pdf", "always").path;
   const shots = join(ROOT, "test-results", "live");
   mkdirSync(shots, { recursive: true });
   // The PDF holds every sheet: the Scorecard's first page is the one with its marker.
-  const pages = Number(/Pages:\s+(\d+)/.exec(spawnSync("pdfinfo", [pdf], { encoding: "utf8" }).stdout)?.[1] ?? 0);
-  const first = Array.from({ length: pages }, (_, i) => i + 1).find((n) => spawnSync("pdftotext", ["-f", String(n), "-l", String(n), pdf, "-"], { encoding: "utf8" }).stdout.includes("spec-scorecard/v1"));
+  const pages = Number(
+    /Pages:\s+(\d+)/.exec(spawnSync("pdfinfo", [pdf], { encoding: "utf8" }).stdout)?.[1] ?? 0
+  );
+  const first = Array.from({ length: pages }, (_, i) => i + 1).find((n) =>
+    spawnSync("pdftotext", ["-f", String(n), "-l", String(n), pdf, "-"], {
+      encoding: "utf8",
+    }).stdout.includes("spec-scorecard/v1")
+  );
   expect(first).toBeDefined();
-  const r = spawnSync("pdftoppm", ["-png", "-r", "70", "-f", String(first), "-l", String(first), "-singlefile", pdf, join(shots, "scorecard-page")], { encoding: "utf8" });
+  const r = spawnSync(
+    "pdftoppm",
+    [
+      "-png",
+      "-r",
+      "70",
+      "-f",
+      String(first),
+      "-l",
+      String(first),
+      "-singlefile",
+      pdf,
+      join(shots, "scorecard-page"),
+    ],
+    { encoding: "utf8" }
+  );
   expect(r.status).toBe(0);
-  const text = spawnSync("pdftotext", ["-f", String(first), "-l", String(first), "-layout", pdf, "-"], { encoding: "utf8" }).stdout;
+  const text = spawnSync(
+    "pdftotext",
+    ["-f", String(first), "-l", String(first), "-layout", pdf, "-"],
+    { encoding: "utf8" }
+  ).stdout;
   expect(text).toContain("SPEC Scorecard");
   expect(text).toMatch(/On track|At risk|Off track/);
 });

@@ -8,7 +8,8 @@ export const DIST = join(ROOT, "dist");
 export const SERVED_AT = "https://localhost:3000/";
 
 export function requireBuild(): void {
-  if (!existsSync(join(DIST, "functions.js"))) throw new Error("dist/ is missing: run `npm run build` first (npm test does)");
+  if (!existsSync(join(DIST, "functions.js")))
+    throw new Error("dist/ is missing: run `npm run build` first (npm test does)");
 }
 
 export function readManifest(path = join(ROOT, "manifest.xml")): Document {
@@ -43,7 +44,10 @@ export function resources(doc: Document): Map<string, { kind: string; value: str
   for (const el of allElements(doc)) {
     const kind = el.localName;
     if (["Image", "Url", "String"].includes(kind) && el.getAttribute("id")) {
-      map.set(el.getAttribute("id") as string, { kind, value: el.getAttribute("DefaultValue") ?? "" });
+      map.set(el.getAttribute("id") as string, {
+        kind,
+        value: el.getAttribute("DefaultValue") ?? "",
+      });
     }
   }
   return map;
@@ -64,8 +68,16 @@ export function distFileOf(url: string): string {
 
 /** The resid of the custom functions' page, script or metadata. */
 export function customFunctionsResid(doc: Document, part: "Page" | "Script" | "Metadata"): string {
-  const el = allElements(doc).find((e) => e.localName === part && e.parentNode !== null && (e.parentNode as Element).getAttribute?.("xsi:type") === "CustomFunctions");
-  const source = el === undefined ? undefined : allElements(el as unknown as Document).find((e) => e.localName === "SourceLocation");
+  const el = allElements(doc).find(
+    (e) =>
+      e.localName === part &&
+      e.parentNode !== null &&
+      (e.parentNode as Element).getAttribute?.("xsi:type") === "CustomFunctions"
+  );
+  const source =
+    el === undefined
+      ? undefined
+      : allElements(el as unknown as Document).find((e) => e.localName === "SourceLocation");
   if (source === undefined) throw new Error(`the manifest has no CustomFunctions ${part}`);
   return source.getAttribute("resid") as string;
 }

@@ -35,30 +35,48 @@ export interface FunctionsPage {
 export async function openFunctionsPage(browser: Browser): Promise<FunctionsPage> {
   const manifest = readManifest();
   const pageUrl = resourceUrl(manifest, customFunctionsResid(manifest, "Page"));
-  const metadata = JSON.parse(readFileSync(`${DIST}/functions.json`, "utf8")) as { functions: { id: string; parameters: unknown[] }[] };
-  const parameterCounts = Object.fromEntries(metadata.functions.map((f) => [f.id, f.parameters.length]));
+  const metadata = JSON.parse(readFileSync(`${DIST}/functions.json`, "utf8")) as {
+    functions: { id: string; parameters: unknown[] }[];
+  };
+  const parameterCounts = Object.fromEntries(
+    metadata.functions.map((f) => [f.id, f.parameters.length])
+  );
   const page = await browser.newPage();
   const pageErrors: string[] = [];
   page.on("pageerror", (e) => pageErrors.push(e.message));
   const unexpectedRequests = await serveAddin(page, RUNTIME_STUB);
   await page.goto(pageUrl);
-  await page.waitForFunction((n) => Object.keys((window as unknown as { __associated: object }).__associated).length >= n, metadata.functions.length);
+  await page.waitForFunction(
+    (n) => Object.keys((window as unknown as { __associated: object }).__associated).length >= n,
+    metadata.functions.length
+  );
   const call = async (id: string, args: readonly unknown[]): Promise<CallOutcome> => {
     const padded = [...args];
     while (padded.length < parameterCounts[id]) padded.push(null);
     return page.evaluate(
       ({ id, padded }) => {
-        const w = window as unknown as { __associated: Record<string, (...a: unknown[]) => unknown>; CustomFunctions: { Error: new (...a: unknown[]) => unknown } };
+        const w = window as unknown as {
+          __associated: Record<string, (...a: unknown[]) => unknown>;
+          CustomFunctions: { Error: new (...a: unknown[]) => unknown };
+        };
         try {
           const value = w.__associated[id](...padded);
           const bad = typeof value === "number" && !Number.isFinite(value);
-          return bad ? { error: { isCustomFunctionsError: false, code: `returned ${value}` } } : { value };
+          return bad
+            ? { error: { isCustomFunctionsError: false, code: `returned ${value}` } }
+            : { value };
         } catch (e) {
           const err = e as { code: string; message?: string };
-          return { error: { isCustomFunctionsError: e instanceof w.CustomFunctions.Error, code: err.code, message: err.message } };
+          return {
+            error: {
+              isCustomFunctionsError: e instanceof w.CustomFunctions.Error,
+              code: err.code,
+              message: err.message,
+            },
+          };
         }
       },
-      { id, padded },
+      { id, padded }
     );
   };
   return { page, parameterCounts, unexpectedRequests, pageErrors, call };

@@ -1,15 +1,19 @@
-/** The CDNOW purchase data of ../shared/data/cdnow, as Excel would hand its columns over. */
+/** The CDNOW purchase data of test/fixtures/cdnow, as Excel would hand its columns over. */
 import { readFileSync } from "fs";
 import { join } from "path";
 import { isoDateToSerial } from "../../src/core/cells";
 
-const CDNOW = join(__dirname, "..", "..", "..", "shared", "data", "cdnow");
+const CDNOW = join(__dirname, "..", "fixtures", "cdnow");
 
 /**
  * CDNOW rows: the sample's columns are id, sample id, date, CDs, dollars; the master's id, date,
  * CDs, dollars, under a header line.
  */
-export function readCdnow(file: "CDNOW_sample.txt" | "CDNOW_master.txt"): { ids: string[][]; dates: number[][]; amounts: number[][] } {
+export function readCdnow(file: "CDNOW_sample.txt" | "CDNOW_master.txt"): {
+  ids: string[][];
+  dates: number[][];
+  amounts: number[][];
+} {
   const sample = file === "CDNOW_sample.txt";
   const ids: string[][] = [];
   const dates: number[][] = [];
@@ -24,4 +28,3 @@ export function readCdnow(file: "CDNOW_sample.txt" | "CDNOW_master.txt"): { ids:
   }
   return { ids, dates, amounts };
 }
-

@@ -18,4 +18,5 @@ export async function runCli(...args: string[]): Promise<CliRun> {
   return { status, out: out.join("\n"), err };
 }
 
-export const sha256Of = (path: string): string => createHash("sha256").update(readFileSync(path)).digest("hex");
+export const sha256Of = (path: string): string =>
+  createHash("sha256").update(readFileSync(path)).digest("hex");

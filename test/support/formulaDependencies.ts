@@ -14,12 +14,22 @@ export interface StoredFormula {
 }
 
 /** The formulas of a worksheet part, by cell. */
-export async function sheetFormulas(path: string, sheet: string): Promise<Map<string, StoredFormula>> {
+export async function sheetFormulas(
+  path: string,
+  sheet: string
+): Promise<Map<string, StoredFormula>> {
   const xml = await sheetXml(path, sheet);
   const out = new Map<string, StoredFormula>();
   for (const m of xml.matchAll(/<c r="([A-Z]+\d+)"[^>]*><f([^>]*)>(.*?)<\/f>/g)) {
     const ref = /ref="([^"]+)"/.exec(m[2])?.[1] ?? m[1];
-    out.set(m[1], { formula: m[3].replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&"), ref });
+    out.set(m[1], {
+      formula: m[3]
+        .replace(/&lt;/g, "<")
+        .replace(/&gt;/g, ">")
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, "&"),
+      ref,
+    });
   }
   return out;
 }
@@ -31,20 +41,31 @@ function cellsOf(reference: string): string[] {
   const b = decodeCell(to ?? from);
   if (a === null || b === null) return [];
   const out: string[] = [];
-  for (let r = Math.min(a.row, b.row); r <= Math.max(a.row, b.row); r++) for (let c = Math.min(a.column, b.column); c <= Math.max(a.column, b.column); c++) out.push(cellAddress(r, c));
+  for (let r = Math.min(a.row, b.row); r <= Math.max(a.row, b.row); r++)
+    for (let c = Math.min(a.column, b.column); c <= Math.max(a.column, b.column); c++)
+      out.push(cellAddress(r, c));
   return out;
 }
 
 /** References to cells of this sheet in a formula: outside strings, not a function name, not another sheet's. */
 export function referencesIn(formula: string): string[] {
-  const code = formula.replace(/"(?:[^"]|"")*"/g, '""').replace(/'(?:[^']|'')*'!\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?/g, "").replace(/\[[^\]]*\]/g, "[]");
+  const code = formula
+    .replace(/"(?:[^"]|"")*"/g, '""')
+    .replace(/'(?:[^']|'')*'!\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?/g, "")
+    .replace(/\[[^\]]*\]/g, "[]");
   const refs: string[] = [];
-  for (const m of code.matchAll(/(?<![A-Za-z0-9_.!$])(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)(?![A-Za-z0-9_(!\[])/g)) refs.push(...cellsOf(m[1]));
+  for (const m of code.matchAll(
+    /(?<![A-Za-z0-9_.!$])(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)(?![A-Za-z0-9_(![])/g
+  ))
+    refs.push(...cellsOf(m[1]));
   return refs;
 }
 
 /** The cells that depend on formulas `unsupported` picks out. */
-export function dependentCells(formulas: ReadonlyMap<string, StoredFormula>, unsupported: (formula: string) => boolean): Set<string> {
+export function dependentCells(
+  formulas: ReadonlyMap<string, StoredFormula>,
+  unsupported: (formula: string) => boolean
+): Set<string> {
   const spillOf = new Map<string, string[]>();
   for (const [address, f] of formulas) spillOf.set(address, cellsOf(f.ref));
   const tainted = new Set<string>();
@@ -52,7 +73,7 @@ export function dependentCells(formulas: ReadonlyMap<string, StoredFormula>, uns
     for (const cell of spillOf.get(address) ?? [address]) tainted.add(cell);
   };
   for (const [address, f] of formulas) if (unsupported(f.formula)) taint(address);
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const [address, f] of formulas) {
       if (tainted.has(address)) continue;

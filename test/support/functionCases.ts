@@ -13,11 +13,16 @@ export interface FunctionCase {
 }
 
 function load(name: string): FunctionCase[] {
-  return JSON.parse(readFileSync(join(__dirname, "..", "fixtures", name), "utf8")) as FunctionCase[];
+  return JSON.parse(
+    readFileSync(join(__dirname, "..", "fixtures", name), "utf8")
+  ) as FunctionCase[];
 }
 
 /** The worked cases of test/fixtures: ours, and the examples SPEC.md ships with. */
-export const FUNCTION_CASES: readonly FunctionCase[] = [...load("spec-examples.json"), ...load("function-cases.json")];
+export const FUNCTION_CASES: readonly FunctionCase[] = [
+  ...load("spec-examples.json"),
+  ...load("function-cases.json"),
+];
 
 export const isErrorExpectation = (e: FunctionCase["expect"]): e is string => typeof e === "string";
 
@@ -25,7 +30,9 @@ export const isErrorExpectation = (e: FunctionCase["expect"]): e is string => ty
 export function expectClose(actual: unknown, expected: number | (number | "")[][]): void {
   if (typeof expected === "number") {
     expect(typeof actual).toBe("number");
-    expect(Math.abs((actual as number) - expected)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(expected)));
+    expect(Math.abs((actual as number) - expected)).toBeLessThanOrEqual(
+      1e-12 * Math.max(1, Math.abs(expected))
+    );
     return;
   }
   expect(Array.isArray(actual)).toBe(true);

@@ -43,8 +43,10 @@ const CT = {
   chart: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
   comments: "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml",
   pivotTable: "application/vnd.openxmlformats-officedocument.spreadsheetml.pivotTable+xml",
-  pivotCacheDefinition: "application/vnd.openxmlformats-officedocument.spreadsheetml.pivotCacheDefinition+xml",
-  pivotCacheRecords: "application/vnd.openxmlformats-officedocument.spreadsheetml.pivotCacheRecords+xml",
+  pivotCacheDefinition:
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.pivotCacheDefinition+xml",
+  pivotCacheRecords:
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.pivotCacheRecords+xml",
   app: "application/vnd.openxmlformats-officedocument.extended-properties+xml",
   core: "application/vnd.openxmlformats-package.core-properties+xml",
   vba: "application/vnd.ms-office.vbaProject",
@@ -66,11 +68,14 @@ interface CellWriting {
 
 function cell(ref: string, v: unknown, isDate: boolean, w: CellWriting): string {
   if (v === null || v === undefined || v === "") return "";
-  if (isDate && typeof v === "string") return `<c r="${ref}" s="${w.dateStyle}"${w.explicitNumberType ? ' t="n"' : ""}><v>${isoDateToSerial(v) - (w.dateShift ?? 0)}</v></c>`;
-  if (typeof v === "number") return `<c r="${ref}"${w.explicitNumberType ? ' t="n"' : ""}><v>${v}</v></c>`;
+  if (isDate && typeof v === "string")
+    return `<c r="${ref}" s="${w.dateStyle}"${w.explicitNumberType ? ' t="n"' : ""}><v>${isoDateToSerial(v) - (w.dateShift ?? 0)}</v></c>`;
+  if (typeof v === "number")
+    return `<c r="${ref}"${w.explicitNumberType ? ' t="n"' : ""}><v>${v}</v></c>`;
   if (typeof v === "boolean") return `<c r="${ref}" t="b"><v>${v ? 1 : 0}</v></c>`;
   const text = String(v);
-  if (w.strings === null) return `<c r="${ref}" t="inlineStr"><is><t>${escapeText(text)}</t></is></c>`;
+  if (w.strings === null)
+    return `<c r="${ref}" t="inlineStr"><is><t>${escapeText(text)}</t></is></c>`;
   let i = w.strings.get(text);
   if (i === undefined) {
     i = w.strings.size;
@@ -81,22 +86,31 @@ function cell(ref: string, v: unknown, isDate: boolean, w: CellWriting): string 
 
 /** The table's rows (header first) as <sheetData>. */
 function sheetData(t: SourceTable, w: CellWriting): string {
-  const rows = [`<row r="1">${t.headers.map((h, j) => cell(`${columnLetter(j + 1)}1`, h, false, w)).join("")}</row>`];
+  const rows = [
+    `<row r="1">${t.headers.map((h, j) => cell(`${columnLetter(j + 1)}1`, h, false, w)).join("")}</row>`,
+  ];
   for (let i = 0; i < t.rowCount; i++) {
-    const cells = t.headers.map((h, j) => cell(`${columnLetter(j + 1)}${i + 2}`, t.columns[j][i], w.dateColumns.includes(h), w)).join("");
+    const cells = t.headers
+      .map((h, j) =>
+        cell(`${columnLetter(j + 1)}${i + 2}`, t.columns[j][i], w.dateColumns.includes(h), w)
+      )
+      .join("");
     rows.push(`<row r="${i + 2}">${cells}</row>`);
   }
   return `<sheetData>${rows.join("")}</sheetData>`;
 }
 
-const tableRef = (t: SourceTable): string => `A1:${columnLetter(t.headers.length)}${t.rowCount + 1}`;
+const tableRef = (t: SourceTable): string =>
+  `A1:${columnLetter(t.headers.length)}${t.rowCount + 1}`;
 
 function tablePart(id: number, t: SourceTable, style: boolean): string {
   const ref = tableRef(t);
   return (
     `${HEAD}<table xmlns="${MAIN}" id="${id}" name="${t.name}" displayName="${t.name}" ref="${ref}"><autoFilter ref="${ref}"/>` +
     `<tableColumns count="${t.headers.length}">${t.headers.map((h, j) => `<tableColumn id="${j + 1}" name="${escapeAttribute(h)}"/>`).join("")}</tableColumns>` +
-    (style ? '<tableStyleInfo name="TableStyleMedium9" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/>' : "") +
+    (style
+      ? '<tableStyleInfo name="TableStyleMedium9" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/>'
+      : "") +
     "</table>"
   );
 }
@@ -128,7 +142,10 @@ const DATE_COLUMNS: Record<string, string[]> = { Sales: ["Date"], Leads: ["Creat
  * package root, tables without tableStyleInfo, t="n" on numbers, dates with a date-time format,
  * and a chart on the first sheet (a drawing and a chart part, absolute targets too).
  */
-export async function writeOpenpyxlWorkbook(path: string, tables: readonly SourceTable[]): Promise<void> {
+export async function writeOpenpyxlWorkbook(
+  path: string,
+  tables: readonly SourceTable[]
+): Promise<void> {
   const strings = new Map<string, number>();
   const parts: Record<string, string> = {};
   const overrides: [string, string][] = [
@@ -142,28 +159,44 @@ export async function writeOpenpyxlWorkbook(path: string, tables: readonly Sourc
   ];
   tables.forEach((t, k) => {
     const n = k + 1;
-    const w: CellWriting = { strings, dateStyle: 1, dateColumns: DATE_COLUMNS[t.name] ?? [], explicitNumberType: true };
+    const w: CellWriting = {
+      strings,
+      dateStyle: 1,
+      dateColumns: DATE_COLUMNS[t.name] ?? [],
+      explicitNumberType: true,
+    };
     const drawing = n === 1 ? '<drawing r:id="rId2"/>' : "";
-    parts[`xl/worksheets/sheet${n}.xml`] = `${HEAD}<worksheet xmlns="${MAIN}" xmlns:r="${R}"><sheetPr><outlinePr summaryBelow="1" summaryRight="1"/><pageSetUpPr/></sheetPr><dimension ref="${tableRef(t)}"/><sheetViews><sheetView workbookViewId="0"><selection activeCell="A1" sqref="A1"/></sheetView></sheetViews><sheetFormatPr baseColWidth="8" defaultRowHeight="15"/>${sheetData(t, w)}<pageMargins left="0.75" right="0.75" top="1" bottom="1" header="0.5" footer="0.5"/>${drawing}<tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>`;
+    parts[`xl/worksheets/sheet${n}.xml`] =
+      `${HEAD}<worksheet xmlns="${MAIN}" xmlns:r="${R}"><sheetPr><outlinePr summaryBelow="1" summaryRight="1"/><pageSetUpPr/></sheetPr><dimension ref="${tableRef(t)}"/><sheetViews><sheetView workbookViewId="0"><selection activeCell="A1" sqref="A1"/></sheetView></sheetViews><sheetFormatPr baseColWidth="8" defaultRowHeight="15"/>${sheetData(t, w)}<pageMargins left="0.75" right="0.75" top="1" bottom="1" header="0.5" footer="0.5"/>${drawing}<tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>`;
     const sheetRels: [string, string, string][] = [["rId1", T.table, `/xl/tables/table${n}.xml`]];
     if (n === 1) sheetRels.push(["rId2", T.drawing, "/xl/drawings/drawing1.xml"]);
     parts[`xl/worksheets/_rels/sheet${n}.xml.rels`] = rels(sheetRels);
     parts[`xl/tables/table${n}.xml`] = tablePart(n, t, false);
-    overrides.push([`xl/worksheets/sheet${n}.xml`, CT.worksheet], [`xl/tables/table${n}.xml`, CT.table]);
+    overrides.push(
+      [`xl/worksheets/sheet${n}.xml`, CT.worksheet],
+      [`xl/tables/table${n}.xml`, CT.table]
+    );
   });
   parts["xl/drawings/drawing1.xml"] = drawingXml(false);
   parts["xl/drawings/_rels/drawing1.xml.rels"] = rels([["rId1", T.chart, "/xl/charts/chart1.xml"]]);
   parts["xl/charts/chart1.xml"] = chartXml();
   parts["xl/sharedStrings.xml"] = sst(strings);
   parts["xl/styles.xml"] = STYLES("yyyy-mm-dd h:mm:ss");
-  parts["xl/workbook.xml"] = `${HEAD}<workbook xmlns="${MAIN}"><workbookPr/><workbookProtection/><bookViews><workbookView visibility="visible" minimized="0" showHorizontalScroll="1" showVerticalScroll="1" showSheetTabs="1" tabRatio="600" firstSheet="0" activeTab="0" autoFilterDateGrouping="1"/></bookViews><sheets>${tables.map((t, k) => `<sheet xmlns:r="${R}" name="${t.sheet}" sheetId="${k + 1}" state="visible" r:id="rId${k + 1}"/>`).join("")}</sheets><definedNames/><calcPr calcId="124519" fullCalcOnLoad="1"/></workbook>`;
+  parts["xl/workbook.xml"] =
+    `${HEAD}<workbook xmlns="${MAIN}"><workbookPr/><workbookProtection/><bookViews><workbookView visibility="visible" minimized="0" showHorizontalScroll="1" showVerticalScroll="1" showSheetTabs="1" tabRatio="600" firstSheet="0" activeTab="0" autoFilterDateGrouping="1"/></bookViews><sheets>${tables.map((t, k) => `<sheet xmlns:r="${R}" name="${t.sheet}" sheetId="${k + 1}" state="visible" r:id="rId${k + 1}"/>`).join("")}</sheets><definedNames/><calcPr calcId="124519" fullCalcOnLoad="1"/></workbook>`;
   parts["xl/_rels/workbook.xml.rels"] = rels([
-    ...tables.map((_, k): [string, string, string] => [`rId${k + 1}`, T.worksheet, `/xl/worksheets/sheet${k + 1}.xml`]),
+    ...tables.map((_, k): [string, string, string] => [
+      `rId${k + 1}`,
+      T.worksheet,
+      `/xl/worksheets/sheet${k + 1}.xml`,
+    ]),
     [`rId${tables.length + 1}`, T.sharedStrings, "/xl/sharedStrings.xml"],
     [`rId${tables.length + 2}`, T.styles, "/xl/styles.xml"],
   ]);
-  parts["docProps/app.xml"] = `${HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Microsoft Excel</Application><AppVersion>3.1</AppVersion></Properties>`;
-  parts["docProps/core.xml"] = `${HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:creator>openpyxl</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">2025-03-21T10:00:00Z</dcterms:created></cp:coreProperties>`;
+  parts["docProps/app.xml"] =
+    `${HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Microsoft Excel</Application><AppVersion>3.1</AppVersion></Properties>`;
+  parts["docProps/core.xml"] =
+    `${HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:creator>openpyxl</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">2025-03-21T10:00:00Z</dcterms:created></cp:coreProperties>`;
   parts["_rels/.rels"] = rels([
     ["rId1", T.officeDocument, "xl/workbook.xml"],
     ["rId2", T.app, "docProps/app.xml"],
@@ -177,7 +210,11 @@ export async function writeOpenpyxlWorkbook(path: string, tables: readonly Sourc
  * custom m/d/yyyy format, sheets with state="visible", a theme-less styles part. `date1904` writes
  * the same workbook in the 1904 date system, as Excel for Mac once did.
  */
-export async function writeSheetsWorkbook(path: string, tables: readonly SourceTable[], date1904 = false): Promise<void> {
+export async function writeSheetsWorkbook(
+  path: string,
+  tables: readonly SourceTable[],
+  date1904 = false
+): Promise<void> {
   const strings = new Map<string, number>();
   const parts: Record<string, string> = {};
   const overrides: [string, string][] = [
@@ -186,24 +223,40 @@ export async function writeSheetsWorkbook(path: string, tables: readonly SourceT
     ["xl/sharedStrings.xml", CT.sharedStrings],
   ];
   tables.forEach((t, k) => {
-    const w: CellWriting = { strings, dateStyle: 1, dateColumns: DATE_COLUMNS[t.name] ?? [], dateShift: date1904 ? 1462 : 0 };
-    parts[`xl/worksheets/sheet${k + 1}.xml`] = `${HEAD}<worksheet xmlns="${MAIN}" xmlns:r="${R}"><sheetPr><outlinePr summaryBelow="0" summaryRight="0"/></sheetPr><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr customHeight="1" defaultColWidth="12.63" defaultRowHeight="15.75"/>${sheetData(t, w)}</worksheet>`;
+    const w: CellWriting = {
+      strings,
+      dateStyle: 1,
+      dateColumns: DATE_COLUMNS[t.name] ?? [],
+      dateShift: date1904 ? 1462 : 0,
+    };
+    parts[`xl/worksheets/sheet${k + 1}.xml`] =
+      `${HEAD}<worksheet xmlns="${MAIN}" xmlns:r="${R}"><sheetPr><outlinePr summaryBelow="0" summaryRight="0"/></sheetPr><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr customHeight="1" defaultColWidth="12.63" defaultRowHeight="15.75"/>${sheetData(t, w)}</worksheet>`;
     overrides.push([`xl/worksheets/sheet${k + 1}.xml`, CT.worksheet]);
   });
   parts["xl/sharedStrings.xml"] = sst(strings);
   parts["xl/styles.xml"] = STYLES("m/d/yyyy");
-  parts["xl/workbook.xml"] = `${HEAD}<workbook xmlns="${MAIN}" xmlns:r="${R}"><workbookPr${date1904 ? ' date1904="1"' : ""}/><sheets>${tables.map((t, k) => `<sheet state="visible" name="${t.sheet}" sheetId="${k + 1}" r:id="rId${k + 3}"/>`).join("")}</sheets><definedNames/><calcPr/></workbook>`;
+  parts["xl/workbook.xml"] =
+    `${HEAD}<workbook xmlns="${MAIN}" xmlns:r="${R}"><workbookPr${date1904 ? ' date1904="1"' : ""}/><sheets>${tables.map((t, k) => `<sheet state="visible" name="${t.sheet}" sheetId="${k + 1}" r:id="rId${k + 3}"/>`).join("")}</sheets><definedNames/><calcPr/></workbook>`;
   parts["xl/_rels/workbook.xml.rels"] = rels([
     ["rId1", T.styles, "styles.xml"],
     ["rId2", T.sharedStrings, "sharedStrings.xml"],
-    ...tables.map((_, k): [string, string, string] => [`rId${k + 3}`, T.worksheet, `worksheets/sheet${k + 1}.xml`]),
+    ...tables.map((_, k): [string, string, string] => [
+      `rId${k + 3}`,
+      T.worksheet,
+      `worksheets/sheet${k + 1}.xml`,
+    ]),
   ]);
   parts["_rels/.rels"] = rels([["rId1", T.officeDocument, "xl/workbook.xml"]]);
   await writePackage(path, { "[Content_Types].xml": contentTypes(overrides), ...parts });
 }
 
 /** A one-pixel PNG. */
-const PNG = Uint8Array.from(Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64"));
+const PNG = Uint8Array.from(
+  Buffer.from(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+    "base64"
+  )
+);
 
 /** A stand-in for a macro project: opaque bytes the copy must keep exactly. */
 const VBA = Uint8Array.from({ length: 3000 }, (_, i) => (i * 131 + 7) % 256);
@@ -213,7 +266,11 @@ const VBA = Uint8Array.from({ length: 3000 }, (_, i) => (i * 131 + 7) % 256);
  * drawing), notes (comments with their VML shapes), a pivot table with its cache, defined names,
  * and as .xlsm a macro project. Its text parts use Excel's own spellings.
  */
-export async function writeRichWorkbook(path: string, tables: readonly SourceTable[], macros: boolean): Promise<void> {
+export async function writeRichWorkbook(
+  path: string,
+  tables: readonly SourceTable[],
+  macros: boolean
+): Promise<void> {
   const strings = new Map<string, number>();
   const parts: Record<string, string | Uint8Array> = {};
   const overrides: [string, string][] = [
@@ -233,23 +290,42 @@ export async function writeRichWorkbook(path: string, tables: readonly SourceTab
     const n = k + 1;
     const w: CellWriting = { strings, dateStyle: 1, dateColumns: DATE_COLUMNS[t.name] ?? [] };
     const extras = n === 1 ? '<drawing r:id="rId2"/><legacyDrawing r:id="rId3"/>' : "";
-    parts[`xl/worksheets/sheet${n}.xml`] = `${HEAD}<worksheet xmlns="${MAIN}" xmlns:r="${R}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="x14ac" xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac"><dimension ref="${tableRef(t)}"/><sheetViews><sheetView${n === 1 ? ' tabSelected="1"' : ""} workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15" x14ac:dyDescent="0.25"/>${sheetData(t, w)}<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>${extras}<tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>`;
+    parts[`xl/worksheets/sheet${n}.xml`] =
+      `${HEAD}<worksheet xmlns="${MAIN}" xmlns:r="${R}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="x14ac" xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac"><dimension ref="${tableRef(t)}"/><sheetViews><sheetView${n === 1 ? ' tabSelected="1"' : ""} workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15" x14ac:dyDescent="0.25"/>${sheetData(t, w)}<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>${extras}<tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>`;
     const sheetRels: [string, string, string][] = [["rId1", T.table, `../tables/table${n}.xml`]];
-    if (n === 1) sheetRels.push(["rId2", T.drawing, "../drawings/drawing1.xml"], ["rId3", T.vmlDrawing, "../drawings/vmlDrawing1.vml"], ["rId4", T.comments, "../comments1.xml"]);
+    if (n === 1)
+      sheetRels.push(
+        ["rId2", T.drawing, "../drawings/drawing1.xml"],
+        ["rId3", T.vmlDrawing, "../drawings/vmlDrawing1.vml"],
+        ["rId4", T.comments, "../comments1.xml"]
+      );
     parts[`xl/worksheets/_rels/sheet${n}.xml.rels`] = rels(sheetRels);
     parts[`xl/tables/table${n}.xml`] = tablePart(n, t, true);
-    overrides.push([`xl/worksheets/sheet${n}.xml`, CT.worksheet], [`xl/tables/table${n}.xml`, CT.table]);
+    overrides.push(
+      [`xl/worksheets/sheet${n}.xml`, CT.worksheet],
+      [`xl/tables/table${n}.xml`, CT.table]
+    );
   });
   // The pivot table on a sheet of its own: revenue by customer from the Sales table.
   const pivotSheet = tables.length + 1;
-  parts[`xl/worksheets/sheet${pivotSheet}.xml`] = `${HEAD}<worksheet xmlns="${MAIN}" xmlns:r="${R}"><dimension ref="A3:B4"/><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/><sheetData><row r="3"><c r="A3" t="inlineStr"><is><t>Row Labels</t></is></c><c r="B3" t="inlineStr"><is><t>Sum of Amount</t></is></c></row><row r="4"><c r="A4" t="inlineStr"><is><t>Grand Total</t></is></c><c r="B4"><v>3080</v></c></row></sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
-  parts[`xl/worksheets/_rels/sheet${pivotSheet}.xml.rels`] = rels([["rId1", T.pivotTable, "../pivotTables/pivotTable1.xml"]]);
+  parts[`xl/worksheets/sheet${pivotSheet}.xml`] =
+    `${HEAD}<worksheet xmlns="${MAIN}" xmlns:r="${R}"><dimension ref="A3:B4"/><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/><sheetData><row r="3"><c r="A3" t="inlineStr"><is><t>Row Labels</t></is></c><c r="B3" t="inlineStr"><is><t>Sum of Amount</t></is></c></row><row r="4"><c r="A4" t="inlineStr"><is><t>Grand Total</t></is></c><c r="B4"><v>3080</v></c></row></sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
+  parts[`xl/worksheets/_rels/sheet${pivotSheet}.xml.rels`] = rels([
+    ["rId1", T.pivotTable, "../pivotTables/pivotTable1.xml"],
+  ]);
   overrides.push([`xl/worksheets/sheet${pivotSheet}.xml`, CT.worksheet]);
-  parts["xl/pivotTables/pivotTable1.xml"] = `${HEAD}<pivotTableDefinition xmlns="${MAIN}" name="PivotTable1" cacheId="1" applyNumberFormats="0" applyBorderFormats="0" applyFontFormats="0" applyPatternFormats="0" applyAlignmentFormats="0" applyWidthHeightFormats="1" dataCaption="Values" updatedVersion="8" minRefreshableVersion="3" useAutoFormatting="1" itemPrintTitles="1" createdVersion="8" indent="0" outline="1" outlineData="1" multipleFieldFilters="0"><location ref="A3:B4" firstHeaderRow="1" firstDataRow="1" firstDataCol="1"/><pivotFields count="2"><pivotField axis="axisRow" showAll="0"><items count="1"><item t="default"/></items></pivotField><pivotField dataField="1" showAll="0"/></pivotFields><rowFields count="1"><field x="0"/></rowFields><rowItems count="1"><i t="grand"><x/></i></rowItems><colItems count="1"><i/></colItems><dataFields count="1"><dataField name="Sum of Amount" fld="1" baseField="0" baseItem="0"/></dataFields><pivotTableStyleInfo name="PivotStyleLight16" showRowHeaders="1" showColHeaders="1" showRowStripes="0" showColStripes="0" showLastColumn="1"/></pivotTableDefinition>`;
-  parts["xl/pivotTables/_rels/pivotTable1.xml.rels"] = rels([["rId1", T.pivotCacheDefinition, "../pivotCache/pivotCacheDefinition1.xml"]]);
-  parts["xl/pivotCache/pivotCacheDefinition1.xml"] = `${HEAD}<pivotCacheDefinition xmlns="${MAIN}" xmlns:r="${R}" r:id="rId1" refreshOnLoad="1" refreshedBy="Analyst" refreshedDate="45736.5" createdVersion="8" refreshedVersion="8" minRefreshableVersion="3" recordCount="0"><cacheSource type="worksheet"><worksheetSource name="Sales"/></cacheSource><cacheFields count="2"><cacheField name="Customer" numFmtId="0"><sharedItems/></cacheField><cacheField name="Amount" numFmtId="0"><sharedItems containsSemiMixedTypes="0" containsString="0" containsNumber="1" minValue="-20" maxValue="999"/></cacheField></cacheFields></pivotCacheDefinition>`;
-  parts["xl/pivotCache/_rels/pivotCacheDefinition1.xml.rels"] = rels([["rId1", T.pivotCacheRecords, "pivotCacheRecords1.xml"]]);
-  parts["xl/pivotCache/pivotCacheRecords1.xml"] = `${HEAD}<pivotCacheRecords xmlns="${MAIN}" xmlns:r="${R}" count="0"/>`;
+  parts["xl/pivotTables/pivotTable1.xml"] =
+    `${HEAD}<pivotTableDefinition xmlns="${MAIN}" name="PivotTable1" cacheId="1" applyNumberFormats="0" applyBorderFormats="0" applyFontFormats="0" applyPatternFormats="0" applyAlignmentFormats="0" applyWidthHeightFormats="1" dataCaption="Values" updatedVersion="8" minRefreshableVersion="3" useAutoFormatting="1" itemPrintTitles="1" createdVersion="8" indent="0" outline="1" outlineData="1" multipleFieldFilters="0"><location ref="A3:B4" firstHeaderRow="1" firstDataRow="1" firstDataCol="1"/><pivotFields count="2"><pivotField axis="axisRow" showAll="0"><items count="1"><item t="default"/></items></pivotField><pivotField dataField="1" showAll="0"/></pivotFields><rowFields count="1"><field x="0"/></rowFields><rowItems count="1"><i t="grand"><x/></i></rowItems><colItems count="1"><i/></colItems><dataFields count="1"><dataField name="Sum of Amount" fld="1" baseField="0" baseItem="0"/></dataFields><pivotTableStyleInfo name="PivotStyleLight16" showRowHeaders="1" showColHeaders="1" showRowStripes="0" showColStripes="0" showLastColumn="1"/></pivotTableDefinition>`;
+  parts["xl/pivotTables/_rels/pivotTable1.xml.rels"] = rels([
+    ["rId1", T.pivotCacheDefinition, "../pivotCache/pivotCacheDefinition1.xml"],
+  ]);
+  parts["xl/pivotCache/pivotCacheDefinition1.xml"] =
+    `${HEAD}<pivotCacheDefinition xmlns="${MAIN}" xmlns:r="${R}" r:id="rId1" refreshOnLoad="1" refreshedBy="Analyst" refreshedDate="45736.5" createdVersion="8" refreshedVersion="8" minRefreshableVersion="3" recordCount="0"><cacheSource type="worksheet"><worksheetSource name="Sales"/></cacheSource><cacheFields count="2"><cacheField name="Customer" numFmtId="0"><sharedItems/></cacheField><cacheField name="Amount" numFmtId="0"><sharedItems containsSemiMixedTypes="0" containsString="0" containsNumber="1" minValue="-20" maxValue="999"/></cacheField></cacheFields></pivotCacheDefinition>`;
+  parts["xl/pivotCache/_rels/pivotCacheDefinition1.xml.rels"] = rels([
+    ["rId1", T.pivotCacheRecords, "pivotCacheRecords1.xml"],
+  ]);
+  parts["xl/pivotCache/pivotCacheRecords1.xml"] =
+    `${HEAD}<pivotCacheRecords xmlns="${MAIN}" xmlns:r="${R}" count="0"/>`;
   parts["xl/drawings/drawing1.xml"] = drawingXml(true);
   parts["xl/drawings/_rels/drawing1.xml.rels"] = rels([
     ["rId1", T.chart, "../charts/chart1.xml"],
@@ -257,7 +333,8 @@ export async function writeRichWorkbook(path: string, tables: readonly SourceTab
   ]);
   parts["xl/charts/chart1.xml"] = chartXml();
   parts["xl/media/image1.png"] = PNG;
-  parts["xl/comments1.xml"] = `${HEAD}<comments xmlns="${MAIN}"><authors><author>Analyst</author></authors><commentList><comment ref="C2" authorId="0"><text><r><t xml:space="preserve">Analyst: checked with the invoice</t></r></text></comment></commentList></comments>`;
+  parts["xl/comments1.xml"] =
+    `${HEAD}<comments xmlns="${MAIN}"><authors><author>Analyst</author></authors><commentList><comment ref="C2" authorId="0"><text><r><t xml:space="preserve">Analyst: checked with the invoice</t></r></text></comment></commentList></comments>`;
   parts["xl/drawings/vmlDrawing1.vml"] =
     '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"><o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="1"/></o:shapelayout>' +
     '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>' +
@@ -272,7 +349,11 @@ export async function writeRichWorkbook(path: string, tables: readonly SourceTab
     `<definedNames><definedName name="_xlnm.Print_Area" localSheetId="0">Sales!$A$1:$E$15</definedName><definedName name="Threshold">500</definedName></definedNames>` +
     `<calcPr calcId="191029"/><pivotCaches><pivotCache cacheId="1" r:id="rId${sheetList.length + 3}"/></pivotCaches></workbook>`;
   const workbookRels: [string, string, string][] = [
-    ...sheetList.map((_, k): [string, string, string] => [`rId${k + 1}`, T.worksheet, `worksheets/sheet${k + 1}.xml`]),
+    ...sheetList.map((_, k): [string, string, string] => [
+      `rId${k + 1}`,
+      T.worksheet,
+      `worksheets/sheet${k + 1}.xml`,
+    ]),
     [`rId${sheetList.length + 1}`, T.styles, "styles.xml"],
     [`rId${sheetList.length + 2}`, T.sharedStrings, "sharedStrings.xml"],
     [`rId${sheetList.length + 3}`, T.pivotCacheDefinition, "pivotCache/pivotCacheDefinition1.xml"],
@@ -287,7 +368,8 @@ export async function writeRichWorkbook(path: string, tables: readonly SourceTab
     `<HeadingPairs><vt:vector size="4" baseType="variant"><vt:variant><vt:lpstr>Worksheets</vt:lpstr></vt:variant><vt:variant><vt:i4>${sheetList.length}</vt:i4></vt:variant><vt:variant><vt:lpstr>Named Ranges</vt:lpstr></vt:variant><vt:variant><vt:i4>2</vt:i4></vt:variant></vt:vector></HeadingPairs>` +
     `<TitlesOfParts><vt:vector size="${sheetList.length + 2}" baseType="lpstr">${sheetList.map((s) => `<vt:lpstr>${s}</vt:lpstr>`).join("")}<vt:lpstr>Sales!Print_Area</vt:lpstr><vt:lpstr>Threshold</vt:lpstr></vt:vector></TitlesOfParts>` +
     "<Company></Company><LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged><AppVersion>16.0300</AppVersion></Properties>";
-  parts["docProps/core.xml"] = `${HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:creator>Analyst</dc:creator><cp:lastModifiedBy>Analyst</cp:lastModifiedBy><dcterms:created xsi:type="dcterms:W3CDTF">2025-03-21T10:00:00Z</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">2025-03-21T10:05:00Z</dcterms:modified></cp:coreProperties>`;
+  parts["docProps/core.xml"] =
+    `${HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:creator>Analyst</dc:creator><cp:lastModifiedBy>Analyst</cp:lastModifiedBy><dcterms:created xsi:type="dcterms:W3CDTF">2025-03-21T10:00:00Z</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">2025-03-21T10:05:00Z</dcterms:modified></cp:coreProperties>`;
   parts["_rels/.rels"] = rels([
     ["rId3", T.app, "docProps/app.xml"],
     ["rId2", T.core, "docProps/core.xml"],
@@ -307,11 +389,11 @@ function drawingXml(image: boolean): string {
     `<xdr:twoCellAnchor><xdr:from><xdr:col>7</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${from}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>14</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${from + 14}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>${body}<xdr:clientData/></xdr:twoCellAnchor>`;
   const chart = anchor(
     1,
-    '<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="Chart 1"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="rId1"/></a:graphicData></a:graphic></xdr:graphicFrame>',
+    '<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="Chart 1"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="rId1"/></a:graphicData></a:graphic></xdr:graphicFrame>'
   );
   const picture = anchor(
     17,
-    '<xdr:pic><xdr:nvPicPr><xdr:cNvPr id="3" name="Picture 2"/><xdr:cNvPicPr><a:picLocks noChangeAspect="1"/></xdr:cNvPicPr></xdr:nvPicPr><xdr:blipFill><a:blip r:embed="rId2"/><a:stretch><a:fillRect/></a:stretch></xdr:blipFill><xdr:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="9525" cy="9525"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></xdr:spPr></xdr:pic>',
+    '<xdr:pic><xdr:nvPicPr><xdr:cNvPr id="3" name="Picture 2"/><xdr:cNvPicPr><a:picLocks noChangeAspect="1"/></xdr:cNvPicPr></xdr:nvPicPr><xdr:blipFill><a:blip r:embed="rId2"/><a:stretch><a:fillRect/></a:stretch></xdr:blipFill><xdr:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="9525" cy="9525"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></xdr:spPr></xdr:pic>'
   );
   return `${HEAD}<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="${R}">${chart}${image ? picture : ""}</xdr:wsDr>`;
 }
@@ -322,6 +404,6 @@ function chartXml(): string {
     `${HEAD}<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="${R}"><c:chart><c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>` +
     '<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/><c:ser><c:idx val="0"/><c:order val="0"/><c:val><c:numRef><c:f>Sales!$C$2:$C$14</c:f></c:numRef></c:val></c:ser><c:axId val="10"/><c:axId val="20"/></c:barChart>' +
     '<c:catAx><c:axId val="10"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:crossAx val="20"/></c:catAx><c:valAx><c:axId val="20"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:crossAx val="10"/></c:valAx>' +
-    "</c:plotArea><c:plotVisOnly val=\"1\"/></c:chart></c:chartSpace>"
+    '</c:plotArea><c:plotVisOnly val="1"/></c:chart></c:chartSpace>'
   );
 }

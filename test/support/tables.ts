@@ -1,7 +1,12 @@
 import { SourceTable } from "../../src/engine/sourceTable";
 
 /** A table from a header and rows, as a reader would hand it over. */
-export function table(name: string, headers: string[], rows: unknown[][], isExcelTable = true): SourceTable {
+export function table(
+  name: string,
+  headers: string[],
+  rows: unknown[][],
+  isExcelTable = true
+): SourceTable {
   return {
     name,
     sheet: name,

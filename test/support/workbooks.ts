@@ -11,15 +11,27 @@ import { ErrorValue } from "../../src/core/cells";
 import { cellAddress } from "../../src/core/cellReferences";
 
 /** Tables as a new workbook file, one Excel table per table, dates as dates where `dateColumns` says. */
-export async function writeTablesWorkbook(path: string, tables: readonly SourceTable[], dateColumns: Record<string, string[]> = {}): Promise<void> {
-  const newTables = tables.map((t) => newTableOf(t, (h) => ((dateColumns[t.name] ?? []).includes(h) ? "yyyy-mm-dd" : undefined)));
+export async function writeTablesWorkbook(
+  path: string,
+  tables: readonly SourceTable[],
+  dateColumns: Record<string, string[]> = {}
+): Promise<void> {
+  const newTables = tables.map((t) =>
+    newTableOf(t, (h) => ((dateColumns[t.name] ?? []).includes(h) ? "yyyy-mm-dd" : undefined))
+  );
   const blob = (await writeNewWorkbook(newTables, {})) as Blob;
   writeFileSync(path, new Uint8Array(await blob.arrayBuffer()));
 }
 
 /** A package from its parts as given (text or bytes), for workbooks as other tools write them. */
 export async function writePackage(path: string, parts: Record<string, PartData>): Promise<void> {
-  const blob = (await writeArchive(null, () => false, new Map(), new Map(Object.entries(parts)), {})) as Blob;
+  const blob = (await writeArchive(
+    null,
+    () => false,
+    new Map(),
+    new Map(Object.entries(parts)),
+    {}
+  )) as Blob;
   writeFileSync(path, new Uint8Array(await blob.arrayBuffer()));
 }
 
@@ -30,7 +42,9 @@ export async function openPackage(path: string): Promise<XlsxPackage> {
 }
 
 /** Every part of a package: its inflated bytes, its stored (compressed) bytes and its CRC. */
-export async function packageParts(path: string): Promise<Map<string, { data: Uint8Array; raw: Uint8Array; crc: number; method: number }>> {
+export async function packageParts(
+  path: string
+): Promise<Map<string, { data: Uint8Array; raw: Uint8Array; crc: number; method: number }>> {
   const reader = new ZipReader(new BlobReader(await openAsBlob(path)));
   const out = new Map<string, { data: Uint8Array; raw: Uint8Array; crc: number; method: number }>();
   for (const e of (await reader.getEntries()).filter((x: Entry): x is FileEntry => !x.directory)) {
@@ -45,7 +59,8 @@ export async function packageParts(path: string): Promise<Map<string, { data: Ui
 export async function partText(path: string, part: string): Promise<string> {
   const parts = await packageParts(path);
   const found = parts.get(part);
-  if (found === undefined) throw new Error(`${path} has no part ${part} (parts: ${[...parts.keys()].join(", ")})`);
+  if (found === undefined)
+    throw new Error(`${path} has no part ${part} (parts: ${[...parts.keys()].join(", ")})`);
   return new TextDecoder().decode(found.data);
 }
 
@@ -55,7 +70,10 @@ export type CellValue = string | number | boolean | ErrorValue;
 export async function sheetCells(path: string, sheetName: string): Promise<Map<string, CellValue>> {
   const pkg = await openPackage(path);
   const sheet = pkg.worksheets.find((w) => w.name === sheetName);
-  if (sheet === undefined) throw new Error(`${path} has no sheet ${sheetName} (sheets: ${pkg.worksheets.map((w) => w.name).join(", ")})`);
+  if (sheet === undefined)
+    throw new Error(
+      `${path} has no sheet ${sheetName} (sheets: ${pkg.worksheets.map((w) => w.name).join(", ")})`
+    );
   const strings = await pkg.sharedStrings();
   const cells = new Map<string, CellValue>();
   let row = 0;
@@ -67,11 +85,20 @@ export async function sheetCells(path: string, sheetName: string): Promise<Map<s
         return true;
       },
       cell(column, kind, number, text) {
-        const value = kind === CellKind.Number ? number : kind === CellKind.Boolean ? number === 1 : kind === CellKind.Error ? new ErrorValue(text) : kind === CellKind.Shared ? (strings.get(number) ?? "") : text;
+        const value =
+          kind === CellKind.Number
+            ? number
+            : kind === CellKind.Boolean
+              ? number === 1
+              : kind === CellKind.Error
+                ? new ErrorValue(text)
+                : kind === CellKind.Shared
+                  ? (strings.get(number) ?? "")
+                  : text;
         cells.set(cellAddress(row, column), value);
       },
     },
-    new Uint8Array(16385).fill(1),
+    new Uint8Array(16385).fill(1)
   );
   return cells;
 }
@@ -85,7 +112,11 @@ export async function sheetXml(path: string, sheetName: string): Promise<string>
 }
 
 /** A cell's formula as stored, and its number format code, from the sheet's XML and the styles part. */
-export async function storedCell(path: string, sheetName: string, address: string): Promise<{ formula: string | null; format: string; xml: string }> {
+export async function storedCell(
+  path: string,
+  sheetName: string,
+  address: string
+): Promise<{ formula: string | null; format: string; xml: string }> {
   const { parseXml, child, childrenNamed } = await import("../../src/xlsx/xmlTree");
   const xml = await sheetXml(path, sheetName);
   const m = new RegExp(`<c r="${address}"[^>]*?(?:/>|>.*?</c>)`).exec(xml);
@@ -96,7 +127,25 @@ export async function storedCell(path: string, sheetName: string, address: strin
   const styles = parseXml(await partText(path, "xl/styles.xml"));
   const xf = childrenNamed(child(styles, "cellXfs") ?? styles, "xf")[style];
   const id = Number(xf?.attributes.get("numFmtId") ?? 0);
-  const custom = childrenNamed(child(styles, "numFmts") ?? styles, "numFmt").find((f) => Number(f.attributes.get("numFmtId")) === id);
-  const builtIn: Record<number, string> = { 0: "General", 3: "#,##0", 4: "#,##0.00", 14: "m/d/yyyy" };
-  return { formula: formula === null ? null : formula.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&"), format: custom?.attributes.get("formatCode") ?? builtIn[id] ?? String(id), xml: cell };
+  const custom = childrenNamed(child(styles, "numFmts") ?? styles, "numFmt").find(
+    (f) => Number(f.attributes.get("numFmtId")) === id
+  );
+  const builtIn: Record<number, string> = {
+    0: "General",
+    3: "#,##0",
+    4: "#,##0.00",
+    14: "m/d/yyyy",
+  };
+  return {
+    formula:
+      formula === null
+        ? null
+        : formula
+            .replace(/&lt;/g, "<")
+            .replace(/&gt;/g, ">")
+            .replace(/&quot;/g, '"')
+            .replace(/&amp;/g, "&"),
+    format: custom?.attributes.get("formatCode") ?? builtIn[id] ?? String(id),
+    xml: cell,
+  };
 }

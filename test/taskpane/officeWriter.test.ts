@@ -5,7 +5,12 @@ import { DEFAULT_SETTINGS, buildScorecard } from "../../src/engine/scorecard";
 import { readScorecardData } from "../../src/engine/scorecardData";
 import { guessMapping } from "../../src/engine/tableMapping";
 import { buildScorecardPlan, ScorecardPlan } from "../../src/plan/scorecardPlan";
-import { WRITE_BLOCK_CELLS, cellInput, planGrid, writePlanWithOffice } from "../../src/taskpane/officeWriter";
+import {
+  WRITE_BLOCK_CELLS,
+  cellInput,
+  planGrid,
+  writePlanWithOffice,
+} from "../../src/taskpane/officeWriter";
 import type { ExcelRun } from "../../src/taskpane/officeWorkbook";
 import { Progress } from "../../src/workbook/workbookPort";
 import { CUSTOMERS, LEADS, MARKET, SALES } from "../fixtures/scorecardFixture";
@@ -14,16 +19,39 @@ function fixturePlan(): ScorecardPlan {
   const mapping = guessMapping([SALES, CUSTOMERS, LEADS, MARKET]);
   const data = readScorecardData(mapping);
   if (!data.ok) throw new Error(data.error.message);
-  const card = buildScorecard(data.value, { ...DEFAULT_SETTINGS, asOf: isoDateToSerial("2025-03-20"), period: "month", targets: { revenue: 1800 } });
+  const card = buildScorecard(data.value, {
+    ...DEFAULT_SETTINGS,
+    asOf: isoDateToSerial("2025-03-20"),
+    period: "month",
+    targets: { revenue: 1800 },
+  });
   if (!card.ok) throw new Error(card.error.message);
   return buildScorecardPlan(card.value, mapping, "en");
 }
 
 interface Written {
-  ranges: { row: number; column: number; rows: number; columns: number; formulas?: unknown[][]; numberFormat?: string[][] }[];
+  ranges: {
+    row: number;
+    column: number;
+    rows: number;
+    columns: number;
+    formulas?: unknown[][];
+    numberFormat?: string[][];
+  }[];
   cells: Map<string, { format: { font: Record<string, unknown>; fill: Record<string, unknown> } }>;
-  conditionalFormats: { type: string; custom: { rule: { formula?: string }; format: { fill: { color?: string }; font: { color?: string } } } }[];
-  charts: { type: string; address: string; title: { text?: string }; legend: { visible?: boolean } }[];
+  conditionalFormats: {
+    type: string;
+    custom: {
+      rule: { formula?: string };
+      format: { fill: { color?: string }; font: { color?: string } };
+    };
+  }[];
+  charts: {
+    type: string;
+    address: string;
+    title: { text?: string };
+    legend: { visible?: boolean };
+  }[];
   added: string[];
   cleared: number;
   frozenRows: number[];
@@ -43,7 +71,13 @@ function excelMock(written: Written): OfficeMockObject {
     charts: {
       items: [{ delete: () => undefined }],
       add(type: string, range: { address: string }) {
-        const chart = { type, address: range.address, title: {}, legend: {}, setPosition: () => undefined };
+        const chart = {
+          type,
+          address: range.address,
+          title: {},
+          legend: {},
+          setPosition: () => undefined,
+        };
         written.charts.push(chart);
         return chart;
       },
@@ -82,7 +116,11 @@ function excelMock(written: Written): OfficeMockObject {
         worksheets: {
           items: [{ name: "Sales" }, { name: "Scorecard" }],
           // Sheets live in the mock's tree, so they get its load and sync; "Scorecard (2)" is the one add() makes.
-          sheets: { Sales: worksheet("Sales"), Scorecard: worksheet("Scorecard"), "Scorecard (2)": worksheet("Scorecard (2)") },
+          sheets: {
+            Sales: worksheet("Sales"),
+            Scorecard: worksheet("Scorecard"),
+            "Scorecard (2)": worksheet("Scorecard (2)"),
+          },
           getItem(name: string) {
             return (this as unknown as { sheets: Record<string, unknown> }).sheets[name];
           },
@@ -100,7 +138,15 @@ function excelMock(written: Written): OfficeMockObject {
 }
 
 function freshWritten(): Written {
-  return { ranges: [], cells: new Map(), conditionalFormats: [], charts: [], added: [], cleared: 0, frozenRows: [] };
+  return {
+    ranges: [],
+    cells: new Map(),
+    conditionalFormats: [],
+    charts: [],
+    added: [],
+    cleared: 0,
+    frozenRows: [],
+  };
 }
 
 const plan = fixturePlan();
@@ -115,9 +161,13 @@ test("cell inputs: formulas typed with '=', LET without its sigil, text that loo
 
 test("the grid holds every plan cell where the plan puts it", () => {
   const grid = planGrid(plan);
-  const revenue = plan.cells.find((c) => c.formula?.includes("SUM((§k<>\"\")*(§k<>\"0\")*(Sales[Date]>="));
+  const revenue = plan.cells.find((c) =>
+    c.formula?.includes('SUM((§k<>"")*(§k<>"0")*(Sales[Date]>=')
+  );
   if (revenue === undefined) throw new Error("no revenue formula");
-  expect(grid.inputs[revenue.row - 1][revenue.column - 1]).toBe(`=${(revenue.formula as string).replace(/§/g, "")}`);
+  expect(grid.inputs[revenue.row - 1][revenue.column - 1]).toBe(
+    `=${(revenue.formula as string).replace(/§/g, "")}`
+  );
   expect(grid.formats[revenue.row - 1][revenue.column - 1]).toBe("#,##0.00");
   expect(grid.inputs[0][0]).toBe("SPEC Scorecard");
 });
@@ -138,12 +188,22 @@ test("a new sheet beside a user's own 'Scorecard': values and formulas in blocks
   expect(blocks.every((b) => b.rows * b.columns <= WRITE_BLOCK_CELLS)).toBe(true);
   expect(blocks.flatMap((b) => b.formulas ?? [])).toEqual(grid.inputs);
   expect(blocks.flatMap((b) => b.numberFormat ?? [])).toEqual(grid.formats);
-  expect(progress[progress.length - 1]).toEqual({ phase: "writing", done: grid.rows, total: grid.rows });
+  expect(progress[progress.length - 1]).toEqual({
+    phase: "writing",
+    done: grid.rows,
+    total: grid.rows,
+  });
 
   expect(written.frozenRows).toEqual([plan.frozenRows]);
   const title = written.cells.get("0,0");
   expect(title?.format.font).toMatchObject({ bold: true, size: 16, color: "#1F4E79" });
-  expect(written.conditionalFormats.map((c) => [c.type, c.custom.rule.formula, c.custom.format.fill.color])).toEqual([
+  expect(
+    written.conditionalFormats.map((c) => [
+      c.type,
+      c.custom.rule.formula,
+      c.custom.format.fill.color,
+    ])
+  ).toEqual([
     ["Custom", '=F21="On track"', "#C6EFCE"],
     ["Custom", '=F21="At risk"', "#FFEB9C"],
     ["Custom", '=F21="Off track"', "#FFC7CE"],
@@ -170,7 +230,9 @@ test("a cancelled build writes nothing more", async () => {
   const run: ExcelRun = (batch) => (mock as unknown as { run: ExcelRun }).run(batch);
   const controller = new AbortController();
   controller.abort();
-  await expect(writePlanWithOffice(run, plan, null, () => undefined, controller.signal)).rejects.toThrow("cancelled");
+  await expect(
+    writePlanWithOffice(run, plan, null, () => undefined, controller.signal)
+  ).rejects.toThrow("cancelled");
   expect(written.ranges).toEqual([]);
   expect(written.added).toEqual([]);
 });

@@ -2,7 +2,13 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import { SharedStrings } from "../../src/xlsx/sharedStrings";
-import { relativeTarget, resolveTarget, relationshipsPartOf, sourceOfRelationshipsPart, parseRelationships } from "../../src/xlsx/relationships";
+import {
+  relativeTarget,
+  resolveTarget,
+  relationshipsPartOf,
+  sourceOfRelationshipsPart,
+  parseRelationships,
+} from "../../src/xlsx/relationships";
 import { isBuiltInDate, isDateFormatCode } from "../../src/xlsx/numberFormats";
 import { EMPTY_STYLES_XML, StylesEditor, dateStylesOf } from "../../src/xlsx/stylesPart";
 import { NEW_METADATA_XML, dynamicArrayMetadata } from "../../src/xlsx/metadataPart";
@@ -12,7 +18,7 @@ import { parseXml, child, childrenNamed } from "../../src/xlsx/xmlTree";
 import { escapeText, cellText } from "../../src/xlsx/xmlText";
 import { partText } from "../support/workbooks";
 
-const REFERENCE = join(__dirname, "..", "..", "..", "shared", "reference", "excel-authored");
+const REFERENCE = join(__dirname, "..", "fixtures", "excel-authored");
 
 test("shared strings: plain, rich runs joined, phonetic runs left out, entities and _x escapes, empty items, prefixes", () => {
   const xml =
@@ -25,12 +31,28 @@ test("shared strings: plain, rich runs joined, phonetic runs left out, entities 
     "<x:si/><x:si><x:t/></x:si></x:sst>";
   const s = SharedStrings.parse(new TextEncoder().encode(xml));
   expect(s.count).toBe(7);
-  expect([0, 1, 2, 3, 4, 5, 6].map((i) => s.get(i))).toEqual(["Customer", "Net sales", "東京", "A & B <1> é€", "line\r\ntwo _x0041_", "", ""]);
+  expect([0, 1, 2, 3, 4, 5, 6].map((i) => s.get(i))).toEqual([
+    "Customer",
+    "Net sales",
+    "東京",
+    "A & B <1> é€",
+    "line\r\ntwo _x0041_",
+    "",
+    "",
+  ]);
   expect(s.get(7)).toBeUndefined();
 });
 
 test("escaping text and reading it back is the identity, _x escapes and control characters included", () => {
-  for (const text of ["plain", "a & b < c > d", "_x0041_ stays", "tab\there", "bell\u0007", " spaces "]) expect(cellText(escapeText(text))).toBe(text);
+  for (const text of [
+    "plain",
+    "a & b < c > d",
+    "_x0041_ stays",
+    "tab\there",
+    "bell\u0007",
+    " spaces ",
+  ])
+    expect(cellText(escapeText(text))).toBe(text);
 });
 
 test.each([
@@ -48,19 +70,25 @@ test.each([
 });
 
 test("targets written back relative to their source part, as Excel writes them", () => {
-  expect(relativeTarget("xl/workbook.xml", "xl/worksheets/sheet5.xml")).toBe("worksheets/sheet5.xml");
-  expect(relativeTarget("xl/worksheets/sheet1.xml", "xl/tables/table1.xml")).toBe("../tables/table1.xml");
+  expect(relativeTarget("xl/workbook.xml", "xl/worksheets/sheet5.xml")).toBe(
+    "worksheets/sheet5.xml"
+  );
+  expect(relativeTarget("xl/worksheets/sheet1.xml", "xl/tables/table1.xml")).toBe(
+    "../tables/table1.xml"
+  );
   expect(relativeTarget("", "xl/workbook.xml")).toBe("xl/workbook.xml");
   expect(relationshipsPartOf("xl/workbook.xml")).toBe("xl/_rels/workbook.xml.rels");
   expect(relationshipsPartOf("")).toBe("_rels/.rels");
-  expect(sourceOfRelationshipsPart("xl/worksheets/_rels/sheet1.xml.rels")).toBe("xl/worksheets/sheet1.xml");
+  expect(sourceOfRelationshipsPart("xl/worksheets/_rels/sheet1.xml.rels")).toBe(
+    "xl/worksheets/sheet1.xml"
+  );
   expect(sourceOfRelationshipsPart("_rels/.rels")).toBe("");
 });
 
 test("relationships: external targets are kept as written", () => {
   const rels = parseRelationships(
     '<Relationships xmlns="p"><Relationship Id="rId1" Type="t/hyperlink" Target="https://example.com/a?b=1" TargetMode="External"/><Relationship Id="rId2" Type="t/table" Target="/xl/tables/table2.xml"/></Relationships>',
-    "xl/worksheets/sheet1.xml",
+    "xl/worksheets/sheet1.xml"
   );
   expect(rels).toEqual([
     { id: "rId1", type: "t/hyperlink", target: "https://example.com/a?b=1", external: true },
@@ -90,7 +118,8 @@ test("built-in date formats are known by id", () => {
 });
 
 test("date styles: built-in and custom number formats", () => {
-  const xml = '<styleSheet xmlns="m"><numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/><numFmt numFmtId="165" formatCode="#,##0.0"/></numFmts><cellXfs count="5"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="4"/></cellXfs></styleSheet>';
+  const xml =
+    '<styleSheet xmlns="m"><numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/><numFmt numFmtId="165" formatCode="#,##0.0"/></numFmts><cellXfs count="5"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="4"/></cellXfs></styleSheet>';
   expect(Array.from(dateStylesOf(xml))).toEqual([0, 1, 1, 0, 0]);
   expect(Array.from(dateStylesOf(null))).toEqual([]);
 });
@@ -100,7 +129,10 @@ describe("styles added after the source's own", () => {
   test("indexes of the source's formats are kept; new ones follow; counts match; nothing else changes", () => {
     expect(source.length).toBeGreaterThan(0);
     const editor = new StylesEditor(EMPTY_STYLES_XML);
-    const title = editor.cellFormat({ font: { bold: true, size: 16, color: "FF1F4E79" }, numberFormat: "General" });
+    const title = editor.cellFormat({
+      font: { bold: true, size: 16, color: "FF1F4E79" },
+      numberFormat: "General",
+    });
     const money = editor.cellFormat({ numberFormat: "#,##0.00" });
     const percent = editor.cellFormat({ fill: "FFFFF2CC", numberFormat: "0.0%" });
     expect(editor.cellFormat({ numberFormat: "#,##0.00" })).toBe(money);
@@ -118,20 +150,29 @@ describe("styles added after the source's own", () => {
     expect(count("dxfs", "dxf")).toEqual(["1", 1]);
     // numFmts inserted first, as the schema orders them
     expect(out.children[0].local).toBe("numFmts");
-    expect(childrenNamed(child(out, "numFmts") ?? out, "numFmt")[0].attributes.get("numFmtId")).toBe("164");
-    expect(childrenNamed(child(out, "cellXfs") ?? out, "xf")[0].attributes.get("numFmtId")).toBe("0");
+    expect(
+      childrenNamed(child(out, "numFmts") ?? out, "numFmt")[0].attributes.get("numFmtId")
+    ).toBe("164");
+    expect(childrenNamed(child(out, "cellXfs") ?? out, "xf")[0].attributes.get("numFmtId")).toBe(
+      "0"
+    );
   });
 
   test("a source with prefixes and custom formats numbered past 164 gets the next free ids", () => {
-    const xml = '<x:styleSheet xmlns:x="m"><x:numFmts count="1"><x:numFmt numFmtId="170" formatCode="0.000"/></x:numFmts><x:fonts count="1"><x:font><x:sz val="10"/><x:name val="Arial"/></x:font></x:fonts><x:cellXfs count="1"><x:xf numFmtId="170"/></x:cellXfs></x:styleSheet>';
+    const xml =
+      '<x:styleSheet xmlns:x="m"><x:numFmts count="1"><x:numFmt numFmtId="170" formatCode="0.000"/></x:numFmts><x:fonts count="1"><x:font><x:sz val="10"/><x:name val="Arial"/></x:font></x:fonts><x:cellXfs count="1"><x:xf numFmtId="170"/></x:cellXfs></x:styleSheet>';
     const editor = new StylesEditor(xml);
     expect(editor.cellFormat({ numberFormat: "0.000" })).toBe(1); // the source's own format code is reused
     expect(editor.cellFormat({ font: { italic: true }, numberFormat: "0.0" })).toBe(2);
     const out = editor.toXml();
     expect(out).toContain('<x:numFmt numFmtId="171" formatCode="0.0"/>');
-    expect(out).toContain('<x:font><x:i/><x:sz val="10"/><x:color theme="1"/><x:name val="Arial"/></x:font>');
+    expect(out).toContain(
+      '<x:font><x:i/><x:sz val="10"/><x:color theme="1"/><x:name val="Arial"/></x:font>'
+    );
     // The source had no fills, borders or cell style formats: the defaults our ids point at are added.
-    expect(out).toContain('<x:fills count="2"><x:fill><x:patternFill patternType="none"/></x:fill><x:fill><x:patternFill patternType="gray125"/></x:fill></x:fills>');
+    expect(out).toContain(
+      '<x:fills count="2"><x:fill><x:patternFill patternType="none"/></x:fill><x:fill><x:patternFill patternType="gray125"/></x:fill></x:fills>'
+    );
     expect(out).toContain('<x:borders count="1">');
     expect(out.indexOf("<x:fonts")).toBeLessThan(out.indexOf("<x:fills"));
     expect(out.indexOf("<x:fills")).toBeLessThan(out.indexOf("<x:borders"));
@@ -152,14 +193,25 @@ describe("the dynamic-array record, as Excel writes xl/metadata.xml", () => {
   });
 
   test("an existing part without it (rich values only) gets the type, block and record after its own", () => {
-    const rich = '<metadata xmlns="m" xmlns:xlrd="r"><metadataTypes count="1"><metadataType name="XLRICHVALUE" minSupportedVersion="120000"/></metadataTypes><futureMetadata name="XLRICHVALUE" count="1"><bk><extLst><ext uri="x"><xlrd:rvb i="0"/></ext></extLst></bk></futureMetadata><valueMetadata count="1"><bk><rc t="1" v="0"/></bk></valueMetadata></metadata>';
+    const rich =
+      '<metadata xmlns="m" xmlns:xlrd="r"><metadataTypes count="1"><metadataType name="XLRICHVALUE" minSupportedVersion="120000"/></metadataTypes><futureMetadata name="XLRICHVALUE" count="1"><bk><extLst><ext uri="x"><xlrd:rvb i="0"/></ext></extLst></bk></futureMetadata><valueMetadata count="1"><bk><rc t="1" v="0"/></bk></valueMetadata></metadata>';
     const { cellMetadataIndex, xml } = dynamicArrayMetadata(rich);
     expect(cellMetadataIndex).toBe(1);
     const root = parseXml(xml as string);
-    expect(childrenNamed(child(root, "metadataTypes") ?? root, "metadataType").map((t) => t.attributes.get("name"))).toEqual(["XLRICHVALUE", "XLDAPR"]);
-    expect(root.children.filter((c) => c.local === "futureMetadata").map((f) => f.attributes.get("name"))).toEqual(["XLRICHVALUE", "XLDAPR"]);
-    expect(xml).toContain('</futureMetadata><cellMetadata count="1"><bk><rc t="2" v="0"/></bk></cellMetadata><valueMetadata');
-    expect(root.attributes.get("xmlns:xda")).toBe("http://schemas.microsoft.com/office/spreadsheetml/2017/dynamicarray");
+    expect(
+      childrenNamed(child(root, "metadataTypes") ?? root, "metadataType").map((t) =>
+        t.attributes.get("name")
+      )
+    ).toEqual(["XLRICHVALUE", "XLDAPR"]);
+    expect(
+      root.children.filter((c) => c.local === "futureMetadata").map((f) => f.attributes.get("name"))
+    ).toEqual(["XLRICHVALUE", "XLDAPR"]);
+    expect(xml).toContain(
+      '</futureMetadata><cellMetadata count="1"><bk><rc t="2" v="0"/></bk></cellMetadata><valueMetadata'
+    );
+    expect(root.attributes.get("xmlns:xda")).toBe(
+      "http://schemas.microsoft.com/office/spreadsheetml/2017/dynamicarray"
+    );
     expect(dynamicArrayMetadata(xml as string)).toEqual({ cellMetadataIndex: 1, xml: null });
   });
 });
@@ -167,9 +219,15 @@ describe("the dynamic-array record, as Excel writes xl/metadata.xml", () => {
 test("content types: overrides added and removed, defaults kept", async () => {
   const xml = await partText(join(REFERENCE, "table01.xlsx"), "[Content_Types].xml");
   const types = new ContentTypes(xml);
-  expect(types.typeOf("xl/tables/table1.xml")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml");
-  expect(types.typeOf("xl/worksheets/_rels/sheet1.xml.rels")).toBe("application/vnd.openxmlformats-package.relationships+xml");
-  const edited = new ContentTypes(types.edited(new Map([["xl/worksheets/sheet2.xml", "w"]]), new Set(["xl/tables/table1.xml"])));
+  expect(types.typeOf("xl/tables/table1.xml")).toBe(
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"
+  );
+  expect(types.typeOf("xl/worksheets/_rels/sheet1.xml.rels")).toBe(
+    "application/vnd.openxmlformats-package.relationships+xml"
+  );
+  const edited = new ContentTypes(
+    types.edited(new Map([["xl/worksheets/sheet2.xml", "w"]]), new Set(["xl/tables/table1.xml"]))
+  );
   expect(edited.typeOf("xl/worksheets/sheet2.xml")).toBe("w");
   expect(edited.typeOf("xl/tables/table1.xml")).toBe("application/xml");
   expect(edited.typeOf("xl/workbook.xml")).toBe(types.typeOf("xl/workbook.xml"));
@@ -180,7 +238,9 @@ describe("docProps/app.xml lists the new sheet after the worksheets", () => {
     const app = await partText(join(REFERENCE, "table01.xlsx"), "docProps/app.xml");
     const out = withSheetTitle(app, ["Sheet1"], "Scorecard") as string;
     expect(out).toContain("<vt:i4>2</vt:i4>");
-    expect(out).toContain('<vt:vector size="2" baseType="lpstr"><vt:lpstr>Sheet1</vt:lpstr><vt:lpstr>Scorecard</vt:lpstr></vt:vector>');
+    expect(out).toContain(
+      '<vt:vector size="2" baseType="lpstr"><vt:lpstr>Sheet1</vt:lpstr><vt:lpstr>Scorecard</vt:lpstr></vt:vector>'
+    );
   });
 
   test("in Spanish, with named ranges after the worksheets", () => {
@@ -188,12 +248,24 @@ describe("docProps/app.xml lists the new sheet after the worksheets", () => {
       '<Properties xmlns="p" xmlns:vt="v"><HeadingPairs><vt:vector size="4" baseType="variant"><vt:variant><vt:lpstr>Hojas de cálculo</vt:lpstr></vt:variant><vt:variant><vt:i4>2</vt:i4></vt:variant><vt:variant><vt:lpstr>Rangos con nombre</vt:lpstr></vt:variant><vt:variant><vt:i4>1</vt:i4></vt:variant></vt:vector></HeadingPairs>' +
       '<TitlesOfParts><vt:vector size="3" baseType="lpstr"><vt:lpstr>Ventas</vt:lpstr><vt:lpstr>Clientes</vt:lpstr><vt:lpstr>Ventas!Print_Area</vt:lpstr></vt:vector></TitlesOfParts></Properties>';
     const out = withSheetTitle(app, ["Ventas", "Clientes"], "Scorecard") as string;
-    expect(out).toContain("<vt:lpstr>Hojas de cálculo</vt:lpstr></vt:variant><vt:variant><vt:i4>3</vt:i4>");
-    expect(out).toContain("<vt:lpstr>Rangos con nombre</vt:lpstr></vt:variant><vt:variant><vt:i4>1</vt:i4>");
-    expect(out).toContain('<vt:vector size="4" baseType="lpstr"><vt:lpstr>Ventas</vt:lpstr><vt:lpstr>Clientes</vt:lpstr><vt:lpstr>Scorecard</vt:lpstr><vt:lpstr>Ventas!Print_Area</vt:lpstr></vt:vector>');
+    expect(out).toContain(
+      "<vt:lpstr>Hojas de cálculo</vt:lpstr></vt:variant><vt:variant><vt:i4>3</vt:i4>"
+    );
+    expect(out).toContain(
+      "<vt:lpstr>Rangos con nombre</vt:lpstr></vt:variant><vt:variant><vt:i4>1</vt:i4>"
+    );
+    expect(out).toContain(
+      '<vt:vector size="4" baseType="lpstr"><vt:lpstr>Ventas</vt:lpstr><vt:lpstr>Clientes</vt:lpstr><vt:lpstr>Scorecard</vt:lpstr><vt:lpstr>Ventas!Print_Area</vt:lpstr></vt:vector>'
+    );
   });
 
   test("a part that does not list the worksheets is left alone", () => {
-    expect(withSheetTitle('<Properties xmlns="p"><Application>LibreOffice</Application></Properties>', ["A"], "Scorecard")).toBeNull();
+    expect(
+      withSheetTitle(
+        '<Properties xmlns="p"><Application>LibreOffice</Application></Properties>',
+        ["A"],
+        "Scorecard"
+      )
+    ).toBeNull();
   });
 });

@@ -13,28 +13,48 @@ import { CUSTOMERS, LEADS, MARKET, SALES } from "../fixtures/scorecardFixture";
 import { writeRichWorkbook } from "../support/producerWorkbooks";
 import { convertWithLibreOffice, libreOfficeVersion } from "../support/libreOffice";
 import { dependentCells, sheetFormulas } from "../support/formulaDependencies";
-import { openPackage, packageParts, partText, sheetCells, sheetXml, writeTablesWorkbook } from "../support/workbooks";
+import {
+  openPackage,
+  packageParts,
+  partText,
+  sheetCells,
+  sheetXml,
+  writeTablesWorkbook,
+} from "../support/workbooks";
 import { table } from "../support/tables";
 import { runCli, sha256Of } from "../support/commandLine";
 
 const dir = mkdtempSync(join(tmpdir(), "spec-preserve-"));
-const REFERENCE = join(__dirname, "..", "..", "..", "shared", "reference", "excel-authored");
+const REFERENCE = join(__dirname, "..", "fixtures", "excel-authored");
 const TABLES = [SALES, CUSTOMERS, LEADS, MARKET];
 const ARGS = ["--as-of", "2025-03-20", "--period", "month"];
 /** The parts a copy may change (SPEC.md §4); the sheet and xl/metadata.xml are new. */
-const MAY_CHANGE = new Set(["[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "docProps/app.xml"]);
+const MAY_CHANGE = new Set([
+  "[Content_Types].xml",
+  "xl/workbook.xml",
+  "xl/_rels/workbook.xml.rels",
+  "xl/styles.xml",
+  "docProps/app.xml",
+]);
 
-
-const same = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && Buffer.compare(Buffer.from(a), Buffer.from(b)) === 0;
+const same = (a: Uint8Array, b: Uint8Array): boolean =>
+  a.length === b.length && Buffer.compare(Buffer.from(a), Buffer.from(b)) === 0;
 
 /** What differs between two packages: parts gone, added, and changed (by their inflated bytes). */
-async function compare(before: string, after: string): Promise<{ gone: string[]; added: string[]; changed: string[]; rawDiffers: string[] }> {
+async function compare(
+  before: string,
+  after: string
+): Promise<{ gone: string[]; added: string[]; changed: string[]; rawDiffers: string[] }> {
   const a = await packageParts(before);
   const b = await packageParts(after);
   const gone = [...a.keys()].filter((k) => !b.has(k)).sort();
   const added = [...b.keys()].filter((k) => !a.has(k)).sort();
   const kept = [...a.keys()].filter((k) => b.has(k));
-  const changed = kept.filter((k) => !same((a.get(k) as { data: Uint8Array }).data, (b.get(k) as { data: Uint8Array }).data)).sort();
+  const changed = kept
+    .filter(
+      (k) => !same((a.get(k) as { data: Uint8Array }).data, (b.get(k) as { data: Uint8Array }).data)
+    )
+    .sort();
   // Unchanged parts must be copied as stored: the same compressed bytes, method and CRC.
   const rawDiffers = kept
     .filter((k) => !changed.includes(k))
@@ -73,7 +93,15 @@ describe.each([
     expect(diff.gone).toEqual([]);
     expect(diff.rawDiffers).toEqual([]);
     expect(diff.changed.filter((p) => !MAY_CHANGE.has(p))).toEqual([]);
-    expect(diff.changed).toEqual(expect.arrayContaining(["[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "docProps/app.xml"]));
+    expect(diff.changed).toEqual(
+      expect.arrayContaining([
+        "[Content_Types].xml",
+        "xl/workbook.xml",
+        "xl/_rels/workbook.xml.rels",
+        "xl/styles.xml",
+        "docProps/app.xml",
+      ])
+    );
     expect(diff.added).toEqual(["xl/metadata.xml", "xl/worksheets/sheet6.xml"]);
   });
 
@@ -81,8 +109,15 @@ describe.each([
     const a = parseXml(await partText(source, "xl/workbook.xml"));
     const b = parseXml(await partText(out, "xl/workbook.xml"));
     const without = (xml: string): string => xml.replace(/<sheet name="Scorecard"[^>]*\/>/, "");
-    expect(without(await partText(out, "xl/workbook.xml"))).toBe(await partText(source, "xl/workbook.xml"));
-    expect(childrenNamed(child(b, "sheets") ?? b, "sheet").map((s) => s.attributes.get("name"))).toEqual([...childrenNamed(child(a, "sheets") ?? a, "sheet").map((s) => s.attributes.get("name")), "Scorecard"]);
+    expect(without(await partText(out, "xl/workbook.xml"))).toBe(
+      await partText(source, "xl/workbook.xml")
+    );
+    expect(
+      childrenNamed(child(b, "sheets") ?? b, "sheet").map((s) => s.attributes.get("name"))
+    ).toEqual([
+      ...childrenNamed(child(a, "sheets") ?? a, "sheet").map((s) => s.attributes.get("name")),
+      "Scorecard",
+    ]);
     expect(child(b, "definedNames")?.children.length).toBe(2);
     expect(child(b, "pivotCaches")?.children.length).toBe(1);
   });
@@ -95,7 +130,9 @@ describe.each([
 
   test("the Scorecard holds the engine's values", async () => {
     const cells = await sheetCells(out, "Scorecard");
-    const revenueRow = [...cells].find(([a, v]) => /^A\d+$/.test(a) && v === "Revenue")?.[0].slice(1);
+    const revenueRow = [...cells]
+      .find(([a, v]) => /^A\d+$/.test(a) && v === "Revenue")?.[0]
+      .slice(1);
     expect(cells.get(`B${revenueRow}`)).toBe(json.indicators.revenue.value);
   });
 
@@ -105,12 +142,17 @@ describe.each([
     const ours = await sheetCells(out, "Scorecard");
     const theirs = await sheetCells(saved, "Scorecard");
     // LibreOffice recalculates a formula whose functions it lacks (the add-in's, TEXTBEFORE), and what depends on it.
-    const recalculated = dependentCells(await sheetFormulas(out, "Scorecard"), (f) => /_xldudf_|TEXTBEFORE/.test(f));
-    const differing = [...ours].filter(([a]) => !recalculated.has(a)).filter(([a, v]) => {
-      const w = theirs.get(a);
-      if (typeof v === "number" && typeof w === "number") return Math.abs(v - w) > 1e-9 * Math.max(1, Math.abs(v));
-      return !(v === w || (v === "" && w === undefined));
-    });
+    const recalculated = dependentCells(await sheetFormulas(out, "Scorecard"), (f) =>
+      /_xldudf_|TEXTBEFORE/.test(f)
+    );
+    const differing = [...ours]
+      .filter(([a]) => !recalculated.has(a))
+      .filter(([a, v]) => {
+        const w = theirs.get(a);
+        if (typeof v === "number" && typeof w === "number")
+          return Math.abs(v - w) > 1e-9 * Math.max(1, Math.abs(v));
+        return !(v === w || (v === "" && w === undefined));
+      });
     expect(differing).toEqual([]);
     expect(ours.size - recalculated.size).toBeGreaterThan(200);
     expect(theirs.get("A3")).toBe("spec-scorecard/v1");
@@ -123,7 +165,9 @@ test("a macro-enabled workbook's copy must end in .xlsm: Excel opens it only so"
   const target = join(dir, "wrong.xlsx");
   const r = await runCli(source, "--out", target);
   expect(r.status).toBe(2);
-  expect(r.err).toEqual([`spec-scorecard: --out ${target} must end in .xlsm: the source is a macro-enabled workbook, and Excel opens it only under that ending`]);
+  expect(r.err).toEqual([
+    `spec-scorecard: --out ${target} must end in .xlsm: the source is a macro-enabled workbook, and Excel opens it only under that ending`,
+  ]);
   expect(existsSync(target)).toBe(false);
 });
 
@@ -137,16 +181,31 @@ describe("formulas and parts as Excel stores them, compared with the Excel-autho
 
   test("xl/metadata.xml, its content type and its relationship are the reference's", async () => {
     const reference = join(REFERENCE, "dynamic_array02.xlsx");
-    expect(await partText(out, "xl/metadata.xml")).toBe(await partText(reference, "xl/metadata.xml"));
-    const typeOf = async (path: string): Promise<string | undefined> => /<Override PartName="\/xl\/metadata\.xml" ContentType="([^"]+)"\/>/.exec(await partText(path, "[Content_Types].xml"))?.[1];
+    expect(await partText(out, "xl/metadata.xml")).toBe(
+      await partText(reference, "xl/metadata.xml")
+    );
+    const typeOf = async (path: string): Promise<string | undefined> =>
+      /<Override PartName="\/xl\/metadata\.xml" ContentType="([^"]+)"\/>/.exec(
+        await partText(path, "[Content_Types].xml")
+      )?.[1];
     expect(await typeOf(out)).toBe(await typeOf(reference));
-    const relOf = async (path: string): Promise<string | undefined> => /Type="([^"]+)" Target="metadata\.xml"/.exec(await partText(path, "xl/_rels/workbook.xml.rels"))?.[1];
+    const relOf = async (path: string): Promise<string | undefined> =>
+      /Type="([^"]+)" Target="metadata\.xml"/.exec(
+        await partText(path, "xl/_rels/workbook.xml.rels")
+      )?.[1];
     expect(await relOf(out)).toBe(await relOf(reference));
   });
 
-  test("every formula is a dynamic array (cm and t=\"array\"), as the reference stores _xlfn.UNIQUE", async () => {
-    const reference = await partText(join(REFERENCE, "dynamic_array02.xlsx"), "xl/worksheets/sheet1.xml");
-    const shape = (xml: string): string[] => [...xml.matchAll(/<c r="[A-Z]+\d+"([^>]*)><f([^>]*)>/g)].map((m) => `${m[1].replace(/ s="\d+"/, "").replace(/ t="\w+"/, "")}|${m[2].replace(/ref="[^"]+"/, 'ref="…"')}`);
+  test('every formula is a dynamic array (cm and t="array"), as the reference stores _xlfn.UNIQUE', async () => {
+    const reference = await partText(
+      join(REFERENCE, "dynamic_array02.xlsx"),
+      "xl/worksheets/sheet1.xml"
+    );
+    const shape = (xml: string): string[] =>
+      [...xml.matchAll(/<c r="[A-Z]+\d+"([^>]*)><f([^>]*)>/g)].map(
+        (m) =>
+          `${m[1].replace(/ s="\d+"/, "").replace(/ t="\w+"/, "")}|${m[2].replace(/ref="[^"]+"/, 'ref="…"')}`
+      );
     expect(new Set(shape(reference))).toEqual(new Set([' cm="1"| t="array" ref="…"']));
     const ours = await sheetXml(out, "Scorecard");
     const formulas = shape(ours);
@@ -156,7 +215,10 @@ describe("formulas and parts as Excel stores them, compared with the Excel-autho
     expect(ours).toContain("_xldudf_SPEC_ACTIVATION_RATE(");
     expect(ours).not.toMatch(/[^_]SPEC\.[A-Z_]+\(/);
     // The customer value scores spill: the formula's ref spans the block, the cells below hold values only.
-    const spill = /<c r="([A-Z]+)(\d+)"[^>]*><f t="array" ref="\1\2:\1(\d+)">_xldudf_SPEC_CUSTOMER_VALUE\(/.exec(ours);
+    const spill =
+      /<c r="([A-Z]+)(\d+)"[^>]*><f t="array" ref="\1\2:\1(\d+)">_xldudf_SPEC_CUSTOMER_VALUE\(/.exec(
+        ours
+      );
     expect(spill).not.toBeNull();
     expect(Number(spill?.[3])).toBeGreaterThan(Number(spill?.[2]));
   });
@@ -164,15 +226,24 @@ describe("formulas and parts as Excel stores them, compared with the Excel-autho
   test("a folder of CSVs becomes tables whose parts have the reference table's structure", async () => {
     const folder = join(dir, "csv");
     mkdirSync(folder, { recursive: true });
-    writeFileSync(join(folder, "Sales.csv"), "Customer,Date,Amount\nA,2025-03-01,5\nB,2025-03-02,7\n,,\n");
+    writeFileSync(
+      join(folder, "Sales.csv"),
+      "Customer,Date,Amount\nA,2025-03-01,5\nB,2025-03-02,7\n,,\n"
+    );
     writeFileSync(join(folder, "Customers.csv"), "Customer ID,Segment,,Segment\nA,Retail,x,y\n");
     const built = join(dir, "from-csv.xlsx");
     expect((await runCli(folder, "--out", built)).status).toBe(0);
     const structure = (xml: string): unknown => {
       const t = parseXml(xml);
-      return { root: t.local, attributes: [...t.attributes.keys()].filter((k) => !k.startsWith("xmlns")).sort(), children: t.children.map((c) => [c.local, [...c.attributes.keys()].sort()]) };
+      return {
+        root: t.local,
+        attributes: [...t.attributes.keys()].filter((k) => !k.startsWith("xmlns")).sort(),
+        children: t.children.map((c) => [c.local, [...c.attributes.keys()].sort()]),
+      };
     };
-    const reference = structure(await partText(join(REFERENCE, "table01.xlsx"), "xl/tables/table1.xml"));
+    const reference = structure(
+      await partText(join(REFERENCE, "table01.xlsx"), "xl/tables/table1.xml")
+    );
     const pkg = await openPackage(built);
     const tables = await Promise.all(pkg.worksheets.slice(0, 2).map((w) => pkg.tablesOf(w)));
     for (const [t] of tables) expect(structure(await pkg.archive.text(t.part))).toEqual(reference);
@@ -199,15 +270,45 @@ describe("building again replaces the sheet the earlier build made, and what onl
     const archive = await ZipArchive.open(await openAsBlob(first));
     const sheetPart = "xl/worksheets/sheet6.xml";
     const parts = new Map<string, PartData>([
-      [sheetPart, (await archive.text(sheetPart)).replace("</worksheet>", '<drawing r:id="rId1"/></worksheet>')],
-      ["xl/worksheets/_rels/sheet6.xml.rels", '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing9.xml"/></Relationships>'],
-      ["xl/drawings/drawing9.xml", (await archive.text("xl/drawings/drawing1.xml")).replace(/<xdr:twoCellAnchor>(?:(?!<\/xdr:twoCellAnchor>).)*<xdr:pic>.*?<\/xdr:twoCellAnchor>/, "")],
-      ["xl/drawings/_rels/drawing9.xml.rels", '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="../charts/chart9.xml"/></Relationships>'],
+      [
+        sheetPart,
+        (await archive.text(sheetPart)).replace(
+          "</worksheet>",
+          '<drawing r:id="rId1"/></worksheet>'
+        ),
+      ],
+      [
+        "xl/worksheets/_rels/sheet6.xml.rels",
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing9.xml"/></Relationships>',
+      ],
+      [
+        "xl/drawings/drawing9.xml",
+        (await archive.text("xl/drawings/drawing1.xml")).replace(
+          /<xdr:twoCellAnchor>(?:(?!<\/xdr:twoCellAnchor>).)*<xdr:pic>.*?<\/xdr:twoCellAnchor>/,
+          ""
+        ),
+      ],
+      [
+        "xl/drawings/_rels/drawing9.xml.rels",
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="../charts/chart9.xml"/></Relationships>',
+      ],
       ["xl/charts/chart9.xml", await archive.text("xl/charts/chart1.xml")],
-      ["[Content_Types].xml", (await archive.text("[Content_Types].xml")).replace("</Types>", '<Override PartName="/xl/drawings/drawing9.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/><Override PartName="/xl/charts/chart9.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/></Types>')],
-      ["xl/calcChain.xml", '<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="B4" i="6"/></calcChain>'],
+      [
+        "[Content_Types].xml",
+        (await archive.text("[Content_Types].xml")).replace(
+          "</Types>",
+          '<Override PartName="/xl/drawings/drawing9.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/><Override PartName="/xl/charts/chart9.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/></Types>'
+        ),
+      ],
+      [
+        "xl/calcChain.xml",
+        '<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="B4" i="6"/></calcChain>',
+      ],
     ]);
-    const rels = (await archive.text("xl/_rels/workbook.xml.rels")).replace("</Relationships>", '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>');
+    const rels = (await archive.text("xl/_rels/workbook.xml.rels")).replace(
+      "</Relationships>",
+      '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>'
+    );
     parts.set("xl/_rels/workbook.xml.rels", rels);
     const blob = (await writeArchive(archive, (n) => !parts.has(n), new Map(), parts, {})) as Blob;
     writeFileSync(withChart, new Uint8Array(await blob.arrayBuffer()));
@@ -215,16 +316,34 @@ describe("building again replaces the sheet the earlier build made, and what onl
   });
 
   test("one Scorecard, in the same place, now in Spanish", async () => {
-    expect((await openPackage(second)).worksheets.map((w) => w.name)).toEqual(["Sales", "Customers", "Leads", "Market", "Pivot", "Scorecard"]);
+    expect((await openPackage(second)).worksheets.map((w) => w.name)).toEqual([
+      "Sales",
+      "Customers",
+      "Leads",
+      "Market",
+      "Pivot",
+      "Scorecard",
+    ]);
     expect((await sheetCells(second, "Scorecard")).get("A1")).toBe("Cuadro de mando SPEC");
   });
 
   test("the sheet's drawing and chart, and the calculation chain, are gone; everything else is as it was", async () => {
     const diff = await compare(withChart, second);
-    expect(diff.gone).toEqual(["xl/calcChain.xml", "xl/charts/chart9.xml", "xl/drawings/_rels/drawing9.xml.rels", "xl/drawings/drawing9.xml", "xl/worksheets/_rels/sheet6.xml.rels"]);
+    expect(diff.gone).toEqual([
+      "xl/calcChain.xml",
+      "xl/charts/chart9.xml",
+      "xl/drawings/_rels/drawing9.xml.rels",
+      "xl/drawings/drawing9.xml",
+      "xl/worksheets/_rels/sheet6.xml.rels",
+    ]);
     expect(diff.added).toEqual([]);
     expect(diff.rawDiffers).toEqual([]);
-    expect(diff.changed).toEqual(["[Content_Types].xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/worksheets/sheet6.xml"]);
+    expect(diff.changed).toEqual([
+      "[Content_Types].xml",
+      "xl/_rels/workbook.xml.rels",
+      "xl/styles.xml",
+      "xl/worksheets/sheet6.xml",
+    ]);
     const types = await partText(second, "[Content_Types].xml");
     expect(types).not.toContain("drawing9");
     expect(types).not.toContain("chart9");
@@ -251,30 +370,42 @@ describe("nothing lost on failure", () => {
 
   test("a cell the engine cannot read is named by sheet and cell, with what to fix", async () => {
     const source = join(dir, "bad-cells.xlsx");
-    const bad = table("Sales", ["Customer", "Date", "Amount"], [
-      ["A", "2025-03-01", 5],
-      ["B", "2025-03-02", "1,200"],
-    ]);
+    const bad = table(
+      "Sales",
+      ["Customer", "Date", "Amount"],
+      [
+        ["A", "2025-03-01", 5],
+        ["B", "2025-03-02", "1,200"],
+      ]
+    );
     await writeTablesWorkbook(source, [bad], { Sales: ["Date"] });
     const r = await runCli(source, "--json");
     expect(r.status).toBe(2);
-    expect(r.err).toEqual(["spec-scorecard: cell C3 of sheet Sales (column Amount of table Sales) is the text '1,200', expected a number; fix that cell and run again"]);
+    expect(r.err).toEqual([
+      "spec-scorecard: cell C3 of sheet Sales (column Amount of table Sales) is the text '1,200', expected a number; fix that cell and run again",
+    ]);
   });
 
   test("an error value in a cell is named as one", async () => {
     const source = join(dir, "error-cell.xlsx");
     const { writePackage } = await import("../support/workbooks");
     await writePackage(source, {
-      "[Content_Types].xml": '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>',
-      "_rels/.rels": '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
-      "xl/workbook.xml": '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Ventas 2025" sheetId="1" r:id="rId1"/></sheets></workbook>',
-      "xl/_rels/workbook.xml.rels": '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+      "[Content_Types].xml":
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>',
+      "_rels/.rels":
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+      "xl/workbook.xml":
+        '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Ventas 2025" sheetId="1" r:id="rId1"/></sheets></workbook>',
+      "xl/_rels/workbook.xml.rels":
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
       "xl/worksheets/sheet1.xml":
         '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="2"><c r="B2" t="inlineStr"><is><t>Cliente</t></is></c><c r="C2" t="inlineStr"><is><t>Fecha</t></is></c><c r="D2" t="inlineStr"><is><t>Importe</t></is></c></row>' +
         '<row r="3"><c r="B3" t="inlineStr"><is><t>A</t></is></c><c r="C3"><v>45717</v></c><c r="D3" t="e"><f>1/0</f><v>#DIV/0!</v></c></row></sheetData></worksheet>',
     });
     const r = await runCli(source, "--json");
     expect(r.status).toBe(2);
-    expect(r.err).toEqual(["spec-scorecard: cell D3 of sheet Ventas 2025 (column Importe) is the error #DIV/0!, expected a number; fix that cell and run again"]);
+    expect(r.err).toEqual([
+      "spec-scorecard: cell D3 of sheet Ventas 2025 (column Importe) is the error #DIV/0!, expected a number; fix that cell and run again",
+    ]);
   });
 });

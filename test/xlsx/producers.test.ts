@@ -8,16 +8,19 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { describeFileTables } from "../../src/workbook/xlsxTables";
 import { CUSTOMERS, LEADS, MARKET, SALES } from "../fixtures/scorecardFixture";
-import { writeOpenpyxlWorkbook, writeRichWorkbook, writeSheetsWorkbook } from "../support/producerWorkbooks";
+import {
+  writeOpenpyxlWorkbook,
+  writeRichWorkbook,
+  writeSheetsWorkbook,
+} from "../support/producerWorkbooks";
 import { convertWithLibreOffice, libreOfficeVersion } from "../support/libreOffice";
 import { openPackage, writePackage, writeTablesWorkbook } from "../support/workbooks";
 import { runCli } from "../support/commandLine";
 
 const dir = mkdtempSync(join(tmpdir(), "spec-producers-"));
-const REFERENCE = join(__dirname, "..", "..", "..", "shared", "reference", "excel-authored");
+const REFERENCE = join(__dirname, "..", "fixtures", "excel-authored");
 const TABLES = [SALES, CUSTOMERS, LEADS, MARKET];
 const ARGS = ["--json", "--as-of", "2025-03-20", "--period", "month"];
-
 
 let expected: unknown;
 
@@ -27,23 +30,40 @@ beforeAll(async () => {
   const r = await runCli(plain, ...ARGS);
   expect(r.status).toBe(0);
   expected = JSON.parse(r.out);
-  expect((expected as { indicators: { revenue: { value: number } } }).indicators.revenue.value).toBe(1150);
+  expect(
+    (expected as { indicators: { revenue: { value: number } } }).indicators.revenue.value
+  ).toBe(1150);
 });
 
 test.each([
-  ["openpyxl / pandas: absolute targets, tables without a style, a chart", (p: string) => writeOpenpyxlWorkbook(p, TABLES)],
-  ["Google Sheets: no tables, header rows, shared strings", (p: string) => writeSheetsWorkbook(p, TABLES)],
+  [
+    "openpyxl / pandas: absolute targets, tables without a style, a chart",
+    (p: string) => writeOpenpyxlWorkbook(p, TABLES),
+  ],
+  [
+    "Google Sheets: no tables, header rows, shared strings",
+    (p: string) => writeSheetsWorkbook(p, TABLES),
+  ],
   ["the 1904 date system", (p: string) => writeSheetsWorkbook(p, TABLES, true)],
-  ["Excel: tables, a chart, an image, notes, a pivot table, defined names", (p: string) => writeRichWorkbook(p, TABLES, false)],
+  [
+    "Excel: tables, a chart, an image, notes, a pivot table, defined names",
+    (p: string) => writeRichWorkbook(p, TABLES, false),
+  ],
   ["Excel, macro-enabled (.xlsm)", (p: string) => writeRichWorkbook(p, TABLES, true)],
 ])("%s: read, with the fixture's figures, and copied with the Scorecard", async (name, write) => {
-  const source = join(dir, `${name.replace(/\W+/g, "-")}.${name.includes("xlsm") ? "xlsm" : "xlsx"}`);
+  const source = join(
+    dir,
+    `${name.replace(/\W+/g, "-")}.${name.includes("xlsm") ? "xlsm" : "xlsx"}`
+  );
   await write(source);
   const r = await runCli(source, ...ARGS);
   expect(r.err.filter((e) => !e.includes("note:"))).toEqual([]);
   expect(r.status).toBe(0);
   expect(JSON.parse(r.out)).toEqual(expected);
-  const out = join(dir, `out-${name.replace(/\W+/g, "-")}.${name.includes("xlsm") ? "xlsm" : "xlsx"}`);
+  const out = join(
+    dir,
+    `out-${name.replace(/\W+/g, "-")}.${name.includes("xlsm") ? "xlsm" : "xlsx"}`
+  );
   expect((await runCli(source, "--out", out, ...ARGS)).status).toBe(0);
   expect((await openPackage(out)).worksheets.map((w) => w.name)).toContain("Scorecard");
 });
@@ -51,7 +71,17 @@ test.each([
 test("Excel's own table part (an Excel-authored file): found through its sheet's relationships, headers from the part", async () => {
   const pkg = await openPackage(join(REFERENCE, "table01.xlsx"));
   const tables = await describeFileTables(pkg);
-  expect(tables.map((t) => [t.name, t.sheet, t.isExcelTable, t.headers, t.rowCount, t.headerRow, t.firstColumn])).toEqual([["Table1", "Sheet1", true, ["Column1", "Column2", "Column3", "Column4"], 10, 3, 3]]);
+  expect(
+    tables.map((t) => [
+      t.name,
+      t.sheet,
+      t.isExcelTable,
+      t.headers,
+      t.rowCount,
+      t.headerRow,
+      t.firstColumn,
+    ])
+  ).toEqual([["Table1", "Sheet1", true, ["Column1", "Column2", "Column3", "Column4"], 10, 3, 3]]);
 });
 
 test("a workbook LibreOffice saved gives the figures the original gives", async () => {
@@ -74,29 +104,57 @@ describe("a file that is not a workbook: one line saying what to do, exit 2", ()
     writeFileSync(join(dir, "encrypted.xlsx"), cfb(["EncryptionInfo", "EncryptedPackage"]));
     writeFileSync(join(dir, "old.xls"), cfb(["Workbook", "SummaryInformation"]));
     await writePackage(join(dir, "binary.xlsb"), {
-      "[Content_Types].xml": '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/xl/workbook.bin" ContentType="application/vnd.ms-excel.sheet.binary.macroEnabled.main"/></Types>',
-      "_rels/.rels": '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.bin"/></Relationships>',
+      "[Content_Types].xml":
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/xl/workbook.bin" ContentType="application/vnd.ms-excel.sheet.binary.macroEnabled.main"/></Types>',
+      "_rels/.rels":
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.bin"/></Relationships>',
       "xl/workbook.bin": new Uint8Array([1, 2, 3]),
     });
-    await writePackage(join(dir, "calc.ods"), { mimetype: "application/vnd.oasis.opendocument.spreadsheet", "content.xml": "<office:document-content/>" });
+    await writePackage(join(dir, "calc.ods"), {
+      mimetype: "application/vnd.oasis.opendocument.spreadsheet",
+      "content.xml": "<office:document-content/>",
+    });
     await writePackage(join(dir, "archive.xlsx"), { "readme.txt": "not a workbook" });
     await writePackage(join(dir, "broken.xlsx"), {
-      "[Content_Types].xml": '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>',
-      "_rels/.rels": '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+      "[Content_Types].xml":
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>',
+      "_rels/.rels":
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
       "xl/workbook.xml": "<workbook><sheets><sheet name='x'",
     });
     writeFileSync(join(dir, "truncated.xlsx"), Buffer.from("PK\u0003\u0004 not really a zip"));
     writeFileSync(join(dir, "Sales.csv"), "Customer,Date,Amount\nA,2025-03-01,5\n");
   });
   test.each([
-    ["encrypted.xlsx", /encrypted\.xlsx is protected with a password: open it in Excel, remove the password .* save it and run again$/],
-    ["old.xls", /old\.xls is an Excel 97-2003 workbook \(\.xls\): open it in Excel and save it as an Excel Workbook \(\.xlsx\)$/],
-    ["binary.xlsb", /binary\.xlsb is an Excel binary workbook \(\.xlsb\): open it in Excel and save it as an Excel Workbook \(\.xlsx\)$/],
-    ["calc.ods", /calc\.ods is an OpenDocument spreadsheet \(\.ods\): save it as an Excel Workbook \(\.xlsx\) and run again$/],
+    [
+      "encrypted.xlsx",
+      /encrypted\.xlsx is protected with a password: open it in Excel, remove the password .* save it and run again$/,
+    ],
+    [
+      "old.xls",
+      /old\.xls is an Excel 97-2003 workbook \(\.xls\): open it in Excel and save it as an Excel Workbook \(\.xlsx\)$/,
+    ],
+    [
+      "binary.xlsb",
+      /binary\.xlsb is an Excel binary workbook \(\.xlsb\): open it in Excel and save it as an Excel Workbook \(\.xlsx\)$/,
+    ],
+    [
+      "calc.ods",
+      /calc\.ods is an OpenDocument spreadsheet \(\.ods\): save it as an Excel Workbook \(\.xlsx\) and run again$/,
+    ],
     ["archive.xlsx", /archive\.xlsx is not an Excel workbook: name an \.xlsx or \.xlsm file/],
-    ["broken.xlsx", /broken\.xlsx has a part that is not well-formed XML .*: open it in Excel and save it again$/],
-    ["truncated.xlsx", /truncated\.xlsx is damaged .*: open it in Excel, let Excel repair it, and save it again$/],
-    ["Sales.csv", /Sales\.csv is one CSV file: name the folder that holds it, with one \.csv per table$/],
+    [
+      "broken.xlsx",
+      /broken\.xlsx has a part that is not well-formed XML .*: open it in Excel and save it again$/,
+    ],
+    [
+      "truncated.xlsx",
+      /truncated\.xlsx is damaged .*: open it in Excel, let Excel repair it, and save it again$/,
+    ],
+    [
+      "Sales.csv",
+      /Sales\.csv is one CSV file: name the folder that holds it, with one \.csv per table$/,
+    ],
   ])("%s", async (file, message) => {
     const out = join(dir, `never-${file}.xlsx`);
     const r = await runCli(join(dir, file), "--out", out);

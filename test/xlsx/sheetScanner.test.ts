@@ -40,7 +40,11 @@ const EXPECTED: Seen[] = [
   [5, 3, CellKind.Number, 0.30000000000000004],
 ];
 
-function scan(xml: string, chunk: number, options: { columns?: number[]; date1904?: boolean; stopAfterRow?: number } = {}): { seen: Seen[]; rows: number[]; dimension: string | null } {
+function scan(
+  xml: string,
+  chunk: number,
+  options: { columns?: number[]; date1904?: boolean; stopAfterRow?: number } = {}
+): { seen: Seen[]; rows: number[]; dimension: string | null } {
   const seen: Seen[] = [];
   const rows: number[] = [];
   let row = 0;
@@ -52,14 +56,24 @@ function scan(xml: string, chunk: number, options: { columns?: number[]; date190
       return true;
     },
     cell(column, kind, number, text) {
-      seen.push([row, column, kind, kind === CellKind.Text || kind === CellKind.Error ? text : number]);
+      seen.push([
+        row,
+        column,
+        kind,
+        kind === CellKind.Text || kind === CellKind.Error ? text : number,
+      ]);
     },
   };
   const columns = new Uint8Array(20);
   for (const c of options.columns ?? [1, 2, 3, 4]) columns[c] = 1;
-  const scanner = new SheetScanner(sink, { columns, dateStyles: Uint8Array.from([0, 1]), date1904: options.date1904 ?? false });
+  const scanner = new SheetScanner(sink, {
+    columns,
+    dateStyles: Uint8Array.from([0, 1]),
+    date1904: options.date1904 ?? false,
+  });
   const bytes = new TextEncoder().encode(xml);
-  for (let at = 0; at < bytes.length; at += chunk) if (!scanner.push(bytes.subarray(at, at + chunk))) break;
+  for (let at = 0; at < bytes.length; at += chunk)
+    if (!scanner.push(bytes.subarray(at, at + chunk))) break;
   return { seen, rows, dimension: scanner.dimension };
 }
 
@@ -67,12 +81,15 @@ describe.each([
   ["no prefix (Excel, LibreOffice, openpyxl)", ""],
   ["x: prefix (Open XML SDK)", "x:"],
 ])("%s", (_name, prefix) => {
-  test.each([1, 2, 3, 7, 64, 1 << 20])("every value, whatever the chunk size (%i bytes)", (chunk) => {
-    const { seen, rows, dimension } = scan(sheet(prefix), chunk);
-    expect(seen).toEqual(EXPECTED);
-    expect(rows).toEqual([1, 2, 3, 4, 5]);
-    expect(dimension).toBe("A1:D5");
-  });
+  test.each([1, 2, 3, 7, 64, 1 << 20])(
+    "every value, whatever the chunk size (%i bytes)",
+    (chunk) => {
+      const { seen, rows, dimension } = scan(sheet(prefix), chunk);
+      expect(seen).toEqual(EXPECTED);
+      expect(rows).toEqual([1, 2, 3, 4, 5]);
+      expect(dimension).toBe("A1:D5");
+    }
+  );
 });
 
 test("only the wanted columns are handed over", () => {
@@ -93,7 +110,22 @@ test("the sink stops the scan: nothing after is read", () => {
 });
 
 test("numbers read from bytes are the numbers Number() reads", () => {
-  const values = ["0", "-0", "1", "123456789012345", "1234567890123456789", "0.1", "0.3", "2.675", "1E+21", "6.02214076e23", "-1.5E-3", "45717.499988425923", "1.7976931348623157E308", "5e-324"];
+  const values = [
+    "0",
+    "-0",
+    "1",
+    "123456789012345",
+    "1234567890123456789",
+    "0.1",
+    "0.3",
+    "2.675",
+    "1E+21",
+    "6.02214076e23",
+    "-1.5E-3",
+    "45717.499988425923",
+    "1.7976931348623157E308",
+    "5e-324",
+  ];
   const xml = `<worksheet xmlns="${MAIN}"><sheetData><row r="1">${values.map((v, i) => `<c r="${String.fromCharCode(65 + (i % 20))}1"><v>${v}</v></c>`).join("")}</row></sheetData></worksheet>`;
   const { seen } = scan(xml, 13, { columns: Array.from({ length: 19 }, (_, k) => k + 1) });
   expect(seen.map((s) => s[3])).toEqual(values.map(Number));

@@ -1,5 +1,27 @@
 import * as React from "react";
-import { Body1, Button, Caption1, Subtitle2, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Link, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Table, TableBody, TableCell, TableRow, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Body1,
+  Button,
+  Caption1,
+  Subtitle2,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Table,
+  TableBody,
+  TableCell,
+  TableRow,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { IndicatorId } from "../../engine/indicatorCatalog";
 import { Scorecard } from "../../engine/scorecard";
 import { serialToParts } from "../../core/cells";
@@ -8,13 +30,20 @@ import { Labels, Language } from "../../plan/labels";
 import { Progress } from "../../workbook/workbookPort";
 import { UiText } from "./uiText";
 
-const useStyles = makeStyles({ column: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM } });
+const useStyles = makeStyles({
+  column: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+});
 
 export type BuildState =
   | { readonly kind: "idle" }
   | { readonly kind: "confirm"; readonly sheet: string }
   | { readonly kind: "running"; readonly progress: Progress | null }
-  | { readonly kind: "done"; readonly sheet: string; readonly card: Scorecard; readonly computedAtBuild: string | null }
+  | {
+      readonly kind: "done";
+      readonly sheet: string;
+      readonly card: Scorecard;
+      readonly computedAtBuild: string | null;
+    }
   | { readonly kind: "cancelled" }
   | { readonly kind: "failed"; readonly message: string };
 
@@ -31,28 +60,48 @@ export interface BuildStepProps {
   readonly onOpen: () => void;
 }
 
-const SUMMARY: readonly IndicatorId[] = ["revenue", "info.customers_buying", "sales.new_customers", "svc.activation_rate", "svc.top20_share"];
+const SUMMARY: readonly IndicatorId[] = [
+  "revenue",
+  "info.customers_buying",
+  "sales.new_customers",
+  "svc.activation_rate",
+  "svc.top20_share",
+];
 
 function progressText(text: UiText, p: Progress | null): string {
   if (p === null || p.phase === "computing") return text.computing;
-  return p.phase === "reading" ? text.reading(p.table ?? "", p.done, p.total) : text.writing(p.done, p.total);
+  return p.phase === "reading"
+    ? text.reading(p.table ?? "", p.done, p.total)
+    : text.writing(p.done, p.total);
 }
 
 function shown(value: number | null, format: string, language: string): string {
   if (value === null) return "—";
   const locale = language === "es" ? "es-ES" : "en-US";
-  if (format === "percent") return value.toLocaleString(locale, { style: "percent", maximumFractionDigits: 1 });
+  if (format === "percent")
+    return value.toLocaleString(locale, { style: "percent", maximumFractionDigits: 1 });
   return value.toLocaleString(locale, { maximumFractionDigits: format === "money" ? 2 : 0 });
 }
 
 /** A day serial in the analyst's locale: 5/20/2026, 20/5/2026. */
 function shownDay(serial: number, language: string): string {
   const { year, month, day } = serialToParts(serial);
-  return new Date(Date.UTC(year, month - 1, day)).toLocaleDateString(language === "es" ? "es-ES" : "en-US", { timeZone: "UTC" });
+  return new Date(Date.UTC(year, month - 1, day)).toLocaleDateString(
+    language === "es" ? "es-ES" : "en-US",
+    { timeZone: "UTC" }
+  );
 }
 
 /** The headline revenue forecast in words, and the customers to call. */
-function Outlook({ card, labels, language }: { card: Scorecard; labels: Labels; language: Language }): React.JSX.Element {
+function Outlook({
+  card,
+  labels,
+  language,
+}: {
+  card: Scorecard;
+  labels: Labels;
+  language: Language;
+}): React.JSX.Element {
   const f = card.revenueForecasts;
   const chosen = f.methods[f.chosen];
   const calls = card.customersToCall;
@@ -61,7 +110,9 @@ function Outlook({ card, labels, language }: { card: Scorecard; labels: Labels; 
       <Subtitle2>{labels.columns.forecast}</Subtitle2>
       <Body1 aria-label={labels.forecasts.forecast}>
         {shown(chosen.value, "money", language)} · {labels.forecasts.methods[f.chosen]}
-        {chosen.backtestError === null ? "" : ` · ${labels.forecasts.backtestError} ${percentText(chosen.backtestError, language)}`}
+        {chosen.backtestError === null
+          ? ""
+          : ` · ${labels.forecasts.backtestError} ${percentText(chosen.backtestError, language)}`}
       </Body1>
       <Caption1>{forecastHeadline(f, labels, language)}</Caption1>
       <Subtitle2>{labels.toCall.subject}</Subtitle2>
@@ -85,13 +136,28 @@ function Outlook({ card, labels, language }: { card: Scorecard; labels: Labels; 
           </TableBody>
         </Table>
       )}
-      {calls.reason !== null && <Caption1>{labels.toCall.unranked.replace("{reason}", labels.reasons[calls.reason])}</Caption1>}
+      {calls.reason !== null && (
+        <Caption1>
+          {labels.toCall.unranked.replace("{reason}", labels.reasons[calls.reason])}
+        </Caption1>
+      )}
     </>
   );
 }
 
 /** Step 4: build with a progress bar and a way to cancel, then what was built. */
-export function BuildStep({ text, labels, language, state, canBuild, download, onBuild, onConfirm, onCancel, onOpen }: BuildStepProps): React.JSX.Element {
+export function BuildStep({
+  text,
+  labels,
+  language,
+  state,
+  canBuild,
+  download,
+  onBuild,
+  onConfirm,
+  onCancel,
+  onOpen,
+}: BuildStepProps): React.JSX.Element {
   const styles = useStyles();
   return (
     <div className={styles.column}>
@@ -103,7 +169,16 @@ export function BuildStep({ text, labels, language, state, canBuild, download, o
       )}
       {state.kind === "running" && (
         <div className={styles.column}>
-          <ProgressBar value={state.progress !== null && state.progress.total > 0 && state.progress.phase !== "computing" ? state.progress.done / state.progress.total : undefined} aria-label={progressText(text, state.progress)} />
+          <ProgressBar
+            value={
+              state.progress !== null &&
+              state.progress.total > 0 &&
+              state.progress.phase !== "computing"
+                ? state.progress.done / state.progress.total
+                : undefined
+            }
+            aria-label={progressText(text, state.progress)}
+          />
           <Body1 aria-live="polite">{progressText(text, state.progress)}</Body1>
           <Button onClick={onCancel}>{text.cancel}</Button>
         </div>
@@ -112,7 +187,9 @@ export function BuildStep({ text, labels, language, state, canBuild, download, o
         <DialogSurface>
           <DialogBody>
             <DialogTitle>{text.replaceTitle}</DialogTitle>
-            <DialogContent>{state.kind === "confirm" ? text.replaceBody(state.sheet) : ""}</DialogContent>
+            <DialogContent>
+              {state.kind === "confirm" ? text.replaceBody(state.sheet) : ""}
+            </DialogContent>
             <DialogActions>
               <Button appearance="primary" onClick={() => onConfirm(true)}>
                 {text.replace}
@@ -152,7 +229,9 @@ export function BuildStep({ text, labels, language, state, canBuild, download, o
                 return (
                   <TableRow key={id}>
                     <TableCell>{labels.indicators[id]}</TableCell>
-                    <TableCell>{r === undefined ? "—" : shown(r.value, r.info.format, language)}</TableCell>
+                    <TableCell>
+                      {r === undefined ? "—" : shown(r.value, r.info.format, language)}
+                    </TableCell>
                     <TableCell>{r?.status ? labels.statuses[r.status] : ""}</TableCell>
                   </TableRow>
                 );

@@ -1,13 +1,35 @@
 import * as React from "react";
-import { Caption1, Dropdown, Field, MessageBar, MessageBarBody, Option, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Caption1,
+  Dropdown,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { SourceTable } from "../../engine/sourceTable";
-import { MappingOverride, ROLE_COLUMNS, ROLES, Role, TableMapping } from "../../engine/tableMapping";
+import {
+  MappingOverride,
+  ROLE_COLUMNS,
+  ROLES,
+  Role,
+  TableMapping,
+} from "../../engine/tableMapping";
 import { UiText } from "./uiText";
 
 const useStyles = makeStyles({
   // Fluent's Dropdown is at least 250px wide; in a narrow pane's grid it must shrink.
   compact: { minWidth: "0", width: "100%" },
-  role: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, paddingBlock: tokens.spacingVerticalS, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  role: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    paddingBlock: tokens.spacingVerticalS,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
   columns: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalS },
 });
 
@@ -22,12 +44,26 @@ export interface DataStepProps {
 }
 
 /** Step 1: each role's table and columns, as guessed, each editable. */
-export function DataStep({ text, tables, mapping, override, onChange }: DataStepProps): React.JSX.Element {
+export function DataStep({
+  text,
+  tables,
+  mapping,
+  override,
+  onChange,
+}: DataStepProps): React.JSX.Element {
   const styles = useStyles();
-  const setTable = (role: Role, name: string): void => onChange({ ...override, [role]: { table: name === NONE ? null : name, columns: {} } });
+  const setTable = (role: Role, name: string): void =>
+    onChange({ ...override, [role]: { table: name === NONE ? null : name, columns: {} } });
   const setColumn = (role: Role, column: string, header: string): void => {
     const current = override[role] ?? {};
-    onChange({ ...override, [role]: { ...current, table: mapping[role]?.table.name ?? current.table, columns: { ...(current.columns ?? {}), [column]: header === NONE ? null : header } } });
+    onChange({
+      ...override,
+      [role]: {
+        ...current,
+        table: mapping[role]?.table.name ?? current.table,
+        columns: { ...(current.columns ?? {}), [column]: header === NONE ? null : header },
+      },
+    });
   };
   return (
     <div>

@@ -3,11 +3,18 @@ import { Caption1, Field, Input, Subtitle2, makeStyles, tokens } from "@fluentui
 import { INDICATORS, STAGES } from "../../engine/indicatorCatalog";
 import { FormStepProps } from "./wizardForm";
 
-const useStyles = makeStyles({ grid: { display: "grid", gridTemplateColumns: "1fr", gap: tokens.spacingVerticalXS } });
-
+const useStyles = makeStyles({
+  grid: { display: "grid", gridTemplateColumns: "1fr", gap: tokens.spacingVerticalXS },
+});
 
 /** Step 3: an optional target per indicator. */
-export function TargetsStep({ text, labels, form, errors, onChange }: FormStepProps): React.JSX.Element {
+export function TargetsStep({
+  text,
+  labels,
+  form,
+  errors,
+  onChange,
+}: FormStepProps): React.JSX.Element {
   const styles = useStyles();
   return (
     <div>
@@ -19,13 +26,24 @@ export function TargetsStep({ text, labels, form, errors, onChange }: FormStepPr
             {INDICATORS.filter((i) => i.stage === stage).map((info) => (
               <Field
                 key={info.id}
-                label={info.format === "percent" ? `${labels.indicators[info.id]} (${text.targetPercentHint})` : labels.indicators[info.id]}
+                label={
+                  info.format === "percent"
+                    ? `${labels.indicators[info.id]} (${text.targetPercentHint})`
+                    : labels.indicators[info.id]
+                }
                 orientation="horizontal"
                 size="small"
                 validationMessage={errors[`target.${info.id}`]}
                 validationState={errors[`target.${info.id}`] ? "error" : "none"}
               >
-                <Input size="small" inputMode="decimal" value={form.targets[info.id] ?? ""} onChange={(_e, d) => onChange({ ...form, targets: { ...form.targets, [info.id]: d.value } })} />
+                <Input
+                  size="small"
+                  inputMode="decimal"
+                  value={form.targets[info.id] ?? ""}
+                  onChange={(_e, d) =>
+                    onChange({ ...form, targets: { ...form.targets, [info.id]: d.value } })
+                  }
+                />
               </Field>
             ))}
           </div>

@@ -1,5 +1,16 @@
 import * as React from "react";
-import { Button, Dropdown, Field, Option, Spinner, Tab, TabList, Title3, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Dropdown,
+  Field,
+  Option,
+  Spinner,
+  Tab,
+  TabList,
+  Title3,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { SourceTable } from "../../engine/sourceTable";
 import { MappingOverride, guessMapping } from "../../engine/tableMapping";
 import { LABELS, LANGUAGES, Language } from "../../plan/labels";
@@ -14,8 +25,20 @@ import { INITIAL_FORM, WizardForm, settingsOf } from "./wizardForm";
 import { UI_TEXT, languageOf } from "./uiText";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL, maxWidth: "720px" },
-  header: { display: "flex", justifyContent: "space-between", alignItems: "end", gap: tokens.spacingHorizontalM, flexWrap: "wrap" },
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalL,
+    maxWidth: "720px",
+  },
+  header: {
+    display: "flex",
+    justifyContent: "space-between",
+    alignItems: "end",
+    gap: tokens.spacingHorizontalM,
+    flexWrap: "wrap",
+  },
   nav: { display: "flex", gap: tokens.spacingHorizontalS, justifyContent: "flex-end" },
 });
 
@@ -30,7 +53,9 @@ export interface WizardProps {
 
 export function Wizard({ port, download = null }: WizardProps): React.JSX.Element {
   const styles = useStyles();
-  const [language, setLanguage] = React.useState<Language>(() => languageOf(port.displayLanguage()));
+  const [language, setLanguage] = React.useState<Language>(() =>
+    languageOf(port.displayLanguage())
+  );
   const [step, setStep] = React.useState<Step>("data");
   const [tables, setTables] = React.useState<SourceTable[] | null>(null);
   const [loadError, setLoadError] = React.useState<string | null>(null);
@@ -42,7 +67,9 @@ export function Wizard({ port, download = null }: WizardProps): React.JSX.Elemen
   const labels = LABELS[language];
 
   React.useEffect(() => {
-    port.describeTables().then(setTables, (e: unknown) => setLoadError(e instanceof Error ? e.message : String(e)));
+    port
+      .describeTables()
+      .then(setTables, (e: unknown) => setLoadError(e instanceof Error ? e.message : String(e)));
   }, [port]);
 
   const mapping = React.useMemo(() => guessMapping(tables ?? [], override), [tables, override]);
@@ -55,15 +82,29 @@ export function Wizard({ port, download = null }: WizardProps): React.JSX.Elemen
     abort.current = controller;
     setBuild({ kind: "running", progress: null });
     try {
-      const outcome = await buildInWorkbook(port, { tables, override, settings, language }, (progress) => setBuild({ kind: "running", progress }), controller.signal);
+      const outcome = await buildInWorkbook(
+        port,
+        { tables, override, settings, language },
+        (progress) => setBuild({ kind: "running", progress }),
+        controller.signal
+      );
       if (!outcome.ok) setBuild({ kind: "failed", message: outcome.error.message });
       else {
         const computedAtBuild = snapshotSummary({ snapshots: outcome.value.snapshots }, language);
-        setBuild({ kind: "done", sheet: outcome.value.sheetName, card: outcome.value.card, computedAtBuild });
+        setBuild({
+          kind: "done",
+          sheet: outcome.value.sheetName,
+          card: outcome.value.card,
+          computedAtBuild,
+        });
         await port.showScorecard(outcome.value.sheetName);
       }
     } catch (e) {
-      setBuild(e instanceof CancelledError ? { kind: "cancelled" } : { kind: "failed", message: e instanceof Error ? e.message : String(e) });
+      setBuild(
+        e instanceof CancelledError
+          ? { kind: "cancelled" }
+          : { kind: "failed", message: e instanceof Error ? e.message : String(e) }
+      );
     } finally {
       abort.current = null;
     }
@@ -80,7 +121,12 @@ export function Wizard({ port, download = null }: WizardProps): React.JSX.Elemen
       <div className={styles.header}>
         <Title3 as="h1">{labels.title}</Title3>
         <Field label={text.language} orientation="horizontal" size="small">
-          <Dropdown size="small" value={language === "es" ? "Español" : "English"} selectedOptions={[language]} onOptionSelect={(_e, d) => setLanguage((d.optionValue as Language) ?? "en")}>
+          <Dropdown
+            size="small"
+            value={language === "es" ? "Español" : "English"}
+            selectedOptions={[language]}
+            onOptionSelect={(_e, d) => setLanguage((d.optionValue as Language) ?? "en")}
+          >
             {LANGUAGES.map((l) => (
               <Option key={l} value={l}>
                 {l === "es" ? "Español" : "English"}
@@ -89,7 +135,11 @@ export function Wizard({ port, download = null }: WizardProps): React.JSX.Elemen
           </Dropdown>
         </Field>
       </div>
-      <TabList selectedValue={step} onTabSelect={(_e, d) => setStep(d.value as Step)} aria-label={labels.title}>
+      <TabList
+        selectedValue={step}
+        onTabSelect={(_e, d) => setStep(d.value as Step)}
+        aria-label={labels.title}
+      >
         {STEPS.map((s) => (
           <Tab key={s} value={s}>
             {text.steps[s]}
@@ -98,9 +148,27 @@ export function Wizard({ port, download = null }: WizardProps): React.JSX.Elemen
       </TabList>
       {tables === null && loadError === null && <Spinner label={text.loading} />}
       {loadError !== null && <span role="alert">{loadError}</span>}
-      {tables !== null && step === "data" && <DataStep text={text} tables={tables} mapping={mapping} override={override} onChange={setOverride} />}
-      {step === "definitions" && <DefinitionsStep text={text} labels={labels} form={form} errors={errors} onChange={setForm} />}
-      {step === "targets" && <TargetsStep text={text} labels={labels} form={form} errors={errors} onChange={setForm} />}
+      {tables !== null && step === "data" && (
+        <DataStep
+          text={text}
+          tables={tables}
+          mapping={mapping}
+          override={override}
+          onChange={setOverride}
+        />
+      )}
+      {step === "definitions" && (
+        <DefinitionsStep
+          text={text}
+          labels={labels}
+          form={form}
+          errors={errors}
+          onChange={setForm}
+        />
+      )}
+      {step === "targets" && (
+        <TargetsStep text={text} labels={labels} form={form} errors={errors} onChange={setForm} />
+      )}
       {step === "build" && (
         <BuildStep
           text={text}
@@ -119,9 +187,15 @@ export function Wizard({ port, download = null }: WizardProps): React.JSX.Elemen
       )}
       {step === "build" && settings === null && <span role="alert">{text.fixFirst}</span>}
       <div className={styles.nav}>
-        {stepIndex > 0 && <Button onClick={() => setStep(STEPS[stepIndex - 1])}>{text.back}</Button>}
+        {stepIndex > 0 && (
+          <Button onClick={() => setStep(STEPS[stepIndex - 1])}>{text.back}</Button>
+        )}
         {stepIndex < STEPS.length - 1 && (
-          <Button appearance="primary" onClick={() => setStep(STEPS[stepIndex + 1])} disabled={step === "data" && mapping.sales === undefined}>
+          <Button
+            appearance="primary"
+            onClick={() => setStep(STEPS[stepIndex + 1])}
+            disabled={step === "data" && mapping.sales === undefined}
+          >
             {text.next}
           </Button>
         )}

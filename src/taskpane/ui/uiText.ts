@@ -4,7 +4,12 @@ import { Role } from "../../engine/tableMapping";
 
 export interface UiText {
   readonly language: string;
-  readonly steps: { readonly data: string; readonly definitions: string; readonly targets: string; readonly build: string };
+  readonly steps: {
+    readonly data: string;
+    readonly definitions: string;
+    readonly targets: string;
+    readonly build: string;
+  };
   readonly next: string;
   readonly back: string;
   readonly loading: string;
@@ -50,7 +55,8 @@ export interface UiText {
   readonly fixFirst: string;
 }
 
-const fmt = (n: number, language: Language): string => n.toLocaleString(language === "es" ? "es-ES" : "en-US");
+const fmt = (n: number, language: Language): string =>
+  n.toLocaleString(language === "es" ? "es-ES" : "en-US");
 
 const EN: UiText = {
   language: "Language",
@@ -84,8 +90,10 @@ const EN: UiText = {
   noTable: "(not used)",
   noColumn: "(none)",
   rows: (n) => `${fmt(n, "en")} rows`,
-  noSales: "No sales table found. Choose the table with one row per sale and its customer, date and amount columns.",
-  noTables: "This workbook has no tables or header rows yet. Add your sales as a table (Insert > Table) and reopen the wizard.",
+  noSales:
+    "No sales table found. Choose the table with one row per sale and its customer, date and amount columns.",
+  noTables:
+    "This workbook has no tables or header rows yet. Add your sales as a table (Insert > Table) and reopen the wizard.",
   asOf: "As of",
   asOfHint: "Empty: the latest sales date, updating with the data.",
   period: "Period",
@@ -101,15 +109,19 @@ const EN: UiText = {
   lessIsBetter: "Less is better",
   wholeNumber: (min) => `Enter a whole number of at least ${min}.`,
   numberAtLeast: (min) => `Enter a number of at least ${min}.`,
-  targetsHelp: "Optional. Status compares the forecast to period end (revenue, margin, leads, new customers, upsell revenue) or the value with the target; for concentration less is better.",
+  targetsHelp:
+    "Optional. Status compares the forecast to period end (revenue, margin, leads, new customers, upsell revenue) or the value with the target; for concentration less is better.",
   targetPercentHint: "in %",
-  buildHelp: "Writes a live Scorecard sheet: formulas over your tables. Your tables and other sheets are not changed.",
+  buildHelp:
+    "Writes a live Scorecard sheet: formulas over your tables. Your tables and other sheets are not changed.",
   build: "Build scorecard",
   cancel: "Cancel",
   replaceTitle: "Replace the scorecard?",
-  replaceBody: (sheet) => `The sheet “${sheet}” holds a scorecard built before. Building again replaces its contents; no other sheet is touched.`,
+  replaceBody: (sheet) =>
+    `The sheet “${sheet}” holds a scorecard built before. Building again replaces its contents; no other sheet is touched.`,
   replace: "Replace",
-  reading: (table, done, total) => `Reading ${table}: ${fmt(done, "en")} of ${fmt(total, "en")} rows`,
+  reading: (table, done, total) =>
+    `Reading ${table}: ${fmt(done, "en")} of ${fmt(total, "en")} rows`,
   computing: "Computing the indicators…",
   writing: (done, total) => `Writing the sheet: ${fmt(done, "en")} of ${fmt(total, "en")} rows`,
   built: (sheet) => `Scorecard built on sheet “${sheet}”.`,
@@ -129,7 +141,8 @@ const ES: UiText = {
   roles: { sales: "Ventas", customers: "Clientes", leads: "Prospectos", market: "Mercado" },
   roleHelp: {
     sales: "Obligatoria: una fila por factura o línea de pedido.",
-    customers: "Opcional: segmentos, plazo de crédito, días de atraso, costo de servicio; la base de activación.",
+    customers:
+      "Opcional: segmentos, plazo de crédito, días de atraso, costo de servicio; la base de activación.",
     leads: "Opcional: prospectos de marketing con fuente y estado.",
     market: "Opcional: clientes potenciales por segmento.",
   },
@@ -152,8 +165,10 @@ const ES: UiText = {
   noTable: "(no se usa)",
   noColumn: "(ninguna)",
   rows: (n) => `${fmt(n, "es")} filas`,
-  noSales: "No se encontró una tabla de ventas. Elija la tabla con una fila por venta y sus columnas de cliente, fecha e importe.",
-  noTables: "Este libro aún no tiene tablas ni filas de encabezado. Agregue sus ventas como tabla (Insertar > Tabla) y vuelva a abrir el asistente.",
+  noSales:
+    "No se encontró una tabla de ventas. Elija la tabla con una fila por venta y sus columnas de cliente, fecha e importe.",
+  noTables:
+    "Este libro aún no tiene tablas ni filas de encabezado. Agregue sus ventas como tabla (Insertar > Tabla) y vuelva a abrir el asistente.",
   asOf: "Fecha de corte",
   asOfHint: "Vacía: la última fecha de venta, que se actualiza con los datos.",
   period: "Periodo",
@@ -169,15 +184,19 @@ const ES: UiText = {
   lessIsBetter: "Menos es mejor",
   wholeNumber: (min) => `Escriba un número entero de al menos ${min}.`,
   numberAtLeast: (min) => `Escriba un número de al menos ${min}.`,
-  targetsHelp: "Opcional. El estado compara la proyección al cierre (ventas, margen, prospectos, clientes nuevos, ingreso por venta adicional) o el valor con la meta; en concentración menos es mejor.",
+  targetsHelp:
+    "Opcional. El estado compara la proyección al cierre (ventas, margen, prospectos, clientes nuevos, ingreso por venta adicional) o el valor con la meta; en concentración menos es mejor.",
   targetPercentHint: "en %",
-  buildHelp: "Escribe una hoja Scorecard viva: fórmulas sobre sus tablas. Sus tablas y demás hojas no cambian.",
+  buildHelp:
+    "Escribe una hoja Scorecard viva: fórmulas sobre sus tablas. Sus tablas y demás hojas no cambian.",
   build: "Crear cuadro de mando",
   cancel: "Cancelar",
   replaceTitle: "¿Reemplazar el cuadro de mando?",
-  replaceBody: (sheet) => `La hoja «${sheet}» tiene un cuadro de mando creado antes. Al crearlo de nuevo se reemplaza su contenido; ninguna otra hoja cambia.`,
+  replaceBody: (sheet) =>
+    `La hoja «${sheet}» tiene un cuadro de mando creado antes. Al crearlo de nuevo se reemplaza su contenido; ninguna otra hoja cambia.`,
   replace: "Reemplazar",
-  reading: (table, done, total) => `Leyendo ${table}: ${fmt(done, "es")} de ${fmt(total, "es")} filas`,
+  reading: (table, done, total) =>
+    `Leyendo ${table}: ${fmt(done, "es")} de ${fmt(total, "es")} filas`,
   computing: "Calculando los indicadores…",
   writing: (done, total) => `Escribiendo la hoja: ${fmt(done, "es")} de ${fmt(total, "es")} filas`,
   built: (sheet) => `Cuadro de mando creado en la hoja «${sheet}».`,
@@ -191,4 +210,5 @@ const ES: UiText = {
 export const UI_TEXT: Record<Language, UiText> = { en: EN, es: ES };
 
 /** Office's display language ("es-MX", "en-US") as the wizard's. */
-export const languageOf = (displayLanguage: string): Language => (displayLanguage.toLowerCase().startsWith("es") ? "es" : "en");
+export const languageOf = (displayLanguage: string): Language =>
+  displayLanguage.toLowerCase().startsWith("es") ? "es" : "en";

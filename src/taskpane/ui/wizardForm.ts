@@ -29,7 +29,10 @@ export const INITIAL_FORM: WizardForm = {
   minAmount: String(DEFAULT_SETTINGS.activation.minAmount),
   tierA: "20",
   tierB: "30",
-  weights: Object.fromEntries(VALUE_ATTRIBUTES.map((a) => [a, "1"])) as Record<ValueAttribute, string>,
+  weights: Object.fromEntries(VALUE_ATTRIBUTES.map((a) => [a, "1"])) as Record<
+    ValueAttribute,
+    string
+  >,
   directions: { ...DEFAULT_DIRECTIONS },
   targets: {},
 };
@@ -37,7 +40,10 @@ export const INITIAL_FORM: WizardForm = {
 /** Field name → what to fix. */
 export type FormErrors = Partial<Record<string, string>>;
 
-export function settingsOf(form: WizardForm, text: UiText): { settings: ScorecardSettings | null; errors: FormErrors } {
+export function settingsOf(
+  form: WizardForm,
+  text: UiText
+): { settings: ScorecardSettings | null; errors: FormErrors } {
   const errors: FormErrors = {};
   const number = (field: string, raw: string, min: number, whole: boolean): number => {
     const n = Number(raw.trim().replace(",", "."));
@@ -59,7 +65,8 @@ export function settingsOf(form: WizardForm, text: UiText): { settings: Scorecar
   const b = number("tierB", form.tierB, 0, false) / 100;
   if (a + b > 1) errors.tierB = text.numberAtLeast(0) + " (A + B ≤ 100)";
   const weights: Partial<Record<ValueAttribute, number>> = {};
-  for (const attribute of VALUE_ATTRIBUTES) weights[attribute] = number(`weight.${attribute}`, form.weights[attribute], 0, false);
+  for (const attribute of VALUE_ATTRIBUTES)
+    weights[attribute] = number(`weight.${attribute}`, form.weights[attribute], 0, false);
   const targets: Partial<Record<IndicatorId, number>> = {};
   for (const info of INDICATORS) {
     const raw = form.targets[info.id]?.trim() ?? "";

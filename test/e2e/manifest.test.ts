@@ -1,0 +1,188 @@
+/** The manifest checked offline: well-formed, every resid defined, every URL a file the build produces. */
+import { existsSync, readFileSync } from "fs";
+import {
+  DIST,
+  SERVED_AT,
+  allElements,
+  customFunctionsResid,
+  distFileOf,
+  readManifest,
+  requireBuild,
+  resourceUrl,
+  resources,
+} from "../support/builtAddin";
+
+beforeAll(requireBuild);
+
+const doc = readManifest();
+
+test("is an Excel task-pane add-in with a unique id and version", () => {
+  const root = doc.documentElement;
+  expect(root.localName).toBe("OfficeApp");
+  expect(root.getAttribute("xsi:type")).toBe("TaskPaneApp");
+  const text = (name: string): string =>
+    allElements(doc)
+      .find((e) => e.localName === name)
+      ?.textContent?.trim() ?? "";
+  expect(text("Id")).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+  expect(text("Version")).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+  const hosts = allElements(doc)
+    .filter((e) => e.localName === "Host")
+    .map((e) => e.getAttribute("Name") ?? e.getAttribute("xsi:type"));
+  expect(hosts).toContain("Workbook");
+});
+
+test("every resid is defined in Resources, with the right kind", () => {
+  const defined = resources(doc);
+  const used = allElements(doc).filter((e) => e.hasAttribute("resid"));
+  expect(used.length).toBeGreaterThan(10);
+  for (const el of used) {
+    const resid = el.getAttribute("resid") as string;
+    expect(resid.length).toBeLessThanOrEqual(32);
+    const resource = defined.get(resid);
+    if (resource === undefined)
+      throw new Error(`<${el.localName} resid="${resid}"> is not defined in Resources`);
+    const expectedKind =
+      el.localName === "Image"
+        ? "Image"
+        : el.localName === "SourceLocation" ||
+            el.localName.endsWith("Url") ||
+            el.localName === "FunctionFile"
+          ? "Url"
+          : "String";
+    expect([resid, resource.kind]).toEqual([resid, expectedKind]);
+  }
+});
+
+test("every resource is used", () => {
+  const used = new Set(
+    allElements(doc)
+      .map((e) => e.getAttribute("resid"))
+      .filter((r) => r !== null)
+  );
+  for (const id of resources(doc).keys()) expect([id, used.has(id)]).toEqual([id, true]);
+});
+
+test("every URL points at a file the build produces", () => {
+  const urls = allElements(doc)
+    .map((e) => e.getAttribute("DefaultValue"))
+    .filter((v): v is string => v !== null && v.startsWith("https://"));
+  expect(urls.length).toBeGreaterThan(8);
+  for (const url of urls) {
+    const file = distFileOf(url);
+    expect([url, existsSync(file)]).toEqual([url, true]);
+  }
+});
+
+test("declares the SPEC custom functions: script, page and metadata from the build", () => {
+  expect(resourceUrl(doc, "Functions.Namespace")).toBe("SPEC");
+  expect(resourceUrl(doc, customFunctionsResid(doc, "Script"))).toBe(`${SERVED_AT}functions.js`);
+  expect(resourceUrl(doc, customFunctionsResid(doc, "Page"))).toBe(`${SERVED_AT}functions.html`);
+  expect(resourceUrl(doc, customFunctionsResid(doc, "Metadata"))).toBe(
+    `${SERVED_AT}functions.json`
+  );
+  const page = readFileSync(distFileOf(`${SERVED_AT}functions.html`), "utf8");
+  expect(page).toMatch(/<script[^>]+src="functions\.js"/);
+});
+
+test("declares the task pane and its ribbon button", () => {
+  const action = allElements(doc).find(
+    (e) => e.localName === "Action" && e.getAttribute("xsi:type") === "ShowTaskpane"
+  );
+  expect(action).toBeDefined();
+  const source = allElements(action as unknown as Document).find(
+    (e) => e.localName === "SourceLocation"
+  );
+  expect(resourceUrl(doc, source?.getAttribute("resid") as string)).toBe(
+    `${SERVED_AT}taskpane.html`
+  );
+  expect(existsSync(`${DIST}/taskpane.js`)).toBe(true);
+});
+
+describe("functions.json, generated from the JSDoc", () => {
+  const metadata = (): {
+    functions: {
+      id: string;
+      name: string;
+      description: string;
+      parameters: {
+        name: string;
+        description?: string;
+        dimensionality?: string;
+        optional?: boolean;
+      }[];
+      result: { dimensionality?: string };
+    }[];
+  } => JSON.parse(readFileSync(`${DIST}/functions.json`, "utf8"));
+
+  test("lists the five functions", () => {
+    expect(
+      metadata()
+        .functions.map((f) => f.id)
+        .sort()
+    ).toEqual([
+      "ACTIVATION_RATE",
+      "CONCENTRATION",
+      "CUSTOMER_FORECAST",
+      "CUSTOMER_VALUE",
+      "FORECAST_MODEL",
+    ]);
+  });
+
+  test.each([
+    [
+      "ACTIVATION_RATE",
+      [
+        "customers",
+        "dates",
+        "amounts",
+        "as_of",
+        "window_days",
+        "min_purchases",
+        "min_amount",
+        "base",
+      ],
+      2,
+      ["customers", "dates", "amounts", "base"],
+    ],
+    ["CONCENTRATION", ["amounts", "customers", "measure", "n"], 1, ["amounts", "customers"]],
+    [
+      "CUSTOMER_VALUE",
+      ["attributes", "weights", "directions", "method"],
+      1,
+      ["attributes", "weights", "directions"],
+    ],
+    [
+      "CUSTOMER_FORECAST",
+      ["customers", "dates", "amounts", "as_of", "horizon_days"],
+      2,
+      ["customers", "dates", "amounts"],
+    ],
+    [
+      "FORECAST_MODEL",
+      ["customers", "dates", "amounts", "as_of"],
+      2,
+      ["customers", "dates", "amounts"],
+    ],
+  ])(
+    "%s: parameters described, ranges as matrices, optional ones marked",
+    (id, names, required, ranges) => {
+      const f = metadata().functions.find((x) => x.id === id);
+      if (f === undefined) throw new Error(`${id} missing`);
+      expect(f.description.length).toBeGreaterThan(20);
+      expect(f.parameters.map((p) => p.name)).toEqual(names);
+      f.parameters.forEach((p, i) => {
+        expect((p.description ?? "").length).toBeGreaterThan(10);
+        expect([p.name, p.dimensionality === "matrix"]).toEqual([p.name, ranges.includes(p.name)]);
+        expect([p.name, p.optional === true]).toEqual([p.name, i >= required]);
+      });
+    }
+  );
+
+  test.each(["CUSTOMER_VALUE", "CUSTOMER_FORECAST", "FORECAST_MODEL"])(
+    "%s spills a matrix",
+    (id) => {
+      expect(metadata().functions.find((x) => x.id === id)?.result.dimensionality).toBe("matrix");
+    }
+  );
+});
