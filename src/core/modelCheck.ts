@@ -136,16 +136,15 @@ export function checkOnHoldout(
 }
 
 /**
- * The rows' check: the models fitted on the customers whose first purchase is on or before
- * `calibrationEnd`, from their purchases up to it, and checked on (calibrationEnd, holdoutEnd].
+ * The check on the purchase days up to `holdoutEnd`: the models fitted from their several starts
+ * on the customers whose first purchase is on or before `calibrationEnd`, from their purchases up to
+ * it, and checked on (calibrationEnd, holdoutEnd].
  */
-export function modelCheck(
-  rows: Activity,
-  customerCount: number,
+export function checkOnDays(
+  days: PurchaseDays,
   calibrationEnd: number,
   holdoutEnd: number
 ): Result<ModelCheck> {
-  const days = purchaseDays(rows, customerCount, holdoutEnd);
   const models = fitModelsOn(
     historiesAt(days, calibrationEnd),
     days.hasAmounts,
@@ -154,4 +153,14 @@ export function modelCheck(
   );
   if (!models.ok) return models;
   return ok(checkOnHoldout(days, models.value, holdoutEnd));
+}
+
+/** The rows' check (SPEC.md §2.6): see checkOnDays. */
+export function modelCheck(
+  rows: Activity,
+  customerCount: number,
+  calibrationEnd: number,
+  holdoutEnd: number
+): Result<ModelCheck> {
+  return checkOnDays(purchaseDays(rows, customerCount, holdoutEnd), calibrationEnd, holdoutEnd);
 }
