@@ -14,10 +14,13 @@ import { benchScorecard } from "./benchScorecard";
 import { benchFiles } from "./benchFiles";
 import { benchLive } from "./benchLive";
 import { benchModels } from "./benchModels";
+import { benchModelCheck } from "./benchModelCheck";
 
 const ROWS = 1048575;
 const CUSTOMERS = 50000;
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+/** The last day of salesColumns' dates (2024-01-01 + 729 days, 2025-12-30). */
+const LATEST_DAY = 45292 + 729;
 
 function randomGenerator(seed: number): () => number {
   let s = seed >>> 0;
@@ -131,6 +134,7 @@ export function benchFunctions(): Figure[] {
       100
     ),
     ...benchModels(Math.min(RUNS, 5), sales),
+    ...benchModelCheck(Math.min(RUNS, 5), sales, LATEST_DAY),
   ];
 }
 

@@ -7,6 +7,8 @@ import { Result, ok, valueError } from "../core/result";
 import { serialToIso } from "../core/cells";
 import { INDICATORS, IndicatorId, IndicatorInfo } from "./indicatorCatalog";
 import { CallList, CustomerModelsByDay, customersToCall } from "./customerOutlook";
+import { HoldoutCheck, holdoutCheck } from "./holdoutCheck";
+import { ModelCheckJson, modelCheckJson } from "./modelCheckJson";
 import { Reason, indicatorsFor, salesFacts } from "./indicators";
 import { MONTHS, Period, PeriodKind, periodOf } from "./period";
 import { ScorecardData } from "./scorecardData";
@@ -110,6 +112,8 @@ export interface Scorecard {
   readonly marginPriorYear: number | null;
   /** The lapsing customers with the most revenue at stake. */
   readonly customersToCall: CallList;
+  /** The customer models checked on the last 90 days (SPEC.md §2.6). */
+  readonly modelCheck: HoldoutCheck;
 }
 
 export function buildScorecard(
@@ -235,6 +239,7 @@ export function buildScorecard(
     revenueForecasts: forecasts,
     marginPriorYear,
     customersToCall: customersToCall(models, asOf, now.lapsing),
+    modelCheck: holdoutCheck(models, asOf),
   });
 }
 
@@ -288,6 +293,7 @@ export interface ScorecardJson {
     readonly previousEnd: string;
   };
   readonly indicators: Record<string, IndicatorJson>;
+  readonly model_check: ModelCheckJson;
 }
 
 export interface IndicatorJson {
@@ -335,5 +341,6 @@ export function scorecardJson(card: Scorecard, reasonText: (r: Reason) => string
       previousEnd: serialToIso(p.previous.end),
     },
     indicators,
+    model_check: modelCheckJson(card.modelCheck, reasonText),
   };
 }

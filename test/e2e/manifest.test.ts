@@ -115,7 +115,7 @@ describe("functions.json, generated from the JSDoc", () => {
     }[];
   } => JSON.parse(readFileSync(`${DIST}/functions.json`, "utf8"));
 
-  test("lists the five functions", () => {
+  test("lists the six functions", () => {
     expect(
       metadata()
         .functions.map((f) => f.id)
@@ -126,7 +126,19 @@ describe("functions.json, generated from the JSDoc", () => {
       "CUSTOMER_FORECAST",
       "CUSTOMER_VALUE",
       "FORECAST_MODEL",
+      "MODEL_CHECK",
     ]);
+  });
+
+  test("no required argument follows an optional one: Excel refuses to load such an add-in", () => {
+    for (const f of metadata().functions) {
+      const firstOptional = f.parameters.findIndex((p) => p.optional === true);
+      if (firstOptional < 0) continue;
+      expect([f.id, f.parameters.slice(firstOptional).every((p) => p.optional === true)]).toEqual([
+        f.id,
+        true,
+      ]);
+    }
   });
 
   test.each([
@@ -164,6 +176,13 @@ describe("functions.json, generated from the JSDoc", () => {
       2,
       ["customers", "dates", "amounts"],
     ],
+    // calibration_end is required, but marked optional: see the test above.
+    [
+      "MODEL_CHECK",
+      ["customers", "dates", "amounts", "calibration_end", "holdout_end"],
+      2,
+      ["customers", "dates", "amounts"],
+    ],
   ])(
     "%s: parameters described, ranges as matrices, optional ones marked",
     (id, names, required, ranges) => {
@@ -179,7 +198,7 @@ describe("functions.json, generated from the JSDoc", () => {
     }
   );
 
-  test.each(["CUSTOMER_VALUE", "CUSTOMER_FORECAST", "FORECAST_MODEL"])(
+  test.each(["CUSTOMER_VALUE", "CUSTOMER_FORECAST", "FORECAST_MODEL", "MODEL_CHECK"])(
     "%s spills a matrix",
     (id) => {
       expect(metadata().functions.find((x) => x.id === id)?.result.dimensionality).toBe("matrix");
