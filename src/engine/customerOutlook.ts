@@ -8,7 +8,7 @@
 import { CustomerModels, fitModelsOn, predictCustomers } from "../core/customerModels";
 import { PurchaseDays, historiesAt, purchaseDays } from "../core/purchaseHistory";
 import { Result } from "../core/result";
-import { IndicatorValue, Reason } from "./indicators";
+import { IndicatorValue, Reason } from "./indicatorValue";
 import { Lapsing } from "./lapsingCustomers";
 import { ScorecardData } from "./scorecardData";
 

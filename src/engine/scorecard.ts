@@ -5,9 +5,12 @@
 import { ActivationDefinition } from "../core/activation";
 import { Result, ok, valueError } from "../core/result";
 import { serialToIso } from "../core/cells";
-import { INDICATORS, IndicatorId, IndicatorInfo } from "./indicatorCatalog";
+import { INDICATORS, IndicatorId } from "./indicatorCatalog";
+import { IndicatorDefinition } from "./indicatorDefinition";
 import { CallList, CustomerModelsByDay, customersToCall } from "./customerOutlook";
-import { Reason, indicatorsFor, salesFacts } from "./indicators";
+import { IndicatorCalculator } from "./indicators";
+import { Reason } from "./indicatorValue";
+import { MARGIN, REVENUE } from "./stages/overview";
 import { MONTHS, Period, PeriodKind, periodOf } from "./period";
 import { ScorecardData } from "./scorecardData";
 import {
@@ -47,7 +50,7 @@ export const DEFAULT_SETTINGS: ScorecardSettings = {
 };
 
 export interface IndicatorResult {
-  readonly info: IndicatorInfo;
+  readonly info: IndicatorDefinition<IndicatorId>;
   readonly value: number | null;
   readonly previous: number | null;
   readonly change: number | null;
@@ -122,29 +125,21 @@ export function buildScorecard(
       "the sales table has no rows with a customer: add sales rows with a customer, a date and an amount"
     );
   const period = periodOf(settings.period, asOf);
-  const facts = salesFacts(data);
-  const activation = { asOf: null, ...settings.activation };
   // One fit at as of, searched from several starts; the earlier days' fits start from it.
   const models = new CustomerModelsByDay(data, asOf);
   models.at(asOf);
-  const now = indicatorsFor(
-    data,
-    facts,
-    period.current,
-    period.previous,
-    activation,
-    models,
-    period.full.end
-  );
-  const before = indicatorsFor(
-    data,
-    facts,
-    period.previous,
-    period.beforePrevious,
-    activation,
-    models,
-    period.current.start - 1
-  );
+  const indicators = new IndicatorCalculator(data, { asOf: null, ...settings.activation }, models);
+  const facts = indicators.facts;
+  const now = indicators.over({
+    span: period.current,
+    comparison: period.previous,
+    periodEnd: period.full.end,
+  });
+  const before = indicators.over({
+    span: period.previous,
+    comparison: period.beforePrevious,
+    periodEnd: period.current.start - 1,
+  });
 
   const { customer, day, amount } = data.sales;
   const revenueTotals = new DailyTotals(customer, day, amount);
@@ -156,9 +151,9 @@ export function buildScorecard(
       expectedRevenue: (d, h) => models.expectedRevenue(d, h),
     },
     period,
-    now.values.revenue.value ?? 0
+    now.values[REVENUE.id].value ?? 0
   );
-  const marginNow = now.values.margin.value;
+  const marginNow = now.values[MARGIN.id].value;
   const marginPriorYear =
     data.margin === null || marginNow === null
       ? null
@@ -171,13 +166,13 @@ export function buildScorecard(
           MONTHS[period.kind]
         ).priorYear;
 
-  const indicators = INDICATORS.map((info): IndicatorResult => {
+  const results = INDICATORS.map((info): IndicatorResult => {
     const { value, reason } = now.values[info.id];
     const previous = before.values[info.id].value;
     const runRate = forecastOf(info, value, period.daysInPeriod, period.elapsedDays);
     let methods: NonNullable<IndicatorResult["forecasts"]> | null = null;
-    if (info.id === "revenue") methods = { methods: forecasts.methods, chosen: forecasts.chosen };
-    else if (info.id === "margin" && value !== null)
+    if (info === REVENUE) methods = { methods: forecasts.methods, chosen: forecasts.chosen };
+    else if (info === MARGIN && value !== null)
       methods = {
         methods: {
           run_rate: { value: runRate, backtestError: null },
@@ -201,7 +196,7 @@ export function buildScorecard(
   });
 
   const value = valueTable(data, facts, asOf, settings.value);
-  const revenueNow = now.values.revenue.value ?? 0;
+  const revenueNow = now.values[REVENUE.id].value ?? 0;
   const tiers = TIERS.map((tier): TierRow => {
     let customers = 0;
     let revenue = 0;
@@ -209,8 +204,8 @@ export function buildScorecard(
     value.customers.forEach((c, r) => {
       if (value.tiers[r] !== tier) return;
       customers++;
-      revenue += now.revenueByCustomer[c];
-      active += now.active[c];
+      revenue += now.totals.revenueByCustomer[c];
+      active += now.totals.active[c];
     });
     return {
       tier,
@@ -226,15 +221,15 @@ export function buildScorecard(
     asOfGiven: settings.asOf !== null,
     customerLabels: Array.from({ length: data.index.count }, (_, c) => data.index.label(c)),
     settings: { ...settings, asOf },
-    indicators,
-    bySegment: segmentRows(data, now.revenueByCustomer, now.buying),
+    indicators: results,
+    bySegment: segmentRows(data, now.totals.revenueByCustomer, now.totals.buying),
     byLeadSource: leadSourceRows(data, period.current.start, period.current.end),
     tiers,
     value,
-    revenueByCustomer: now.revenueByCustomer,
+    revenueByCustomer: now.totals.revenueByCustomer,
     revenueForecasts: forecasts,
     marginPriorYear,
-    customersToCall: customersToCall(models, asOf, now.lapsing),
+    customersToCall: customersToCall(models, asOf, now.totals.lapsing),
   });
 }
 

@@ -5,7 +5,7 @@
 import { customerValueScores } from "../core/customerValue";
 import { NumberCodes } from "../core/numberCodes";
 import { CUSTOMER_ATTRIBUTES, CustomerAttribute, ScorecardData } from "./scorecardData";
-import { SalesFacts } from "./indicators";
+import { SalesFacts } from "./indicatorTotals";
 
 export const VALUE_ATTRIBUTES = [
   "volume",

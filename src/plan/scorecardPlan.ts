@@ -10,7 +10,18 @@
  */
 import { serialToParts } from "../core/cells";
 import { textKey } from "../core/textKey";
-import { INDICATORS, IndicatorFormat, IndicatorId, STAGES } from "../engine/indicatorCatalog";
+import { INDICATORS, IndicatorId, indicatorById } from "../engine/indicatorCatalog";
+import {
+  ColumnBytes,
+  IndicatorDefinition,
+  IndicatorFormat,
+  LiveCells,
+  STAGES,
+} from "../engine/indicatorDefinition";
+import { DataRefs, SpanCells, textLiteral } from "../engine/formulaText";
+import { MARGIN, REVENUE } from "../engine/stages/overview";
+import { NEW_CUSTOMERS } from "../engine/stages/sales";
+import { EXPECTED_REVENUE } from "../engine/stages/service";
 import { Scorecard } from "../engine/scorecard";
 import { MONTHS } from "../engine/period";
 import { FORECAST_METHODS, ForecastMethod } from "../engine/revenueForecast";
@@ -19,19 +30,15 @@ import { ColumnOf, Role, TableMapping } from "../engine/tableMapping";
 import { DEFAULT_DIRECTIONS } from "../engine/valueTiers";
 import { CUSTOM_FUNCTION_ARGUMENTS_LIMIT, blockBytes, listBytes, megabytes } from "./argumentSize";
 import {
-  DataRefs,
   ForecastCells,
-  SpanCells,
   customerModelFormula,
   customerRevenueFormula,
-  indicatorFormulas,
   latestSaleFormula,
   leadSourceFormula,
   priorYearFormula,
   runRateFormula,
   segmentFormula,
-  textLiteral,
-} from "./indicatorFormulas";
+} from "./sheetFormulas";
 import { forecastHeadline } from "./forecastWords";
 import { LABELS, Language } from "./labels";
 import { absolute, cellAddress, columnReference } from "./references";
@@ -167,7 +174,7 @@ export function snapshotSummary(
       case "customers_to_call":
         return L.toCall.subject;
       default:
-        return L.indicators[s.subject];
+        return indicatorById(s.subject)?.words[language] ?? s.subject;
     }
   };
   return L.snapshot.built.replace("{parts}", plan.snapshots.map(name).join("; "));
@@ -222,13 +229,6 @@ export function dataRefs(mapping: TableMapping): DataRefs | null {
 
 /** Customers listed for the Pareto chart. */
 export const TOP_CUSTOMERS = 20;
-
-/** Indicators that are each customer's own sums compared: no formula keeps them live at this cost. */
-const PER_CUSTOMER: ReadonlySet<IndicatorId> = new Set<IndicatorId>([
-  "sales.upsell_customers",
-  "sales.upsell_revenue",
-  "svc.lapsing_customers",
-]);
 
 const COLUMN = {
   label: 1,
@@ -290,7 +290,12 @@ export function buildScorecardPlan(
   ];
   const salesBytes = customerBytes + dateBytes + amountBytes;
   const activationBytes = salesBytes + bytesOf("customers", "id");
-  const concentrationBytes = customerBytes + amountBytes;
+  const columnBytes: ColumnBytes = {
+    customer: customerBytes,
+    date: dateBytes,
+    amount: amountBytes,
+    customerIds: bytesOf("customers", "id"),
+  };
   const tooLarge = (bytes: number): boolean => bytes > CUSTOM_FUNCTION_ARGUMENTS_LIMIT;
   const snapshotNote = (reason: Exclude<SnapshotReason, "past_periods">, bytes = 0): string =>
     reason === "per_customer"
@@ -420,10 +425,19 @@ export function buildScorecardPlan(
   }
   const lastIndicatorRow = row - 1;
   const indicatorCells = {
-    now: (id: IndicatorId): string => cellAddress(rowOf[id] as number, COLUMN.value),
-    before: (id: IndicatorId): string => cellAddress(rowOf[id] as number, COLUMN.previous),
-    both: (id: IndicatorId): string =>
-      `${cellAddress(rowOf[id] as number, COLUMN.value)}:${cellAddress(rowOf[id] as number, COLUMN.previous)}`,
+    now: (d: IndicatorDefinition): string =>
+      cellAddress(rowOf[d.id as IndicatorId] as number, COLUMN.value),
+    before: (d: IndicatorDefinition): string =>
+      cellAddress(rowOf[d.id as IndicatorId] as number, COLUMN.previous),
+  };
+  const live: LiveCells = {
+    refs,
+    parameters,
+    spans: [
+      { span: now, suffix: "_n", cellOf: indicatorCells.now },
+      { span: before, suffix: "_b", cellOf: indicatorCells.before },
+    ],
+    rangeOf: (d) => `${indicatorCells.now(d)}:${indicatorCells.before(d)}`,
   };
   // The forecast block and the customers to call, right under the indicators.
   const forecastBlock = forecastRows(lastIndicatorRow + 2, card, refs.margin !== undefined);
@@ -431,25 +445,30 @@ export function buildScorecardPlan(
   for (const result of card.indicators) {
     const r = rowOf[result.info.id] as number;
     const info = result.info;
-    put({ row: r, column: COLUMN.label, value: L.indicators[info.id], style: "label" });
-    const formulas = indicatorFormulas(info.id, refs, { now, before }, parameters, indicatorCells);
+    put({ row: r, column: COLUMN.label, value: info.words[language], style: "label" });
+    const form = info.live;
+    const formulas =
+      form.kind === "formula"
+        ? { kind: "both" as const, formula: form.formula(live) }
+        : form.kind === "call"
+          ? { kind: "each" as const, now: form.call(live, now), before: form.call(live, before) }
+          : null;
     const value = cellAddress(r, COLUMN.value);
     const previous = cellAddress(r, COLUMN.previous);
     const target = cellAddress(r, COLUMN.target);
     const forecast = cellAddress(r, COLUMN.forecast);
     // Live, computed at the build (and why), or not available.
-    const bytes =
-      info.id === "svc.activation_rate"
-        ? activationBytes
-        : info.id === "svc.expected_revenue"
-          ? salesBytes
-          : concentrationBytes;
-    const snapshot: SnapshotReason | null = PER_CUSTOMER.has(info.id)
-      ? "per_customer"
-      : formulas?.kind === "each" && tooLarge(bytes)
-        ? "arguments_too_large"
-        : null;
-    if (snapshot === null && formulas === null) {
+    const bytes = form.kind === "call" ? form.argumentBytes(columnBytes) : 0;
+    const snapshot: SnapshotReason | null =
+      form.kind === "atBuild"
+        ? form.reason
+        : form.kind === "call" && tooLarge(bytes)
+          ? "arguments_too_large"
+          : null;
+    if (
+      snapshot === null &&
+      (formulas === null || (formulas.kind === "both" && formulas.formula === null))
+    ) {
       put({ row: r, column: COLUMN.value, value: "", format: info.format });
       put({
         row: r,
@@ -476,7 +495,7 @@ export function buildScorecardPlan(
         style: "snapshot",
       });
       put({ row: r, column: COLUMN.note, value: snapshotNote(snapshot, bytes), style: "note" });
-    } else if (formulas?.kind === "both") {
+    } else if (formulas?.kind === "both" && formulas.formula !== null) {
       // One formula gives the value and, beside it, the previous comparable value.
       put({
         row: r,
@@ -545,9 +564,10 @@ export function buildScorecardPlan(
     }
     const basis = info.flow ? forecast : value;
     const slack = `${AT_RISK_MARGIN}*ABS(${target})`;
-    const [better, withinSlack] = info.lowerIsBetter
-      ? [`${basis}<=${target}`, `${basis}<=${target}+${slack}`]
-      : [`${basis}>=${target}`, `${basis}>=${target}-${slack}`];
+    const [better, withinSlack] =
+      info.better === "less"
+        ? [`${basis}<=${target}`, `${basis}<=${target}+${slack}`]
+        : [`${basis}>=${target}`, `${basis}>=${target}-${slack}`];
     put({
       row: r,
       column: COLUMN.status,
@@ -584,7 +604,7 @@ export function buildScorecardPlan(
     ];
     headers.forEach((h, j) => put({ row, column: j + 1, value: h, style: "header" }));
     put({ row: row++, column: COLUMN.note, value: L.columns.note, style: "header" });
-    const revenueCell = indicatorCells.now("revenue");
+    const revenueCell = indicatorCells.now(REVENUE);
     const cellsOf: ForecastCells = {
       start: param(P.start),
       months: param(P.months),
@@ -598,7 +618,7 @@ export function buildScorecardPlan(
       customer_model: customerModelFormula(
         refs,
         revenueCell,
-        indicatorCells.now("svc.expected_revenue"),
+        indicatorCells.now(EXPECTED_REVENUE),
         cellsOf
       ),
     };
@@ -637,7 +657,7 @@ export function buildScorecardPlan(
             ? method === "prior_year"
               ? L.forecasts.priorYearUnavailable
               : L.reasons[
-                  card.indicators.find((i) => i.info.id === "svc.expected_revenue")?.reason ??
+                  card.indicators.find((i) => i.info === EXPECTED_REVENUE)?.reason ??
                     "model_not_fitted"
                 ]
             : tested.length > 0 && m.backtestError === null
@@ -658,7 +678,7 @@ export function buildScorecardPlan(
       put({
         row,
         column: 2,
-        formula: priorYearFormula(refs, refs.margin, indicatorCells.now("margin"), cellsOf),
+        formula: priorYearFormula(refs, refs.margin, indicatorCells.now(MARGIN), cellsOf),
         result: resultOf(card.marginPriorYear),
         format: "money",
         style: "body",
@@ -812,7 +832,7 @@ export function buildScorecardPlan(
       format: "count",
       style: "body",
     });
-    put({ row, column: 1, value: L.indicators["sales.new_customers"], style: "label" });
+    put({ row, column: 1, value: NEW_CUSTOMERS.words[language], style: "label" });
     put({
       row: row++,
       column: 2,

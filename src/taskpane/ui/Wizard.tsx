@@ -167,7 +167,14 @@ export function Wizard({ port, download = null }: WizardProps): React.JSX.Elemen
         />
       )}
       {step === "targets" && (
-        <TargetsStep text={text} labels={labels} form={form} errors={errors} onChange={setForm} />
+        <TargetsStep
+          text={text}
+          labels={labels}
+          language={language}
+          form={form}
+          errors={errors}
+          onChange={setForm}
+        />
       )}
       {step === "build" && (
         <BuildStep
