@@ -13,14 +13,14 @@ import { ColumnOf, TableMapping } from "./tableMapping";
 import { cleanText, textKey } from "../core/textKey";
 
 /** Text labels (segments, lines, sources) as dense codes; blank is -1. */
-export interface Labels {
+export interface LabelCodes {
   readonly codes: Int32Array;
   readonly names: readonly string[];
 }
 
 export interface LeadsData {
   readonly day: Int32Array;
-  readonly source: Labels;
+  readonly source: LabelCodes;
   readonly converted: Uint8Array;
 }
 
@@ -29,7 +29,7 @@ export interface ScorecardData {
   /** Sales rows; amounts always present. */
   readonly sales: Activity & { readonly amount: Float64Array };
   readonly margin: Float64Array | null;
-  readonly productLine: Labels | null;
+  readonly productLine: LabelCodes | null;
   /** Codes of the Customers table's ids, the activation base. */
   readonly customerBase: Int32Array | null;
   /** Segment code of each customer code (-1 when unknown), and the segments' names. */
@@ -64,7 +64,7 @@ function cells(table: SourceTable, column: number | undefined): CellList | null 
 }
 
 /** Distinct labels by their text key (as the sheet compares them); the first spelling seen is kept, cleaned. */
-export function readLabels(values: readonly unknown[]): Labels {
+export function readLabels(values: readonly unknown[]): LabelCodes {
   const codes = new Int32Array(values.length);
   const byKey = new Map<string, number>();
   const names: string[] = [];
