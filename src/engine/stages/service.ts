@@ -5,7 +5,7 @@
  */
 import { concentration } from "../../core/concentration";
 import { CUSTOMER_FORECAST_HEADER } from "../../core/sheetFunctions";
-import { letName, within } from "../formulaText";
+import { DataRefs, ParameterCells, letName, within } from "../formulaText";
 import { ColumnBytes, IndicatorDefinition, indicator } from "../indicatorDefinition";
 import { IndicatorValue, none, some } from "../indicatorValue";
 
@@ -14,6 +14,17 @@ const EXPECTED_REVENUE_COLUMN = CUSTOMER_FORECAST_HEADER.indexOf("expected_reven
 
 /** What a call over the sales table's customers, dates and amounts passes. */
 const salesBytes = (b: ColumnBytes): number => b.customer + b.date + b.amount;
+
+/** SPEC.ACTIVATION_RATE at `asOf` with the sheet's definition, over `base` when given (else all customers); blank on an error. */
+export function activationRateCall(
+  r: DataRefs,
+  p: ParameterCells,
+  asOf: string,
+  base: string | undefined
+): string {
+  const baseArgument = base === undefined ? "" : `,${base}`;
+  return `IFERROR(SPEC.ACTIVATION_RATE(${r.customer},${r.date},${r.amount},${asOf},${p.window},${p.minPurchases},${p.minAmount}${baseArgument}),"")`;
+}
 
 export const ACTIVATION_RATE = indicator({
   id: "svc.activation_rate",
@@ -26,10 +37,9 @@ export const ACTIVATION_RATE = indicator({
     t.customerBase === 0 ? none("no_customer_base") : some(t.activeCustomers / t.customerBase),
   live: {
     kind: "call",
-    call: ({ refs: r, parameters: p }, s) => {
-      const base = r.customerIds === undefined ? "" : `,${r.customerIds}`;
-      return `IFERROR(SPEC.ACTIVATION_RATE(${r.customer},${r.date},${r.amount},${s.end},${p.window},${p.minPurchases},${p.minAmount}${base}),"")`;
-    },
+    // The base is the Customers table's ids when mapped (SPEC.md §3.3).
+    call: ({ refs, parameters }, s) =>
+      activationRateCall(refs, parameters, s.end, refs.customerIds),
     argumentBytes: (b) => salesBytes(b) + b.customerIds,
   },
   words: { en: "Activation rate", es: "Tasa de activación" },
