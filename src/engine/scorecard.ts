@@ -8,7 +8,8 @@ import { serialToIso } from "../core/cells";
 import { INDICATORS, IndicatorId } from "./indicatorCatalog";
 import { IndicatorDefinition } from "./indicatorDefinition";
 import { CallList, CustomerModelsByDay, customersToCall } from "./customerOutlook";
-import { IndicatorCalculator } from "./indicators";
+import { IndicatorCalculator, SpanFigures } from "./indicators";
+import { SpanTotals } from "./indicatorTotals";
 import { Reason } from "./indicatorValue";
 import { MARGIN, REVENUE } from "./stages/overview";
 import { MONTHS, Period, PeriodKind, periodOf } from "./period";
@@ -166,55 +167,14 @@ export function buildScorecard(
           MONTHS[period.kind]
         ).priorYear;
 
-  const results = INDICATORS.map((info): IndicatorResult => {
-    const { value, reason } = now.values[info.id];
-    const previous = before.values[info.id].value;
-    const runRate = forecastOf(info, value, period.daysInPeriod, period.elapsedDays);
-    let methods: NonNullable<IndicatorResult["forecasts"]> | null = null;
-    if (info === REVENUE) methods = { methods: forecasts.methods, chosen: forecasts.chosen };
-    else if (info === MARGIN && value !== null)
-      methods = {
-        methods: {
-          run_rate: { value: runRate, backtestError: null },
-          prior_year: { value: marginPriorYear, backtestError: null },
-        },
-        chosen: "run_rate",
-      };
-    const forecast = methods === null ? runRate : (methods.methods[methods.chosen]?.value ?? null);
-    const target = settings.targets[info.id] ?? null;
-    return {
-      info,
-      value,
-      previous,
-      change: value !== null && previous !== null ? value - previous : null,
-      forecast,
-      target,
-      status: statusOf(info, value, forecast, target),
-      reason,
-      forecasts: methods,
-    };
-  });
-
+  const results = indicatorResults(
+    { now, before },
+    period,
+    { revenue: forecasts, marginPriorYear },
+    settings.targets
+  );
   const value = valueTable(data, facts, asOf, settings.value);
-  const revenueNow = now.values[REVENUE.id].value ?? 0;
-  const tiers = TIERS.map((tier): TierRow => {
-    let customers = 0;
-    let revenue = 0;
-    let active = 0;
-    value.customers.forEach((c, r) => {
-      if (value.tiers[r] !== tier) return;
-      customers++;
-      revenue += now.totals.revenueByCustomer[c];
-      active += now.totals.active[c];
-    });
-    return {
-      tier,
-      customers,
-      revenueShare: revenueNow !== 0 ? revenue / revenueNow : null,
-      activation: customers > 0 ? active / customers : null,
-      channel: CHANNEL_OF_TIER[tier],
-    };
-  });
+  const tiers = tierRows(value, now.totals, now.values[REVENUE.id].value ?? 0);
 
   return ok({
     period,
@@ -230,6 +190,67 @@ export function buildScorecard(
     revenueForecasts: forecasts,
     marginPriorYear,
     customersToCall: customersToCall(models, asOf, now.totals.lapsing),
+  });
+}
+
+/** Each indicator now and before, its change, forecast to the period end, target and status. */
+function indicatorResults(
+  spans: { readonly now: SpanFigures; readonly before: SpanFigures },
+  period: Period,
+  forecasts: { readonly revenue: RevenueForecasts; readonly marginPriorYear: number | null },
+  targets: ScorecardSettings["targets"]
+): IndicatorResult[] {
+  return INDICATORS.map((info): IndicatorResult => {
+    const { value, reason } = spans.now.values[info.id];
+    const previous = spans.before.values[info.id].value;
+    const runRate = forecastOf(info, value, period.daysInPeriod, period.elapsedDays);
+    let methods: NonNullable<IndicatorResult["forecasts"]> | null = null;
+    // SPEC.md §3.4: every method for revenue, the prior-year pace beside margin's run rate.
+    if (info === REVENUE)
+      methods = { methods: forecasts.revenue.methods, chosen: forecasts.revenue.chosen };
+    else if (info === MARGIN && value !== null)
+      methods = {
+        methods: {
+          run_rate: { value: runRate, backtestError: null },
+          prior_year: { value: forecasts.marginPriorYear, backtestError: null },
+        },
+        chosen: "run_rate",
+      };
+    const forecast = methods === null ? runRate : (methods.methods[methods.chosen]?.value ?? null);
+    const target = targets[info.id] ?? null;
+    return {
+      info,
+      value,
+      previous,
+      change: value !== null && previous !== null ? value - previous : null,
+      forecast,
+      target,
+      status: statusOf(info, value, forecast, target),
+      reason,
+      forecasts: methods,
+    };
+  });
+}
+
+/** Each value tier's customers, share of the period's revenue and activation. */
+function tierRows(value: ValueTable, now: SpanTotals, revenueNow: number): TierRow[] {
+  return TIERS.map((tier): TierRow => {
+    let customers = 0;
+    let revenue = 0;
+    let active = 0;
+    value.customers.forEach((c, r) => {
+      if (value.tiers[r] !== tier) return;
+      customers++;
+      revenue += now.revenueByCustomer[c];
+      active += now.active[c];
+    });
+    return {
+      tier,
+      customers,
+      revenueShare: revenueNow !== 0 ? revenue / revenueNow : null,
+      activation: customers > 0 ? active / customers : null,
+      channel: CHANNEL_OF_TIER[tier],
+    };
   });
 }
 

@@ -150,6 +150,47 @@ export function readScorecardData(mapping: TableMapping): Result<ScorecardData> 
     }
   }
 
+  const customerAttributes = readCustomerAttributes(mapping);
+  if (!customerAttributes.ok) return customerAttributes;
+
+  let leads: LeadsData | null = null;
+  if (mapping.leads !== undefined) {
+    const read = readLeads(
+      mapping.leads.table,
+      mapping.leads.columns as { [C in ColumnOf<"leads">]?: number }
+    );
+    if (!read.ok) return read;
+    leads = read.value;
+  }
+
+  let market: ScorecardData["market"] = null;
+  if (mapping.market !== undefined) {
+    const read = readMarket(
+      mapping.market.table,
+      mapping.market.columns as { [C in ColumnOf<"market">]?: number }
+    );
+    if (!read.ok) return read;
+    market = read.value;
+  }
+
+  return ok({
+    index,
+    sales: salesRows,
+    margin,
+    productLine,
+    customerBase,
+    segmentOfCustomer,
+    segments,
+    customerAttributes: customerAttributes.value,
+    leads,
+    market,
+  });
+}
+
+/** The Customers table's numeric attributes, per table row (NaN where blank). */
+function readCustomerAttributes(
+  mapping: TableMapping
+): Result<Record<CustomerAttribute, Float64Array | null>> {
   const customerAttributes: Record<CustomerAttribute, Float64Array | null> = {
     serviceCost: null,
     creditDays: null,
@@ -171,54 +212,33 @@ export function readScorecardData(mapping: TableMapping): Result<ScorecardData> 
       customerAttributes[key] = values;
     }
   }
+  return ok(customerAttributes);
+}
 
-  let leads: LeadsData | null = null;
-  if (mapping.leads !== undefined) {
-    const read = readLeads(
-      mapping.leads.table,
-      mapping.leads.columns as { [C in ColumnOf<"leads">]?: number }
-    );
-    if (!read.ok) return read;
-    leads = read.value;
-  }
-
-  let market: ScorecardData["market"] = null;
-  if (mapping.market !== undefined) {
-    const mt = mapping.market.table;
-    const mc = mapping.market.columns as { [C in ColumnOf<"market">]?: number };
-    const bySegment = new Map<string, number>();
-    let total = 0;
-    const potential = mt.columns[mc.potentialAccounts as number];
-    for (let i = 0; i < mt.rowCount; i++) {
-      const v = potential[i];
-      if (isBlank(v)) continue;
-      if (typeof v !== "number" || !Number.isFinite(v)) {
-        return valueError(
-          `${cellPlace(mt, mc.potentialAccounts as number, i)} is ${describeCell(v)}, expected a number`
-        );
-      }
-      total += v;
-      const segment = mt.columns[mc.segment as number][i];
-      if (!isBlank(segment)) {
-        const key = cleanText(String(segment));
-        bySegment.set(key, (bySegment.get(key) ?? 0) + v);
-      }
+/** Potential accounts by segment (its cleaned name) and in all. */
+function readMarket(
+  mt: SourceTable,
+  mc: { [C in ColumnOf<"market">]?: number }
+): Result<NonNullable<ScorecardData["market"]>> {
+  const bySegment = new Map<string, number>();
+  let total = 0;
+  const potential = mt.columns[mc.potentialAccounts as number];
+  for (let i = 0; i < mt.rowCount; i++) {
+    const v = potential[i];
+    if (isBlank(v)) continue;
+    if (typeof v !== "number" || !Number.isFinite(v)) {
+      return valueError(
+        `${cellPlace(mt, mc.potentialAccounts as number, i)} is ${describeCell(v)}, expected a number`
+      );
     }
-    market = { total, bySegment };
+    total += v;
+    const segment = mt.columns[mc.segment as number][i];
+    if (!isBlank(segment)) {
+      const key = cleanText(String(segment));
+      bySegment.set(key, (bySegment.get(key) ?? 0) + v);
+    }
   }
-
-  return ok({
-    index,
-    sales: salesRows,
-    margin,
-    productLine,
-    customerBase,
-    segmentOfCustomer,
-    segments,
-    customerAttributes,
-    leads,
-    market,
-  });
+  return ok({ total, bySegment });
 }
 
 function readLeads(t: SourceTable, col: { [C in ColumnOf<"leads">]?: number }): Result<LeadsData> {

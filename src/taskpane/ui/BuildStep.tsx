@@ -136,6 +136,33 @@ function Outlook({
   );
 }
 
+/** The headline indicators (their definitions say which), with their status. */
+function Headline({
+  card,
+  labels,
+  language,
+}: {
+  card: Scorecard;
+  labels: Labels;
+  language: Language;
+}): React.JSX.Element {
+  return (
+    <Table size="small" aria-label={labels.title}>
+      <TableBody>
+        {card.indicators
+          .filter((r) => r.info.headline)
+          .map((r) => (
+            <TableRow key={r.info.id}>
+              <TableCell>{r.info.words[language]}</TableCell>
+              <TableCell>{shown(r.value, r.info.format, language)}</TableCell>
+              <TableCell>{r.status ? labels.statuses[r.status] : ""}</TableCell>
+            </TableRow>
+          ))}
+      </TableBody>
+    </Table>
+  );
+}
+
 /** Step 4: build with a progress bar and a way to cancel, then what was built. */
 export function BuildStep({
   text,
@@ -213,19 +240,7 @@ export function BuildStep({
               <MessageBarBody>{state.computedAtBuild}</MessageBarBody>
             </MessageBar>
           )}
-          <Table size="small" aria-label={labels.title}>
-            <TableBody>
-              {state.card.indicators
-                .filter((r) => r.info.headline)
-                .map((r) => (
-                  <TableRow key={r.info.id}>
-                    <TableCell>{r.info.words[language]}</TableCell>
-                    <TableCell>{shown(r.value, r.info.format, language)}</TableCell>
-                    <TableCell>{r.status ? labels.statuses[r.status] : ""}</TableCell>
-                  </TableRow>
-                ))}
-            </TableBody>
-          </Table>
+          <Headline card={state.card} labels={labels} language={language} />
           <Outlook card={state.card} labels={labels} language={language} />
           {download === null ? (
             <Link as="button" onClick={onOpen}>
