@@ -1,6 +1,7 @@
 /** The scorecard as text, for a terminal: what the command prints without --json or --out. */
 import { serialToIso } from "../core/cells";
-import { IndicatorFormat } from "../engine/indicatorCatalog";
+import { IndicatorFormat } from "../engine/indicatorDefinition";
+import { FORECAST_METHODS } from "../engine/revenueForecast";
 import { Scorecard } from "../engine/scorecard";
 import { forecastHeadline, percentText } from "../plan/forecastWords";
 import { Labels, Language } from "../plan/labels";
@@ -32,7 +33,7 @@ export function formatSummary(card: Scorecard, L: Labels, language: Language): s
   ];
   for (const r of card.indicators) {
     const status = r.status === null ? "" : L.statuses[r.status];
-    const name = L.indicators[r.info.id];
+    const name = r.info.words[language];
     const value =
       r.value === null && r.reason !== null ? L.reasons[r.reason] : show(r.value, r.info.format);
     lines.push(
@@ -47,7 +48,7 @@ export function formatSummary(card: Scorecard, L: Labels, language: Language): s
   }
   const f = card.revenueForecasts;
   lines.push("", L.forecasts.title);
-  for (const method of ["run_rate", "prior_year", "customer_model"] as const) {
+  for (const method of FORECAST_METHODS) {
     const m = f.methods[method];
     const error =
       m.backtestError === null

@@ -9,7 +9,7 @@ import { CustomerModels, fitModelsOn, predictCustomers } from "../core/customerM
 import { PurchaseDays, historiesAt, purchaseDays } from "../core/purchaseHistory";
 import { ModelCheck, checkOnDays } from "../core/modelCheck";
 import { Result } from "../core/result";
-import { IndicatorValue, Reason } from "./indicators";
+import { IndicatorValue, Reason } from "./indicatorValue";
 import { Lapsing } from "./lapsingCustomers";
 import { ScorecardData } from "./scorecardData";
 

@@ -6,7 +6,7 @@
  */
 import { ModelCheck } from "../core/modelCheck";
 import { CustomerModelsByDay } from "./customerOutlook";
-import { Reason } from "./indicators";
+import { Reason } from "./indicatorValue";
 
 /** The holdout of the scorecard's model check: the last 90 days to as of. */
 export const HOLDOUT_DAYS = 90;

@@ -5,7 +5,7 @@
 import { serialToIso } from "../core/cells";
 import { MODEL_CHECK_HEADER, modelCheckTable } from "../core/sheetFunctions";
 import { HoldoutCheck } from "./holdoutCheck";
-import { Reason } from "./indicators";
+import { Reason } from "./indicatorValue";
 
 export interface ModelCheckJson {
   readonly calibration_end: string;

@@ -1,4 +1,6 @@
 /** The revenue forecasts in words an analyst reads at a glance: which method leads, and how far each missed. */
+import { serialToParts } from "../core/cells";
+import { MONTHS } from "../engine/period";
 import { FORECAST_METHODS, RevenueForecasts } from "../engine/revenueForecast";
 import { Labels, Language } from "./labels";
 
@@ -23,4 +25,12 @@ export function forecastHeadline(f: RevenueForecasts, L: Labels, language: Langu
     .replace("{periods}", String(f.backtest.length))
     .replace("{error}", percentText(chosenError, language))
     .replace("{others}", others.join("; "));
+}
+
+/** A period's short name: 2024-07, Q3 2024 (T3 in Spanish), 2024. */
+export function periodName(kind: keyof typeof MONTHS, start: number, language: Language): string {
+  const { year, month } = serialToParts(start);
+  if (kind === "year") return String(year);
+  if (kind === "month") return `${year}-${String(month).padStart(2, "0")}`;
+  return `${language === "es" ? "T" : "Q"}${Math.floor((month - 1) / 3) + 1} ${year}`;
 }

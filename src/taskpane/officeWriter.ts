@@ -5,7 +5,7 @@
  * references to it from other sheets keep working; no other sheet is touched.
  */
 import { NUMBER_FORMATS, PlanCell, ScorecardPlan, freeSheetName } from "../plan/scorecardPlan";
-import { typedFormula, textLiteral } from "../plan/indicatorFormulas";
+import { typedFormula, textLiteral } from "../engine/formulaText";
 import { columnLetter } from "../plan/references";
 import { Status } from "../engine/status";
 import { STATUS_LOOK, STYLE_LOOK, cssColor } from "../plan/sheetLook";

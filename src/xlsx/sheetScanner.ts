@@ -50,6 +50,17 @@ function isSpace(b: number): boolean {
   return b === 32 || b === 9 || b === 10 || b === 13;
 }
 
+/** The column number (A = 1) of a cell reference's letters, "AB12" → 28; 0 for none. */
+function columnOfReference(buf: Uint8Array, start: number, end: number): number {
+  let col = 0;
+  for (let k = start; k < end; k++) {
+    const c = buf[k];
+    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
+    else break;
+  }
+  return col;
+}
 export class SheetScanner {
   private carry: Uint8Array | null = null;
   private rowNumber = 0;
@@ -168,16 +179,8 @@ export class SheetScanner {
       i = valueEnd + 1;
       if (nameLength !== 1) continue;
       const name = buf[nameStart];
-      if (name === 114 /* r */) {
-        let col = 0;
-        for (let k = valueStart; k < valueEnd; k++) {
-          const c = buf[k];
-          if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
-          else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
-          else break;
-        }
-        column = col;
-      } else if (name === 115 /* s */) {
+      if (name === 114 /* r */) column = columnOfReference(buf, valueStart, valueEnd);
+      else if (name === 115 /* s */) {
         let s = 0;
         for (let k = valueStart; k < valueEnd; k++) s = s * 10 + (buf[k] - 48);
         style = s;

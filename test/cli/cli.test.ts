@@ -15,6 +15,7 @@ import {
   sheetXml,
   writeTablesWorkbook,
 } from "../support/workbooks";
+import { child, childrenNamed, parseXml } from "../../src/xlsx/xmlTree";
 import { runCli, sha256Of } from "../support/commandLine";
 
 const dir = mkdtempSync(join(tmpdir(), "spec-cli-"));
@@ -172,7 +173,10 @@ describe("--out", () => {
         'SUM((_xlpm.k<>"")*(_xlpm.k<>"0")*(Sales[Date]>=$B$6)*(Sales[Date]<$B$4+1)*Sales[Amount]),' +
         'SUM((_xlpm.k<>"")*(_xlpm.k<>"0")*(Sales[Date]>=$B$8)*(Sales[Date]<$B$9+1)*Sales[Amount])))'
     );
-    expect(revenue.xml).toContain(`<f t="array" ref="B${revenueRow}:C${revenueRow}">`);
+    expect(Object.fromEntries(revenue.f ?? [])).toEqual({
+      t: "array",
+      ref: `B${revenueRow}:C${revenueRow}`,
+    });
     expect(cells.get(`B${revenueRow}`)).toBeCloseTo(json.indicators.revenue.value as number, 6);
     expect(cells.get(`C${revenueRow}`)).toBeCloseTo(json.indicators.revenue.previous as number, 6);
     expect(revenue.format).toBe("#,##0.00");
@@ -181,7 +185,11 @@ describe("--out", () => {
     expect(activation.formula).toBe(
       'IFERROR(_xldudf_SPEC_ACTIVATION_RATE(Sales[Customer],Sales[Date],Sales[Amount],$B$4,$B$14,$B$15,$B$16,Customers[[Customer ID]]),"")'
     );
-    expect(activation.xml).toMatch(/ cm="1"><f t="array" ref="B\d+">/);
+    expect(activation.cell.get("cm")).toBe("1");
+    expect(Object.fromEntries(activation.f ?? [])).toEqual({
+      t: "array",
+      ref: `B${activationRow}`,
+    });
     expect(cells.get(`B${activationRow}`)).toBeCloseTo(
       json.indicators["svc.activation_rate"].value as number,
       12
@@ -202,15 +210,20 @@ describe("--out", () => {
   });
 
   test("colours statuses with conditional formatting", async () => {
-    const xml = await sheetXml(out, "Scorecard");
-    const block = /<conditionalFormatting sqref="([^"]+)">(.*?)<\/conditionalFormatting>/.exec(xml);
-    expect(block?.[1]).toBe("F21:F44");
-    const rules = [
-      ...(block?.[2] ?? "").matchAll(
-        /<cfRule type="expression" dxfId="(\d+)" priority="\d+"><formula>(.*?)<\/formula>/g
-      ),
-    ].map((m) => m[2].replace(/&quot;/g, '"'));
-    expect(rules).toEqual(['F21="On track"', 'F21="At risk"', 'F21="Off track"']);
+    const sheet = parseXml(await sheetXml(out, "Scorecard"));
+    const formats = childrenNamed(sheet, "conditionalFormatting");
+    expect(formats.map((f) => f.attributes.get("sqref"))).toEqual(["F21:F44"]);
+    const rules = childrenNamed(formats[0], "cfRule");
+    expect(rules.map((r) => child(r, "formula")?.text)).toEqual([
+      'F21="On track"',
+      'F21="At risk"',
+      'F21="Off track"',
+    ]);
+    expect(rules.map((r) => [r.attributes.get("type"), r.attributes.get("priority")])).toEqual([
+      ["expression", "1"],
+      ["expression", "2"],
+      ["expression", "3"],
+    ]);
   });
 
   test("building again from the output replaces its own Scorecard and nothing else", async () => {

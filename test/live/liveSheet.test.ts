@@ -11,7 +11,6 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { Browser } from "playwright-core";
 import { INDICATORS } from "../../src/engine/indicatorCatalog";
-import { LABELS } from "../../src/plan/labels";
 import { writeNewWorkbook } from "../../src/xlsx/newWorkbook";
 import { sampleTables, writeSampleWorkbook } from "../../src/cli/sampleWorkbook";
 import { MESSY_LATEST_DAY, MESSY_SALES, MESSY_TABLES } from "../fixtures/messyWorkbook";
@@ -94,9 +93,7 @@ describe.each([
     cells = await sheetCells(out, "Scorecard");
     rows = {};
     for (const info of INDICATORS) {
-      const found = [...cells].find(
-        ([a, v]) => /^A\d+$/.test(a) && v === LABELS.en.indicators[info.id]
-      );
+      const found = [...cells].find(([a, v]) => /^A\d+$/.test(a) && v === info.words.en);
       if (found !== undefined) rows[info.id] = Number(found[0].slice(1));
     }
   });

@@ -13,7 +13,6 @@ import {
   writeRichWorkbook,
   writeSheetsWorkbook,
 } from "../support/producerWorkbooks";
-import { convertWithLibreOffice, libreOfficeVersion } from "../support/libreOffice";
 import { openPackage, writePackage, writeTablesWorkbook } from "../support/workbooks";
 import { runCli } from "../support/commandLine";
 
@@ -82,16 +81,6 @@ test("Excel's own table part (an Excel-authored file): found through its sheet's
       t.firstColumn,
     ])
   ).toEqual([["Table1", "Sheet1", true, ["Column1", "Column2", "Column3", "Column4"], 10, 3, 3]]);
-});
-
-test("a workbook LibreOffice saved gives the figures the original gives", async () => {
-  libreOfficeVersion();
-  const original = join(dir, "for-libreoffice.xlsx");
-  await writeRichWorkbook(original, TABLES, false);
-  const saved = convertWithLibreOffice(original, "xlsx", "never").path;
-  const r = await runCli(saved, ...ARGS);
-  expect(r.status).toBe(0);
-  expect(JSON.parse(r.out)).toEqual(expected);
 });
 
 describe("a file that is not a workbook: one line saying what to do, exit 2", () => {

@@ -22,7 +22,6 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { IndicatorId } from "../../engine/indicatorCatalog";
 import { Scorecard } from "../../engine/scorecard";
 import { serialToParts } from "../../core/cells";
 import { forecastHeadline, percentText } from "../../plan/forecastWords";
@@ -59,14 +58,6 @@ export interface BuildStepProps {
   readonly onCancel: () => void;
   readonly onOpen: () => void;
 }
-
-const SUMMARY: readonly IndicatorId[] = [
-  "revenue",
-  "info.customers_buying",
-  "sales.new_customers",
-  "svc.activation_rate",
-  "svc.top20_share",
-];
 
 function progressText(text: UiText, p: Progress | null): string {
   if (p === null || p.phase === "computing") return text.computing;
@@ -142,6 +133,33 @@ function Outlook({
         </Caption1>
       )}
     </>
+  );
+}
+
+/** The headline indicators (their definitions say which), with their status. */
+function Headline({
+  card,
+  labels,
+  language,
+}: {
+  card: Scorecard;
+  labels: Labels;
+  language: Language;
+}): React.JSX.Element {
+  return (
+    <Table size="small" aria-label={labels.title}>
+      <TableBody>
+        {card.indicators
+          .filter((r) => r.info.headline)
+          .map((r) => (
+            <TableRow key={r.info.id}>
+              <TableCell>{r.info.words[language]}</TableCell>
+              <TableCell>{shown(r.value, r.info.format, language)}</TableCell>
+              <TableCell>{r.status ? labels.statuses[r.status] : ""}</TableCell>
+            </TableRow>
+          ))}
+      </TableBody>
+    </Table>
   );
 }
 
@@ -222,22 +240,7 @@ export function BuildStep({
               <MessageBarBody>{state.computedAtBuild}</MessageBarBody>
             </MessageBar>
           )}
-          <Table size="small" aria-label={labels.title}>
-            <TableBody>
-              {SUMMARY.map((id) => {
-                const r = state.card.indicators.find((i) => i.info.id === id);
-                return (
-                  <TableRow key={id}>
-                    <TableCell>{labels.indicators[id]}</TableCell>
-                    <TableCell>
-                      {r === undefined ? "—" : shown(r.value, r.info.format, language)}
-                    </TableCell>
-                    <TableCell>{r?.status ? labels.statuses[r.status] : ""}</TableCell>
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
+          <Headline card={state.card} labels={labels} language={language} />
           <Outlook card={state.card} labels={labels} language={language} />
           {download === null ? (
             <Link as="button" onClick={onOpen}>

@@ -15,7 +15,7 @@ import { SourceTable } from "../../engine/sourceTable";
 import { MappingOverride, guessMapping } from "../../engine/tableMapping";
 import { LABELS, LANGUAGES, Language } from "../../plan/labels";
 import { snapshotSummary } from "../../plan/scorecardPlan";
-import { buildInWorkbook } from "../../workbook/buildPipeline";
+import { BuildRequest, buildInWorkbook } from "../../workbook/buildPipeline";
 import { CancelledError, WorkbookPort } from "../../workbook/workbookPort";
 import { BuildState, BuildStep } from "./BuildStep";
 import { DataStep } from "./DataStep";
@@ -51,46 +51,36 @@ export interface WizardProps {
   readonly download?: { readonly url: string; readonly fileName: string } | null;
 }
 
-export function Wizard({ port, download = null }: WizardProps): React.JSX.Element {
-  const styles = useStyles();
-  const [language, setLanguage] = React.useState<Language>(() =>
-    languageOf(port.displayLanguage())
-  );
-  const [step, setStep] = React.useState<Step>("data");
-  const [tables, setTables] = React.useState<SourceTable[] | null>(null);
-  const [loadError, setLoadError] = React.useState<string | null>(null);
-  const [override, setOverride] = React.useState<MappingOverride>({});
-  const [form, setForm] = React.useState<WizardForm>(INITIAL_FORM);
+/** The build: its state, and starting (after confirming a replacement), running and cancelling it. */
+function useBuild(
+  port: WorkbookPort,
+  request: () => BuildRequest | null
+): {
+  build: BuildState;
+  setBuild: (state: BuildState) => void;
+  run: () => Promise<void>;
+  start: () => Promise<void>;
+  cancel: () => void;
+} {
   const [build, setBuild] = React.useState<BuildState>({ kind: "idle" });
   const abort = React.useRef<AbortController | null>(null);
-  const text = UI_TEXT[language];
-  const labels = LABELS[language];
-
-  React.useEffect(() => {
-    port
-      .describeTables()
-      .then(setTables, (e: unknown) => setLoadError(e instanceof Error ? e.message : String(e)));
-  }, [port]);
-
-  const mapping = React.useMemo(() => guessMapping(tables ?? [], override), [tables, override]);
-  const { settings, errors } = settingsOf(form, text);
-  const stepIndex = STEPS.indexOf(step);
-
   const run = async (): Promise<void> => {
-    if (settings === null || tables === null) return;
+    const r = request();
+    if (r === null) return;
     const controller = new AbortController();
     abort.current = controller;
     setBuild({ kind: "running", progress: null });
     try {
       const outcome = await buildInWorkbook(
         port,
-        { tables, override, settings, language },
+        r,
         (progress) => setBuild({ kind: "running", progress }),
         controller.signal
       );
       if (!outcome.ok) setBuild({ kind: "failed", message: outcome.error.message });
       else {
-        const computedAtBuild = snapshotSummary({ snapshots: outcome.value.snapshots }, language);
+        const snapshots = outcome.value.snapshots;
+        const computedAtBuild = snapshotSummary({ snapshots }, r.language);
         setBuild({
           kind: "done",
           sheet: outcome.value.sheetName,
@@ -109,31 +99,73 @@ export function Wizard({ port, download = null }: WizardProps): React.JSX.Elemen
       abort.current = null;
     }
   };
-
-  const startBuild = async (): Promise<void> => {
+  const start = async (): Promise<void> => {
     const existing = await port.findScorecard();
     if (existing !== null) setBuild({ kind: "confirm", sheet: existing });
     else await run();
   };
+  return { build, setBuild, run, start, cancel: () => abort.current?.abort() };
+}
+
+function LanguagePicker({
+  label,
+  language,
+  onChange,
+}: {
+  label: string;
+  language: Language;
+  onChange: (language: Language) => void;
+}): React.JSX.Element {
+  return (
+    <Field label={label} orientation="horizontal" size="small">
+      <Dropdown
+        size="small"
+        value={language === "es" ? "Español" : "English"}
+        selectedOptions={[language]}
+        onOptionSelect={(_e, d) => onChange((d.optionValue as Language) ?? "en")}
+      >
+        {LANGUAGES.map((l) => (
+          <Option key={l} value={l}>
+            {l === "es" ? "Español" : "English"}
+          </Option>
+        ))}
+      </Dropdown>
+    </Field>
+  );
+}
+
+export function Wizard({ port, download = null }: WizardProps): React.JSX.Element {
+  const styles = useStyles();
+  const [language, setLanguage] = React.useState<Language>(() =>
+    languageOf(port.displayLanguage())
+  );
+  const [step, setStep] = React.useState<Step>("data");
+  const [tables, setTables] = React.useState<SourceTable[] | null>(null);
+  const [loadError, setLoadError] = React.useState<string | null>(null);
+  const [override, setOverride] = React.useState<MappingOverride>({});
+  const [form, setForm] = React.useState<WizardForm>(INITIAL_FORM);
+  const text = UI_TEXT[language];
+  const labels = LABELS[language];
+
+  React.useEffect(() => {
+    port
+      .describeTables()
+      .then(setTables, (e: unknown) => setLoadError(e instanceof Error ? e.message : String(e)));
+  }, [port]);
+
+  const mapping = React.useMemo(() => guessMapping(tables ?? [], override), [tables, override]);
+  const { settings, errors } = settingsOf(form, text);
+  const stepIndex = STEPS.indexOf(step);
+  const { build, setBuild, run, start, cancel } = useBuild(port, () =>
+    settings === null || tables === null ? null : { tables, override, settings, language }
+  );
+  const formProps = { text, labels, form, errors, onChange: setForm };
 
   return (
     <main className={styles.root}>
       <div className={styles.header}>
         <Title3 as="h1">{labels.title}</Title3>
-        <Field label={text.language} orientation="horizontal" size="small">
-          <Dropdown
-            size="small"
-            value={language === "es" ? "Español" : "English"}
-            selectedOptions={[language]}
-            onOptionSelect={(_e, d) => setLanguage((d.optionValue as Language) ?? "en")}
-          >
-            {LANGUAGES.map((l) => (
-              <Option key={l} value={l}>
-                {l === "es" ? "Español" : "English"}
-              </Option>
-            ))}
-          </Dropdown>
-        </Field>
+        <LanguagePicker label={text.language} language={language} onChange={setLanguage} />
       </div>
       <TabList
         selectedValue={step}
@@ -157,18 +189,8 @@ export function Wizard({ port, download = null }: WizardProps): React.JSX.Elemen
           onChange={setOverride}
         />
       )}
-      {step === "definitions" && (
-        <DefinitionsStep
-          text={text}
-          labels={labels}
-          form={form}
-          errors={errors}
-          onChange={setForm}
-        />
-      )}
-      {step === "targets" && (
-        <TargetsStep text={text} labels={labels} form={form} errors={errors} onChange={setForm} />
-      )}
+      {step === "definitions" && <DefinitionsStep {...formProps} />}
+      {step === "targets" && <TargetsStep {...formProps} language={language} />}
       {step === "build" && (
         <BuildStep
           text={text}
@@ -177,9 +199,9 @@ export function Wizard({ port, download = null }: WizardProps): React.JSX.Elemen
           state={build}
           canBuild={settings !== null && mapping.sales !== undefined}
           download={download}
-          onBuild={() => void startBuild()}
+          onBuild={() => void start()}
           onConfirm={(replace) => (replace ? void run() : setBuild({ kind: "idle" }))}
-          onCancel={() => abort.current?.abort()}
+          onCancel={cancel}
           onOpen={() => {
             if (build.kind === "done") void port.showScorecard(build.sheet);
           }}

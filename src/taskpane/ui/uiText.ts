@@ -37,6 +37,8 @@ export interface UiText {
   readonly wholeNumber: (min: number) => string;
   readonly numberAtLeast: (min: number) => string;
   readonly targetsHelp: string;
+  /** Beside a flow's target (the indicator definitions say which). */
+  readonly byForecast: string;
   readonly targetPercentHint: string;
   readonly buildHelp: string;
   readonly build: string;
@@ -110,7 +112,8 @@ const EN: UiText = {
   wholeNumber: (min) => `Enter a whole number of at least ${min}.`,
   numberAtLeast: (min) => `Enter a number of at least ${min}.`,
   targetsHelp:
-    "Optional. Status compares the forecast to period end (revenue, margin, leads, new customers, upsell revenue) or the value with the target; for concentration less is better.",
+    "Optional. Status compares the target with the forecast to period end for indicators that add up over the period, and with the value for the others.",
+  byForecast: "Compared with the forecast to period end",
   targetPercentHint: "in %",
   buildHelp:
     "Writes a live Scorecard sheet: formulas over your tables. Your tables and other sheets are not changed.",
@@ -185,7 +188,8 @@ const ES: UiText = {
   wholeNumber: (min) => `Escriba un número entero de al menos ${min}.`,
   numberAtLeast: (min) => `Escriba un número de al menos ${min}.`,
   targetsHelp:
-    "Opcional. El estado compara la proyección al cierre (ventas, margen, prospectos, clientes nuevos, ingreso por venta adicional) o el valor con la meta; en concentración menos es mejor.",
+    "Opcional. El estado compara la meta con la proyección al cierre en los indicadores que se acumulan en el periodo, y con el valor en los demás.",
+  byForecast: "Se compara con la proyección al cierre",
   targetPercentHint: "en %",
   buildHelp:
     "Escribe una hoja Scorecard viva: fórmulas sobre sus tablas. Sus tablas y demás hojas no cambian.",
