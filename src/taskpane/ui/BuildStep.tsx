@@ -28,7 +28,11 @@ import { serialToParts } from "../../core/cells";
 import { forecastHeadline, percentText } from "../../plan/forecastWords";
 import { Labels, Language } from "../../plan/labels";
 import { Progress } from "../../workbook/workbookPort";
+import { SheetCheck } from "../../workbook/sheetCheck";
+import type { RequirementCheck } from "../excelSupport";
 import { UiText } from "./uiText";
+import { ExcelText } from "./excelText";
+import { NeedValuesDialog, RequirementNotice, SheetCheckView, ValuesChoice } from "./ExcelNotices";
 
 const useStyles = makeStyles({
   column: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -37,12 +41,17 @@ const useStyles = makeStyles({
 export type BuildState =
   | { readonly kind: "idle" }
   | { readonly kind: "confirm"; readonly sheet: string }
+  /** The build found no dynamic arrays in this Excel: values instead of formulas, or nothing. */
+  | { readonly kind: "needValues" }
   | { readonly kind: "running"; readonly progress: Progress | null }
   | {
       readonly kind: "done";
       readonly sheet: string;
       readonly card: Scorecard;
       readonly computedAtBuild: string | null;
+      /** What reading the sheet back found; null when not read (values, or no Excel). */
+      readonly check: SheetCheck | null;
+      readonly checking: boolean;
     }
   | { readonly kind: "cancelled" }
   | { readonly kind: "failed"; readonly message: string };
@@ -58,6 +67,15 @@ export interface BuildStepProps {
   readonly onConfirm: (replace: boolean) => void;
   readonly onCancel: () => void;
   readonly onOpen: () => void;
+  /** Excel's side (the task pane only): what it lacks, values instead of formulas, the read-back. */
+  readonly excel?: {
+    readonly text: ExcelText;
+    readonly requirements: RequirementCheck;
+    readonly values: boolean;
+    readonly onValuesChange: (values: boolean) => void;
+    readonly onNeedValues: (writeValues: boolean) => void;
+    readonly onCheckAgain: () => void;
+  };
 }
 
 const SUMMARY: readonly IndicatorId[] = [
@@ -157,13 +175,35 @@ export function BuildStep({
   onConfirm,
   onCancel,
   onOpen,
+  excel,
 }: BuildStepProps): React.JSX.Element {
   const styles = useStyles();
   return (
     <div className={styles.column}>
       <Body1>{text.buildHelp}</Body1>
+      {excel !== undefined && (
+        <>
+          <RequirementNotice text={excel.text} requirements={excel.requirements} />
+          <ValuesChoice
+            text={excel.text}
+            values={excel.values}
+            disabled={state.kind === "running"}
+            onChange={excel.onValuesChange}
+          />
+          <NeedValuesDialog
+            text={excel.text}
+            open={state.kind === "needValues"}
+            cancel={text.cancel}
+            onAnswer={excel.onNeedValues}
+          />
+        </>
+      )}
       {state.kind !== "running" && (
-        <Button appearance="primary" disabled={!canBuild} onClick={onBuild}>
+        <Button
+          appearance="primary"
+          disabled={!canBuild || excel?.requirements.canWrite === false}
+          onClick={onBuild}
+        >
           {text.build}
         </Button>
       )}
@@ -221,6 +261,14 @@ export function BuildStep({
             <MessageBar intent="info">
               <MessageBarBody>{state.computedAtBuild}</MessageBarBody>
             </MessageBar>
+          )}
+          {excel !== undefined && (
+            <SheetCheckView
+              text={excel.text}
+              check={state.check}
+              checking={state.checking}
+              onCheckAgain={excel.onCheckAgain}
+            />
           )}
           <Table size="small" aria-label={labels.title}>
             <TableBody>

@@ -14,15 +14,15 @@ import {
 import { SourceTable } from "../../engine/sourceTable";
 import { MappingOverride, guessMapping } from "../../engine/tableMapping";
 import { LABELS, LANGUAGES, Language } from "../../plan/labels";
-import { snapshotSummary } from "../../plan/scorecardPlan";
-import { buildInWorkbook } from "../../workbook/buildPipeline";
-import { CancelledError, WorkbookPort } from "../../workbook/workbookPort";
-import { BuildState, BuildStep } from "./BuildStep";
+import { WorkbookPort } from "../../workbook/workbookPort";
+import { BuildStep } from "./BuildStep";
 import { DataStep } from "./DataStep";
 import { DefinitionsStep } from "./DefinitionsStep";
 import { TargetsStep } from "./TargetsStep";
 import { INITIAL_FORM, WizardForm, settingsOf } from "./wizardForm";
 import { UI_TEXT, languageOf } from "./uiText";
+import { EXCEL_TEXT } from "./excelText";
+import { ExcelSide, useBuild } from "./useBuild";
 
 const useStyles = makeStyles({
   root: {
@@ -49,9 +49,11 @@ export interface WizardProps {
   readonly port: WorkbookPort;
   /** Set by the browser preview: the built workbook to download. */
   readonly download?: { readonly url: string; readonly fileName: string } | null;
+  /** Set by the task pane: what this Excel supports, and its dynamic-array probe. */
+  readonly excel?: ExcelSide;
 }
 
-export function Wizard({ port, download = null }: WizardProps): React.JSX.Element {
+export function Wizard({ port, download = null, excel }: WizardProps): React.JSX.Element {
   const styles = useStyles();
   const [language, setLanguage] = React.useState<Language>(() =>
     languageOf(port.displayLanguage())
@@ -61,8 +63,6 @@ export function Wizard({ port, download = null }: WizardProps): React.JSX.Elemen
   const [loadError, setLoadError] = React.useState<string | null>(null);
   const [override, setOverride] = React.useState<MappingOverride>({});
   const [form, setForm] = React.useState<WizardForm>(INITIAL_FORM);
-  const [build, setBuild] = React.useState<BuildState>({ kind: "idle" });
-  const abort = React.useRef<AbortController | null>(null);
   const text = UI_TEXT[language];
   const labels = LABELS[language];
 
@@ -76,45 +76,12 @@ export function Wizard({ port, download = null }: WizardProps): React.JSX.Elemen
   const { settings, errors } = settingsOf(form, text);
   const stepIndex = STEPS.indexOf(step);
 
-  const run = async (): Promise<void> => {
-    if (settings === null || tables === null) return;
-    const controller = new AbortController();
-    abort.current = controller;
-    setBuild({ kind: "running", progress: null });
-    try {
-      const outcome = await buildInWorkbook(
-        port,
-        { tables, override, settings, language },
-        (progress) => setBuild({ kind: "running", progress }),
-        controller.signal
-      );
-      if (!outcome.ok) setBuild({ kind: "failed", message: outcome.error.message });
-      else {
-        const computedAtBuild = snapshotSummary({ snapshots: outcome.value.snapshots }, language);
-        setBuild({
-          kind: "done",
-          sheet: outcome.value.sheetName,
-          card: outcome.value.card,
-          computedAtBuild,
-        });
-        await port.showScorecard(outcome.value.sheetName);
-      }
-    } catch (e) {
-      setBuild(
-        e instanceof CancelledError
-          ? { kind: "cancelled" }
-          : { kind: "failed", message: e instanceof Error ? e.message : String(e) }
-      );
-    } finally {
-      abort.current = null;
-    }
-  };
-
-  const startBuild = async (): Promise<void> => {
-    const existing = await port.findScorecard();
-    if (existing !== null) setBuild({ kind: "confirm", sheet: existing });
-    else await run();
-  };
+  const build = useBuild(
+    port,
+    () => (settings === null || tables === null ? null : { tables, override, settings, language }),
+    language,
+    excel
+  );
 
   return (
     <main className={styles.root}>
@@ -174,15 +141,25 @@ export function Wizard({ port, download = null }: WizardProps): React.JSX.Elemen
           text={text}
           labels={labels}
           language={language}
-          state={build}
+          state={build.state}
           canBuild={settings !== null && mapping.sales !== undefined}
           download={download}
-          onBuild={() => void startBuild()}
-          onConfirm={(replace) => (replace ? void run() : setBuild({ kind: "idle" }))}
-          onCancel={() => abort.current?.abort()}
-          onOpen={() => {
-            if (build.kind === "done") void port.showScorecard(build.sheet);
-          }}
+          onBuild={build.start}
+          onConfirm={build.confirm}
+          onCancel={build.cancel}
+          onOpen={build.open}
+          excel={
+            excel === undefined
+              ? undefined
+              : {
+                  text: EXCEL_TEXT[language],
+                  requirements: excel.requirements,
+                  values: build.values,
+                  onValuesChange: build.setValues,
+                  onNeedValues: build.needValues,
+                  onCheckAgain: build.checkAgain,
+                }
+          }
         />
       )}
       {step === "build" && settings === null && <span role="alert">{text.fixFirst}</span>}
