@@ -271,7 +271,7 @@ export class FakeExcel {
           .map((c) => ({ name: c.name, delete: () => (c.deleted = true) }));
       },
       load: () => undefined,
-      add: (type: string, source: { address?: string }, _seriesBy: string) => {
+      add: (type: string, source: { address?: string }) => {
         const chart: FakeChart = {
           type,
           source: String(source.address ?? ""),
@@ -299,7 +299,6 @@ export class FakeExcel {
 
   /** A range given by address (A1:C5, a column B:B, or the whole sheet). */
   private range(sheet: FakeSheet, address: string): object {
-    const fake = this;
     if (/^[A-Z]+\d+(:[A-Z]+\d+)?$/.test(address)) {
       const [a, b] = address.split(":");
       const from = decodeCell(a) as { row: number; column: number };

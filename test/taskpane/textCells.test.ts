@@ -45,7 +45,7 @@ test("the file writer stores the same ids as string cells, never as numbers, dat
   for (const text of TEXTS) expect([text, values.includes(text)]).toEqual([text, true]);
   expect(values).not.toContain(123);
   expect(values).not.toContain(true);
-  expect(values).not.toContain(1234567890123456789);
+  expect(values).not.toContain(Number("1234567890123456789"));
   const xml = await sheetXml(out, "Scorecard");
   // The formula-looking id is a string cell, not a formula.
   expect(xml).not.toMatch(/<f[^>]*>x<\/f>/);
