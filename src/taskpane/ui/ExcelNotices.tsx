@@ -6,13 +6,13 @@ import * as React from "react";
 import {
   Body1,
   Button,
-  Caption1,
   Dialog,
   DialogActions,
   DialogBody,
   DialogContent,
   DialogSurface,
   DialogTitle,
+  Field,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
@@ -61,15 +61,14 @@ export function ValuesChoice({
   onChange: (values: boolean) => void;
 }): React.JSX.Element {
   return (
-    <div>
+    <Field hint={text.valuesHint}>
       <Switch
         label={text.valuesChoice}
         checked={values}
         disabled={disabled}
         onChange={(_e, d) => onChange(d.checked)}
       />
-      <Caption1 as="p">{text.valuesHint}</Caption1>
-    </div>
+    </Field>
   );
 }
 
