@@ -15,6 +15,7 @@ import { SheetCheck } from "../workbook/sheetCheck";
 import { findNamedScorecard } from "./scorecardIdentity";
 import { CHECK_TIMING, CheckTiming, checkWrittenSheet } from "./readBack";
 import { officeRequirements } from "./excelSupport";
+import { officeErrorText } from "./workbookProblem";
 
 /** Cells per read request: at ~20 bytes a cell as JSON, about 2 MB. */
 export const READ_BLOCK_CELLS = 100000;
@@ -185,8 +186,16 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
+  /** The read-back; if Excel refuses it, that is what the check says (the sheet is written). */
   async checkScorecard(sheetName: string, plan: ScorecardPlan): Promise<SheetCheck> {
-    return checkWrittenSheet(this.run, sheetName, plan, this.supports, this.timing);
+    try {
+      return await checkWrittenSheet(this.run, sheetName, plan, this.supports, this.timing);
+    } catch (e) {
+      return {
+        checked: 0,
+        problems: [{ kind: "other_error", error: officeErrorText(e), cells: [] }],
+      };
+    }
   }
 
   async showScorecard(sheetName: string): Promise<void> {

@@ -6,6 +6,7 @@ import { guessMapping } from "../../src/engine/tableMapping";
 import { PlanCell, buildScorecardPlan } from "../../src/plan/scorecardPlan";
 import { cellAddress } from "../../src/plan/references";
 import { CheckTiming, checkWrittenSheet, englishError } from "../../src/taskpane/readBack";
+import { OfficeWorkbook } from "../../src/taskpane/officeWorkbook";
 import { FakeExcel } from "../support/fakeExcel";
 import { CUSTOMERS, LEADS, MARKET, SALES } from "../fixtures/scorecardFixture";
 
@@ -146,4 +147,14 @@ test("Excel still calculating when the check stops waiting, and a workbook calcu
   sheetShowing(manual, new Map());
   const check = await checkWrittenSheet(manual.run, "Scorecard", plan, everything, timing);
   expect(check.problems).toEqual([{ kind: "manual_calculation", error: null, cells: [] }]);
+});
+
+test("a read-back Excel refuses is said as the check's finding, the build itself stands", async () => {
+  const excel = new FakeExcel(["Sales"]); // no Scorecard sheet to read
+  const book = new OfficeWorkbook(excel.run, everything, timing);
+  const check = await book.checkScorecard("Scorecard", plan);
+  expect(check).toEqual({
+    checked: 0,
+    problems: [{ kind: "other_error", error: "ItemNotFound: no sheet Scorecard", cells: [] }],
+  });
 });
