@@ -4,8 +4,18 @@
  */
 import { SourceTable } from "../engine/sourceTable";
 import { MARKER_AREA, ScorecardPlan, holdsMarker } from "../plan/scorecardPlan";
-import { writePlanWithOffice } from "./officeWriter";
-import { ProgressListener, WorkbookPort, throwIfCancelled } from "../workbook/workbookPort";
+import { Requirements, writePlanWithOffice } from "./officeWriter";
+import {
+  ProgressListener,
+  WorkbookPort,
+  WriteOptions,
+  throwIfCancelled,
+} from "../workbook/workbookPort";
+import { SheetCheck } from "../workbook/sheetCheck";
+import { findNamedScorecard } from "./scorecardIdentity";
+import { CHECK_TIMING, CheckTiming, checkWrittenSheet } from "./readBack";
+import { officeRequirements } from "./excelSupport";
+import { officeErrorText } from "./workbookProblem";
 
 /** Cells per read request: at ~20 bytes a cell as JSON, about 2 MB. */
 export const READ_BLOCK_CELLS = 100000;
@@ -15,7 +25,24 @@ export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>)
 const excelRun: ExcelRun = (batch) => Excel.run(batch);
 
 export class OfficeWorkbook implements WorkbookPort {
-  constructor(private readonly run: ExcelRun = excelRun) {}
+  constructor(
+    private readonly run: ExcelRun = excelRun,
+    private readonly supports: Requirements = officeRequirements(),
+    private readonly timing: CheckTiming = CHECK_TIMING
+  ) {}
+
+  /**
+   * The workbook's date system: DATE(1904,1,1) is day 0 in a 1904 workbook and day 1462 in a 1900
+   * one (WorkbookFunctions, ExcelApi 1.2; Office.js has no property for it).
+   */
+  async dateSystem(): Promise<1900 | 1904> {
+    return this.run(async (context) => {
+      const day = context.workbook.functions.date(1904, 1, 1);
+      day.load("value");
+      await context.sync();
+      return day.value === 0 ? 1904 : 1900;
+    });
+  }
 
   async describeTables(): Promise<SourceTable[]> {
     return this.run(async (context) => {
@@ -140,28 +167,35 @@ export class OfficeWorkbook implements WorkbookPort {
     return { ...table, columns };
   }
 
+  /** The sheet SPEC_Scorecard names; a copy carrying the marker but not the name is the analyst's. */
   async findScorecard(): Promise<string | null> {
-    return this.run(async (context) => {
-      const sheets = context.workbook.worksheets;
-      sheets.load("items/name");
-      await context.sync();
-      const tops = sheets.items.map((ws) => {
-        const top = ws.getRange(MARKER_AREA.address);
-        top.load("values");
-        return { ws, top };
-      });
-      await context.sync();
-      return tops.find(({ top }) => holdsMarker(top.values))?.ws.name ?? null;
-    });
+    return findNamedScorecard(this.run);
   }
 
   async writeScorecard(
     plan: ScorecardPlan,
     onProgress: ProgressListener,
-    signal?: AbortSignal
+    signal?: AbortSignal,
+    options: WriteOptions = {}
   ): Promise<string> {
     const existing = await this.findScorecard();
-    return writePlanWithOffice(this.run, plan, existing, onProgress, signal);
+    return writePlanWithOffice(this.run, plan, existing, onProgress, signal, {
+      values: options.values === true,
+      date1904: (await this.dateSystem()) === 1904,
+      supports: this.supports,
+    });
+  }
+
+  /** The read-back; if Excel refuses it, that is what the check says (the sheet is written). */
+  async checkScorecard(sheetName: string, plan: ScorecardPlan): Promise<SheetCheck> {
+    try {
+      return await checkWrittenSheet(this.run, sheetName, plan, this.supports, this.timing);
+    } catch (e) {
+      return {
+        checked: 0,
+        problems: [{ kind: "other_error", error: officeErrorText(e), cells: [] }],
+      };
+    }
   }
 
   async showScorecard(sheetName: string): Promise<void> {

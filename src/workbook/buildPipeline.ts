@@ -18,12 +18,16 @@ import {
 import { Language } from "../plan/labels";
 import { ScorecardPlan, buildScorecardPlan } from "../plan/scorecardPlan";
 import { ProgressListener, WorkbookPort, throwIfCancelled } from "./workbookPort";
+import { SheetCheck } from "./sheetCheck";
+import { datesFrom1904 } from "./dateSystem";
 
 export interface BuildRequest {
   readonly tables: readonly SourceTable[];
   readonly override: MappingOverride;
   readonly settings: ScorecardSettings;
   readonly language: Language;
+  /** Write every cell as its computed value instead of live formulas. */
+  readonly values?: boolean;
 }
 
 export interface ComputedScorecard {
@@ -37,6 +41,10 @@ export interface BuildOutcome {
   readonly mapping: TableMapping;
   /** What the sheet holds as values computed at this build rather than live formulas. */
   readonly snapshots: ScorecardPlan["snapshots"];
+  /** The sheet as planned, for checking it again later. */
+  readonly plan: ScorecardPlan;
+  /** What reading the sheet back found (the task pane, live formulas); null where not read. */
+  readonly check: SheetCheck | null;
 }
 
 /** The mapping with every role pinned to the table it chose, so reading data cannot change it. */
@@ -80,15 +88,20 @@ export async function computeScorecard(
       "no sales table: map a table with customer, date and amount columns in step 1"
     );
   const pinned = pinnedOverride(described, request.override);
+  const date1904 = (await port.dateSystem?.()) === 1904;
   const loaded: SourceTable[] = [];
   for (const role of ROLES) {
     const m = described[role];
     if (m === undefined || loaded.some((t) => t.name === m.table.name && t.sheet === m.table.sheet))
       continue;
     throwIfCancelled(signal);
-    loaded.push(
-      await port.readTable(m.table, mappedColumns(described, m.table), onProgress, signal)
+    const table = await port.readTable(
+      m.table,
+      mappedColumns(described, m.table),
+      onProgress,
+      signal
     );
+    loaded.push(date1904 ? datesFrom1904(table, described) : table);
   }
   const mapping = guessMapping(loaded, pinned);
   onProgress({ phase: "computing", done: 0, total: 1 });
@@ -112,11 +125,16 @@ export async function buildInWorkbook(
   if (!computed.ok) return computed;
   throwIfCancelled(signal);
   const plan = buildScorecardPlan(computed.value.card, computed.value.mapping, request.language);
-  const sheetName = await port.writeScorecard(plan, onProgress, signal);
+  const values = request.values === true;
+  const sheetName = await port.writeScorecard(plan, onProgress, signal, { values });
+  const check =
+    values || port.checkScorecard === undefined ? null : await port.checkScorecard(sheetName, plan);
   return ok({
     card: computed.value.card,
     sheetName,
     mapping: computed.value.mapping,
     snapshots: plan.snapshots,
+    plan,
+    check,
   });
 }

@@ -27,7 +27,11 @@ import { serialToParts } from "../../core/cells";
 import { forecastHeadline, percentText } from "../../plan/forecastWords";
 import { Labels, Language } from "../../plan/labels";
 import { Progress } from "../../workbook/workbookPort";
+import { SheetCheck } from "../../workbook/sheetCheck";
+import type { RequirementCheck } from "../excelSupport";
 import { UiText } from "./uiText";
+import { ExcelText } from "./excelText";
+import { NeedValuesDialog, RequirementNotice, SheetCheckView, ValuesChoice } from "./ExcelNotices";
 
 const useStyles = makeStyles({
   column: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -36,12 +40,17 @@ const useStyles = makeStyles({
 export type BuildState =
   | { readonly kind: "idle" }
   | { readonly kind: "confirm"; readonly sheet: string }
+  /** The build found no dynamic arrays in this Excel: values instead of formulas, or nothing. */
+  | { readonly kind: "needValues" }
   | { readonly kind: "running"; readonly progress: Progress | null }
   | {
       readonly kind: "done";
       readonly sheet: string;
       readonly card: Scorecard;
       readonly computedAtBuild: string | null;
+      /** What reading the sheet back found; null when not read (values, or no Excel). */
+      readonly check: SheetCheck | null;
+      readonly checking: boolean;
     }
   | { readonly kind: "cancelled" }
   | { readonly kind: "failed"; readonly message: string };
@@ -57,6 +66,15 @@ export interface BuildStepProps {
   readonly onConfirm: (replace: boolean) => void;
   readonly onCancel: () => void;
   readonly onOpen: () => void;
+  /** Excel's side (the task pane only): what it lacks, values instead of formulas, the read-back. */
+  readonly excel?: {
+    readonly text: ExcelText;
+    readonly requirements: RequirementCheck;
+    readonly values: boolean;
+    readonly onValuesChange: (values: boolean) => void;
+    readonly onNeedValues: (writeValues: boolean) => void;
+    readonly onCheckAgain: () => void;
+  };
 }
 
 function progressText(text: UiText, p: Progress | null): string {
@@ -163,60 +181,143 @@ function Headline({
   );
 }
 
-/** Step 4: build with a progress bar and a way to cancel, then what was built. */
-export function BuildStep({
+function BuildProgress({
+  text,
+  progress,
+  onCancel,
+}: {
+  text: UiText;
+  progress: Progress | null;
+  onCancel: () => void;
+}): React.JSX.Element {
+  const styles = useStyles();
+  const share =
+    progress !== null && progress.total > 0 && progress.phase !== "computing"
+      ? progress.done / progress.total
+      : undefined;
+  return (
+    <div className={styles.column}>
+      <ProgressBar value={share} aria-label={progressText(text, progress)} />
+      <Body1 aria-live="polite">{progressText(text, progress)}</Body1>
+      <Button onClick={onCancel}>{text.cancel}</Button>
+    </div>
+  );
+}
+
+function ReplaceDialog({
+  text,
+  sheet,
+  onConfirm,
+}: {
+  text: UiText;
+  sheet: string | null;
+  onConfirm: (replace: boolean) => void;
+}): React.JSX.Element {
+  return (
+    <Dialog open={sheet !== null} onOpenChange={(_e, d) => !d.open && onConfirm(false)}>
+      <DialogSurface>
+        <DialogBody>
+          <DialogTitle>{text.replaceTitle}</DialogTitle>
+          <DialogContent>{sheet !== null ? text.replaceBody(sheet) : ""}</DialogContent>
+          <DialogActions>
+            <Button appearance="primary" onClick={() => onConfirm(true)}>
+              {text.replace}
+            </Button>
+            <Button onClick={() => onConfirm(false)}>{text.cancel}</Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}
+
+/** What was built: the sheet, what was computed at the build, the read-back, the headline. */
+function BuiltSummary({
   text,
   labels,
   language,
   state,
-  canBuild,
   download,
-  onBuild,
-  onConfirm,
-  onCancel,
   onOpen,
-}: BuildStepProps): React.JSX.Element {
+  excel,
+}: Pick<BuildStepProps, "text" | "labels" | "language" | "download" | "onOpen" | "excel"> & {
+  state: Extract<BuildState, { kind: "done" }>;
+}): React.JSX.Element {
+  const styles = useStyles();
+  return (
+    <div className={styles.column}>
+      <MessageBar intent="success">
+        <MessageBarBody>{text.built(state.sheet)}</MessageBarBody>
+      </MessageBar>
+      {state.computedAtBuild !== null && (
+        <MessageBar intent="info">
+          <MessageBarBody>{state.computedAtBuild}</MessageBarBody>
+        </MessageBar>
+      )}
+      {excel !== undefined && (
+        <SheetCheckView
+          text={excel.text}
+          check={state.check}
+          checking={state.checking}
+          onCheckAgain={excel.onCheckAgain}
+        />
+      )}
+      <Headline card={state.card} labels={labels} language={language} />
+      <Outlook card={state.card} labels={labels} language={language} />
+      {download === null ? (
+        <Link as="button" onClick={onOpen}>
+          {text.openSheet}
+        </Link>
+      ) : (
+        <Link href={download.url} download={download.fileName}>
+          {text.download}
+        </Link>
+      )}
+    </div>
+  );
+}
+
+/** Step 4: build with a progress bar and a way to cancel, then what was built. */
+export function BuildStep(props: BuildStepProps): React.JSX.Element {
+  const { text, state, canBuild, onBuild, onConfirm, onCancel, excel } = props;
   const styles = useStyles();
   return (
     <div className={styles.column}>
       <Body1>{text.buildHelp}</Body1>
+      {excel !== undefined && (
+        <>
+          <RequirementNotice text={excel.text} requirements={excel.requirements} />
+          <ValuesChoice
+            text={excel.text}
+            values={excel.values}
+            disabled={state.kind === "running"}
+            onChange={excel.onValuesChange}
+          />
+          <NeedValuesDialog
+            text={excel.text}
+            open={state.kind === "needValues"}
+            cancel={text.cancel}
+            onAnswer={excel.onNeedValues}
+          />
+        </>
+      )}
       {state.kind !== "running" && (
-        <Button appearance="primary" disabled={!canBuild} onClick={onBuild}>
+        <Button
+          appearance="primary"
+          disabled={!canBuild || excel?.requirements.canWrite === false}
+          onClick={onBuild}
+        >
           {text.build}
         </Button>
       )}
       {state.kind === "running" && (
-        <div className={styles.column}>
-          <ProgressBar
-            value={
-              state.progress !== null &&
-              state.progress.total > 0 &&
-              state.progress.phase !== "computing"
-                ? state.progress.done / state.progress.total
-                : undefined
-            }
-            aria-label={progressText(text, state.progress)}
-          />
-          <Body1 aria-live="polite">{progressText(text, state.progress)}</Body1>
-          <Button onClick={onCancel}>{text.cancel}</Button>
-        </div>
+        <BuildProgress text={text} progress={state.progress} onCancel={onCancel} />
       )}
-      <Dialog open={state.kind === "confirm"} onOpenChange={(_e, d) => !d.open && onConfirm(false)}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>{text.replaceTitle}</DialogTitle>
-            <DialogContent>
-              {state.kind === "confirm" ? text.replaceBody(state.sheet) : ""}
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="primary" onClick={() => onConfirm(true)}>
-                {text.replace}
-              </Button>
-              <Button onClick={() => onConfirm(false)}>{text.cancel}</Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <ReplaceDialog
+        text={text}
+        sheet={state.kind === "confirm" ? state.sheet : null}
+        onConfirm={onConfirm}
+      />
       {state.kind === "cancelled" && (
         <MessageBar intent="warning">
           <MessageBarBody>{text.cancelled}</MessageBarBody>
@@ -230,29 +331,7 @@ export function BuildStep({
           </MessageBarBody>
         </MessageBar>
       )}
-      {state.kind === "done" && (
-        <div className={styles.column}>
-          <MessageBar intent="success">
-            <MessageBarBody>{text.built(state.sheet)}</MessageBarBody>
-          </MessageBar>
-          {state.computedAtBuild !== null && (
-            <MessageBar intent="info">
-              <MessageBarBody>{state.computedAtBuild}</MessageBarBody>
-            </MessageBar>
-          )}
-          <Headline card={state.card} labels={labels} language={language} />
-          <Outlook card={state.card} labels={labels} language={language} />
-          {download === null ? (
-            <Link as="button" onClick={onOpen}>
-              {text.openSheet}
-            </Link>
-          ) : (
-            <Link href={download.url} download={download.fileName}>
-              {text.download}
-            </Link>
-          )}
-        </div>
-      )}
+      {state.kind === "done" && <BuiltSummary {...props} state={state} />}
     </div>
   );
 }

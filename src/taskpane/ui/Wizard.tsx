@@ -14,15 +14,15 @@ import {
 import { SourceTable } from "../../engine/sourceTable";
 import { MappingOverride, guessMapping } from "../../engine/tableMapping";
 import { LABELS, LANGUAGES, Language } from "../../plan/labels";
-import { snapshotSummary } from "../../plan/scorecardPlan";
-import { BuildRequest, buildInWorkbook } from "../../workbook/buildPipeline";
-import { CancelledError, WorkbookPort } from "../../workbook/workbookPort";
-import { BuildState, BuildStep } from "./BuildStep";
+import { WorkbookPort } from "../../workbook/workbookPort";
+import { BuildStep } from "./BuildStep";
 import { DataStep } from "./DataStep";
 import { DefinitionsStep } from "./DefinitionsStep";
 import { TargetsStep } from "./TargetsStep";
 import { INITIAL_FORM, WizardForm, settingsOf } from "./wizardForm";
 import { UI_TEXT, languageOf } from "./uiText";
+import { EXCEL_TEXT } from "./excelText";
+import { ExcelSide, useBuild } from "./useBuild";
 
 const useStyles = makeStyles({
   root: {
@@ -49,62 +49,8 @@ export interface WizardProps {
   readonly port: WorkbookPort;
   /** Set by the browser preview: the built workbook to download. */
   readonly download?: { readonly url: string; readonly fileName: string } | null;
-}
-
-/** The build: its state, and starting (after confirming a replacement), running and cancelling it. */
-function useBuild(
-  port: WorkbookPort,
-  request: () => BuildRequest | null
-): {
-  build: BuildState;
-  setBuild: (state: BuildState) => void;
-  run: () => Promise<void>;
-  start: () => Promise<void>;
-  cancel: () => void;
-} {
-  const [build, setBuild] = React.useState<BuildState>({ kind: "idle" });
-  const abort = React.useRef<AbortController | null>(null);
-  const run = async (): Promise<void> => {
-    const r = request();
-    if (r === null) return;
-    const controller = new AbortController();
-    abort.current = controller;
-    setBuild({ kind: "running", progress: null });
-    try {
-      const outcome = await buildInWorkbook(
-        port,
-        r,
-        (progress) => setBuild({ kind: "running", progress }),
-        controller.signal
-      );
-      if (!outcome.ok) setBuild({ kind: "failed", message: outcome.error.message });
-      else {
-        const snapshots = outcome.value.snapshots;
-        const computedAtBuild = snapshotSummary({ snapshots }, r.language);
-        setBuild({
-          kind: "done",
-          sheet: outcome.value.sheetName,
-          card: outcome.value.card,
-          computedAtBuild,
-        });
-        await port.showScorecard(outcome.value.sheetName);
-      }
-    } catch (e) {
-      setBuild(
-        e instanceof CancelledError
-          ? { kind: "cancelled" }
-          : { kind: "failed", message: e instanceof Error ? e.message : String(e) }
-      );
-    } finally {
-      abort.current = null;
-    }
-  };
-  const start = async (): Promise<void> => {
-    const existing = await port.findScorecard();
-    if (existing !== null) setBuild({ kind: "confirm", sheet: existing });
-    else await run();
-  };
-  return { build, setBuild, run, start, cancel: () => abort.current?.abort() };
+  /** Set by the task pane: what this Excel supports, and its dynamic-array probe. */
+  readonly excel?: ExcelSide;
 }
 
 function LanguagePicker({
@@ -134,30 +80,42 @@ function LanguagePicker({
   );
 }
 
-export function Wizard({ port, download = null }: WizardProps): React.JSX.Element {
-  const styles = useStyles();
-  const [language, setLanguage] = React.useState<Language>(() =>
-    languageOf(port.displayLanguage())
-  );
-  const [step, setStep] = React.useState<Step>("data");
+/** The workbook's tables, or why they could not be read. */
+function useTables(port: WorkbookPort): {
+  tables: SourceTable[] | null;
+  loadError: string | null;
+} {
   const [tables, setTables] = React.useState<SourceTable[] | null>(null);
   const [loadError, setLoadError] = React.useState<string | null>(null);
-  const [override, setOverride] = React.useState<MappingOverride>({});
-  const [form, setForm] = React.useState<WizardForm>(INITIAL_FORM);
-  const text = UI_TEXT[language];
-  const labels = LABELS[language];
-
   React.useEffect(() => {
     port
       .describeTables()
       .then(setTables, (e: unknown) => setLoadError(e instanceof Error ? e.message : String(e)));
   }, [port]);
+  return { tables, loadError };
+}
+
+export function Wizard({ port, download = null, excel }: WizardProps): React.JSX.Element {
+  const styles = useStyles();
+  const [language, setLanguage] = React.useState<Language>(() =>
+    languageOf(port.displayLanguage())
+  );
+  const [step, setStep] = React.useState<Step>("data");
+  const { tables, loadError } = useTables(port);
+  const [override, setOverride] = React.useState<MappingOverride>({});
+  const [form, setForm] = React.useState<WizardForm>(INITIAL_FORM);
+  const text = UI_TEXT[language];
+  const labels = LABELS[language];
 
   const mapping = React.useMemo(() => guessMapping(tables ?? [], override), [tables, override]);
   const { settings, errors } = settingsOf(form, text);
   const stepIndex = STEPS.indexOf(step);
-  const { build, setBuild, run, start, cancel } = useBuild(port, () =>
-    settings === null || tables === null ? null : { tables, override, settings, language }
+
+  const build = useBuild(
+    port,
+    () => (settings === null || tables === null ? null : { tables, override, settings, language }),
+    language,
+    excel
   );
   const formProps = { text, labels, form, errors, onChange: setForm };
 
@@ -196,15 +154,25 @@ export function Wizard({ port, download = null }: WizardProps): React.JSX.Elemen
           text={text}
           labels={labels}
           language={language}
-          state={build}
+          state={build.state}
           canBuild={settings !== null && mapping.sales !== undefined}
           download={download}
-          onBuild={() => void start()}
-          onConfirm={(replace) => (replace ? void run() : setBuild({ kind: "idle" }))}
-          onCancel={cancel}
-          onOpen={() => {
-            if (build.kind === "done") void port.showScorecard(build.sheet);
-          }}
+          onBuild={build.start}
+          onConfirm={build.confirm}
+          onCancel={build.cancel}
+          onOpen={build.open}
+          excel={
+            excel === undefined
+              ? undefined
+              : {
+                  text: EXCEL_TEXT[language],
+                  requirements: excel.requirements,
+                  values: build.values,
+                  onValuesChange: build.setValues,
+                  onNeedValues: build.needValues,
+                  onCheckAgain: build.checkAgain,
+                }
+          }
         />
       )}
       {step === "build" && settings === null && <span role="alert">{text.fixFirst}</span>}
