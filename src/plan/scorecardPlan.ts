@@ -35,6 +35,7 @@ import {
 import { forecastHeadline } from "./forecastWords";
 import { LABELS, Language } from "./labels";
 import { absolute, cellAddress, columnReference } from "./references";
+import { textHelpers, withHelperWidths } from "./textReadings";
 
 export type CellStyle =
   | "title"
@@ -270,9 +271,14 @@ export function buildScorecardPlan(
   language: Language
 ): ScorecardPlan {
   const L = LABELS[language];
-  const refs = dataRefs(mapping);
-  if (refs === null) throw new Error("a scorecard plan needs a mapped sales table");
-  const cells: PlanCell[] = [];
+  const sourceRefs = dataRefs(mapping);
+  if (sourceRefs === null) throw new Error("a scorecard plan needs a mapped sales table");
+  // Columns whose text the engine read (text dates and numbers, total rows) are read through helpers.
+  const helpers = textHelpers(mapping, (source) =>
+    language === "es" ? `Leído de ${source}` : `Read from ${source}`
+  );
+  const refs: DataRefs = { ...sourceRefs, ...helpers.refs };
+  const cells: PlanCell[] = [...helpers.cells];
   const put = (cell: PlanCell): void => {
     cells.push(cell);
   };
@@ -1053,7 +1059,7 @@ export function buildScorecardPlan(
     sheetName: SCORECARD_SHEET,
     marker: { row: 3, column: 1, text: MARKER_TEXT },
     cells,
-    columnWidths: [44, 16, 18, 14, 14, 14, 22, 60, 14, 14, 14, 14],
+    columnWidths: withHelperWidths([44, 16, 18, 14, 14, 14, 22, 60, 14, 14, 14, 14], helpers),
     frozenRows: 3,
     statusRule: {
       column: COLUMN.status,

@@ -18,6 +18,8 @@ export const enum CellKind {
   Error = 4,
   /** A shared string: `number` is its index. */
   Shared = 5,
+  /** A formula whose value was never stored (openpyxl, pandas): `text` is "". */
+  Uncalculated = 6,
 }
 
 export interface CellSink {
@@ -198,6 +200,7 @@ export class SheetScanner {
     let valueEnd = -1;
     let inline: string | null = null;
     let inPhonetic = false;
+    let formula = false;
     let pos = gt + 1;
     for (;;) {
       const open = buf.indexOf(LT, pos);
@@ -216,8 +219,12 @@ export class SheetScanner {
         if (len === 1 && c0 === 99 /* </c> */) {
           // Only a whole cell counts: one cut by the chunk's end is read again from its start.
           this.nextColumn = column + 1;
-          if (wanted)
-            this.deliver(buf, column, style, type, typeLength, valueStart, valueEnd, inline);
+          if (wanted) {
+            const numeric = type === 0 || type === 110; /* n */
+            if (formula && (valueStart < 0 || (numeric && valueEnd <= valueStart)))
+              this.sink.cell(column, CellKind.Uncalculated, 0, "");
+            else this.deliver(buf, column, style, type, typeLength, valueStart, valueEnd, inline);
+          }
           return end + 1;
         }
         if (len === 1 && c0 === 118 /* </v> */) valueEnd = open;
@@ -239,7 +246,12 @@ export class SheetScanner {
           continue;
         }
         if (inline === null) inline = "";
-      } else if (len === 1 && c0 === 102 /* <f> */ && !selfClosing) {
+      } else if (len === 1 && c0 === 102 /* <f> */) {
+        formula = true;
+        if (selfClosing) {
+          pos = end + 1;
+          continue;
+        }
         const close = buf.indexOf(LT, end + 1); // formula text holds no "<"
         if (close < 0) return -1;
         pos = close;

@@ -1,6 +1,7 @@
 /** The wizard's words in English and Spanish. */
 import { Language } from "../../plan/labels";
 import { Role } from "../../engine/tableMapping";
+import { numberText } from "../../core/numberText";
 
 export interface UiText {
   readonly language: string;
@@ -55,8 +56,7 @@ export interface UiText {
   readonly fixFirst: string;
 }
 
-const fmt = (n: number, language: Language): string =>
-  n.toLocaleString(language === "es" ? "es-ES" : "en-US");
+const fmt = (n: number, language: Language): string => numberText(n, language);
 
 const EN: UiText = {
   language: "Language",

@@ -1,0 +1,268 @@
+/**
+ * A column's text read as dates or numbers by SPEC.md §3.5, the same rules for every CSV field
+ * and every text cell of a workbook: the convention is inferred from all of the column's values
+ * (a decimal comma as soon as one value needs it; day first as soon as one first part is over
+ * 12), else settled by the caller (--decimal, --date-order) or, for dates, by the language.
+ */
+import { ErrorValue, FormulaWithoutValue, isBlank } from "../core/cells";
+import {
+  DateOrder,
+  DateShape,
+  dateFormatName,
+  dateShape,
+  isYearFirst,
+  orderEvidence,
+  shapeSerial,
+} from "../core/dateText";
+import { DecimalMark, decimalEvidence, numberReadings, readingWith } from "../core/numberText";
+
+/** What the caller settles: from --decimal and --date-order, and the language (es: day first). */
+export interface ReadingOptions {
+  readonly decimal?: DecimalMark;
+  readonly dateOrder?: DateOrder;
+  readonly language: "en" | "es";
+}
+
+/** Where a convention came from, as the data check says it. */
+export type SettledBy = "values" | "table" | "option" | "language";
+
+export interface DatesFound {
+  readonly kind: "date";
+  /** Cells read from text. */
+  readonly texts: number;
+  /** The order of day and month (null when every text date was year first). */
+  readonly order: DateOrder | null;
+  readonly settledBy: SettledBy | null;
+  /** How the first text date is written: "dd/mm/yyyy". */
+  readonly format: string | null;
+}
+
+export interface NumbersFound {
+  readonly kind: "number";
+  readonly texts: number;
+  /** The decimal separator (null when no text needed one: whole numbers). */
+  readonly decimal: DecimalMark | null;
+  readonly settledBy: SettledBy | null;
+}
+
+export type TextFound = DatesFound | NumbersFound;
+
+/** Why a column cannot be read; `row` is the 0-based data row, `other` a second one. */
+export type ColumnProblem =
+  | {
+      readonly kind: "not_a_date";
+      readonly row: number;
+      readonly text: string;
+      readonly format: string | null;
+    }
+  | {
+      readonly kind: "date_before_1900" | "impossible_date";
+      readonly row: number;
+      readonly text: string;
+    }
+  | {
+      readonly kind: "mixed_date_orders";
+      readonly row: number;
+      readonly other: number;
+      readonly text: string;
+      readonly otherText: string;
+    }
+  | {
+      readonly kind: "not_a_number";
+      readonly row: number;
+      readonly text: string;
+      readonly decimal: DecimalMark | null;
+    }
+  | {
+      readonly kind: "mixed_decimals";
+      readonly row: number;
+      readonly other: number;
+      readonly text: string;
+      readonly otherText: string;
+    }
+  | { readonly kind: "ambiguous_decimal"; readonly row: number; readonly text: string }
+  | { readonly kind: "error_value"; readonly row: number; readonly text: string }
+  | { readonly kind: "formula_without_value" | "blank_date"; readonly row: number }
+  | { readonly kind: "boolean"; readonly row: number; readonly text: string };
+
+export type ColumnReading<F extends TextFound> =
+  | { readonly ok: true; readonly values: readonly unknown[]; readonly found: F }
+  | { readonly ok: false; readonly problem: ColumnProblem };
+
+/** A cell no typed column accepts: an error value, a formula never calculated, a boolean. */
+export function cellProblem(v: unknown, row: number): ColumnProblem | null {
+  if (v instanceof ErrorValue) return { kind: "error_value", row, text: v.code };
+  if (v instanceof FormulaWithoutValue) return { kind: "formula_without_value", row };
+  if (typeof v === "boolean") return { kind: "boolean", row, text: v ? "TRUE" : "FALSE" };
+  return null;
+}
+
+const LANGUAGE_ORDER: Record<"en" | "es", DateOrder> = { en: "mdy", es: "dmy" };
+
+/** Reads a date column: numbers (serials) as they are, text by the column's order. */
+export function readDateColumn(
+  values: readonly unknown[],
+  options: ReadingOptions
+): ColumnReading<DatesFound> {
+  const shapes: (DateShape | null)[] = new Array<DateShape | null>(values.length).fill(null);
+  let firstText = -1;
+  let dayFirst = -1;
+  let monthFirst = -1;
+  let needsOrder = -1;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (typeof v === "number" || isBlank(v)) continue;
+    const problem = cellProblem(v, i);
+    if (problem !== null) return { ok: false, problem };
+    const text = String(v);
+    const shape = dateShape(text);
+    if (shape === null)
+      return { ok: false, problem: { kind: "not_a_date", row: i, text, format: null } };
+    shapes[i] = shape;
+    if (firstText < 0) firstText = i;
+    if (isYearFirst(shape)) continue;
+    if (needsOrder < 0) needsOrder = i;
+    const evidence = orderEvidence(shape);
+    if (evidence === "dmy" && dayFirst < 0) dayFirst = i;
+    if (evidence === "mdy" && monthFirst < 0) monthFirst = i;
+  }
+  if (firstText < 0)
+    return {
+      ok: true,
+      values,
+      found: { kind: "date", texts: 0, order: null, settledBy: null, format: null },
+    };
+  let order: DateOrder | null = null;
+  let settledBy: SettledBy | null = null;
+  if (needsOrder >= 0) {
+    if (options.dateOrder !== undefined) [order, settledBy] = [options.dateOrder, "option"];
+    else if (dayFirst >= 0 && monthFirst >= 0) {
+      const [a, b] = [Math.min(dayFirst, monthFirst), Math.max(dayFirst, monthFirst)];
+      return {
+        ok: false,
+        problem: {
+          kind: "mixed_date_orders",
+          row: a,
+          other: b,
+          text: String(values[a]),
+          otherText: String(values[b]),
+        },
+      };
+    } else if (dayFirst >= 0 || monthFirst >= 0)
+      [order, settledBy] = [dayFirst >= 0 ? "dmy" : "mdy", "values"];
+    else [order, settledBy] = [LANGUAGE_ORDER[options.language], "language"];
+  }
+  const sample = shapes[needsOrder >= 0 ? needsOrder : firstText] as DateShape;
+  const format = dateFormatName(sample, order ?? "ymd");
+  const out = values.slice();
+  let texts = 0;
+  for (let i = 0; i < values.length; i++) {
+    const shape = shapes[i];
+    if (shape === null) continue;
+    const serial = shapeSerial(shape, order ?? "ymd");
+    if (serial !== serial) {
+      const text = String(values[i]);
+      const year = isYearFirst(shape) || order === "ymd" ? shape.first : shape.third;
+      const kind =
+        year.length === 4 && Number(year) < 1900 ? "date_before_1900" : "impossible_date";
+      // A day that cannot be in the column's order (13 as a month) says which order was used.
+      const wrongOrder =
+        !isYearFirst(shape) && orderEvidence(shape) !== null && orderEvidence(shape) !== order;
+      return {
+        ok: false,
+        problem: wrongOrder ? { kind: "not_a_date", row: i, text, format } : { kind, row: i, text },
+      };
+    }
+    out[i] = serial;
+    texts++;
+  }
+  return { ok: true, values: out, found: { kind: "date", texts, order, settledBy, format } };
+}
+
+/** What a number column's text says of its decimal separator, before the table's other columns are heard. */
+export interface DecimalClues {
+  /** First row that only a decimal point reads, and first that only a decimal comma reads. */
+  readonly point: number;
+  readonly comma: number;
+  /** First row the two conventions read differently (1.234). */
+  readonly ambiguous: number;
+}
+
+/** Clues of a number column; a problem when a cell is no number under any convention. */
+export function decimalClues(values: readonly unknown[]): DecimalClues | ColumnProblem {
+  let point = -1;
+  let comma = -1;
+  let ambiguous = -1;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (typeof v === "number" || isBlank(v)) continue;
+    const problem = cellProblem(v, i);
+    if (problem !== null) return problem;
+    const evidence = decimalEvidence(numberReadings(String(v)));
+    if (evidence === null) return { kind: "not_a_number", row: i, text: String(v), decimal: null };
+    if (evidence === "." && point < 0) point = i;
+    else if (evidence === "," && comma < 0) comma = i;
+    else if (evidence === "ambiguous" && ambiguous < 0) ambiguous = i;
+  }
+  return { point, comma, ambiguous };
+}
+
+export const isClues = (c: DecimalClues | ColumnProblem): c is DecimalClues => !("kind" in c);
+
+/** The mark a table's columns agree on (one column told, none told otherwise); null when none or they differ. */
+export function tableDecimal(clues: readonly DecimalClues[]): DecimalMark | null {
+  const point = clues.some((c) => c.point >= 0 && c.comma < 0);
+  const comma = clues.some((c) => c.comma >= 0 && c.point < 0);
+  return point === comma ? null : point ? "." : ",";
+}
+
+/** Reads a number column with the decimal separator its values, the table or the caller settle. */
+export function readNumberColumn(
+  values: readonly unknown[],
+  clues: DecimalClues,
+  options: ReadingOptions,
+  tableMark: DecimalMark | null
+): ColumnReading<NumbersFound> {
+  let decimal: DecimalMark | null = null;
+  let settledBy: SettledBy | null = null;
+  if (options.decimal !== undefined) [decimal, settledBy] = [options.decimal, "option"];
+  else if (clues.point >= 0 && clues.comma >= 0) {
+    const [a, b] = [Math.min(clues.point, clues.comma), Math.max(clues.point, clues.comma)];
+    return {
+      ok: false,
+      problem: {
+        kind: "mixed_decimals",
+        row: a,
+        other: b,
+        text: String(values[a]),
+        otherText: String(values[b]),
+      },
+    };
+  } else if (clues.point >= 0 || clues.comma >= 0)
+    [decimal, settledBy] = [clues.point >= 0 ? "." : ",", "values"];
+  else if (clues.ambiguous >= 0) {
+    if (tableMark === null)
+      return {
+        ok: false,
+        problem: {
+          kind: "ambiguous_decimal",
+          row: clues.ambiguous,
+          text: String(values[clues.ambiguous]),
+        },
+      };
+    [decimal, settledBy] = [tableMark, "table"];
+  }
+  const out = values.slice();
+  let texts = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (typeof v === "number" || isBlank(v)) continue;
+    const r = numberReadings(String(v));
+    const n = decimal === null ? r.point : readingWith(r, decimal);
+    if (n !== n)
+      return { ok: false, problem: { kind: "not_a_number", row: i, text: String(v), decimal } };
+    out[i] = n;
+    texts++;
+  }
+  return { ok: true, values: out, found: { kind: "number", texts, decimal, settledBy } };
+}

@@ -1,0 +1,38 @@
+/**
+ * How a column's cells are read beyond what they hold, once for the engine and the live
+ * formulas alike: text dates in the column's order, text numbers with its decimal mark, and
+ * total rows (a customer cell such as Total or Suma) left out of a table's customers.
+ */
+import { DateOrder } from "../core/dateText";
+import { DecimalMark } from "../core/numberText";
+import { textKey } from "../core/textKey";
+
+export type TextReading =
+  | { readonly kind: "date"; readonly order: DateOrder }
+  | { readonly kind: "number"; readonly decimal: DecimalMark; readonly blankIsZero: boolean }
+  | { readonly kind: "totals" };
+
+/** Customer cells that mark a total row, by their text key (SPEC.md §3.5). */
+export const TOTAL_WORDS: readonly string[] = [
+  "total",
+  "totals",
+  "totales",
+  "total general",
+  "gran total",
+  "grand total",
+  "subtotal",
+  "sub total",
+  "suma",
+  "suma total",
+  "sum",
+];
+
+/** The keys a total row's customer cell may have: each word, also followed by ":" or ".". */
+export const TOTAL_KEYS: readonly string[] = TOTAL_WORDS.flatMap((w) => [w, `${w}:`, `${w}.`]);
+
+const TOTALS = new Set(TOTAL_KEYS);
+
+/** True when a customer cell says its row is a total, not a customer. */
+export function isTotalCell(v: unknown): boolean {
+  return typeof v === "string" && TOTALS.has(textKey(v));
+}
