@@ -38,15 +38,13 @@ export function tableLine(t: TableCheck, language: Language): string {
   const where =
     t.file !== null
       ? `${t.file} (${t.encoding}, ${es ? "separador" : "separator"} ${t.separator === "\t" ? (es ? "tabulador" : "tab") : t.separator})`
-      : t.table === t.sheet
-        ? `${es ? "hoja" : "sheet"} ${t.sheet}`
-        : `${t.table} (${es ? "hoja" : "sheet"} ${t.sheet})`;
-  const read = plural(
-    t.rows,
-    es ? "fila leída" : "row read",
-    es ? "filas leídas" : "rows read",
-    language
-  );
+      : t.excelTable
+        ? `${es ? "tabla" : "table"} ${t.table} (${es ? "hoja" : "sheet"} ${t.sheet})`
+        : `${es ? "hoja" : "sheet"} ${t.sheet}`;
+  const used = t.rows - t.leftOut.reduce((n, l) => n + l.count, 0);
+  const read =
+    plural(t.rows, es ? "fila leída" : "row read", es ? "filas leídas" : "rows read", language) +
+    (used === t.rows ? "" : `, ${numberText(used, language)} ${es ? "usadas" : "used"}`);
   const left = t.leftOut.map((l) => {
     const [one, many] = LEFT_OUT[language][l.reason];
     return `${plural(l.count, one, many, language)} (${rowsList(l.rows, l.count, language)})`;

@@ -72,9 +72,9 @@ export function tableWhere(table: SourceTable, language: Language): string {
   }
   if (table.isExcelTable)
     return es
-      ? `tabla ${table.name} de la hoja ${table.sheet}`
+      ? `la tabla ${table.name} de la hoja ${table.sheet}`
       : `table ${table.name} on sheet ${table.sheet}`;
-  return es ? `hoja ${table.sheet}` : `sheet ${table.sheet}`;
+  return es ? `la hoja ${table.sheet}` : `sheet ${table.sheet}`;
 }
 
 /** The worksheet row (or CSV line, header = 1) of data row i. */
