@@ -89,6 +89,8 @@ async function readTop(
   };
   const dimension = await pkg.scan(sheet, sink, all);
   const range = dimension === null ? null : decodeRange(dimension);
+  // Without a <dimension> (Google Sheets), the rows are counted: choosing among tables needs them.
+  const lastRow = range?.lastRow ?? (await lastRowWithValue(pkg, sheet, strings));
   const numbers = [...rows.keys()].sort((a, b) => a - b);
   const lastColumn = Math.max(0, ...[...rows.values()].flatMap((r) => [...r.keys()]));
   const grid = numbers.map((r) =>
@@ -105,8 +107,33 @@ async function readTop(
     headerRow: at < 0 ? 0 : numbers[at],
     firstColumn,
     headers,
-    dimensionLastRow: range?.lastRow ?? 0,
+    dimensionLastRow: lastRow,
   };
+}
+
+/** The last row holding a value, by a scan of the whole sheet. */
+async function lastRowWithValue(
+  pkg: XlsxPackage,
+  sheet: WorksheetInfo,
+  strings: SharedStrings
+): Promise<number> {
+  let current = 0;
+  let last = 0;
+  await pkg.scan(
+    sheet,
+    {
+      row(r) {
+        current = r;
+        return true;
+      },
+      cell(_column, kind, number, text) {
+        const value = cellValue(kind, number, text, strings);
+        if (value !== null && !(typeof value === "string" && value.trim() === "")) last = current;
+      },
+    },
+    new Uint8Array(MAX_COLUMNS + 1).fill(1)
+  );
+  return last;
 }
 
 /** The workbook's tables, data not yet read (every column empty). */
