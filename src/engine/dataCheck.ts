@@ -21,6 +21,7 @@ import {
   decimalClues,
   isClues,
   readDateColumn,
+  readLikeColumn,
   readNumberColumn,
   tableDecimal,
 } from "./textColumns";
@@ -306,7 +307,10 @@ function checkTable(
       }
       if (read.found.texts > 0) {
         found = read.found;
-        out[c.j] = read.values.map((v, i) => (skipped(i) ? table.columns[c.j][i] : v));
+        const f = read.found;
+        out[c.j] = read.values.map((v, i) =>
+          skipped(i) ? readLikeColumn(table.columns[c.j][i], f) : v
+        );
         readings[c.j] =
           read.found.kind === "date"
             ? { kind: "date", order: read.found.order ?? "ymd" }

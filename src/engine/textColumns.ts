@@ -266,3 +266,18 @@ export function readNumberColumn(
   }
   return { ok: true, values: out, found: { kind: "number", texts, decimal, settledBy } };
 }
+
+/**
+ * One cell read as its column was (a row the engine leaves out, say): what the live sheet's
+ * reading of the column gives it. Text that does not read stays as it is.
+ */
+export function readLikeColumn(v: unknown, found: TextFound): unknown {
+  if (typeof v !== "string" || v.trim() === "") return v;
+  if (found.kind === "date") {
+    const shape = dateShape(v);
+    const serial = shape === null ? NaN : shapeSerial(shape, found.order ?? "ymd");
+    return serial === serial ? serial : v;
+  }
+  const n = readingWith(numberReadings(v), found.decimal ?? ".");
+  return n === n ? n : v;
+}

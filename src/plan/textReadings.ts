@@ -11,11 +11,13 @@ import { textKeyFormula } from "../core/textKey";
 import { ColumnOf, Role, TableMapping } from "../engine/tableMapping";
 import { TOTAL_KEYS, TextReading } from "../engine/textReading";
 import { DataRefs, LET_VARIABLE, textColumn, textLiteral } from "./indicatorFormulas";
-import { absolute, columnLetter, columnReference } from "./references";
+import { absolute, columnReference } from "./references";
 import type { CellResult, NumberFormatKind, PlanCell } from "./scorecardPlan";
 
 /** The first helper column: right of everything else the sheet holds (its widest block ends at L). */
 export const HELPER_FIRST_COLUMN = 14;
+/** A worksheet's last row. */
+const SHEET_ROWS = 1048576;
 /** The helpers' label row; their values spill from the row below. */
 const LABEL_ROW = 1;
 
@@ -136,11 +138,10 @@ export function textHelpers(mapping: TableMapping, label: (source: string) => st
         results: Array.from({ length: rows }, (_, i) => [cached(values[i], reading)]),
       },
     });
-    const letter = columnLetter(column);
     const first = absolute(LABEL_ROW + 1, column);
     // An Excel table grows: the helper's range follows its rows; a plain range stays as read.
     refs[key] = m.table.isExcelTable
-      ? `${first}:INDEX($${letter}:$${letter},ROWS(${source})+${LABEL_ROW})`
+      ? `${first}:INDEX(${first}:${absolute(SHEET_ROWS, column)},ROWS(${source}))`
       : `${first}:${absolute(LABEL_ROW + rows, column)}`;
     column++;
   }
