@@ -25,7 +25,7 @@ import {
   readNumberColumn,
   tableDecimal,
 } from "./textColumns";
-import { TextReading, isTotalCell } from "./textReading";
+import { LIVE_COLUMNS, TextReading, isTotalCell } from "./textReading";
 
 /** What the engine makes of a role's column. */
 export type ColumnKind = "date" | "number" | "id" | "label";
@@ -69,6 +69,8 @@ export interface ColumnCheck {
   readonly kind: ColumnKind;
   /** How its text was read (null when its cells needed no reading). */
   readonly found: TextFound | null;
+  /** The live sheet reads it through a hidden helper column (its text converted, or total rows left out). */
+  readonly readThrough: boolean;
   readonly samples: readonly Sample[];
 }
 
@@ -331,6 +333,9 @@ function checkTable(
       header: table.headers[c.j],
       kind: c.kind,
       found,
+      readThrough:
+        readings[c.j] !== null &&
+        LIVE_COLUMNS.some(([, role, column]) => role === c.role && column === c.column),
       samples: samplesOf(table.columns[c.j], out[c.j], c.kind, skipped, table.csv?.head[c.j]),
     });
   }

@@ -72,7 +72,12 @@ export function columnLine(c: ColumnCheck, language: Language): string {
   const samples = c.samples.map((s) => sampleText(s, c, language)).join(", ");
   const eg =
     samples === "" ? (es ? "sin valores" : "no values") : `${es ? "p. ej." : "e.g."} ${samples}`;
-  return `  ${c.header} → ${columnName(c.column, language)}: ${found}${eg}`;
+  const through = !c.readThrough
+    ? ""
+    : es
+      ? "; la hoja Scorecard la lee igual, en una columna oculta"
+      : "; the Scorecard sheet reads it the same way, in a hidden column";
+  return `  ${c.header} → ${columnName(c.column, language)}: ${found}${eg}${through}`;
 }
 
 /** Every line of the check: choices and hidden tables first, then each table and its columns, then repeated ids. */

@@ -36,3 +36,17 @@ const TOTALS = new Set(TOTAL_KEYS);
 export function isTotalCell(v: unknown): boolean {
   return typeof v === "string" && TOTALS.has(textKey(v));
 }
+
+/**
+ * The mapped columns the live sheet reads (by the name its formulas give each), as role and
+ * column: where one holds text the engine converted, the sheet reads it through a helper column.
+ */
+export const LIVE_COLUMNS: readonly (readonly [string, string, string])[] = [
+  ["customer", "sales", "customer"],
+  ["date", "sales", "date"],
+  ["amount", "sales", "amount"],
+  ["margin", "sales", "margin"],
+  ["customerIds", "customers", "id"],
+  ["leadCreated", "leads", "created"],
+  ["potentialAccounts", "market", "potentialAccounts"],
+];

@@ -9,7 +9,7 @@
 import { DateOrder } from "../core/dateText";
 import { textKeyFormula } from "../core/textKey";
 import { ColumnOf, Role, TableMapping } from "../engine/tableMapping";
-import { TOTAL_KEYS, TextReading } from "../engine/textReading";
+import { LIVE_COLUMNS, TOTAL_KEYS, TextReading } from "../engine/textReading";
 import { DataRefs, LET_VARIABLE, textColumn, textLiteral } from "./indicatorFormulas";
 import { absolute, columnReference } from "./references";
 import type { CellResult, NumberFormatKind, PlanCell } from "./scorecardPlan";
@@ -24,15 +24,7 @@ const LABEL_ROW = 1;
 const v = (name: string): string => `${LET_VARIABLE}${name}`;
 
 /** The DataRefs a helper can stand in for, and the mapped column each reads. */
-const READ_THROUGH: readonly [keyof DataRefs, Role, string][] = [
-  ["customer", "sales", "customer"],
-  ["date", "sales", "date"],
-  ["amount", "sales", "amount"],
-  ["margin", "sales", "margin"],
-  ["customerIds", "customers", "id"],
-  ["leadCreated", "leads", "created"],
-  ["potentialAccounts", "market", "potentialAccounts"],
-];
+const READ_THROUGH = LIVE_COLUMNS as readonly (readonly [keyof DataRefs, Role, string])[];
 
 /** A two-digit year as Excel reads it, in a formula: 00–29 → 20xx, 30–99 → 19xx. */
 const fullYear = (y: string): string => `(${y}+IF(${y}<100,IF(${y}<30,2000,1900),0))`;

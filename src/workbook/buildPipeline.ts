@@ -86,8 +86,8 @@ function mappedColumns(mapping: TableMapping, table: SourceTable): number[] {
 
 /**
  * Reads what the mapping uses and checks it (SPEC.md §3.5): the mapping over the tables as read
- * (text converted, total rows left out) and the data check; a refusal when a cell or a column
- * cannot be read, in one line that says what to fix.
+ * (text converted, total rows left out) and the data check, whose `problem` is the first cell or
+ * column that cannot be read, in one line that says what to fix. Fails only without a sales table.
  */
 export async function checkWorkbookData(
   port: WorkbookPort,
@@ -121,7 +121,6 @@ export async function checkWorkbookData(
     choices: guess.choices,
     hiddenSkipped: guess.hiddenSkipped,
   });
-  if (checked.check.problem !== null) return valueError(checked.check.problem.message);
   return ok(checked);
 }
 
@@ -135,6 +134,7 @@ export async function computeScorecard(
   const checked = await checkWorkbookData(port, request, onProgress, signal);
   if (!checked.ok) return checked;
   const { mapping, check } = checked.value;
+  if (check.problem !== null) return valueError(check.problem.message);
   onProgress({ phase: "computing", done: 0, total: 1 });
   await new Promise((resolve) => setTimeout(resolve, 0)); // let a pane paint the progress first
   const data = readScorecardData(mapping);

@@ -108,9 +108,9 @@ test("the check in words, English and Spanish, numbers in each language's conven
   const en = dataCheckLines(c, "en", "cli");
   expect(en.slice(0, 4)).toEqual([
     "sales: table Ventas (sheet Ventas): 6 rows read, 3 used; left out: 1 total row (row 7), 1 row without a customer (row 5), 1 blank row (row 6)",
-    "  Cliente → customer: e.g. C01, C02, 7004",
-    "  Fecha → date: 2 text dates dd/mm/yyyy, day first (from the values); e.g. 07/01/2023 → 2023-01-07, 25/01/2023 → 2023-01-25, 2023-02-01",
-    "  Importe → amount: 2 text numbers, decimal comma (from the values); e.g. 2.737,43 → 2,737.43, 6.110 → 6,110, 15",
+    "  Cliente → customer: e.g. C01, C02, 7004; the Scorecard sheet reads it the same way, in a hidden column",
+    "  Fecha → date: 2 text dates dd/mm/yyyy, day first (from the values); e.g. 07/01/2023 → 2023-01-07, 25/01/2023 → 2023-01-25, 2023-02-01; the Scorecard sheet reads it the same way, in a hidden column",
+    "  Importe → amount: 2 text numbers, decimal comma (from the values); e.g. 2.737,43 → 2,737.43, 6.110 → 6,110, 15; the Scorecard sheet reads it the same way, in a hidden column",
   ]);
   expect(en).toContain("  id 7004 is listed twice (rows 2 and 4): the first counts");
   const { check: ce } = checkData({
@@ -123,7 +123,7 @@ test("the check in words, English and Spanish, numbers in each language's conven
     "ventas: tabla Ventas (hoja Ventas): 6 filas leídas, 3 usadas; fuera: 1 fila de total (fila 7), 1 fila sin cliente (fila 5), 1 fila vacía (fila 6)"
   );
   expect(es[3]).toBe(
-    "  Importe → importe: 2 números en texto, coma decimal (según los valores); p. ej. 2.737,43, 6.110, 15"
+    "  Importe → importe: 2 números en texto, coma decimal (según los valores); p. ej. 2.737,43, 6.110, 15; la hoja Scorecard la lee igual, en una columna oculta"
   );
   expect(es).toContain("  el id 7004 aparece dos veces (filas 2 y 4): cuenta la primera");
 });

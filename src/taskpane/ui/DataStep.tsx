@@ -19,6 +19,8 @@ import {
   TableMapping,
 } from "../../engine/tableMapping";
 import { UiText } from "./uiText";
+import { CheckState, DataCheckPanel, Reading } from "./DataCheckPanel";
+import { Language } from "../../plan/labels";
 
 const useStyles = makeStyles({
   // Fluent's Dropdown is at least 250px wide; in a narrow pane's grid it must shrink.
@@ -41,6 +43,10 @@ export interface DataStepProps {
   readonly mapping: TableMapping;
   readonly override: MappingOverride;
   readonly onChange: (override: MappingOverride) => void;
+  readonly language: Language;
+  readonly check: CheckState;
+  readonly reading: Reading;
+  readonly onReadingChange: (reading: Reading) => void;
 }
 
 /** Step 1: each role's table and columns, as guessed, each editable. */
@@ -50,6 +56,10 @@ export function DataStep({
   mapping,
   override,
   onChange,
+  language,
+  check,
+  reading,
+  onReadingChange,
 }: DataStepProps): React.JSX.Element {
   const styles = useStyles();
   const setTable = (role: Role, name: string): void =>
@@ -94,7 +104,7 @@ export function DataStep({
                 <Option value={NONE}>{text.noTable}</Option>
                 {tables.map((t) => (
                   <Option key={`${t.sheet}/${t.name}`} value={t.name} text={t.name}>
-                    {`${t.name} · ${text.rows(t.rowCount)}`}
+                    {`${t.name} · ${text.rows(t.rowCount)}${t.hidden === true ? ` · ${text.hiddenSheet}` : ""}`}
                   </Option>
                 ))}
               </Dropdown>
@@ -129,6 +139,15 @@ export function DataStep({
           </section>
         );
       })}
+      {mapping.sales !== undefined && (
+        <DataCheckPanel
+          text={text}
+          language={language}
+          state={check}
+          reading={reading}
+          onReadingChange={onReadingChange}
+        />
+      )}
     </div>
   );
 }

@@ -15,7 +15,9 @@ import { SourceTable } from "../../engine/sourceTable";
 import { MappingOverride, guessMapping } from "../../engine/tableMapping";
 import { LABELS, LANGUAGES, Language } from "../../plan/labels";
 import { snapshotSummary } from "../../plan/scorecardPlan";
-import { buildInWorkbook } from "../../workbook/buildPipeline";
+import { buildInWorkbook, checkWorkbookData } from "../../workbook/buildPipeline";
+import { DEFAULT_SETTINGS } from "../../engine/scorecard";
+import { CheckState, Reading } from "./DataCheckPanel";
 import { CancelledError, WorkbookPort } from "../../workbook/workbookPort";
 import { BuildState, BuildStep } from "./BuildStep";
 import { DataStep } from "./DataStep";
@@ -62,6 +64,8 @@ export function Wizard({ port, download = null }: WizardProps): React.JSX.Elemen
   const [override, setOverride] = React.useState<MappingOverride>({});
   const [form, setForm] = React.useState<WizardForm>(INITIAL_FORM);
   const [build, setBuild] = React.useState<BuildState>({ kind: "idle" });
+  const [reading, setReading] = React.useState<Reading>({});
+  const [check, setCheck] = React.useState<CheckState>({ kind: "idle" });
   const abort = React.useRef<AbortController | null>(null);
   const text = UI_TEXT[language];
   const labels = LABELS[language];
@@ -73,6 +77,42 @@ export function Wizard({ port, download = null }: WizardProps): React.JSX.Elemen
   }, [port]);
 
   const mapping = React.useMemo(() => guessMapping(tables ?? [], override), [tables, override]);
+
+  // The data check of step 1: the mapped columns read as the build will read them, again when
+  // the mapping or the reading choices change (a moment after, the previous check abandoned).
+  React.useEffect(() => {
+    if (tables === null || guessMapping(tables, override).sales === undefined) {
+      setCheck({ kind: "idle" });
+      return undefined;
+    }
+    const controller = new AbortController();
+    setCheck({ kind: "running" });
+    const timer = setTimeout(() => {
+      checkWorkbookData(
+        port,
+        { tables, override, settings: DEFAULT_SETTINGS, language, reading, surface: "pane" },
+        () => undefined,
+        controller.signal
+      ).then(
+        (r) => {
+          if (controller.signal.aborted) return;
+          setCheck(
+            r.ok
+              ? { kind: "done", check: r.value.check }
+              : { kind: "failed", message: r.error.message }
+          );
+        },
+        (e: unknown) => {
+          if (!controller.signal.aborted && !(e instanceof CancelledError))
+            setCheck({ kind: "failed", message: e instanceof Error ? e.message : String(e) });
+        }
+      );
+    }, 250);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [port, tables, override, reading, language]);
   const { settings, errors } = settingsOf(form, text);
   const stepIndex = STEPS.indexOf(step);
 
@@ -84,7 +124,7 @@ export function Wizard({ port, download = null }: WizardProps): React.JSX.Elemen
     try {
       const outcome = await buildInWorkbook(
         port,
-        { tables, override, settings, language },
+        { tables, override, settings, language, reading, surface: "pane" },
         (progress) => setBuild({ kind: "running", progress }),
         controller.signal
       );
@@ -155,6 +195,10 @@ export function Wizard({ port, download = null }: WizardProps): React.JSX.Elemen
           mapping={mapping}
           override={override}
           onChange={setOverride}
+          language={language}
+          check={check}
+          reading={reading}
+          onReadingChange={setReading}
         />
       )}
       {step === "definitions" && (
