@@ -233,11 +233,3 @@ export function parseCommand(argv: readonly string[]): Result<Command> {
     },
   });
 }
-
-/** The options of a run (help and version are refused here: they are not a run). */
-export function parseOptions(argv: readonly string[]): Result<CliOptions> {
-  const command = parseCommand(argv);
-  if (!command.ok) return command;
-  if (command.value.kind !== "run") return valueError(command.value.text);
-  return ok(command.value.options);
-}

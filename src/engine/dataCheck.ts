@@ -9,7 +9,7 @@ import { ErrorValue, FormulaWithoutValue, isBlank, serialToIso } from "../core/c
 import { CustomerIndex } from "../core/customerIndex";
 import { DecimalMark } from "../core/numberText";
 import { textKey } from "../core/textKey";
-import { Language, Surface, problemMessage, sheetRow } from "./dataText";
+import { Language, Surface, noSalesRows, problemMessage, sheetRow } from "./dataText";
 import { SourceTable } from "./sourceTable";
 import { ROLES, ROLE_COLUMNS, Role, RoleChoice, RoleMapping, TableMapping } from "./tableMapping";
 import {
@@ -114,7 +114,7 @@ export interface DataProblem {
   readonly column: string;
   /** Worksheet row (CSV line) of the cell, or of the first example for a whole column. */
   readonly row: number;
-  readonly kind: ColumnProblem["kind"];
+  readonly kind: ColumnProblem["kind"] | "no_sales_rows";
   readonly message: string;
 }
 
@@ -187,6 +187,17 @@ export function checkData(request: CheckRequest): CheckedData {
     }
     tables.push(read.check);
     replaced.set(table, read.table);
+    const used = read.check.rows - read.check.leftOut.reduce((n, l) => n + l.count, 0);
+    if (read.check.roles.includes("sales") && used === 0) {
+      problem = {
+        table: table.name,
+        column: "",
+        row: table.headerRow,
+        kind: "no_sales_rows",
+        message: noSalesRows(table, language),
+      };
+      break;
+    }
   }
   const converted: Record<string, unknown> = {};
   for (const role of ROLES) {

@@ -254,3 +254,10 @@ export function foundWords(found: TextFound, language: Language): string {
         : "decimal point";
   return `${head}, ${mark} (${SETTLED[language][found.settledBy]})`;
 }
+
+/** A sales table whose every row is blank, a total or without a customer. */
+export function noSalesRows(table: SourceTable, language: Language): string {
+  return language === "es"
+    ? `la tabla de ventas (${tableWhere(table, language)}) no tiene filas con cliente: agregue filas de venta con cliente, fecha e importe`
+    : `the sales table (${tableWhere(table, language)}) has no rows with a customer: add sales rows with a customer, a date and an amount`;
+}

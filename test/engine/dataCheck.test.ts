@@ -3,6 +3,7 @@ import { ErrorValue, FormulaWithoutValue, isoDateToSerial } from "../../src/core
 import { CheckRequest, checkData } from "../../src/engine/dataCheck";
 import { dataCheckLines } from "../../src/engine/dataCheckText";
 import { readScorecardData } from "../../src/engine/scorecardData";
+import { DEFAULT_SETTINGS, buildScorecard } from "../../src/engine/scorecard";
 import { SourceTable } from "../../src/engine/sourceTable";
 import { guessMapping } from "../../src/engine/tableMapping";
 import { table } from "../support/tables";
@@ -101,6 +102,13 @@ test("a Customers table listing an id twice: reported with both rows, and the fi
   const segmentOf = (id: unknown): string =>
     data.value.segments[data.value.segmentOfCustomer![data.value.index.code(id)]];
   expect([segmentOf("7004"), segmentOf("c01")]).toEqual(["Mayorista", "Minorista"]);
+  // Its credit days too: 30 from its first row, not 60 from the repeat.
+  const card = buildScorecard(data.value, { ...DEFAULT_SETTINGS, asOf: day("2023-02-28") });
+  expect(card.ok).toBe(true);
+  if (!card.ok) return;
+  const v = card.value.value;
+  const row = [...v.customers].indexOf(data.value.index.code(7004));
+  expect(v.values[row * v.attributes.length + v.attributes.indexOf("creditDays")]).toBe(30);
 });
 
 test("the check in words, English and Spanish, numbers in each language's convention", () => {
@@ -227,6 +235,25 @@ describe("refusals: one line naming the cell (or the column) and what to do", ()
       surface,
     });
     expect(c.problem?.message).toBe(message);
+  });
+
+  test("a sales table with no row the engine reads says so", () => {
+    const empty = table(
+      "Ventas",
+      ["Cliente", "Fecha", "Importe"],
+      [
+        ["Total", null, 5],
+        [null, null, null],
+      ]
+    );
+    const { check: c } = checkData({
+      mapping: guessMapping([empty]),
+      options: { language: "es" },
+      surface: "cli",
+    });
+    expect(c.problem?.message).toBe(
+      "la tabla de ventas (la tabla Ventas de la hoja Ventas) no tiene filas con cliente: agregue filas de venta con cliente, fecha e importe"
+    );
   });
 
   test("mixed orders and mixed decimal marks name both rows", () => {
