@@ -251,6 +251,16 @@ function rowsLeftOut(
   return { reasons, totalsIn };
 }
 
+/** What one table's check shares between its steps. */
+interface TableContext {
+  readonly table: SourceTable;
+  readonly columns: readonly MappedColumn[];
+  readonly options: ReadingOptions;
+  readonly reasons: readonly (LeftOutReason | null)[];
+  readonly skipped: (i: number) => boolean;
+  readonly refuse: (c: MappedColumn, p: ColumnProblem) => { problem: DataProblem };
+}
+
 function checkTable(
   table: SourceTable,
   columns: readonly MappedColumn[],
@@ -259,81 +269,36 @@ function checkTable(
   language: Language
 ): TableRead {
   const { reasons, totalsIn } = rowsLeftOut(table, columns);
-  const skipped = (i: number): boolean => reasons[i] !== null;
-  const refuse = (c: MappedColumn, p: ColumnProblem): TableRead => ({
-    problem: {
-      table: table.name,
-      column: table.headers[c.j],
-      row: sheetRow(table, p.row),
-      kind: p.kind,
-      message: problemMessage(
-        table,
-        c.j,
-        p,
-        c.kind === "date" ? "date" : c.kind === "number" ? "number" : "id",
-        language,
-        surface
-      ),
-    },
-  });
-  // The cells the engine reads: rows it leaves out are not checked.
-  const kept = (c: MappedColumn): unknown[] =>
-    table.columns[c.j].map((v, i) => (skipped(i) ? null : v));
-  const clues = new Map<MappedColumn, DecimalClues>();
-  for (const c of columns) {
-    if (c.kind === "id" || c.kind === "label") {
-      const values = table.columns[c.j];
-      for (let i = 0; i < values.length; i++) {
-        const v = values[i];
-        const p =
-          v instanceof ErrorValue || v instanceof FormulaWithoutValue
-            ? cellProblem(v, i)
-            : c.kind === "id" && typeof v === "boolean" && !skipped(i)
-              ? cellProblem(v, i)
-              : null;
-        if (p !== null) return refuse(c, p);
-      }
-    } else if (c.kind === "number") {
-      const found = decimalClues(kept(c));
-      if (!isClues(found)) return refuse(c, found);
-      clues.set(c, found);
-    }
-  }
+  const expected = (c: MappedColumn): "date" | "number" | "id" =>
+    c.kind === "date" ? "date" : c.kind === "number" ? "number" : "id";
+  const ctx: TableContext = {
+    table,
+    columns,
+    options,
+    reasons,
+    skipped: (i) => reasons[i] !== null,
+    refuse: (c, p) => ({
+      problem: {
+        table: table.name,
+        column: table.headers[c.j],
+        row: sheetRow(table, p.row),
+        kind: p.kind,
+        message: problemMessage(table, c.j, p, expected(c), language, surface),
+      },
+    }),
+  };
+  const clues = clueColumns(ctx);
+  if ("problem" in clues) return clues;
   const tableMark: DecimalMark | null =
     table.csv !== undefined ? table.csv.decimal : tableDecimal([...clues.values()]);
   const out = table.columns.map((values) => values as unknown[]);
   const readings: (TextReading | null)[] = table.headers.map(() => null);
   const checks: ColumnCheck[] = [];
   for (const c of columns) {
-    let found: TextFound | null = table.csv?.found[c.j] ?? null;
-    if (c.kind === "date" || c.kind === "number") {
-      const values = kept(c);
-      const read =
-        c.kind === "date"
-          ? readDateColumn(values, options)
-          : readNumberColumn(values, clues.get(c) as DecimalClues, options, tableMark);
-      if (!read.ok) return refuse(c, read.problem);
-      // A row the engine reads needs its date: a sale's, a lead's.
-      if (c.kind === "date") {
-        const blank = values.findIndex((v, i) => !skipped(i) && isBlank(v));
-        if (blank >= 0) return refuse(c, { kind: "blank_date", row: blank });
-      }
-      if (read.found.texts > 0) {
-        found = read.found;
-        const f = read.found;
-        out[c.j] = read.values.map((v, i) =>
-          skipped(i) ? readLikeColumn(table.columns[c.j][i], f) : v
-        );
-        readings[c.j] =
-          read.found.kind === "date"
-            ? { kind: "date", order: read.found.order ?? "ymd" }
-            : {
-                kind: "number",
-                decimal: read.found.decimal ?? ".",
-                blankIsZero: BLANK_IS_ZERO.has(`${c.role}.${c.column}`),
-              };
-      }
-    }
+    const read = readTypedColumn(ctx, c, clues.get(c), tableMark);
+    if ("problem" in read) return read;
+    if (read.values !== null) out[c.j] = read.values;
+    readings[c.j] = read.reading;
     if (totalsIn.has(c.j)) {
       out[c.j] = out[c.j].map((v, i) => (reasons[i] === "total_row" ? null : v));
       readings[c.j] = { kind: "totals" };
@@ -343,14 +308,97 @@ function checkTable(
       column: c.column,
       header: table.headers[c.j],
       kind: c.kind,
-      found,
+      found: read.found,
       readThrough:
         readings[c.j] !== null &&
         LIVE_COLUMNS.some(([, role, column]) => role === c.role && column === c.column),
-      samples: samplesOf(table.columns[c.j], out[c.j], c.kind, skipped, table.csv?.head[c.j]),
+      samples: samplesOf(table.columns[c.j], out[c.j], c.kind, ctx.skipped, table.csv?.head[c.j]),
     });
   }
-  const duplicates = duplicateIds(table, columns, skipped);
+  const checked: SourceTable = {
+    ...table,
+    columns: out,
+    readings: readings.some((r) => r !== null) ? readings : undefined,
+  };
+  return { table: checked, check: tableCheck(ctx, checks) };
+}
+
+/**
+ * Id and label columns refused for error values and formulas without values (ids for booleans
+ * too); number columns' clues to their decimal mark.
+ */
+function clueColumns(
+  ctx: TableContext
+): Map<MappedColumn, DecimalClues> | { problem: DataProblem } {
+  const clues = new Map<MappedColumn, DecimalClues>();
+  for (const c of ctx.columns) {
+    const values = ctx.table.columns[c.j];
+    if (c.kind === "id" || c.kind === "label") {
+      for (let i = 0; i < values.length; i++) {
+        const v = values[i];
+        const p =
+          v instanceof ErrorValue || v instanceof FormulaWithoutValue
+            ? cellProblem(v, i)
+            : c.kind === "id" && typeof v === "boolean" && !ctx.skipped(i)
+              ? cellProblem(v, i)
+              : null;
+        if (p !== null) return ctx.refuse(c, p);
+      }
+    } else if (c.kind === "number") {
+      const found = decimalClues(values.map((v, i) => (ctx.skipped(i) ? null : v)));
+      if (!isClues(found)) return ctx.refuse(c, found);
+      clues.set(c, found);
+    }
+  }
+  return clues;
+}
+
+/** A date or number column read by its convention: its new cells (null: unchanged), how, and for the sheet. */
+function readTypedColumn(
+  ctx: TableContext,
+  c: MappedColumn,
+  clues: DecimalClues | undefined,
+  tableMark: DecimalMark | null
+):
+  | { values: unknown[] | null; found: TextFound | null; reading: TextReading | null }
+  | { problem: DataProblem } {
+  const { table, skipped } = ctx;
+  const loaded: TextFound | null = table.csv?.found[c.j] ?? null;
+  if (c.kind !== "date" && c.kind !== "number")
+    return { values: null, found: loaded, reading: null };
+  // The cells the engine reads: rows it leaves out are not checked.
+  const values = table.columns[c.j].map((v, i) => (skipped(i) ? null : v));
+  const read =
+    c.kind === "date"
+      ? readDateColumn(values, ctx.options)
+      : readNumberColumn(values, clues as DecimalClues, ctx.options, tableMark);
+  if (!read.ok) return ctx.refuse(c, read.problem);
+  // A row the engine reads needs its date: a sale's, a lead's.
+  if (c.kind === "date") {
+    const blank = values.findIndex((v, i) => !skipped(i) && isBlank(v));
+    if (blank >= 0) return ctx.refuse(c, { kind: "blank_date", row: blank });
+  }
+  const f = read.found;
+  if (f.texts === 0) return { values: null, found: loaded, reading: null };
+  return {
+    // Rows left out are read the column's way too, as the sheet's helper column reads them.
+    values: read.values.map((v, i) => (skipped(i) ? readLikeColumn(table.columns[c.j][i], f) : v)),
+    found: f,
+    reading:
+      f.kind === "date"
+        ? { kind: "date", order: f.order ?? "ymd" }
+        : {
+            kind: "number",
+            decimal: f.decimal ?? ".",
+            blankIsZero: BLANK_IS_ZERO.has(`${c.role}.${c.column}`),
+          },
+  };
+}
+
+/** The table's part of the check: where it is, rows read and left out, its columns, repeated ids. */
+function tableCheck(ctx: TableContext, checks: readonly ColumnCheck[]): TableCheck {
+  const { table, reasons } = ctx;
+  const duplicates = duplicateIds(table, ctx.columns, ctx.skipped);
   const leftOut = (["total_row", "no_customer", "blank_row"] as const)
     .map((reason) => {
       const rows: number[] = [];
@@ -363,28 +411,20 @@ function checkTable(
       return { reason, count, rows };
     })
     .filter((l) => l.count > 0);
-  const checked: SourceTable = {
-    ...table,
-    columns: out,
-    readings: readings.some((r) => r !== null) ? readings : undefined,
-  };
   return {
-    table: checked,
-    check: {
-      roles: [...new Set(columns.map((c) => c.role))],
-      table: table.name,
-      sheet: table.sheet,
-      file: table.file ?? null,
-      encoding: table.csv?.encoding ?? null,
-      separator: table.csv?.separator ?? null,
-      hidden: table.hidden === true,
-      excelTable: table.isExcelTable && table.file === undefined,
-      rows: table.rowCount,
-      leftOut,
-      columns: checks,
-      duplicates: duplicates.list,
-      duplicateCount: duplicates.count,
-    },
+    roles: [...new Set(ctx.columns.map((c) => c.role))],
+    table: table.name,
+    sheet: table.sheet,
+    file: table.file ?? null,
+    encoding: table.csv?.encoding ?? null,
+    separator: table.csv?.separator ?? null,
+    hidden: table.hidden === true,
+    excelTable: table.isExcelTable && table.file === undefined,
+    rows: table.rowCount,
+    leftOut,
+    columns: checks,
+    duplicates: duplicates.list,
+    duplicateCount: duplicates.count,
   };
 }
 

@@ -59,6 +59,8 @@ export class SheetScanner {
   private finished = false;
   /** The sheet's <dimension ref>, when it has one. */
   dimension: string | null = null;
+  /** Whether the cell being delivered holds a formula (<f>). */
+  private hasFormula = false;
 
   constructor(
     private readonly sink: CellSink,
@@ -219,12 +221,9 @@ export class SheetScanner {
         if (len === 1 && c0 === 99 /* </c> */) {
           // Only a whole cell counts: one cut by the chunk's end is read again from its start.
           this.nextColumn = column + 1;
-          if (wanted) {
-            const numeric = type === 0 || type === 110; /* n */
-            if (formula && (valueStart < 0 || (numeric && valueEnd <= valueStart)))
-              this.sink.cell(column, CellKind.Uncalculated, 0, "");
-            else this.deliver(buf, column, style, type, typeLength, valueStart, valueEnd, inline);
-          }
+          this.hasFormula = formula;
+          if (wanted)
+            this.deliver(buf, column, style, type, typeLength, valueStart, valueEnd, inline);
           return end + 1;
         }
         if (len === 1 && c0 === 118 /* </v> */) valueEnd = open;
@@ -234,6 +233,7 @@ export class SheetScanner {
         continue;
       }
       const selfClosing = buf[end - 1] === SLASH;
+      if (len === 1 && c0 === 102 /* <f>, or a shared formula's <f …/> */) formula = true;
       if (len === 1 && c0 === 118 /* <v> */) {
         valueStart = end + 1;
         valueEnd = selfClosing ? valueStart : -1;
@@ -246,12 +246,7 @@ export class SheetScanner {
           continue;
         }
         if (inline === null) inline = "";
-      } else if (len === 1 && c0 === 102 /* <f> */) {
-        formula = true;
-        if (selfClosing) {
-          pos = end + 1;
-          continue;
-        }
+      } else if (len === 1 && c0 === 102 /* <f> */ && !selfClosing) {
         const close = buf.indexOf(LT, end + 1); // formula text holds no "<"
         if (close < 0) return -1;
         pos = close;
@@ -273,6 +268,14 @@ export class SheetScanner {
     inline: string | null
   ): void {
     const sink = this.sink;
+    // A formula whose value was never stored: handed over as one, never as blank or 0.
+    if (
+      this.hasFormula &&
+      (valueStart < 0 || ((type === 0 || type === 110) && valueEnd <= valueStart))
+    ) {
+      sink.cell(column, CellKind.Uncalculated, 0, "");
+      return;
+    }
     if (type === 105 /* inlineStr */) {
       if (inline !== null) sink.cell(column, CellKind.Text, 0, inline);
       return;

@@ -17,6 +17,11 @@ import { DataCheck } from "../../engine/dataCheck";
 import { dataCheckLines } from "../../engine/dataCheckText";
 import { Language } from "../../plan/labels";
 import { UiText } from "./uiText";
+import { DEFAULT_SETTINGS } from "../../engine/scorecard";
+import { SourceTable } from "../../engine/sourceTable";
+import { MappingOverride, guessMapping } from "../../engine/tableMapping";
+import { checkWorkbookData } from "../../workbook/buildPipeline";
+import { CancelledError, WorkbookPort } from "../../workbook/workbookPort";
 
 const useStyles = makeStyles({
   root: {
@@ -43,6 +48,57 @@ export type CheckState =
 export interface Reading {
   readonly decimal?: DecimalMark;
   readonly dateOrder?: DateOrder;
+}
+
+/**
+ * The data check of step 1: the mapped columns read as the build will read them, again when the
+ * mapping or the reading choices change (a moment after; the previous check is abandoned).
+ */
+export function useDataCheck(
+  port: WorkbookPort,
+  tables: readonly SourceTable[] | null,
+  override: MappingOverride,
+  reading: Reading,
+  language: Language
+): CheckState {
+  const [check, setCheck] = React.useState<CheckState>({ kind: "idle" });
+  React.useEffect(() => {
+    if (tables === null || guessMapping(tables, override).sales === undefined) {
+      setCheck({ kind: "idle" });
+      return undefined;
+    }
+    const controller = new AbortController();
+    setCheck({ kind: "running" });
+    const request = {
+      tables,
+      override,
+      settings: DEFAULT_SETTINGS,
+      language,
+      reading,
+      surface: "pane" as const,
+    };
+    const timer = setTimeout(() => {
+      checkWorkbookData(port, request, () => undefined, controller.signal).then(
+        (r) => {
+          if (controller.signal.aborted) return;
+          setCheck(
+            r.ok
+              ? { kind: "done", check: r.value.check }
+              : { kind: "failed", message: r.error.message }
+          );
+        },
+        (e: unknown) => {
+          if (!controller.signal.aborted && !(e instanceof CancelledError))
+            setCheck({ kind: "failed", message: e instanceof Error ? e.message : String(e) });
+        }
+      );
+    }, 250);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [port, tables, override, reading, language]);
+  return check;
 }
 
 export interface DataCheckPanelProps {

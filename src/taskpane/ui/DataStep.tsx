@@ -37,6 +37,10 @@ const useStyles = makeStyles({
 
 const NONE = "\u0000none";
 
+/** A table in the list: its name, rows, and whether its sheet is hidden (taken only when chosen). */
+const tableOption = (t: SourceTable, text: UiText): string =>
+  `${t.name} · ${text.rows(t.rowCount)}${t.hidden === true ? ` · ${text.hiddenSheet}` : ""}`;
+
 export interface DataStepProps {
   readonly text: UiText;
   readonly tables: readonly SourceTable[];
@@ -50,17 +54,8 @@ export interface DataStepProps {
 }
 
 /** Step 1: each role's table and columns, as guessed, each editable. */
-export function DataStep({
-  text,
-  tables,
-  mapping,
-  override,
-  onChange,
-  language,
-  check,
-  reading,
-  onReadingChange,
-}: DataStepProps): React.JSX.Element {
+export function DataStep(props: DataStepProps): React.JSX.Element {
+  const { text, tables, mapping, override, onChange } = props;
   const styles = useStyles();
   const setTable = (role: Role, name: string): void =>
     onChange({ ...override, [role]: { table: name === NONE ? null : name, columns: {} } });
@@ -104,7 +99,7 @@ export function DataStep({
                 <Option value={NONE}>{text.noTable}</Option>
                 {tables.map((t) => (
                   <Option key={`${t.sheet}/${t.name}`} value={t.name} text={t.name}>
-                    {`${t.name} · ${text.rows(t.rowCount)}${t.hidden === true ? ` · ${text.hiddenSheet}` : ""}`}
+                    {tableOption(t, text)}
                   </Option>
                 ))}
               </Dropdown>
@@ -142,10 +137,10 @@ export function DataStep({
       {mapping.sales !== undefined && (
         <DataCheckPanel
           text={text}
-          language={language}
-          state={check}
-          reading={reading}
-          onReadingChange={onReadingChange}
+          language={props.language}
+          state={props.check}
+          reading={props.reading}
+          onReadingChange={props.onReadingChange}
         />
       )}
     </div>

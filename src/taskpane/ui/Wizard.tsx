@@ -15,9 +15,8 @@ import { SourceTable } from "../../engine/sourceTable";
 import { MappingOverride, guessMapping } from "../../engine/tableMapping";
 import { LABELS, LANGUAGES, Language } from "../../plan/labels";
 import { snapshotSummary } from "../../plan/scorecardPlan";
-import { buildInWorkbook, checkWorkbookData } from "../../workbook/buildPipeline";
-import { DEFAULT_SETTINGS } from "../../engine/scorecard";
-import { CheckState, Reading } from "./DataCheckPanel";
+import { buildInWorkbook } from "../../workbook/buildPipeline";
+import { Reading, useDataCheck } from "./DataCheckPanel";
 import { CancelledError, WorkbookPort } from "../../workbook/workbookPort";
 import { BuildState, BuildStep } from "./BuildStep";
 import { DataStep } from "./DataStep";
@@ -65,7 +64,6 @@ export function Wizard({ port, download = null }: WizardProps): React.JSX.Elemen
   const [form, setForm] = React.useState<WizardForm>(INITIAL_FORM);
   const [build, setBuild] = React.useState<BuildState>({ kind: "idle" });
   const [reading, setReading] = React.useState<Reading>({});
-  const [check, setCheck] = React.useState<CheckState>({ kind: "idle" });
   const abort = React.useRef<AbortController | null>(null);
   const text = UI_TEXT[language];
   const labels = LABELS[language];
@@ -78,41 +76,7 @@ export function Wizard({ port, download = null }: WizardProps): React.JSX.Elemen
 
   const mapping = React.useMemo(() => guessMapping(tables ?? [], override), [tables, override]);
 
-  // The data check of step 1: the mapped columns read as the build will read them, again when
-  // the mapping or the reading choices change (a moment after, the previous check abandoned).
-  React.useEffect(() => {
-    if (tables === null || guessMapping(tables, override).sales === undefined) {
-      setCheck({ kind: "idle" });
-      return undefined;
-    }
-    const controller = new AbortController();
-    setCheck({ kind: "running" });
-    const timer = setTimeout(() => {
-      checkWorkbookData(
-        port,
-        { tables, override, settings: DEFAULT_SETTINGS, language, reading, surface: "pane" },
-        () => undefined,
-        controller.signal
-      ).then(
-        (r) => {
-          if (controller.signal.aborted) return;
-          setCheck(
-            r.ok
-              ? { kind: "done", check: r.value.check }
-              : { kind: "failed", message: r.error.message }
-          );
-        },
-        (e: unknown) => {
-          if (!controller.signal.aborted && !(e instanceof CancelledError))
-            setCheck({ kind: "failed", message: e instanceof Error ? e.message : String(e) });
-        }
-      );
-    }, 250);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [port, tables, override, reading, language]);
+  const check = useDataCheck(port, tables, override, reading, language);
   const { settings, errors } = settingsOf(form, text);
   const stepIndex = STEPS.indexOf(step);
 
