@@ -71,7 +71,7 @@ export async function* worksheetXml(sheet: WorksheetOut): AsyncGenerator<string>
       : `<sheetViews><sheetView${view} workbookViewId="0"/></sheetViews>`;
   head += '<sheetFormatPr defaultRowHeight="15"/>';
   if (sheet.columnWidths !== undefined && sheet.columnWidths.length > 0) {
-    head += `<cols>${sheet.columnWidths.map((w, j) => `<col min="${j + 1}" max="${j + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>`;
+    head += `<cols>${sheet.columnWidths.map((w, j) => `<col min="${j + 1}" max="${j + 1}" width="${w}" customWidth="1"${w === 0 ? ' hidden="1"' : ""}/>`).join("")}</cols>`;
   }
   yield head + "<sheetData>";
 
