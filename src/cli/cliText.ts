@@ -252,3 +252,54 @@ export function closestFirst(
     .sort((x, y) => x.d - y.d || x.k - y.k)
     .map((x) => x.c);
 }
+
+/**
+ * The workbook package's refusals (src/xlsx words them in English) in Spanish: each known one by
+ * its wording after the file's name; one not known stays as it is.
+ */
+const PACKAGE_REFUSALS_ES: readonly [RegExp, (m: RegExpExecArray) => string][] = [
+  [
+    /^is protected with a password: .*$/,
+    () =>
+      "está protegido con contraseña: ábralo en Excel, quite la contraseña (Archivo > Información > Proteger libro > Cifrar con contraseña, déjela vacía), guárdelo y vuelva a ejecutar",
+  ],
+  [
+    /^is an Excel 97-2003 workbook \(\.xls\): .*$/,
+    () =>
+      "es un libro de Excel 97-2003 (.xls): ábralo en Excel y guárdelo como Libro de Excel (.xlsx)",
+  ],
+  [
+    /^is not an Excel workbook: .*$/,
+    () =>
+      "no es un libro de Excel: indique un archivo .xlsx o .xlsm (guardado por Excel, LibreOffice, Google Sheets o pandas), o una carpeta de archivos .csv",
+  ],
+  [
+    /^is damaged \((.*)\): .*$/,
+    (m) => `está dañado (${m[1]}): ábralo en Excel, deje que Excel lo repare y guárdelo de nuevo`,
+  ],
+  [
+    /^has a part that is not well-formed XML \((.*)\): .*$/,
+    (m) =>
+      `tiene una parte que no es XML bien formado (${m[1]}): ábralo en Excel y guárdelo de nuevo`,
+  ],
+  [
+    /^is an Excel binary workbook \(\.xlsb\): .*$/,
+    () =>
+      "es un libro binario de Excel (.xlsb): ábralo en Excel y guárdelo como Libro de Excel (.xlsx)",
+  ],
+  [
+    /^is an OpenDocument spreadsheet \(\.ods\): .*$/,
+    () =>
+      "es una hoja de cálculo OpenDocument (.ods): guárdela como Libro de Excel (.xlsx) y vuelva a ejecutar",
+  ],
+];
+
+export function packageRefusal(message: string, label: string, language: Language): string {
+  if (language !== "es" || !message.startsWith(`${label} `)) return message;
+  const rest = message.slice(label.length + 1);
+  for (const [pattern, spanish] of PACKAGE_REFUSALS_ES) {
+    const m = pattern.exec(rest);
+    if (m !== null) return `${label} ${spanish(m)}`;
+  }
+  return message;
+}

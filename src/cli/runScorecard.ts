@@ -25,7 +25,7 @@ import { computeScorecard } from "../workbook/buildPipeline";
 import { buildScorecardPlan, snapshotSummary } from "../plan/scorecardPlan";
 import { tablesOfFolder } from "../workbook/csvSource";
 import { FileWorkbook, OutputOpener } from "../workbook/fileWorkbook";
-import { CLI_TEXT, CliText, closestFirst } from "./cliText";
+import { CLI_TEXT, CliText, closestFirst, packageRefusal } from "./cliText";
 import { CliOptions, languageOfArgs, parseCommand } from "./options";
 import { formatSummary } from "./summary";
 
@@ -48,7 +48,10 @@ async function load(
     return ok(FileWorkbook.ofCsv(tables.value, output));
   }
   if (extname(source).toLowerCase() === ".csv") return valueError(T.oneCsv(source));
-  return FileWorkbook.open(await openAsBlob(source), source, output);
+  const opened = await FileWorkbook.open(await openAsBlob(source), source, output);
+  return opened.ok
+    ? opened
+    : valueError(packageRefusal(opened.error.message, source, options.language));
 }
 
 /**

@@ -377,6 +377,28 @@ describe("the command line explains itself", () => {
     expect(r.err).toEqual([`spec-scorecard: ${message}`]);
   });
 
+  test("with --lang es, the workbook package's refusals are Spanish too", async () => {
+    const notes = join(dir, "notas.txt");
+    const xls = join(dir, "viejo.xls");
+    writeFileSync(notes, "hola");
+    // The signature of an OLE compound file, as Excel 97-2003 writes it.
+    writeFileSync(
+      xls,
+      Buffer.concat([
+        Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+        Buffer.alloc(600),
+      ])
+    );
+    const a = await runCli(notes, "--lang", "es");
+    expect(a.err).toEqual([
+      `spec-scorecard: ${notes} no es un libro de Excel: indique un archivo .xlsx o .xlsm (guardado por Excel, LibreOffice, Google Sheets o pandas), o una carpeta de archivos .csv`,
+    ]);
+    const b = await runCli(xls, "--lang", "es");
+    expect(b.err).toEqual([
+      `spec-scorecard: ${xls} es un libro de Excel 97-2003 (.xls): ábralo en Excel y guárdelo como Libro de Excel (.xlsx)`,
+    ]);
+  });
+
   test("an ambiguous column is refused naming the column and the option, and --decimal settles it", async () => {
     const folder = join(dir, "ambiguous");
     mkdirSync(folder);
