@@ -13,29 +13,63 @@ export interface NumberReadings {
   readonly comma: number;
 }
 
-const SIGNED = /^([+-]?)\s*([0-9.,]+)$/;
 const SCIENTIFIC = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)[eE][+-]?\d+$/;
-const PLAIN_POINT = /^(?:\d+(?:\.\d+)?|\.\d+)$/;
-const GROUPED_POINT = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
-const PLAIN_COMMA = /^(?:\d+(?:,\d+)?|,\d+)$/;
-const GROUPED_COMMA = /^\d{1,3}(?:\.\d{3})+(?:,\d+)?$/;
+const NONE: NumberReadings = { point: NaN, comma: NaN };
+
+const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 160 || c === 10 || c === 13;
+
+/**
+ * Whether text[a, b) reads as a number with `decimal` as its decimal separator and `group` as
+ * its thousands separator: digits, groups of three after a first of one to three, one decimal
+ * separator followed by digits (`.5` allowed, `5.` not).
+ */
+function readsWith(text: string, a: number, b: number, group: number, decimal: number): boolean {
+  let dec = -1;
+  for (let i = a; i < b; i++) {
+    if (text.charCodeAt(i) !== decimal) continue;
+    if (dec >= 0) return false;
+    dec = i;
+  }
+  const end = dec < 0 ? b : dec;
+  if (dec >= 0 && dec === b - 1) return false;
+  for (let i = end + 1; i < b; i++) if (text.charCodeAt(i) === group) return false;
+  let last = -1;
+  for (let i = a; i < end; i++) {
+    if (text.charCodeAt(i) !== group) continue;
+    if (last < 0 ? i - a < 1 || i - a > 3 : i - last !== 4) return false;
+    last = i;
+  }
+  if (last >= 0) return end - last === 4;
+  return end > a || dec >= 0;
+}
 
 /** Both readings of a text (spaces around it allowed; nothing else, no currency, no %). */
 export function numberReadings(text: string): NumberReadings {
-  const t = text.trim();
-  if (SCIENTIFIC.test(t)) return { point: Number(t), comma: NaN };
-  const m = SIGNED.exec(t);
-  if (m === null) return { point: NaN, comma: NaN };
-  const sign = m[1] === "-" ? -1 : 1;
-  const body = m[2];
-  const point =
-    PLAIN_POINT.test(body) || GROUPED_POINT.test(body)
-      ? sign * Number(body.replace(/,/g, ""))
-      : NaN;
-  const comma =
-    PLAIN_COMMA.test(body) || GROUPED_COMMA.test(body)
-      ? sign * Number(body.replace(/\./g, "").replace(",", "."))
-      : NaN;
+  let a = 0;
+  let b = text.length;
+  while (a < b && isSpace(text.charCodeAt(a))) a++;
+  while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
+  if (a === b) return NONE;
+  let sign = 1;
+  const first = text.charCodeAt(a);
+  if (first === 43 || first === 45) {
+    sign = first === 45 ? -1 : 1;
+    a++;
+    while (a < b && isSpace(text.charCodeAt(a))) a++;
+  }
+  for (let i = a; i < b; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || c === 44 || c === 46) continue;
+    if (c !== 101 && c !== 69) return NONE;
+    const t = text.trim();
+    return SCIENTIFIC.test(t) ? { point: Number(t), comma: NaN } : NONE;
+  }
+  if (a === b) return NONE;
+  const body = text.slice(a, b);
+  const point = readsWith(text, a, b, 44, 46) ? sign * Number(body.replace(/,/g, "")) : NaN;
+  const comma = readsWith(text, a, b, 46, 44)
+    ? sign * Number(body.replace(/\./g, "").replace(",", "."))
+    : NaN;
   return { point, comma };
 }
 

@@ -221,32 +221,38 @@ export function checkData(request: CheckRequest): CheckedData {
 
 type TableRead = { check: TableCheck; table: SourceTable } | { problem: DataProblem };
 
-/** Which rows the engine leaves out, and why (total row, no customer, all blank). */
+/** Why the engine leaves a row out, as a code: 0 it does not; else 1 + the reason's index. */
+const LEFT_OUT_REASONS: readonly LeftOutReason[] = ["total_row", "no_customer", "blank_row"];
+
+/** Which rows the engine leaves out, and why (total row, no customer, all blank), in one pass. */
 function rowsLeftOut(
   table: SourceTable,
   columns: readonly MappedColumn[]
-): { reasons: (LeftOutReason | null)[]; totalsIn: Set<number> } {
+): { reasons: Uint8Array; totalsIn: Set<number> } {
   const n = table.rowCount;
-  const reasons: (LeftOutReason | null)[] = new Array<LeftOutReason | null>(n).fill(null);
+  const reasons = new Uint8Array(n);
   const totalsIn = new Set<number>();
   const customer = columns.find((c) => c.role === "sales" && c.column === "customer");
+  const ids = customer === undefined ? null : table.columns[customer.j];
+  const totals = columns
+    .filter((c) => TOTALS_IN.has(`${c.role}.${c.column}`))
+    .map((c) => ({ j: c.j, values: table.columns[c.j] }));
+  const all = columns.map((c) => table.columns[c.j]);
+  const allBlank = (i: number): boolean => all.every((values) => isBlank(values[i]));
   for (let i = 0; i < n; i++) {
-    if (columns.every((c) => isBlank(table.columns[c.j][i]))) {
-      reasons[i] = "blank_row";
-      continue;
-    }
-    for (const c of columns) {
-      if (TOTALS_IN.has(`${c.role}.${c.column}`) && isTotalCell(table.columns[c.j][i])) {
-        reasons[i] = "total_row";
-        totalsIn.add(c.j);
+    let total = false;
+    for (const t of totals) {
+      if (isTotalCell(t.values[i])) {
+        total = true;
+        totalsIn.add(t.j);
       }
     }
-    if (reasons[i] !== null) continue;
-    if (customer !== undefined) {
-      const v = table.columns[customer.j][i];
+    if (total) reasons[i] = 1;
+    else if (ids !== null) {
+      const v = ids[i];
       if (isBlank(v) || v === 0 || (typeof v === "string" && textKey(v) === "0"))
-        reasons[i] = "no_customer";
-    }
+        reasons[i] = allBlank(i) ? 3 : 2;
+    } else if (allBlank(i)) reasons[i] = 3;
   }
   return { reasons, totalsIn };
 }
@@ -256,7 +262,8 @@ interface TableContext {
   readonly table: SourceTable;
   readonly columns: readonly MappedColumn[];
   readonly options: ReadingOptions;
-  readonly reasons: readonly (LeftOutReason | null)[];
+  /** Per row, 0 when the engine reads it, else 1 + the index of its LEFT_OUT_REASONS. */
+  readonly reasons: Uint8Array;
   readonly skipped: (i: number) => boolean;
   readonly refuse: (c: MappedColumn, p: ColumnProblem) => { problem: DataProblem };
 }
@@ -276,7 +283,7 @@ function checkTable(
     columns,
     options,
     reasons,
-    skipped: (i) => reasons[i] !== null,
+    skipped: (i) => reasons[i] !== 0,
     refuse: (c, p) => ({
       problem: {
         table: table.name,
@@ -300,7 +307,7 @@ function checkTable(
     if (read.values !== null) out[c.j] = read.values;
     readings[c.j] = read.reading;
     if (totalsIn.has(c.j)) {
-      out[c.j] = out[c.j].map((v, i) => (reasons[i] === "total_row" ? null : v));
+      out[c.j] = out[c.j].map((v, i) => (reasons[i] === 1 ? null : v));
       readings[c.j] = { kind: "totals" };
     }
     checks.push({
@@ -345,7 +352,7 @@ function clueColumns(
         if (p !== null) return ctx.refuse(c, p);
       }
     } else if (c.kind === "number") {
-      const found = decimalClues(values.map((v, i) => (ctx.skipped(i) ? null : v)));
+      const found = decimalClues(values, ctx.reasons);
       if (!isClues(found)) return ctx.refuse(c, found);
       clues.set(c, found);
     }
@@ -367,11 +374,11 @@ function readTypedColumn(
   if (c.kind !== "date" && c.kind !== "number")
     return { values: null, found: loaded, reading: null };
   // The cells the engine reads: rows it leaves out are not checked.
-  const values = table.columns[c.j].map((v, i) => (skipped(i) ? null : v));
+  const values = table.columns[c.j];
   const read =
     c.kind === "date"
-      ? readDateColumn(values, ctx.options)
-      : readNumberColumn(values, clues as DecimalClues, ctx.options, tableMark);
+      ? readDateColumn(values, ctx.options, ctx.reasons)
+      : readNumberColumn(values, clues as DecimalClues, ctx.options, tableMark, ctx.reasons);
   if (!read.ok) return ctx.refuse(c, read.problem);
   // A row the engine reads needs its date: a sale's, a lead's.
   if (c.kind === "date") {
@@ -380,9 +387,11 @@ function readTypedColumn(
   }
   const f = read.found;
   if (f.texts === 0) return { values: null, found: loaded, reading: null };
+  // Rows left out are read the column's way too, as the sheet's helper column reads them.
+  const out = read.values as unknown[];
+  for (let i = 0; i < out.length; i++) if (skipped(i)) out[i] = readLikeColumn(out[i], f);
   return {
-    // Rows left out are read the column's way too, as the sheet's helper column reads them.
-    values: read.values.map((v, i) => (skipped(i) ? readLikeColumn(table.columns[c.j][i], f) : v)),
+    values: out,
     found: f,
     reading:
       f.kind === "date"
@@ -399,18 +408,16 @@ function readTypedColumn(
 function tableCheck(ctx: TableContext, checks: readonly ColumnCheck[]): TableCheck {
   const { table, reasons } = ctx;
   const duplicates = duplicateIds(table, ctx.columns, ctx.skipped);
-  const leftOut = (["total_row", "no_customer", "blank_row"] as const)
-    .map((reason) => {
-      const rows: number[] = [];
-      let count = 0;
-      reasons.forEach((r, i) => {
-        if (r !== reason) return;
-        count++;
-        if (rows.length < 10) rows.push(sheetRow(table, i));
-      });
-      return { reason, count, rows };
-    })
-    .filter((l) => l.count > 0);
+  const leftOut = LEFT_OUT_REASONS.map((reason, k) => {
+    const rows: number[] = [];
+    let count = 0;
+    for (let i = 0; i < reasons.length; i++) {
+      if (reasons[i] !== k + 1) continue;
+      count++;
+      if (rows.length < 10) rows.push(sheetRow(table, i));
+    }
+    return { reason, count, rows };
+  }).filter((l) => l.count > 0);
   return {
     roles: [...new Set(ctx.columns.map((c) => c.role))],
     table: table.name,

@@ -99,27 +99,34 @@ export function cellProblem(v: unknown, row: number): ColumnProblem | null {
 
 const LANGUAGE_ORDER: Record<"en" | "es", DateOrder> = { en: "mdy", es: "dmy" };
 
+/** Rows a reader passes over (1: the engine leaves the row out), or null for none. */
+export type SkippedRows = Uint8Array | null;
+
 /** Reads a date column: numbers (serials) as they are, text by the column's order. */
 export function readDateColumn(
   values: readonly unknown[],
-  options: ReadingOptions
+  options: ReadingOptions,
+  skip: SkippedRows = null
 ): ColumnReading<DatesFound> {
-  const shapes: (DateShape | null)[] = new Array<DateShape | null>(values.length).fill(null);
+  // Text dates repeat (a day per row): each distinct text is parsed once.
+  const shapes = new Map<string, DateShape>();
   let firstText = -1;
   let dayFirst = -1;
   let monthFirst = -1;
   let needsOrder = -1;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (typeof v === "number" || isBlank(v)) continue;
+    if (typeof v === "number" || (skip !== null && skip[i] !== 0) || isBlank(v)) continue;
     const problem = cellProblem(v, i);
     if (problem !== null) return { ok: false, problem };
     const text = String(v);
-    const shape = dateShape(text);
-    if (shape === null)
-      return { ok: false, problem: { kind: "not_a_date", row: i, text, format: null } };
-    shapes[i] = shape;
     if (firstText < 0) firstText = i;
+    let shape = shapes.get(text);
+    if (shape !== undefined) continue;
+    shape = dateShape(text) ?? undefined;
+    if (shape === undefined)
+      return { ok: false, problem: { kind: "not_a_date", row: i, text, format: null } };
+    shapes.set(text, shape);
     if (isYearFirst(shape)) continue;
     if (needsOrder < 0) needsOrder = i;
     const evidence = orderEvidence(shape);
@@ -152,31 +159,44 @@ export function readDateColumn(
       [order, settledBy] = [dayFirst >= 0 ? "dmy" : "mdy", "values"];
     else [order, settledBy] = [LANGUAGE_ORDER[options.language], "language"];
   }
-  const sample = shapes[needsOrder >= 0 ? needsOrder : firstText] as DateShape;
+  const sample = shapes.get(String(values[needsOrder >= 0 ? needsOrder : firstText])) as DateShape;
   const format = dateFormatName(sample, order ?? "ymd");
+  const serials = new Map<string, number>();
   const out = values.slice();
   let texts = 0;
   for (let i = 0; i < values.length; i++) {
-    const shape = shapes[i];
-    if (shape === null) continue;
-    const serial = shapeSerial(shape, order ?? "ymd");
-    if (serial !== serial) {
-      const text = String(values[i]);
-      const year = isYearFirst(shape) || order === "ymd" ? shape.first : shape.third;
-      const kind =
-        year.length === 4 && Number(year) < 1900 ? "date_before_1900" : "impossible_date";
-      // A day that cannot be in the column's order (13 as a month) says which order was used.
-      const wrongOrder =
-        !isYearFirst(shape) && orderEvidence(shape) !== null && orderEvidence(shape) !== order;
-      return {
-        ok: false,
-        problem: wrongOrder ? { kind: "not_a_date", row: i, text, format } : { kind, row: i, text },
-      };
+    const v = values[i];
+    if (typeof v === "number" || (skip !== null && skip[i] !== 0) || isBlank(v)) continue;
+    const text = String(v);
+    let serial = serials.get(text);
+    if (serial === undefined) {
+      const shape = shapes.get(text) as DateShape;
+      serial = shapeSerial(shape, order ?? "ymd");
+      if (serial !== serial)
+        return { ok: false, problem: dateRefusal(shape, text, i, order, format) };
+      serials.set(text, serial);
     }
     out[i] = serial;
     texts++;
   }
   return { ok: true, values: out, found: { kind: "date", texts, order, settledBy, format } };
+}
+
+/** Why a text shaped as a date is no day in its column's order. */
+function dateRefusal(
+  shape: DateShape,
+  text: string,
+  row: number,
+  order: DateOrder | null,
+  format: string
+): ColumnProblem {
+  const year = isYearFirst(shape) || order === "ymd" ? shape.first : shape.third;
+  const kind = year.length === 4 && Number(year) < 1900 ? "date_before_1900" : "impossible_date";
+  // A day that cannot be in the column's order (13 as a month) says which order was used.
+  const evidence = isYearFirst(shape) ? null : orderEvidence(shape);
+  return evidence !== null && evidence !== order
+    ? { kind: "not_a_date", row, text, format }
+    : { kind, row, text };
 }
 
 /** What a number column's text says of its decimal separator, before the table's other columns are heard. */
@@ -186,16 +206,23 @@ export interface DecimalClues {
   readonly comma: number;
   /** First row the two conventions read differently (1.234). */
   readonly ambiguous: number;
+  /** Whether any cell is text (1234 as text tells nothing of the mark, but is text to read). */
+  readonly texts: boolean;
 }
 
 /** Clues of a number column; a problem when a cell is no number under any convention. */
-export function decimalClues(values: readonly unknown[]): DecimalClues | ColumnProblem {
+export function decimalClues(
+  values: readonly unknown[],
+  skip: SkippedRows = null
+): DecimalClues | ColumnProblem {
   let point = -1;
   let comma = -1;
   let ambiguous = -1;
+  let texts = false;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (typeof v === "number" || isBlank(v)) continue;
+    if (typeof v === "number" || (skip !== null && skip[i] !== 0) || isBlank(v)) continue;
+    texts = true;
     const problem = cellProblem(v, i);
     if (problem !== null) return problem;
     const evidence = decimalEvidence(numberReadings(String(v)));
@@ -204,7 +231,7 @@ export function decimalClues(values: readonly unknown[]): DecimalClues | ColumnP
     else if (evidence === "," && comma < 0) comma = i;
     else if (evidence === "ambiguous" && ambiguous < 0) ambiguous = i;
   }
-  return { point, comma, ambiguous };
+  return { point, comma, ambiguous, texts };
 }
 
 export const isClues = (c: DecimalClues | ColumnProblem): c is DecimalClues => !("kind" in c);
@@ -221,7 +248,8 @@ export function readNumberColumn(
   values: readonly unknown[],
   clues: DecimalClues,
   options: ReadingOptions,
-  tableMark: DecimalMark | null
+  tableMark: DecimalMark | null,
+  skip: SkippedRows = null
 ): ColumnReading<NumbersFound> {
   let decimal: DecimalMark | null = null;
   let settledBy: SettledBy | null = null;
@@ -252,11 +280,13 @@ export function readNumberColumn(
       };
     [decimal, settledBy] = [tableMark, "table"];
   }
+  if (clues.point < 0 && clues.comma < 0 && clues.ambiguous < 0 && !clues.texts)
+    return { ok: true, values, found: { kind: "number", texts: 0, decimal, settledBy } };
   const out = values.slice();
   let texts = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (typeof v === "number" || isBlank(v)) continue;
+    if (typeof v === "number" || (skip !== null && skip[i] !== 0) || isBlank(v)) continue;
     const r = numberReadings(String(v));
     const n = decimal === null ? r.point : readingWith(r, decimal);
     if (n !== n)

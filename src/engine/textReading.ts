@@ -32,9 +32,17 @@ export const TOTAL_KEYS: readonly string[] = TOTAL_WORDS.flatMap((w) => [w, `${w
 
 const TOTALS = new Set(TOTAL_KEYS);
 
+/** The longest total key: a longer cell is no total (spaces around it allowed). */
+const LONGEST = Math.max(...TOTAL_KEYS.map((k) => k.length)) + 8;
+
 /** True when a customer cell says its row is a total, not a customer. */
 export function isTotalCell(v: unknown): boolean {
-  return typeof v === "string" && TOTALS.has(textKey(v));
+  if (typeof v !== "string" || v.length > LONGEST) return false;
+  // Every total word starts with g, s or t: most ids are passed over without making their key.
+  let k = 0;
+  while (k < v.length && v.charCodeAt(k) <= 32) k++;
+  const first = v.charCodeAt(k) | 32;
+  return (first === 103 || first === 115 || first === 116) && TOTALS.has(textKey(v));
 }
 
 /**

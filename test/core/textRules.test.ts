@@ -169,7 +169,7 @@ describe("a text number", () => {
   test("a column is decimal comma when one value needs it: then 6.110 is 6110", () => {
     const values = ["2.737,43", "6.110", 15, null];
     const clues = decimalClues(values);
-    expect(isClues(clues) && clues).toEqual({ point: -1, comma: 0, ambiguous: 1 });
+    expect(isClues(clues) && clues).toEqual({ point: -1, comma: 0, ambiguous: 1, texts: true });
     const r = readNumberColumn(values, clues as never, { language: "en" }, null);
     expect(r).toEqual({
       ok: true,
