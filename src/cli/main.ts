@@ -1,7 +1,10 @@
 /** Entry point of `npx spec-scorecard`. */
+import { CLI_TEXT } from "./cliText";
+import { languageOfArgs } from "./options";
 import { runScorecard } from "./runScorecard";
 
-runScorecard(process.argv.slice(2), {
+const args = process.argv.slice(2);
+runScorecard(args, {
   out: (t) => process.stdout.write(t + "\n"),
   err: (t) => process.stderr.write(t + "\n"),
 }).then(
@@ -10,7 +13,7 @@ runScorecard(process.argv.slice(2), {
   },
   (e: unknown) => {
     process.stderr.write(
-      `spec-scorecard: unexpected failure: ${e instanceof Error ? e.message : String(e)}\n`
+      `spec-scorecard: ${CLI_TEXT[languageOfArgs(args)].unexpected}: ${e instanceof Error ? e.message : String(e)}\n`
     );
     process.exitCode = 1;
   }

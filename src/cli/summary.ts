@@ -5,17 +5,10 @@ import { FORECAST_METHODS } from "../engine/revenueForecast";
 import { Scorecard } from "../engine/scorecard";
 import { forecastHeadline, percentText } from "../plan/forecastWords";
 import { Labels, Language } from "../plan/labels";
+import { valueText } from "../core/numberText";
 
-function show(value: number | null, format: IndicatorFormat): string {
-  if (value === null) return "—";
-  switch (format) {
-    case "money":
-      return value.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-    case "percent":
-      return `${(value * 100).toFixed(1)}%`;
-    default:
-      return Math.round(value).toLocaleString("en-US");
-  }
+function show(value: number | null, format: IndicatorFormat, language: Language): string {
+  return value === null ? "—" : valueText(value, format, language);
 }
 
 export function formatSummary(card: Scorecard, L: Labels, language: Language): string {
@@ -35,13 +28,15 @@ export function formatSummary(card: Scorecard, L: Labels, language: Language): s
     const status = r.status === null ? "" : L.statuses[r.status];
     const name = r.info.words[language];
     const value =
-      r.value === null && r.reason !== null ? L.reasons[r.reason] : show(r.value, r.info.format);
+      r.value === null && r.reason !== null
+        ? L.reasons[r.reason]
+        : show(r.value, r.info.format, language);
     lines.push(
       [
         name.padEnd(52),
         value.padStart(16),
-        show(r.previous, r.info.format).padStart(16),
-        (r.info.flow ? show(r.forecast, r.info.format) : "").padStart(24),
+        show(r.previous, r.info.format, language).padStart(16),
+        (r.info.flow ? show(r.forecast, r.info.format, language) : "").padStart(24),
         "  " + status,
       ].join("")
     );
@@ -55,7 +50,7 @@ export function formatSummary(card: Scorecard, L: Labels, language: Language): s
         ? ""
         : `${L.forecasts.backtestError} ${percentText(m.backtestError, language)}`;
     lines.push(
-      `${method === f.chosen ? "✓ " : "  "}${L.forecasts.methods[method].padEnd(50)}${show(m.value, "money").padStart(16)}  ${error}`
+      `${method === f.chosen ? "✓ " : "  "}${L.forecasts.methods[method].padEnd(50)}${show(m.value, "money", language).padStart(16)}  ${error}`
     );
   }
   lines.push(forecastHeadline(f, L, language));
@@ -79,7 +74,7 @@ export function formatSummary(card: Scorecard, L: Labels, language: Language): s
           serialToIso(c.lastPurchase).padStart(14),
           serialToIso(c.lapseDay).padStart(14),
           (c.pAlive === null ? "—" : percentText(c.pAlive, language)).padStart(26),
-          show(c.expectedRevenue, "money").padStart(28),
+          show(c.expectedRevenue, "money", language).padStart(28),
         ].join("")
       );
     }

@@ -223,8 +223,14 @@ function customerTableAttributes(
     const column = data.customerAttributes[key];
     if (column === null) continue;
     const byCode = new Float64Array(data.index.count).fill(NaN);
-    for (let i = 0; i < column.length; i++)
-      if (data.customerBase[i] >= 0) byCode[data.customerBase[i]] = column[i];
+    // A customer listed twice takes its first row, as everywhere else (SPEC.md §3.5).
+    const listed = new Uint8Array(data.index.count);
+    for (let i = 0; i < column.length; i++) {
+      const c = data.customerBase[i];
+      if (c < 0 || listed[c] === 1) continue;
+      listed[c] = 1;
+      byCode[c] = column[i];
+    }
     out[key] = byCode;
   }
   return out;

@@ -3,10 +3,11 @@ import { serialToParts } from "../core/cells";
 import { MONTHS } from "../engine/period";
 import { FORECAST_METHODS, RevenueForecasts } from "../engine/revenueForecast";
 import { Labels, Language } from "./labels";
+import { percentNumberText } from "../core/numberText";
 
-/** 0.0241 → "2.4%" ("2,4%" in Spanish). */
+/** 0.0241 → "2.4%" ("2,4 %" in Spanish). */
 export function percentText(x: number, language: Language): string {
-  return `${(100 * x).toLocaleString(language === "es" ? "es-ES" : "en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`;
+  return percentNumberText(x, language, 1);
 }
 
 /** "Headline: Prior-year pace … missed their actual revenue by 2.4% on average (Run rate 5.4%; …)". */

@@ -30,6 +30,7 @@ import { LABELS, Language } from "./labels";
 import { Anchors, Block, BlockBuilder, BlockWriter, PlanContext } from "./planBlock";
 import { PlanCell, ScorecardPlan, Snapshot } from "./planCells";
 import { columnReference } from "./references";
+import { TextHelpers, textHelpers, withHelperWidths } from "./textReadings";
 
 export { NUMBER_FORMATS } from "./planCells";
 export type {
@@ -154,9 +155,16 @@ const SHEET: readonly BlockBuilder[] = [
 ];
 
 /** What the blocks are built from: the scorecard, its words, the mapped columns and their sizes. */
-function planContext(card: Scorecard, mapping: TableMapping, language: Language): PlanContext {
-  const refs = dataRefs(mapping);
-  if (refs === null) throw new Error("a scorecard plan needs a mapped sales table");
+function planContext(
+  card: Scorecard,
+  mapping: TableMapping,
+  language: Language,
+  helpers: TextHelpers
+): PlanContext {
+  const sourceRefs = dataRefs(mapping);
+  if (sourceRefs === null) throw new Error("a scorecard plan needs a mapped sales table");
+  // Columns whose text the engine read (text dates and numbers, total rows) are read through helpers.
+  const refs: DataRefs = { ...sourceRefs, ...helpers.refs };
   // What one call of a custom function over a column would pass to it.
   const bytesOf = <R extends Role>(role: R, c: ColumnOf<R>): number =>
     listBytes(mappedColumn(mapping, role, c)?.cells ?? []);
@@ -195,7 +203,10 @@ export function buildScorecardPlan(
   mapping: TableMapping,
   language: Language
 ): ScorecardPlan {
-  const ctx = planContext(card, mapping, language);
+  const helpers = textHelpers(mapping, (source) =>
+    language === "es" ? `Leído de ${source}` : `Read from ${source}`
+  );
+  const ctx = planContext(card, mapping, language, helpers);
   const anchors: Partial<Anchors> = {};
   const blocks: Block[] = [];
   let row = 1;
@@ -206,13 +217,13 @@ export function buildScorecardPlan(
     row = block.nextRow;
   }
   const all = placed(anchors);
-  const cells: PlanCell[] = blocks.flatMap((b) => b.cells);
+  const cells: PlanCell[] = [...helpers.cells, ...blocks.flatMap((b) => b.cells)];
   for (const b of blocks) if (b.below !== undefined) cells.push(...b.below(all));
   return {
     sheetName: SCORECARD_SHEET,
     marker: all.title.marker,
     cells,
-    columnWidths: [44, 16, 18, 14, 14, 14, 22, 60, 14, 14, 14, 14],
+    columnWidths: withHelperWidths([44, 16, 18, 14, 14, 14, 22, 60, 14, 14, 14, 14], helpers),
     frozenRows: all.title.frozenRows,
     statusRule: all.indicators.statusRule,
     snapshots: blocks.flatMap((b): readonly Snapshot[] => b.snapshots),

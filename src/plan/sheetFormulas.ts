@@ -43,8 +43,9 @@ export function leadSourceFormula(
 
 /**
  * Revenue and buying customers of each segment, as one formula spilling one row per segment and
- * two columns. Each sales row's segment is its customer's in the Customers table (its first row),
- * found by binary search in the ids sorted once. LibreOffice 25.2's binary search never finds an
+ * two columns. Each sales row's segment is its customer's in the Customers table (its first row,
+ * as in the engine), found by binary search in the ids sorted once, each id kept once. LibreOffice
+ * 25.2's binary search never finds an
  * array's last entry, so the sorted list carries its last id twice (harmless in Excel).
  */
 export function segmentFormula(
@@ -57,11 +58,26 @@ export function segmentFormula(
   const inSpan = `${hasCustomer}*${within(r, s.start, s.end)}`;
   return withKeys(
     r,
-    `${v("i")},${key(r.customerIds)},${searchable("o", `SORTBY(${v("i")},${v("i")})`, `SORTBY(${key(r.customerSegments)},${v("i")})`)}` +
+    `${v("i")},${key(r.customerIds)},${firstRowsSorted(r.customerSegments)}` +
+      `${searchable("o", `FILTER(${v("si")},${v("sf")})`, `FILTER(${v("sg")},${v("sf")})`)}` +
       `${v("g")},XLOOKUP(${v("k")},${v("o")},${v("oby")},"",0,2),` +
       `${v("x")},UNIQUE(FILTER(${v("g")}&${JOIN}&${v("k")},${inSpan}*(${r.amount}>0),${NOTHING})),` +
       `${v("y")},LEFT(${v("x")},FIND(${JOIN},${v("x")}&${JOIN})-1),` +
       `CHOOSE({1,2},MMULT(--(${segments}=TRANSPOSE(${v("g")})),${inSpan}*${r.amount}),MMULT(--(${segments}=TRANSPOSE(${v("y")})),SEQUENCE(ROWS(${v("x")}),1,1,0)))`
+  );
+}
+
+/**
+ * LET names §si, §sg: the Customers ids §i and their segments sorted by id, then by row, so that
+ * an id listed twice has its first row first; §sf marks those first rows. A binary search over
+ * the first rows alone finds the row the engine takes (the first), whichever id repeats.
+ */
+function firstRowsSorted(segments: string): string {
+  const [i, r, si] = [v("i"), v("r"), v("si")];
+  return (
+    `${r},SEQUENCE(ROWS(${i})),${si},SORTBY(${i},${i},1,${r},1),` +
+    `${v("sg")},SORTBY(${key(segments)},${i},1,${r},1),` +
+    `${v("sf")},(${r}=1)+(${si}<>INDEX(${si},IF(${r}>1,${r}-1,1)))>0,`
   );
 }
 

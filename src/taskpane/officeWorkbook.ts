@@ -3,6 +3,7 @@
  * row blocks that keep each request far under Excel on the web's 5 MB limit.
  */
 import { SourceTable } from "../engine/sourceTable";
+import { HEADER_SEARCH_ROWS, headerRowOf } from "../engine/tableMapping";
 import { MARKER_AREA, ScorecardPlan, holdsMarker } from "../plan/scorecardPlan";
 import { Requirements, writePlanWithOffice } from "./officeWriter";
 import {
@@ -19,6 +20,10 @@ import { officeErrorText } from "./workbookProblem";
 
 /** Cells per read request: at ~20 bytes a cell as JSON, about 2 MB. */
 export const READ_BLOCK_CELLS = 100000;
+
+/** A hidden or veryHidden sheet: its tables are taken only by name. */
+const isHidden = (visibility: string | undefined): boolean =>
+  visibility === "Hidden" || visibility === "VeryHidden";
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -47,7 +52,7 @@ export class OfficeWorkbook implements WorkbookPort {
   async describeTables(): Promise<SourceTable[]> {
     return this.run(async (context) => {
       const sheets = context.workbook.worksheets;
-      sheets.load("items/name");
+      sheets.load("items/name,items/visibility");
       const tables = context.workbook.tables;
       tables.load("items/name");
       await context.sync();
@@ -56,7 +61,7 @@ export class OfficeWorkbook implements WorkbookPort {
         range.load("rowIndex,columnIndex,rowCount,columnCount");
         const header = t.getHeaderRowRange();
         header.load("values");
-        t.worksheet.load("name");
+        t.worksheet.load("name,visibility");
         t.load("showTotals");
         return { t, range, header };
       });
@@ -77,6 +82,7 @@ export class OfficeWorkbook implements WorkbookPort {
         rowCount: range.rowCount - 1 - (t.showTotals ? 1 : 0),
         headerRow: range.rowIndex + 1,
         firstColumn: range.columnIndex + 1,
+        hidden: isHidden(t.worksheet.visibility),
       }));
       const sheetsWithTables = new Set(out.map((t) => t.sheet));
       const headerRows = markers
@@ -85,15 +91,25 @@ export class OfficeWorkbook implements WorkbookPort {
             !sheetsWithTables.has(ws.name) && !used.isNullObject && !holdsMarker(top.values)
         )
         .map(({ ws, used }) => {
-          const header = ws.getRangeByIndexes(used.rowIndex, used.columnIndex, 1, used.columnCount);
-          header.load("values");
-          return { ws, used, header };
+          // The header is searched in the first rows: title rows above it are allowed.
+          const top = ws.getRangeByIndexes(
+            used.rowIndex,
+            used.columnIndex,
+            Math.min(HEADER_SEARCH_ROWS, used.rowCount),
+            used.columnCount
+          );
+          top.load("values");
+          return { ws, used, top };
         });
       await context.sync();
-      for (const { ws, used, header } of headerRows) {
-        const names = header.values[0].map((h) => String(h ?? "").trim());
-        const width = names.findIndex((h) => h === "");
-        const headers = width < 0 ? names : names.slice(0, width);
+      for (const { ws, used, top } of headerRows) {
+        const rows = top.values.map((r) => r.map((v) => (v === "" ? null : v)));
+        const at = headerRowOf(rows);
+        if (at < 0) continue;
+        const names = top.values[at].map((h) => String(h ?? "").trim());
+        const first = names.findIndex((h) => h !== "");
+        const width = names.slice(first).findIndex((h) => h === "");
+        const headers = width < 0 ? names.slice(first) : names.slice(first, first + width);
         if (headers.length === 0) continue;
         out.push({
           name: ws.name,
@@ -101,9 +117,10 @@ export class OfficeWorkbook implements WorkbookPort {
           isExcelTable: false,
           headers,
           columns: [],
-          rowCount: used.rowCount - 1,
-          headerRow: used.rowIndex + 1,
-          firstColumn: used.columnIndex + 1,
+          rowCount: used.rowCount - 1 - at,
+          headerRow: used.rowIndex + 1 + at,
+          firstColumn: used.columnIndex + 1 + first,
+          hidden: isHidden(ws.visibility),
         });
       }
       return out;

@@ -25,6 +25,7 @@ const PREFIXES: Record<string, string> = {
   TEXTBEFORE: "_xlfn.TEXTBEFORE",
   MAXIFS: "_xlfn.MAXIFS",
   MINIFS: "_xlfn.MINIFS",
+  NUMBERVALUE: "_xlfn.NUMBERVALUE",
 };
 
 const FUNCTION = new RegExp(`(?<![A-Za-z0-9_.])(${Object.keys(PREFIXES).join("|")})(?=\\()`, "g");

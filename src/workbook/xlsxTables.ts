@@ -4,13 +4,14 @@
  * most the first rows of plain sheets; reading fills only the columns asked for, in one streaming
  * pass over each sheet. The sheet an earlier build made is found by its marker and is not data.
  */
-import { ErrorValue } from "../core/cells";
+import { ErrorValue, FormulaWithoutValue } from "../core/cells";
 import { SourceTable } from "../engine/sourceTable";
 import { MARKER_AREA, MARKER_TEXT } from "../plan/scorecardPlan";
 import { CellKind, CellSink } from "../xlsx/sheetScanner";
 import { SharedStrings } from "../xlsx/sharedStrings";
 import { WorksheetInfo, XlsxPackage } from "../xlsx/xlsxPackage";
 import { decodeRange } from "../core/cellReferences";
+import { HEADER_SEARCH_ROWS, headerRowOf } from "../engine/tableMapping";
 
 /** Excel's last column (XFD). */
 const MAX_COLUMNS = 16384;
@@ -35,6 +36,8 @@ interface SheetTop {
   readonly dimensionLastRow: number;
 }
 
+const UNCALCULATED = new FormulaWithoutValue();
+
 function cellValue(kind: CellKind, number: number, text: string, strings: SharedStrings): unknown {
   switch (kind) {
     case CellKind.Number:
@@ -47,10 +50,16 @@ function cellValue(kind: CellKind, number: number, text: string, strings: Shared
       return new ErrorValue(text);
     case CellKind.Shared:
       return strings.get(number) ?? null;
+    case CellKind.Uncalculated:
+      return UNCALCULATED;
   }
 }
 
-/** True when the marker is among the values of the sheet's top-left cells (rows and columns of MARKER_AREA). */
+/**
+ * What a plain sheet's first rows say: whether the marker is among its top-left cells (rows and
+ * columns of MARKER_AREA), and its header row, searched in its first rows with values (title
+ * rows above it allowed).
+ */
 async function readTop(
   pkg: XlsxPackage,
   sheet: WorksheetInfo,
@@ -58,12 +67,11 @@ async function readTop(
 ): Promise<SheetTop> {
   const all = new Uint8Array(MAX_COLUMNS + 1).fill(1);
   let marked = false;
-  let headerRow = 0;
   let currentRow = 0;
-  const header = new Map<number, unknown>();
+  const rows = new Map<number, Map<number, unknown>>();
   const sink: CellSink = {
     row(r) {
-      if (headerRow > 0 && r > headerRow && r > MARKER_AREA.rows) return false;
+      if (rows.size >= HEADER_SEARCH_ROWS && r > MARKER_AREA.rows && !rows.has(r)) return false;
       currentRow = r;
       return true;
     },
@@ -72,16 +80,60 @@ async function readTop(
       if (currentRow <= MARKER_AREA.rows && column <= MARKER_AREA.columns && value === MARKER_TEXT)
         marked = true;
       if (value === null || (typeof value === "string" && value.trim() === "")) return;
-      if (headerRow === 0) headerRow = currentRow;
-      if (currentRow === headerRow) header.set(column, value);
+      if (!rows.has(currentRow)) {
+        if (rows.size >= HEADER_SEARCH_ROWS) return;
+        rows.set(currentRow, new Map());
+      }
+      rows.get(currentRow)?.set(column, value);
     },
   };
   const dimension = await pkg.scan(sheet, sink, all);
+  const range = dimension === null ? null : decodeRange(dimension);
+  // Without a <dimension> (Google Sheets), the rows are counted: choosing among tables needs them.
+  const lastRow = range?.lastRow ?? (await lastRowWithValue(pkg, sheet, strings));
+  const numbers = [...rows.keys()].sort((a, b) => a - b);
+  const lastColumn = Math.max(0, ...[...rows.values()].flatMap((r) => [...r.keys()]));
+  const grid = numbers.map((r) =>
+    Array.from({ length: lastColumn }, (_, c) => rows.get(r)?.get(c + 1) ?? null)
+  );
+  const at = headerRowOf(grid);
+  const header =
+    at < 0 ? new Map<number, unknown>() : (rows.get(numbers[at]) as Map<number, unknown>);
   const firstColumn = header.size === 0 ? 0 : Math.min(...header.keys());
   const headers: string[] = [];
   for (let c = firstColumn; header.has(c); c++) headers.push(String(header.get(c)).trim());
-  const range = dimension === null ? null : decodeRange(dimension);
-  return { marked, headerRow, firstColumn, headers, dimensionLastRow: range?.lastRow ?? 0 };
+  return {
+    marked,
+    headerRow: at < 0 ? 0 : numbers[at],
+    firstColumn,
+    headers,
+    dimensionLastRow: lastRow,
+  };
+}
+
+/** The last row holding a value, by a scan of the whole sheet. */
+async function lastRowWithValue(
+  pkg: XlsxPackage,
+  sheet: WorksheetInfo,
+  strings: SharedStrings
+): Promise<number> {
+  let current = 0;
+  let last = 0;
+  await pkg.scan(
+    sheet,
+    {
+      row(r) {
+        current = r;
+        return true;
+      },
+      cell(_column, kind, number, text) {
+        const value = cellValue(kind, number, text, strings);
+        if (value !== null && !(typeof value === "string" && value.trim() === "")) last = current;
+      },
+    },
+    new Uint8Array(MAX_COLUMNS + 1).fill(1)
+  );
+  return last;
 }
 
 /** The workbook's tables, data not yet read (every column empty). */
@@ -107,6 +159,7 @@ export async function describeFileTables(pkg: XlsxPackage): Promise<FileTable[]>
           firstColumn: range.firstColumn,
           worksheet: sheet,
           lastRow,
+          hidden: sheet.state !== "visible",
         });
       }
       continue;
@@ -125,6 +178,7 @@ export async function describeFileTables(pkg: XlsxPackage): Promise<FileTable[]>
       firstColumn: top.firstColumn,
       worksheet: sheet,
       lastRow,
+      hidden: sheet.state !== "visible",
     });
   }
   return out;

@@ -18,6 +18,8 @@ export const enum CellKind {
   Error = 4,
   /** A shared string: `number` is its index. */
   Shared = 5,
+  /** A formula whose value was never stored (openpyxl, pandas): `text` is "". */
+  Uncalculated = 6,
 }
 
 export interface CellSink {
@@ -68,6 +70,8 @@ export class SheetScanner {
   private finished = false;
   /** The sheet's <dimension ref>, when it has one. */
   dimension: string | null = null;
+  /** Whether the cell being delivered holds a formula (<f>). */
+  private hasFormula = false;
 
   constructor(
     private readonly sink: CellSink,
@@ -201,6 +205,7 @@ export class SheetScanner {
     let valueEnd = -1;
     let inline: string | null = null;
     let inPhonetic = false;
+    let formula = false;
     let pos = gt + 1;
     for (;;) {
       const open = buf.indexOf(LT, pos);
@@ -219,6 +224,7 @@ export class SheetScanner {
         if (len === 1 && c0 === 99 /* </c> */) {
           // Only a whole cell counts: one cut by the chunk's end is read again from its start.
           this.nextColumn = column + 1;
+          this.hasFormula = formula;
           if (wanted)
             this.deliver(buf, column, style, type, typeLength, valueStart, valueEnd, inline);
           return end + 1;
@@ -230,6 +236,7 @@ export class SheetScanner {
         continue;
       }
       const selfClosing = buf[end - 1] === SLASH;
+      if (len === 1 && c0 === 102 /* <f>, or a shared formula's <f …/> */) formula = true;
       if (len === 1 && c0 === 118 /* <v> */) {
         valueStart = end + 1;
         valueEnd = selfClosing ? valueStart : -1;
@@ -264,6 +271,14 @@ export class SheetScanner {
     inline: string | null
   ): void {
     const sink = this.sink;
+    // A formula whose value was never stored: handed over as one, never as blank or 0.
+    if (
+      this.hasFormula &&
+      (valueStart < 0 || ((type === 0 || type === 110) && valueEnd <= valueStart))
+    ) {
+      sink.cell(column, CellKind.Uncalculated, 0, "");
+      return;
+    }
     if (type === 105 /* inlineStr */) {
       if (inline !== null) sink.cell(column, CellKind.Text, 0, inline);
       return;

@@ -119,7 +119,9 @@ export const sheetFormatPrXml = (): string => '<sheetFormatPr defaultRowHeight="
 export function colsXml(widths: readonly number[]): string {
   if (widths.length === 0) return "";
   const cols = widths.map(
-    (w, j) => `<col min="${j + 1}" max="${j + 1}" width="${w}" customWidth="1"/>`
+    // LibreOffice shows a column of width 0 unless it is also marked hidden.
+    (w, j) =>
+      `<col min="${j + 1}" max="${j + 1}" width="${w}" customWidth="1"${w === 0 ? ' hidden="1"' : ""}/>`
   );
   return `<cols>${cols.join("")}</cols>`;
 }

@@ -93,7 +93,7 @@ test("--json prints every indicator id with the hand-worked values", async () =>
 
 test("a Spanish workbook works with no configuration and gives the English one's figures", async () => {
   const en = await runCli(englishXlsx, "--json");
-  const es = await runCli(spanishXlsx, "--json", "--lang", "es");
+  const es = await runCli(spanishXlsx, "--json", "--lang", "es", "--quiet");
   expect([en.status, es.status]).toEqual([0, 0]);
   const values = (out: string): unknown =>
     Object.fromEntries(
@@ -278,7 +278,15 @@ test("a folder of CSV files (comma or semicolon) gives the same figures as the w
     "month"
   );
   expect(fromCsv.status).toBe(0);
-  expect(JSON.parse(fromCsv.out)).toEqual(JSON.parse(fromXlsx.out));
+  // The same figures; the data check says where each came from (files and their formats, or sheets).
+  const withoutData = (out: string): unknown => ({ ...JSON.parse(out), data: undefined });
+  expect(withoutData(fromCsv.out)).toEqual(withoutData(fromXlsx.out));
+  expect(JSON.parse(fromCsv.out).data.tables[0]).toMatchObject({
+    table: "Sales",
+    file: "Sales.csv",
+    encoding: "UTF-8",
+    separator: ",",
+  });
   expect((await openPackage(join(dir, "from-csv.xlsx"))).worksheets.map((w) => w.name)).toEqual([
     "Customers",
     "Leads",
@@ -325,7 +333,7 @@ describe("bad input exits 2 with one line saying what to fix, and writes nothing
     [
       "text where dates belong",
       [textDates],
-      /cell B3 of sheet Sales \(column Date of table Sales\) is the text 'last Tuesday', expected a date \(customer B\); fix that cell and run again/,
+      /^spec-scorecard: cell B3 of sheet Sales \(column Date of table Sales\) is the text 'last Tuesday', which is not a date \(dates are read as yyyy-mm-dd, dd\/mm\/yyyy, d\/m\/yy or mm\/dd\/yyyy, with \/ - or \. between the parts\); correct it$/,
     ],
     [
       "an unknown period",
@@ -417,7 +425,7 @@ test("--table and --column correct the guessed mapping", async () => {
   const wrong = await runCli(twoSales, "--table", "sales=Nope");
   expect(wrong.status).toBe(2);
   expect(wrong.err).toEqual([
-    "spec-scorecard: --table Nope: no such table (tables: Sales, Facturas)",
+    "spec-scorecard: --table: no table 'Nope'; tables, closest first: Sales, Facturas",
   ]);
   const badColumn = await runCli(twoSales, "--column", "sales.price=Total");
   expect(badColumn.status).toBe(2);

@@ -71,7 +71,7 @@ test.each(["functions.json", "functions-es.json"])(
     const metadata = JSON.parse(readFileSync(join(out, file), "utf8")) as {
       functions: { helpUrl?: string }[];
     };
-    expect(metadata.functions).toHaveLength(5);
+    expect(metadata.functions).toHaveLength(6);
     for (const f of metadata.functions)
       expect(f.helpUrl).toMatch(new RegExp(`^${BASE}help\\.html#`));
   }

@@ -63,5 +63,7 @@ test("a workbook LibreOffice saved gives the figures the original gives", async 
   const saved = convertWithLibreOffice(original, "xlsx", "never").path;
   const r = await runCli(saved, "--json", ...ARGS);
   expect(r.status).toBe(0);
-  expect(JSON.parse(r.out)).toEqual(JSON.parse(expected.out));
+  // The data check ("data") says how each producer wrote its cells, so it may differ; nothing else.
+  const figures = (out: string): unknown => ({ ...JSON.parse(out), data: undefined });
+  expect(figures(r.out)).toEqual(figures(expected.out));
 });

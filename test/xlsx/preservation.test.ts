@@ -373,7 +373,7 @@ describe("nothing lost on failure", () => {
     const r = await runCli(source, "--json");
     expect(r.status).toBe(2);
     expect(r.err).toEqual([
-      "spec-scorecard: cell C3 of sheet Sales (column Amount of table Sales) is the text '1,200', expected a number; fix that cell and run again",
+      "spec-scorecard: column Amount of table Sales on sheet Sales holds only numbers like '1,200' (row 3), which may have a decimal point or a decimal comma: settle it with --decimal , (decimal comma) or --decimal . (decimal point)",
     ]);
   });
 
@@ -396,7 +396,7 @@ describe("nothing lost on failure", () => {
     const r = await runCli(source, "--json");
     expect(r.status).toBe(2);
     expect(r.err).toEqual([
-      "spec-scorecard: cell D3 of sheet Ventas 2025 (column Importe) is the error #DIV/0!, expected a number; fix that cell and run again",
+      "spec-scorecard: cell D3 of sheet Ventas 2025 (column Importe) holds the error #DIV/0!; correct its formula or clear the cell",
     ]);
   });
 });

@@ -23,12 +23,15 @@ const ARGS = ["--json", "--as-of", "2025-03-20", "--period", "month"];
 
 let expected: unknown;
 
+/** The scorecard's figures; the data check ("data") says how each producer wrote its cells, so it differs. */
+const figures = (out: string): unknown => ({ ...JSON.parse(out), data: undefined });
+
 beforeAll(async () => {
   const plain = join(dir, "plain.xlsx");
   await writeTablesWorkbook(plain, TABLES);
   const r = await runCli(plain, ...ARGS);
   expect(r.status).toBe(0);
-  expected = JSON.parse(r.out);
+  expected = figures(r.out);
   expect(
     (expected as { indicators: { revenue: { value: number } } }).indicators.revenue.value
   ).toBe(1150);
@@ -56,9 +59,11 @@ test.each([
   );
   await write(source);
   const r = await runCli(source, ...ARGS);
-  expect(r.err.filter((e) => !e.includes("note:"))).toEqual([]);
+  expect(
+    r.err.filter((e) => !e.includes("note:") && !e.startsWith("spec-scorecard: data:"))
+  ).toEqual([]);
   expect(r.status).toBe(0);
-  expect(JSON.parse(r.out)).toEqual(expected);
+  expect(figures(r.out)).toEqual(expected);
   const out = join(
     dir,
     `out-${name.replace(/\W+/g, "-")}.${name.includes("xlsm") ? "xlsm" : "xlsx"}`

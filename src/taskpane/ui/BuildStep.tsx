@@ -24,6 +24,7 @@ import {
 } from "@fluentui/react-components";
 import { Scorecard } from "../../engine/scorecard";
 import { serialToParts } from "../../core/cells";
+import { valueText } from "../../core/numberText";
 import { forecastHeadline, percentText } from "../../plan/forecastWords";
 import { Labels, Language } from "../../plan/labels";
 import { Progress } from "../../workbook/workbookPort";
@@ -84,12 +85,8 @@ function progressText(text: UiText, p: Progress | null): string {
     : text.writing(p.done, p.total);
 }
 
-function shown(value: number | null, format: string, language: string): string {
-  if (value === null) return "—";
-  const locale = language === "es" ? "es-ES" : "en-US";
-  if (format === "percent")
-    return value.toLocaleString(locale, { style: "percent", maximumFractionDigits: 1 });
-  return value.toLocaleString(locale, { maximumFractionDigits: format === "money" ? 2 : 0 });
+function shown(value: number | null, format: string, language: Language): string {
+  return value === null ? "—" : valueText(value, format, language);
 }
 
 /** A day serial in the analyst's locale: 5/20/2026, 20/5/2026. */

@@ -16,11 +16,12 @@ import { MappingOverride, guessMapping } from "../../engine/tableMapping";
 import { LABELS, LANGUAGES, Language } from "../../plan/labels";
 import { WorkbookPort } from "../../workbook/workbookPort";
 import { BuildStep } from "./BuildStep";
+import { Reading, useDataCheck } from "./DataCheckPanel";
 import { DataStep } from "./DataStep";
 import { DefinitionsStep } from "./DefinitionsStep";
 import { TargetsStep } from "./TargetsStep";
 import { INITIAL_FORM, WizardForm, settingsOf } from "./wizardForm";
-import { UI_TEXT, languageOf } from "./uiText";
+import { UI_TEXT, UiText, languageOf } from "./uiText";
 import { EXCEL_TEXT } from "./excelText";
 import { ExcelSide, useBuild } from "./useBuild";
 
@@ -95,6 +96,32 @@ function useTables(port: WorkbookPort): {
   return { tables, loadError };
 }
 
+function StepTabs({
+  step,
+  text,
+  label,
+  onSelect,
+}: {
+  step: Step;
+  text: UiText;
+  label: string;
+  onSelect: (step: Step) => void;
+}): React.JSX.Element {
+  return (
+    <TabList
+      selectedValue={step}
+      onTabSelect={(_e, d) => onSelect(d.value as Step)}
+      aria-label={label}
+    >
+      {STEPS.map((s) => (
+        <Tab key={s} value={s}>
+          {text.steps[s]}
+        </Tab>
+      ))}
+    </TabList>
+  );
+}
+
 export function Wizard({ port, download = null, excel }: WizardProps): React.JSX.Element {
   const styles = useStyles();
   const [language, setLanguage] = React.useState<Language>(() =>
@@ -104,16 +131,22 @@ export function Wizard({ port, download = null, excel }: WizardProps): React.JSX
   const { tables, loadError } = useTables(port);
   const [override, setOverride] = React.useState<MappingOverride>({});
   const [form, setForm] = React.useState<WizardForm>(INITIAL_FORM);
+  const [reading, setReading] = React.useState<Reading>({});
   const text = UI_TEXT[language];
   const labels = LABELS[language];
 
   const mapping = React.useMemo(() => guessMapping(tables ?? [], override), [tables, override]);
+
+  const check = useDataCheck(port, tables, override, reading, language);
   const { settings, errors } = settingsOf(form, text);
   const stepIndex = STEPS.indexOf(step);
 
   const build = useBuild(
     port,
-    () => (settings === null || tables === null ? null : { tables, override, settings, language }),
+    () =>
+      settings === null || tables === null
+        ? null
+        : { tables, override, settings, language, reading, surface: "pane" as const },
     language,
     excel
   );
@@ -125,17 +158,7 @@ export function Wizard({ port, download = null, excel }: WizardProps): React.JSX
         <Title3 as="h1">{labels.title}</Title3>
         <LanguagePicker label={text.language} language={language} onChange={setLanguage} />
       </div>
-      <TabList
-        selectedValue={step}
-        onTabSelect={(_e, d) => setStep(d.value as Step)}
-        aria-label={labels.title}
-      >
-        {STEPS.map((s) => (
-          <Tab key={s} value={s}>
-            {text.steps[s]}
-          </Tab>
-        ))}
-      </TabList>
+      <StepTabs step={step} text={text} label={labels.title} onSelect={setStep} />
       {tables === null && loadError === null && <Spinner label={text.loading} />}
       {loadError !== null && <span role="alert">{loadError}</span>}
       {tables !== null && step === "data" && (
@@ -145,6 +168,10 @@ export function Wizard({ port, download = null, excel }: WizardProps): React.JSX
           mapping={mapping}
           override={override}
           onChange={setOverride}
+          language={language}
+          check={check}
+          reading={reading}
+          onReadingChange={setReading}
         />
       )}
       {step === "definitions" && <DefinitionsStep {...formProps} />}
