@@ -1,9 +1,11 @@
 /**
  * A span's totals: everything the indicators of SPEC.md §3.3 are computed from, in one pass over
  * the sales rows plus per-customer typed arrays. Each indicator's definition (engine/stages/)
- * turns them into its value; the Service totals call the same core as the custom functions.
+ * turns them into its value; the Service totals call the same core as the custom functions. The
+ * SQL engines (src/sql) compute the same totals in the database, from each definition's `sql`.
  */
 import { ActivationDefinition, countActive } from "../core/activation";
+import { concentration } from "../core/concentration";
 import { NumberCodes } from "../core/numberCodes";
 import { CustomerModelsByDay } from "./customerOutlook";
 import { IndicatorValue } from "./indicatorValue";
@@ -44,6 +46,32 @@ export interface LeadCounts {
   readonly converted: number;
 }
 
+/**
+ * How concentrated a span's revenue is among its customers (SPEC.md §2.3, customers with revenue
+ * above 0): the share of the top TOP_SHARE_PERCENT%, the HHI, and how many customers make
+ * PARETO_PERCENT% of it.
+ */
+export interface RevenueConcentration {
+  readonly topShare: number;
+  readonly hhi: number;
+  readonly paretoCustomers: number;
+}
+
+/** The `n` of the concentration measures the scorecard shows (svc.top20_share, svc.pareto_customers). */
+export const TOP_SHARE_PERCENT = 20;
+export const PARETO_PERCENT = 80;
+
+/** The concentration of revenue by customer; null when no customer's revenue is above 0. */
+export function revenueConcentration(revenueByCustomer: Float64Array): RevenueConcentration | null {
+  const top = concentration(revenueByCustomer, "TOP_PCT", TOP_SHARE_PERCENT);
+  const hhi = concentration(revenueByCustomer, "HHI", 0);
+  const pareto = concentration(revenueByCustomer, "PARETO", PARETO_PERCENT);
+  return top.ok && hhi.ok && pareto.ok
+    ? { topShare: top.value, hhi: hhi.value, paretoCustomers: pareto.value }
+    : null;
+}
+
+/** A span's totals, whichever engine computes them: what every definition's `value` reads. */
 export interface SpanTotals {
   /** Net revenue of the rows with a customer. */
   readonly revenue: number;
@@ -71,10 +99,18 @@ export interface SpanTotals {
   /** The activation base (SPEC.md §2.2) at the span's end, and its active customers. */
   readonly customerBase: number;
   readonly activeCustomers: number;
-  /** The customers active at the span's end who lapse in the 30 days after it. */
-  readonly lapsing: Lapsing;
+  /** How many customers active at the span's end lapse in the 30 days after it. */
+  readonly lapsingCustomers: number;
+  /** The span's revenue by customer, concentrated; null when no customer's revenue is above 0. */
+  readonly concentration: RevenueConcentration | null;
   /** Σ expected revenue to the period end by the customer models fitted at the span's end. */
   readonly expectedRevenue: IndicatorValue;
+}
+
+/** The memory engine's totals, with the per-customer arrays the scorecard's breakdowns read. */
+export interface CustomerTotals extends SpanTotals {
+  /** The customers active at the span's end who lapse in the 30 days after it. */
+  readonly lapsing: Lapsing;
   /** Each customer's revenue in the span, for concentration and tiers. */
   readonly revenueByCustomer: Float64Array;
   /** 1 for customers with a purchase in the span. */
@@ -92,7 +128,7 @@ export interface TotalsSource {
   readonly models: CustomerModelsByDay;
 }
 
-export function spanTotals(source: TotalsSource, s: IndicatorSpan): SpanTotals {
+export function spanTotals(source: TotalsSource, s: IndicatorSpan): CustomerTotals {
   const { data, facts, activation, models } = source;
   const m = data.index.count;
   const sales = salesTotals(data, facts, s);
@@ -118,13 +154,15 @@ export function spanTotals(source: TotalsSource, s: IndicatorSpan): SpanTotals {
     customerBase: activationCount.base,
     activeCustomers: activationCount.active,
     lapsing,
+    lapsingCustomers: lapsing.count,
+    concentration: revenueConcentration(sales.revenueByCustomer),
     expectedRevenue: models.expectedRevenue(s.span.end, s.periodEnd - s.span.end),
     active: activationCount.isActive,
   };
 }
 
 type SalesTotals = Pick<
-  SpanTotals,
+  CustomerTotals,
   | "revenue"
   | "margin"
   | "customersBuying"

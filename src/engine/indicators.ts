@@ -6,12 +6,19 @@
 import { ActivationDefinition } from "../core/activation";
 import { CustomerModelsByDay } from "./customerOutlook";
 import { INDICATORS, IndicatorValues } from "./indicatorCatalog";
-import { IndicatorSpan, SalesFacts, SpanTotals, salesFacts, spanTotals } from "./indicatorTotals";
+import {
+  CustomerTotals,
+  IndicatorSpan,
+  SalesFacts,
+  SpanTotals,
+  salesFacts,
+  spanTotals,
+} from "./indicatorTotals";
 import { ScorecardData } from "./scorecardData";
 
-export interface SpanFigures {
+export interface SpanFigures<Totals extends SpanTotals = CustomerTotals> {
   readonly values: IndicatorValues;
-  readonly totals: SpanTotals;
+  readonly totals: Totals;
 }
 
 /** Each indicator's value from a span's totals. */

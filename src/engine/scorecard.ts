@@ -11,7 +11,7 @@ import { CallList, CustomerModelsByDay, customersToCall } from "./customerOutloo
 import { HoldoutCheck, holdoutCheck } from "./holdoutCheck";
 import { ModelCheckJson, modelCheckJson } from "./modelCheckJson";
 import { IndicatorCalculator, SpanFigures } from "./indicators";
-import { SpanTotals } from "./indicatorTotals";
+import { CustomerTotals } from "./indicatorTotals";
 import { Reason } from "./indicatorValue";
 import { MARGIN, REVENUE } from "./stages/overview";
 import { MONTHS, Period, PeriodKind, periodOf } from "./period";
@@ -238,7 +238,7 @@ function indicatorResults(
 }
 
 /** Each value tier's customers, share of the period's revenue and activation. */
-function tierRows(value: ValueTable, now: SpanTotals, revenueNow: number): TierRow[] {
+function tierRows(value: ValueTable, now: CustomerTotals, revenueNow: number): TierRow[] {
   return TIERS.map((tier): TierRow => {
     let customers = 0;
     let revenue = 0;

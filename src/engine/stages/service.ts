@@ -3,11 +3,16 @@
  * the customer models expect. Live through the add-in's own functions, which the engine's totals
  * call the same core as.
  */
-import { concentration } from "../../core/concentration";
 import { CUSTOMER_FORECAST_HEADER } from "../../core/sheetFunctions";
 import { DataRefs, ParameterCells, letName, within } from "../formulaText";
 import { ColumnBytes, IndicatorDefinition, indicator } from "../indicatorDefinition";
 import { IndicatorValue, none, some } from "../indicatorValue";
+import {
+  PARETO_PERCENT,
+  RevenueConcentration,
+  SpanTotals,
+  TOP_SHARE_PERCENT,
+} from "../indicatorTotals";
 
 /** CUSTOMER_FORECAST's column of expected revenue, counted from 1. */
 const EXPECTED_REVENUE_COLUMN = CUSTOMER_FORECAST_HEADER.indexOf("expected_revenue") + 1;
@@ -50,14 +55,12 @@ function concentrationIndicator<const Id extends string>(
   id: Id,
   measure: "TOP_PCT" | "HHI" | "PARETO",
   n: number | null,
+  figure: keyof RevenueConcentration,
   more: Pick<IndicatorDefinition, "better" | "format" | "headline" | "words">
 ): IndicatorDefinition<Id> {
-  const engineN = n ?? 0;
   const argument = n === null ? `"${measure}"` : `"${measure}",${n}`;
-  const value = (t: { revenueByCustomer: Float64Array }): IndicatorValue => {
-    const r = concentration(t.revenueByCustomer, measure, engineN);
-    return r.ok ? some(r.value) : none("no_revenue_in_period");
-  };
+  const value = (t: SpanTotals): IndicatorValue =>
+    t.concentration === null ? none("no_revenue_in_period") : some(t.concentration[figure]);
   return indicator({
     id,
     stage: "service",
@@ -73,17 +76,23 @@ function concentrationIndicator<const Id extends string>(
   });
 }
 
-export const TOP20_SHARE = concentrationIndicator("svc.top20_share", "TOP_PCT", 20, {
-  format: "percent",
-  better: "less",
-  headline: true,
-  words: {
-    en: "Revenue share of top 20% customers",
-    es: "Participación del 20% de clientes principales",
-  },
-});
+export const TOP20_SHARE = concentrationIndicator(
+  "svc.top20_share",
+  "TOP_PCT",
+  TOP_SHARE_PERCENT,
+  "topShare",
+  {
+    format: "percent",
+    better: "less",
+    headline: true,
+    words: {
+      en: "Revenue share of top 20% customers",
+      es: "Participación del 20% de clientes principales",
+    },
+  }
+);
 
-export const HHI = concentrationIndicator("svc.hhi", "HHI", null, {
+export const HHI = concentrationIndicator("svc.hhi", "HHI", null, "hhi", {
   format: "index",
   better: "less",
   headline: false,
@@ -91,15 +100,21 @@ export const HHI = concentrationIndicator("svc.hhi", "HHI", null, {
 });
 
 // More customers needed for 80% of sales means sales are less concentrated: more is better.
-export const PARETO_CUSTOMERS = concentrationIndicator("svc.pareto_customers", "PARETO", 80, {
-  format: "count",
-  better: "more",
-  headline: false,
-  words: {
-    en: "Customers making 80% of revenue",
-    es: "Clientes que suman el 80% de las ventas",
-  },
-});
+export const PARETO_CUSTOMERS = concentrationIndicator(
+  "svc.pareto_customers",
+  "PARETO",
+  PARETO_PERCENT,
+  "paretoCustomers",
+  {
+    format: "count",
+    better: "more",
+    headline: false,
+    words: {
+      en: "Customers making 80% of revenue",
+      es: "Clientes que suman el 80% de las ventas",
+    },
+  }
+);
 
 export const LAPSING_CUSTOMERS = indicator({
   id: "svc.lapsing_customers",
@@ -108,7 +123,7 @@ export const LAPSING_CUSTOMERS = indicator({
   better: "less",
   flow: false,
   headline: false,
-  value: (t) => (t.customerBase === 0 ? none("no_customer_base") : some(t.lapsing.count)),
+  value: (t) => (t.customerBase === 0 ? none("no_customer_base") : some(t.lapsingCustomers)),
   // Each customer's activity now and 30 days on: per customer, no formula keeps it live at this cost.
   live: { kind: "atBuild", reason: "per_customer" },
   words: {
