@@ -17,7 +17,8 @@ export interface GammaGamma {
 /**
  * The repeat customers as the likelihood reads them: sorted by x, so the gamma-function terms, which
  * depend on x alone, are computed once per distinct x; per customer what does not change with the
- * parameters (ln m, x·m) is computed once.
+ * parameters (ln m, x·m) is computed once. Customers with equal x and m may come as one entry with
+ * their count (`weight`), as a SQL engine sends them.
  */
 export interface SpendHistories {
   /** Distinct x values and where each one's customers start and end in the arrays below. */
@@ -25,21 +26,29 @@ export interface SpendHistories {
   readonly groupStart: Int32Array;
   readonly lnM: Float64Array;
   readonly xm: Float64Array;
+  /** How many customers each entry stands for; null when each is one. */
+  readonly weight: Float64Array | null;
   readonly customers: number;
   readonly meanM: number;
 }
 
-/** The customers with x > 0 and m > 0. */
-export function spendHistories(x: ArrayLike<number>, m: ArrayLike<number>): SpendHistories {
+/** The customers with x > 0 and m > 0; `count[i]`, when given, is how many customers entry i stands for. */
+export function spendHistories(
+  x: ArrayLike<number>,
+  m: ArrayLike<number>,
+  count: ArrayLike<number> | null = null
+): SpendHistories {
   const order: number[] = [];
   for (let i = 0; i < x.length; i++) if (x[i] > 0 && m[i] > 0) order.push(i);
   order.sort((i, j) => x[i] - x[j]);
   const n = order.length;
   const lnM = new Float64Array(n);
   const xm = new Float64Array(n);
+  const weight = count === null ? null : new Float64Array(n);
   const xs: number[] = [];
   const groupStart: number[] = [];
   let sumM = 0;
+  let customers = 0;
   for (let k = 0; k < n; k++) {
     const i = order[k];
     if (k === 0 || x[i] !== x[order[k - 1]]) {
@@ -48,7 +57,14 @@ export function spendHistories(x: ArrayLike<number>, m: ArrayLike<number>): Spen
     }
     lnM[k] = Math.log(m[i]);
     xm[k] = x[i] * m[i];
-    sumM += m[i];
+    if (weight !== null && count !== null) {
+      weight[k] = count[i];
+      sumM += count[i] * m[i];
+      customers += count[i];
+    } else {
+      sumM += m[i];
+      customers++;
+    }
   }
   groupStart.push(n);
   return {
@@ -56,8 +72,9 @@ export function spendHistories(x: ArrayLike<number>, m: ArrayLike<number>): Spen
     groupStart: Int32Array.from(groupStart),
     lnM,
     xm,
-    customers: n,
-    meanM: n === 0 ? 0 : sumM / n,
+    weight,
+    customers,
+    meanM: customers === 0 ? 0 : sumM / customers,
   };
 }
 
@@ -86,13 +103,14 @@ export function gammaGammaLogLikelihood(
     const psiOverQ = gradient === null ? 0 : digammaShift(q, px);
     for (let k = h.groupStart[group]; k < h.groupStart[group + 1]; k++) {
       const xm = h.xm[k];
+      const w = h.weight === null ? 1 : h.weight[k];
       const towardGamma = Math.log1p(gamma / xm);
       const towardSpend = Math.log1p(xm / gamma);
-      total += beta - h.lnM[k] - px * towardGamma - q * towardSpend;
+      total += w * (beta - h.lnM[k] - px * towardGamma - q * towardSpend);
       if (gradient !== null) {
-        gp += x * (psiOverPx - towardGamma);
-        gq += psiOverQ - towardSpend;
-        gg += (q * xm - px * gamma) / (gamma + xm);
+        gp += w * (x * (psiOverPx - towardGamma));
+        gq += w * (psiOverQ - towardSpend);
+        gg += w * ((q * xm - px * gamma) / (gamma + xm));
       }
     }
   }
@@ -110,7 +128,11 @@ export function fitGammaGamma(
   meanValues: Float64Array,
   near: GammaGamma | null = null
 ): GammaGamma | null {
-  const h = spendHistories(xs, meanValues);
+  return fitSpend(spendHistories(xs, meanValues), near);
+}
+
+/** The maximum-likelihood parameters over the spend histories (see fitGammaGamma). */
+export function fitSpend(h: SpendHistories, near: GammaGamma | null = null): GammaGamma | null {
   const customers = h.customers;
   if (customers === 0) return null;
   const meanM = h.meanM;

@@ -6,7 +6,7 @@
  * Fader, Hardie & Lee 2005).
  */
 import { Activity } from "./activity";
-import { CustomerModels, fitModelsOn, predictCustomers } from "./customerModels";
+import { CustomerModels, FittedModels, fitModelsOn, predictCustomers } from "./customerModels";
 import { PurchaseDays, historiesAt, purchaseDays } from "./purchaseHistory";
 import { Result, ok } from "./result";
 
@@ -45,7 +45,21 @@ export interface ModelCheck {
   readonly miss: number;
   /** The expected total is off the actual one by more than BAD_MISS of it. */
   readonly missedBadly: boolean;
-  readonly models: CustomerModels;
+  readonly models: FittedModels;
+}
+
+/**
+ * What the check adds up for one customer, or for customers with the same figures counted once
+ * (a SQL engine's groups): x in the calibration, how many, and their sums in the holdout.
+ */
+export interface ModelCheckUnit {
+  readonly x: number;
+  readonly count: number;
+  readonly actualPurchases: number;
+  readonly expectedPurchases: number;
+  /** NaN without amounts. */
+  readonly actualRevenue: number;
+  readonly expectedRevenue: number;
 }
 
 /**
@@ -90,23 +104,43 @@ export function checkOnHoldout(
 ): ModelCheck {
   const { history } = models;
   const calibrationEnd = history.asOf;
-  const horizonDays = holdoutEnd - calibrationEnd;
-  const predicted = predictCustomers(models, horizonDays);
+  const predicted = predictCustomers(models, holdoutEnd - calibrationEnd);
   const actual = holdoutActivity(days, history.customers, calibrationEnd, holdoutEnd);
+  const units = Array.from(history.customers, (_, i): ModelCheckUnit => ({
+    x: history.x[i],
+    count: 1,
+    actualPurchases: actual.purchases[i],
+    expectedPurchases: predicted.expectedPurchases[i],
+    actualRevenue: actual.revenue[i],
+    expectedRevenue: predicted.expectedRevenue[i],
+  }));
+  return checkOfUnits(units, { calibrationEnd, holdoutEnd, hasAmounts: days.hasAmounts, models });
+}
+
+/** The check's table from what each customer (or group of them) did and was expected to do. */
+export function checkOfUnits(
+  units: readonly ModelCheckUnit[],
+  at: {
+    readonly calibrationEnd: number;
+    readonly holdoutEnd: number;
+    readonly hasAmounts: boolean;
+    readonly models: FittedModels;
+  }
+): ModelCheck {
+  const { calibrationEnd, holdoutEnd, hasAmounts, models } = at;
   const groups = LAST_SINGLE_X + 2;
   const sums = Array.from({ length: groups + 1 }, () => new Float64Array(5));
-  for (let i = 0; i < history.customers.length; i++) {
+  for (const u of units) {
     const figures = [
-      1,
-      actual.purchases[i],
-      predicted.expectedPurchases[i],
-      actual.revenue[i],
-      predicted.expectedRevenue[i],
+      u.count,
+      u.actualPurchases,
+      u.expectedPurchases,
+      u.actualRevenue,
+      u.expectedRevenue,
     ];
-    const group = Math.min(history.x[i], LAST_SINGLE_X + 1);
+    const group = Math.min(u.x, LAST_SINGLE_X + 1);
     for (const s of [sums[group], sums[groups]]) for (let f = 0; f < 5; f++) s[f] += figures[f];
   }
-  const hasAmounts = days.hasAmounts;
   const rows = sums.map((s, g): ModelCheckRow => {
     const n = s[0];
     const mean = (sum: number): number => (n > 0 ? sum / n : NaN);
@@ -125,7 +159,7 @@ export function checkOnHoldout(
   return {
     calibrationEnd,
     holdoutEnd,
-    horizonDays,
+    horizonDays: holdoutEnd - calibrationEnd,
     rows,
     actualPurchases,
     expectedPurchases,

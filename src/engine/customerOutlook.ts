@@ -5,7 +5,13 @@
  * into each customer's purchase days once; the first fit searches from several starts and the
  * later ones (earlier days of the same customers) start from its estimates.
  */
-import { CustomerModels, fitModelsOn, predictCustomers } from "../core/customerModels";
+import {
+  CustomerModels,
+  FittedModels,
+  customerPredictor,
+  fitModelsOn,
+  predictCustomers,
+} from "../core/customerModels";
 import { PurchaseDays, historiesAt, purchaseDays } from "../core/purchaseHistory";
 import { ModelCheck, checkOnDays } from "../core/modelCheck";
 import { Result } from "../core/result";
@@ -94,49 +100,88 @@ export interface CallList {
   readonly reason: Reason | null;
 }
 
+/** A lapsing customer, with what the models need to rank it. */
+export interface CallCandidate {
+  readonly customer: number;
+  readonly lastPurchase: number;
+  readonly lapseDay: number;
+  /** Its purchase history at the day the models are fitted (SPEC.md §2.5). */
+  readonly x: number;
+  readonly tx: number;
+  readonly T: number;
+  readonly m: number;
+}
+
 /**
  * The lapsing customers with the highest expected revenue in the next 90 days (SPEC.md §3.3),
- * fitted at `day`. Without a spend model they are ranked by expected purchases; without any
- * model, by the day they lapse, soonest first.
+ * by `fit`. Without a spend model they are ranked by expected purchases; without any model, by
+ * the day they lapse, soonest first; ties by customer code.
  */
+export function rankToCall(
+  candidates: readonly CallCandidate[],
+  fit: Result<FittedModels>
+): CallList {
+  const row = (
+    c: CallCandidate,
+    pAlive: number | null,
+    expectedRevenue: number | null
+  ): CustomerToCall => ({
+    customer: c.customer,
+    lastPurchase: c.lastPurchase,
+    lapseDay: c.lapseDay,
+    pAlive,
+    expectedRevenue,
+  });
+  if (!fit.ok) {
+    const byLapse = [...candidates].sort(
+      (p, q) => p.lapseDay - q.lapseDay || p.customer - q.customer
+    );
+    return {
+      customers: byLapse.slice(0, CUSTOMERS_TO_CALL).map((c) => row(c, null, null)),
+      reason: "model_not_fitted",
+    };
+  }
+  const predict = customerPredictor(fit.value, CALL_HORIZON_DAYS);
+  const g = fit.value.gammaGamma;
+  const ranked = g !== null && g.q > 1;
+  const scored = candidates.map((c) => ({ c, p: predict(c.x, c.tx, c.T, c.m) }));
+  scored.sort(
+    (u, v) =>
+      (ranked
+        ? v.p.expectedRevenue - u.p.expectedRevenue
+        : v.p.expectedPurchases - u.p.expectedPurchases) || u.c.customer - v.c.customer
+  );
+  return {
+    customers: scored
+      .slice(0, CUSTOMERS_TO_CALL)
+      .map(({ c, p }) => row(c, p.pAlive, ranked ? p.expectedRevenue : null)),
+    reason: ranked ? null : "spend_model_undefined",
+  };
+}
+
+/** The memory engine's customers to call: its lapsing customers, with their histories at `day`. */
 export function customersToCall(
   models: CustomerModelsByDay,
   day: number,
   lapsing: Lapsing
 ): CallList {
-  const codes: number[] = [];
-  for (let c = 0; c < lapsing.isLapsing.length; c++) if (lapsing.isLapsing[c] === 1) codes.push(c);
-  const row = (
-    c: number,
-    pAlive: number | null,
-    expectedRevenue: number | null
-  ): CustomerToCall => ({
-    customer: c,
-    lastPurchase: lapsing.lastPurchase[c],
-    lapseDay: lapsing.lapseDay[c],
-    pAlive,
-    expectedRevenue,
-  });
   const fit = models.at(day);
-  if (!fit.ok) {
-    codes.sort((p, q) => lapsing.lapseDay[p] - lapsing.lapseDay[q] || p - q);
-    return {
-      customers: codes.slice(0, CUSTOMERS_TO_CALL).map((c) => row(c, null, null)),
-      reason: "model_not_fitted",
-    };
-  }
-  const predictions = predictCustomers(fit.value, CALL_HORIZON_DAYS);
   const at = new Int32Array(lapsing.isLapsing.length).fill(-1);
-  fit.value.history.customers.forEach((c, i) => (at[c] = i));
-  const spend = (c: number): number => predictions.expectedRevenue[at[c]];
-  const purchases = (c: number): number => predictions.expectedPurchases[at[c]];
-  const g = fit.value.gammaGamma;
-  const ranked = g !== null && g.q > 1;
-  codes.sort((p, q) => (ranked ? spend(q) - spend(p) : purchases(q) - purchases(p)) || p - q);
-  return {
-    customers: codes
-      .slice(0, CUSTOMERS_TO_CALL)
-      .map((c) => row(c, predictions.pAlive[at[c]], ranked ? spend(c) : null)),
-    reason: ranked ? null : "spend_model_undefined",
-  };
+  if (fit.ok) fit.value.history.customers.forEach((c, i) => (at[c] = i));
+  const candidates: CallCandidate[] = [];
+  for (let c = 0; c < lapsing.isLapsing.length; c++) {
+    if (lapsing.isLapsing[c] !== 1) continue;
+    const h = fit.ok ? fit.value.history : null;
+    const i = at[c];
+    candidates.push({
+      customer: c,
+      lastPurchase: lapsing.lastPurchase[c],
+      lapseDay: lapsing.lapseDay[c],
+      x: h === null ? 0 : h.x[i],
+      tx: h === null ? 0 : h.tx[i],
+      T: h === null ? 0 : h.T[i],
+      m: h === null ? NaN : h.meanValue[i],
+    });
+  }
+  return rankToCall(candidates, fit);
 }

@@ -45,6 +45,7 @@ export class DailyTotals {
   private readonly firstDay: number;
   private readonly prefix: Float64Array;
 
+  /** From rows: each row's customer code (negative: no customer, left out), day and value. */
   constructor(customer: Int32Array, day: Int32Array, values: Float64Array) {
     let first = Infinity;
     let last = -Infinity;
@@ -59,6 +60,11 @@ export class DailyTotals {
     for (let i = 0; i < day.length; i++)
       if (customer[i] >= 0) this.prefix[day[i] - this.firstDay + 1] += values[i];
     for (let d = 0; d < span; d++) this.prefix[d + 1] += this.prefix[d];
+  }
+
+  /** From each day's total, as a SQL engine adds them up: one row per day. */
+  static ofDays(days: Int32Array, totals: Float64Array): DailyTotals {
+    return new DailyTotals(new Int32Array(days.length), days, totals);
   }
 
   /** The first day with a row, 0 without rows. */
@@ -96,25 +102,29 @@ export function paceForecasts(
 
 /** What the revenue forecasts need from the rest of the engine. */
 export interface RevenueSources {
-  readonly data: ScorecardData;
-  /** Each customer's first purchase day (0 for none). */
-  readonly firstPurchase: Int32Array;
   readonly revenue: DailyTotals;
+  /** Revenue from `start` to `asOf` of the customers whose first purchase is in those days. */
+  readonly newCustomerRevenue: (start: number, asOf: number) => number;
   /** Σ expected revenue, fitted at a day, over the next `horizon` days (svc.expected_revenue's rule). */
   readonly expectedRevenue: (day: number, horizon: number) => IndicatorValue;
 }
 
-/** Revenue from `start` to `asOf` of the customers whose first purchase is in those days. */
-function newCustomerRevenue(s: RevenueSources, start: number, asOf: number): number {
-  const { customer, day, amount } = s.data.sales;
-  let sum = 0;
-  for (let i = 0; i < customer.length; i++) {
-    const c = customer[i];
-    if (c < 0 || day[i] < start || day[i] > asOf) continue;
-    const first = s.firstPurchase[c];
-    if (first >= start && first <= asOf) sum += amount[i];
-  }
-  return sum;
+/** The memory engine's new customers' revenue, from the rows and each customer's first purchase day (0 for none). */
+export function newCustomerRevenueOf(
+  data: ScorecardData,
+  firstPurchase: Int32Array
+): RevenueSources["newCustomerRevenue"] {
+  return (start, asOf) => {
+    const { customer, day, amount } = data.sales;
+    let sum = 0;
+    for (let i = 0; i < customer.length; i++) {
+      const c = customer[i];
+      if (c < 0 || day[i] < start || day[i] > asOf) continue;
+      const first = firstPurchase[c];
+      if (first >= start && first <= asOf) sum += amount[i];
+    }
+    return sum;
+  };
 }
 
 function forecastsAt(
@@ -133,7 +143,7 @@ function forecastsAt(
   const customerModel =
     expected === null
       ? null
-      : soFar + expected + (newCustomerRevenue(s, start, asOf) * remaining) / (asOf - start + 1);
+      : soFar + expected + (s.newCustomerRevenue(start, asOf) * remaining) / (asOf - start + 1);
   return { run_rate: runRate, prior_year: priorYear, customer_model: customerModel };
 }
 

@@ -11,7 +11,7 @@ import { CallList, CustomerModelsByDay, customersToCall } from "./customerOutloo
 import { HoldoutCheck, holdoutCheck } from "./holdoutCheck";
 import { ModelCheckJson, modelCheckJson } from "./modelCheckJson";
 import { IndicatorCalculator, SpanFigures } from "./indicators";
-import { CustomerTotals } from "./indicatorTotals";
+import { SpanTotals } from "./indicatorTotals";
 import { Reason } from "./indicatorValue";
 import { MARGIN, REVENUE } from "./stages/overview";
 import { MONTHS, Period, PeriodKind, periodOf } from "./period";
@@ -22,6 +22,7 @@ import {
   ForecastMethod,
   MethodForecast,
   RevenueForecasts,
+  newCustomerRevenueOf,
   paceForecasts,
   revenueForecasts,
 } from "./revenueForecast";
@@ -150,8 +151,7 @@ export function buildScorecard(
   const revenueTotals = new DailyTotals(customer, day, amount);
   const forecasts = revenueForecasts(
     {
-      data,
-      firstPurchase: facts.firstPurchase,
+      newCustomerRevenue: newCustomerRevenueOf(data, facts.firstPurchase),
       revenue: revenueTotals,
       expectedRevenue: (d, h) => models.expectedRevenue(d, h),
     },
@@ -178,7 +178,12 @@ export function buildScorecard(
     settings.targets
   );
   const value = valueTable(data, facts, asOf, settings.value);
-  const tiers = tierRows(value, now.totals, now.values[REVENUE.id].value ?? 0);
+  const tiers = tierRows(
+    value,
+    now.totals.revenueByCustomer,
+    now.totals.active,
+    now.values[REVENUE.id].value ?? 0
+  );
 
   return ok({
     period,
@@ -199,8 +204,8 @@ export function buildScorecard(
 }
 
 /** Each indicator now and before, its change, forecast to the period end, target and status. */
-function indicatorResults(
-  spans: { readonly now: SpanFigures; readonly before: SpanFigures },
+export function indicatorResults(
+  spans: { readonly now: SpanFigures<SpanTotals>; readonly before: SpanFigures<SpanTotals> },
   period: Period,
   forecasts: { readonly revenue: RevenueForecasts; readonly marginPriorYear: number | null },
   targets: ScorecardSettings["targets"]
@@ -237,23 +242,31 @@ function indicatorResults(
   });
 }
 
-/** Each value tier's customers, share of the period's revenue and activation. */
-function tierRows(value: ValueTable, now: CustomerTotals, revenueNow: number): TierRow[] {
+/**
+ * Each value tier's customers, share of the period's revenue and activation, from each scored
+ * customer's revenue in the period and activity at its end (by customer code).
+ */
+export function tierRows(
+  value: ValueTable,
+  revenueByCustomer: Float64Array,
+  active: Uint8Array,
+  revenueNow: number
+): TierRow[] {
   return TIERS.map((tier): TierRow => {
     let customers = 0;
     let revenue = 0;
-    let active = 0;
+    let activeCount = 0;
     value.customers.forEach((c, r) => {
       if (value.tiers[r] !== tier) return;
       customers++;
-      revenue += now.revenueByCustomer[c];
-      active += now.active[c];
+      revenue += revenueByCustomer[c];
+      activeCount += active[c];
     });
     return {
       tier,
       customers,
       revenueShare: revenueNow !== 0 ? revenue / revenueNow : null,
-      activation: customers > 0 ? active / customers : null,
+      activation: customers > 0 ? activeCount / customers : null,
       channel: CHANNEL_OF_TIER[tier],
     };
   });

@@ -108,41 +108,53 @@ export function valueTable(
       return customerAttribute[a] !== null;
     return true;
   });
+  const valueOf = (a: ValueAttribute, c: number): number => {
+    switch (a) {
+      case "volume":
+        return hasRow[c] ? volume[c] : 0;
+      case "frequency":
+        return frequency[c];
+      case "margin":
+        return margin[c];
+      case "breadth":
+        return breadth[c];
+      case "tenure":
+        return facts.firstPurchase[c] > 0 && facts.firstPurchase[c] <= asOf
+          ? asOf - facts.firstPurchase[c]
+          : NaN;
+      default:
+        return (customerAttribute[a] as Float64Array)[c];
+    }
+  };
+  const columns = new Map(
+    available.map((a) => [a, Float64Array.from(customers, (c) => valueOf(a, c))] as const)
+  );
+  return scoredValueTable({ customers, columns }, settings);
+}
+
+/** The scored customers' attributes, whichever engine gathered them. */
+export interface ValueAttributes {
+  /** The customers scored, by code. */
+  readonly customers: Int32Array;
+  /** The attributes the data has, in VALUE_ATTRIBUTES order: one value per scored customer, NaN where blank. */
+  readonly columns: ReadonlyMap<ValueAttribute, Float64Array>;
+}
+
+/** Scores (SPEC.md §2.4, RANK) and tiers of the scored customers' attributes. */
+export function scoredValueTable(v: ValueAttributes, settings: ValueSettings): ValueTable {
+  const available = VALUE_ATTRIBUTES.filter((a) => v.columns.has(a));
+  const { customers } = v;
   const k = available.length;
   const rows = customers.length;
   const values = new Float64Array(rows * k);
   const columnMajor = new Float64Array(rows * k);
-  for (let r = 0; r < rows; r++) {
-    const c = customers[r];
-    for (let j = 0; j < k; j++) {
-      const a = available[j];
-      let v: number;
-      switch (a) {
-        case "volume":
-          v = hasRow[c] ? volume[c] : 0;
-          break;
-        case "frequency":
-          v = frequency[c];
-          break;
-        case "margin":
-          v = margin[c];
-          break;
-        case "breadth":
-          v = breadth[c];
-          break;
-        case "tenure":
-          v =
-            facts.firstPurchase[c] > 0 && facts.firstPurchase[c] <= asOf
-              ? asOf - facts.firstPurchase[c]
-              : NaN;
-          break;
-        default:
-          v = (customerAttribute[a] as Float64Array)[c];
-      }
-      values[r * k + j] = v;
-      columnMajor[j * rows + r] = v;
+  available.forEach((a, j) => {
+    const column = v.columns.get(a) as Float64Array;
+    for (let r = 0; r < rows; r++) {
+      values[r * k + j] = column[r];
+      columnMajor[j * rows + r] = column[r];
     }
-  }
+  });
   const weights = available.map((a) => settings.weights[a] ?? 1);
   const directions = available.map((a) => settings.directions[a] ?? DEFAULT_DIRECTIONS[a]);
   const scores = weights.some((w) => w > 0)

@@ -1,0 +1,85 @@
+/**
+ * The little that differs between the SQL engines the scorecard runs on (DuckDB embedded and
+ * PostgreSQL): every query is written once in a portable subset — CASE, SUM, MIN, MAX, COUNT,
+ * GROUP BY, joins, window functions over ORDER BY with ROWS frames, integer day arithmetic — and
+ * these few functions write what each engine spells its own way. Dates become whole-day serials
+ * of Excel's 1900 system (days since 1899-12-30) as soon as they are read, so every span is a
+ * comparison of integers; numbers are compared as double precision, never as decimals.
+ */
+
+export type DialectName = "duckdb" | "postgres";
+
+export interface SqlDialect {
+  readonly name: DialectName;
+  /** An identifier, quoted ("Fecha Factura"). */
+  ident(name: string): string;
+  /** A text literal. */
+  text(value: string): string;
+  /** A double-precision literal holding exactly `value`. */
+  number(value: number): string;
+  /** An expression cast to double precision. */
+  double(expr: string): string;
+  /** An expression cast to text. */
+  toText(expr: string): string;
+  /** The whole-day serial of a DATE or TIMESTAMP expression (the time of day dropped). */
+  daySerial(expr: string): string;
+  /** The value of `value` on the row where `order` is least, among the group's rows (one row per `order`). */
+  valueAtLeast(value: string, order: string): string;
+  /** The text of a number as JavaScript writes its shortest form (1001, not 1001.0). */
+  numberText(expr: string): string;
+  /** Every match of `pattern` (a POSIX/RE2 regular expression both engines read alike) replaced. */
+  replaceAll(expr: string, pattern: string, replacement: string): string;
+  /** A FROM item of the whole numbers from..to, as column `k` of `alias`. */
+  series(from: number, to: number, alias: string): string;
+  /** A temporary table made from a query. */
+  createTemp(name: string, query: string): string;
+}
+
+const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+const quoteText = (value: string): string => `'${value.replace(/'/g, "''")}'`;
+
+/** A double literal both engines read as exactly the same double: its shortest round-trip text, cast. */
+function doubleLiteral(value: number, cast: string): string {
+  if (!Number.isFinite(value)) throw new Error(`no SQL literal for ${value}`);
+  return `CAST('${String(value)}' AS ${cast})`;
+}
+
+/** 1899-12-30: day 0 of Excel's 1900 system for every day from 1900-03-01 on. */
+const DAY_ZERO = "DATE '1899-12-30'";
+
+export const DUCKDB: SqlDialect = {
+  name: "duckdb",
+  ident: quoteIdent,
+  text: quoteText,
+  number: (v) => doubleLiteral(v, "DOUBLE"),
+  double: (e) => `CAST(${e} AS DOUBLE)`,
+  toText: (e) => `CAST(${e} AS VARCHAR)`,
+  daySerial: (e) => `CAST(CAST(${e} AS DATE) - ${DAY_ZERO} AS INTEGER)`,
+  valueAtLeast: (value, order) => `arg_min(${value}, ${order})`,
+  // DuckDB writes 1001.0 for a whole double; JavaScript writes 1001.
+  numberText: (e) =>
+    `CASE WHEN ${e} = TRUNC(${e}) AND ABS(${e}) < 1e15 THEN CAST(CAST(${e} AS BIGINT) AS VARCHAR) ELSE CAST(${e} AS VARCHAR) END`,
+  replaceAll: (e, pattern, replacement) =>
+    `regexp_replace(${e}, ${quoteText(pattern)}, ${quoteText(replacement)}, 'g')`,
+  series: (from, to, alias) => `range(${from}, ${to + 1}) AS ${alias}(k)`,
+  createTemp: (name, query) => `CREATE OR REPLACE TEMP TABLE ${quoteIdent(name)} AS ${query}`,
+};
+
+export const POSTGRES: SqlDialect = {
+  name: "postgres",
+  ident: quoteIdent,
+  text: quoteText,
+  number: (v) => doubleLiteral(v, "DOUBLE PRECISION"),
+  double: (e) => `CAST(${e} AS DOUBLE PRECISION)`,
+  toText: (e) => `CAST(${e} AS TEXT)`,
+  daySerial: (e) => `(CAST(${e} AS DATE) - ${DAY_ZERO})`,
+  // PostgreSQL has no arg_min: the first of the values ordered by `order`.
+  valueAtLeast: (value, order) => `(array_agg(${value} ORDER BY ${order}))[1]`,
+  numberText: (e) =>
+    `CASE WHEN ${e} = TRUNC(${e}) AND ABS(${e}) < 1e15 THEN CAST(CAST(${e} AS BIGINT) AS TEXT) ELSE CAST(CAST(${e} AS DOUBLE PRECISION) AS TEXT) END`,
+  replaceAll: (e, pattern, replacement) =>
+    `regexp_replace(${e}, ${quoteText(pattern)}, ${quoteText(replacement)}, 'g')`,
+  series: (from, to, alias) => `generate_series(${from}, ${to}) AS ${alias}(k)`,
+  createTemp: (name, query) =>
+    `DROP TABLE IF EXISTS ${quoteIdent(name)}; CREATE TEMP TABLE ${quoteIdent(name)} AS ${query}`,
+};
