@@ -37,11 +37,13 @@ export interface CliText {
   readonly unexpected: string;
 }
 
-const HELP_EN = `usage: spec-scorecard <workbook.xlsx | folder of .csv files> [options]
+const HELP_EN = `usage: spec-scorecard <workbook.xlsx | folder | file.parquet | file.csv | postgresql://…> [options]
        spec-scorecard --help | --version
 
-Builds the SPEC scorecard of a saved workbook (.xlsx, .xlsm) or of a folder of CSV files (one
-table per file). Without --out or --json it prints a summary. Before the build it prints a data
+Builds the SPEC scorecard of a saved workbook (.xlsx, .xlsm), a folder of .csv and .parquet files
+(one table per file), a .parquet or .csv file, or a PostgreSQL database (its tables and views).
+Parquet, files past Excel's 1,048,576 rows and databases are computed in SQL (DuckDB, or the
+database itself); --out from them writes a new workbook whose Scorecard holds values. Without --out or --json it prints a summary. Before the build it prints a data
 check on stderr: each table's rows read and left out, the formats found, sample values.
 
 options (each with an example):
@@ -75,16 +77,21 @@ options (each with an example):
   --date-order <dmy|mdy|ymd>   the order of dates written as text, where the data cannot tell
                                (default: from the language; es: day first, en: month first)
                                  --date-order dmy
+  --engine <memory|duckdb>     how files are computed: in memory (a workbook, and CSV up to
+                               Excel's size) or by DuckDB (Parquet, and CSV past Excel's size)
+                                 --engine duckdb
   -h, --help                   this help
   --version                    the version
 
 Exit status: 0 on success, 2 on bad input (nothing is written then).`;
 
-const HELP_ES = `uso: spec-scorecard <libro.xlsx | carpeta de archivos .csv> [opciones]
+const HELP_ES = `uso: spec-scorecard <libro.xlsx | carpeta | archivo.parquet | archivo.csv | postgresql://…> [opciones]
      spec-scorecard --help | --version
 
-Crea el cuadro de mando SPEC de un libro guardado (.xlsx, .xlsm) o de una carpeta de archivos CSV
-(una tabla por archivo). Sin --out ni --json imprime un resumen. Antes de crearlo imprime en stderr
+Crea el cuadro de mando SPEC de un libro guardado (.xlsx, .xlsm), de una carpeta de archivos .csv y
+.parquet (una tabla por archivo), de un archivo .parquet o .csv, o de una base PostgreSQL (sus
+tablas y vistas). Parquet, los archivos de más de 1.048.576 filas de Excel y las bases se calculan
+en SQL (DuckDB, o la propia base); --out desde ellos escribe un libro nuevo con valores. Sin --out ni --json imprime un resumen. Antes de crearlo imprime en stderr
 una revisión de los datos: filas leídas y dejadas fuera de cada tabla, formatos encontrados,
 valores de muestra.
 
@@ -119,6 +126,9 @@ opciones (cada una con un ejemplo):
   --date-order <dmy|mdy|ymd>   el orden de las fechas escritas como texto, cuando los datos no
                                lo dicen (por omisión: según el idioma; es: día primero)
                                  --date-order dmy
+  --engine <memory|duckdb>     cómo se calculan los archivos: en memoria (un libro, y CSV hasta
+                               el tamaño de Excel) o con DuckDB (Parquet, y CSV más grandes)
+                                 --engine duckdb
   -h, --help                   esta ayuda
   --version                    la versión
 

@@ -27,6 +27,8 @@ export interface CliOptions {
   readonly mapping: MappingOverride;
   /** What settles text the data cannot tell (--decimal, --date-order). */
   readonly reading: { readonly decimal?: DecimalMark; readonly dateOrder?: DateOrder };
+  /** --engine: how files are computed; null lets the source decide (sql/sqlSources.ts). */
+  readonly engine: "memory" | "duckdb" | null;
 }
 
 /** What the command line asks for: a scorecard, or its help or version. */
@@ -64,6 +66,7 @@ interface Draft {
   targets: Partial<Record<IndicatorId, number>>;
   mapping: Record<string, { table?: string | null; columns?: Record<string, string | null> }>;
   reading: { decimal?: DecimalMark; dateOrder?: DateOrder };
+  engine: "memory" | "duckdb" | null;
 }
 
 /** A flag's value applied to the draft; an error message when it is not one the flag takes. */
@@ -128,7 +131,14 @@ const FLAGS: Record<string, Apply> = {
     d.reading.dateOrder = v as DateOrder;
     return null;
   },
+  "--engine": (d, v, flag, T) => {
+    if (v !== "memory" && v !== "duckdb") return T.needs(flag, T.what.oneOf(ENGINES), v);
+    d.engine = v;
+    return null;
+  },
 };
+
+const ENGINES = ["memory", "duckdb"] as const;
 
 /** What each flag that takes a value says it needs when the value is missing. */
 const NEEDS: Record<string, (T: CliText) => string> = {
@@ -144,6 +154,7 @@ const NEEDS: Record<string, (T: CliText) => string> = {
   "--column": (T) => T.what.column,
   "--decimal": (T) => T.what.decimal,
   "--date-order": (T) => T.what.dateOrder,
+  "--engine": (T) => T.what.oneOf(ENGINES),
 };
 
 function wholeNumber(v: string, flag: string, T: CliText, set: (n: number) => void): string | null {
@@ -189,6 +200,7 @@ export function parseCommand(argv: readonly string[]): Result<Command> {
     targets: {},
     mapping: {},
     reading: {},
+    engine: null,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -230,6 +242,7 @@ export function parseCommand(argv: readonly string[]): Result<Command> {
       },
       mapping: d.mapping as MappingOverride,
       reading: d.reading,
+      engine: d.engine,
     },
   });
 }

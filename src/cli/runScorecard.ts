@@ -23,7 +23,13 @@ import {
 import { LABELS, Language } from "../plan/labels";
 import { computeScorecard } from "../workbook/buildPipeline";
 import { buildScorecardPlan, snapshotSummary } from "../plan/scorecardPlan";
-import { tablesOfFolder } from "../workbook/csvSource";
+import { tableOfFile, tablesOfFolder } from "../workbook/csvSource";
+import { SQL_TEXT } from "../sql/sqlText";
+import { engineFor } from "../sql/sqlSources";
+import { runOnSql } from "../sql/sqlRun";
+import { DataCheck } from "../engine/dataCheck";
+import { Scorecard } from "../engine/scorecard";
+import { TableMapping } from "../engine/tableMapping";
 import { FileWorkbook, OutputOpener } from "../workbook/fileWorkbook";
 import { CLI_TEXT, CliText, closestFirst, packageRefusal } from "./cliText";
 import { CliOptions, languageOfArgs, parseCommand } from "./options";
@@ -47,7 +53,10 @@ async function load(
     if (tables.value.length === 0) return valueError(T.noCsv(source));
     return ok(FileWorkbook.ofCsv(tables.value, output));
   }
-  if (extname(source).toLowerCase() === ".csv") return valueError(T.oneCsv(source));
+  if (extname(source).toLowerCase() === ".csv") {
+    const table = tableOfFile(source, { ...options.reading, language: options.language });
+    return table.ok ? ok(FileWorkbook.ofCsv([table.value], output)) : table;
+  }
   const opened = await FileWorkbook.open(await openAsBlob(source), source, output);
   return opened.ok
     ? opened
@@ -88,7 +97,7 @@ export function unknownNames(
 }
 
 /** The tables found, for a refusal that found no sales table: "Ventas (ventas.csv, Windows-1252…: Código Cliente, …)". */
-function tablesSeen(tables: readonly SourceTable[], language: Language, T: CliText): string {
+export function tablesSeen(tables: readonly SourceTable[], language: Language, T: CliText): string {
   if (tables.length === 0) return T.noTables;
   return tables
     .map((t) =>
@@ -100,7 +109,7 @@ function tablesSeen(tables: readonly SourceTable[], language: Language, T: CliTe
 }
 
 /** The file a copy is written to first, beside its final name, so a failure leaves nothing behind. */
-class PartialFile {
+export class PartialFile {
   readonly path: string;
   private opened = false;
 
@@ -141,6 +150,10 @@ export async function runScorecard(argv: readonly string[], io: Io): Promise<num
   if (target !== null && target === resolve(options.source))
     return fail(T.outIsSource(options.out as string));
   const partial = target === null ? null : new PartialFile(target);
+  // Parquet, databases and files past Excel's size are computed in SQL (src/sql).
+  const engine = engineFor(options.source, options.engine, SQL_TEXT[language]);
+  if (!engine.ok) return fail(engine.error.message);
+  if (engine.value !== "memory") return runOnSql(engine.value, options, io, partial);
   const loaded = await load(options, partial?.open ?? (async () => ({})), T);
   if (!loaded.ok) return fail(loaded.error.message);
   const workbook = loaded.value;
@@ -169,11 +182,7 @@ export async function runScorecard(argv: readonly string[], io: Io): Promise<num
     return fail(computed.error.message);
   }
   const { card, mapping, check } = computed.value;
-  // The check, and what the mapping could not find, once the run has succeeded: a failure stays one line.
-  const notes = [
-    ...dataCheckLines(check, language, "cli").map((line) => `spec-scorecard: ${T.data}: ${line}`),
-    ...mappingGaps(mapping, language).map((gap) => `spec-scorecard: ${T.note}: ${gap}`),
-  ];
+  const notes = runNotes(check, mapping, language);
   if (partial !== null) {
     const plan = buildScorecardPlan(card, mapping, language);
     try {
@@ -186,12 +195,32 @@ export async function runScorecard(argv: readonly string[], io: Io): Promise<num
       return fail(T.cannotWrite(options.out as string, e instanceof Error ? e.message : String(e)));
     }
   }
+  return reportRun(io, options, card, check, notes);
+}
+
+/** The check, and what the mapping could not find, said once the run has succeeded: a failure stays one line. */
+export function runNotes(check: DataCheck, mapping: TableMapping, language: Language): string[] {
+  const T = CLI_TEXT[language];
+  return [
+    ...dataCheckLines(check, language, "cli").map((line) => `spec-scorecard: ${T.data}: ${line}`),
+    ...mappingGaps(mapping, language).map((gap) => `spec-scorecard: ${T.note}: ${gap}`),
+  ];
+}
+
+/** A run's report: the notes on stderr (unless --quiet), then the JSON (--json) or the summary (without --out). */
+export function reportRun(
+  io: Io,
+  options: CliOptions,
+  card: Scorecard,
+  check: DataCheck,
+  notes: readonly string[]
+): number {
   if (!options.quiet) for (const line of notes) io.err(line);
-  const labels = LABELS[language];
+  const labels = LABELS[options.language];
   if (options.json)
     io.out(
       JSON.stringify({ ...scorecardJson(card, (r) => labels.reasons[r]), data: check }, null, 2)
     );
-  else if (options.out === null) io.out(formatSummary(card, labels, language));
+  else if (options.out === null) io.out(formatSummary(card, labels, options.language));
   return 0;
 }

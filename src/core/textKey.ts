@@ -32,3 +32,24 @@ export function textKey(text: string): string {
 export function textKeyFormula(expression: string): string {
   return `LOWER(TRIM(CLEAN(SUBSTITUTE(${expression}&"",UNICHAR(160)," "))))`;
 }
+
+/**
+ * The same key in SQL (src/sql), for DuckDB and PostgreSQL alike: no-break spaces made spaces,
+ * control characters dropped, runs of spaces made one, then TRIM (spaces only, as Excel's) and
+ * LOWER. `replaceAll` is the engine's regular-expression replace of every match.
+ */
+export function textKeySql(
+  expression: string,
+  replaceAll: (e: string, pattern: string, replacement: string) => string
+): string {
+  return `LOWER(${cleanTextSql(expression, replaceAll)})`;
+}
+
+/** TRIM(CLEAN(SUBSTITUTE(text, UNICHAR(160), " "))) in SQL: the text as shown, for labels. */
+export function cleanTextSql(
+  expression: string,
+  replaceAll: (e: string, pattern: string, replacement: string) => string
+): string {
+  const noBreak = `REPLACE(${expression}, CHR(160), ' ')`;
+  return `TRIM(${replaceAll(replaceAll(noBreak, "[\\x01-\\x1f]", ""), " {2,}", " ")})`;
+}

@@ -1,6 +1,7 @@
 /**
  * What makes an indicator (SPEC.md §3.3), written once per indicator in engine/stages/: its id,
- * stage and words; how the engine computes it from a span's totals; how the sheet keeps it live.
+ * stage and words; how the engine computes it from a span's totals, and how SQL computes those
+ * totals; how the sheet keeps it live.
  * The engine, the sheet's plan, the JSON, the command line's summary and the task pane read these
  * definitions and name no indicator themselves.
  */
@@ -9,6 +10,7 @@ import type { DataRefs, ParameterCells, SpanCells } from "./formulaText";
 import { letName, sideBySide } from "./formulaText";
 import type { SpanTotals } from "./indicatorTotals";
 import type { IndicatorValue } from "./indicatorValue";
+import type { TotalsSql } from "../sql/spanSql";
 
 export type Stage = "overview" | "information" | "marketing" | "sales" | "service";
 export const STAGES: readonly Stage[] = [
@@ -38,6 +40,12 @@ export interface IndicatorDefinition<Id extends string = string> {
   readonly headline: boolean;
   /** Its value over a span, from the span's totals (engine/indicatorTotals.ts). */
   readonly value: (totals: SpanTotals) => IndicatorValue;
+  /**
+   * The totals it owns as the SQL engines compute them (src/sql/spanSql.ts): aggregates over one
+   * relation of the span, named as the totals `value` reads. Null when it reads only totals other
+   * definitions own, or the customer models' (fitted in the engine from SQL's summaries).
+   */
+  readonly sql: TotalsSql | null;
   /** How the sheet keeps it live. */
   readonly live: LiveForm;
   /** Its name on the sheet, in the summary and in the task pane. */

@@ -147,6 +147,21 @@ function forecastsAt(
   return { run_rate: runRate, prior_year: priorYear, customer_model: customerModel };
 }
 
+/**
+ * The periods the forecasts are tested on: each of the BACKTEST_PERIODS before the current one,
+ * from its start to its end, with the day its forecasts are made as of (the same number of days in).
+ */
+export function backtestSpans(period: Period): { start: number; asOf: number; end: number }[] {
+  const months = MONTHS[period.kind];
+  const spans: { start: number; asOf: number; end: number }[] = [];
+  for (let k = 1; k <= BACKTEST_PERIODS; k++) {
+    const start = shiftMonths(period.current.start, -k * months);
+    const end = shiftMonths(start, months) - 1;
+    spans.push({ start, asOf: Math.min(start + period.elapsedDays - 1, end), end });
+  }
+  return spans;
+}
+
 /** Every method's forecast of the revenue `revenueNow` to the period end, backtested, and the headline chosen. */
 export function revenueForecasts(
   s: RevenueSources,
@@ -158,10 +173,7 @@ export function revenueForecasts(
   const now = forecastsAt(s, revenueNow, start, period.asOf, period.full.end, months);
 
   const backtest: BacktestPeriod[] = [];
-  for (let k = 1; k <= BACKTEST_PERIODS; k++) {
-    const from = shiftMonths(start, -k * months);
-    const to = shiftMonths(from, months) - 1;
-    const asOf = Math.min(from + period.elapsedDays - 1, to);
+  for (const { start: from, asOf, end: to } of backtestSpans(period)) {
     const actual = s.revenue.between(from, to);
     if (s.revenue.first === 0 || from - s.revenue.first < BACKTEST_HISTORY_DAYS || !(actual > 0))
       continue;

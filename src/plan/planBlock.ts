@@ -40,6 +40,16 @@ export interface PlanContext {
   readonly refs: DataRefs;
   /** What each mapped column adds to a custom function call's arguments. */
   readonly columnBytes: ColumnBytes;
+  /** The plan's options (values mode). */
+  readonly options: PlanOptions;
+}
+
+/** How the sheet is planned: live (the default), or as values (every cell the engine's value). */
+export interface PlanOptions {
+  /** The sheet is written as values; the writers take the same option (WriteOptions). */
+  readonly values?: boolean;
+  /** A line under the title saying why the sheet holds values (its data are not in the workbook). */
+  readonly valuesNote?: string;
 }
 
 /** The title rows: the sheet's marker, and the rows kept in view while scrolling. */

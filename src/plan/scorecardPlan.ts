@@ -27,12 +27,13 @@ import { tierBlock } from "./blocks/tierBlock";
 import { topCustomerBlock } from "./blocks/topCustomerBlock";
 import { valueTableBlock } from "./blocks/valueTableBlock";
 import { LABELS, Language } from "./labels";
-import { Anchors, Block, BlockBuilder, BlockWriter, PlanContext } from "./planBlock";
+import { Anchors, Block, BlockBuilder, BlockWriter, PlanContext, PlanOptions } from "./planBlock";
 import { PlanCell, ScorecardPlan, Snapshot } from "./planCells";
 import { columnReference } from "./references";
 import { TextHelpers, textHelpers, withHelperWidths } from "./textReadings";
 
 export { NUMBER_FORMATS } from "./planCells";
+export type { PlanOptions } from "./planBlock";
 export type {
   CellResult,
   CellStyle,
@@ -130,10 +131,12 @@ export function dataRefs(mapping: TableMapping): DataRefs | null {
 }
 
 /** The title rows: title, subtitle and the marker, kept in view while scrolling. */
-const titleBlock: BlockBuilder = ({ words: L }, at) => {
+const titleBlock: BlockBuilder = ({ words: L, options }, at) => {
   const w = new BlockWriter(at.row);
   w.put({ row: w.row++, column: 1, value: L.title, style: "title" });
   w.put({ row: w.row++, column: 1, value: L.subtitle, style: "subtitle" });
+  if (options.valuesNote !== undefined)
+    w.put({ row: w.row++, column: 1, value: options.valuesNote, style: "note" });
   const marker = { row: w.row++, column: 1, text: MARKER_TEXT };
   w.put({ row: marker.row, column: marker.column, value: MARKER_TEXT, style: "marker" });
   return w.block({ anchors: { title: { marker, frozenRows: w.row - 1 } } });
@@ -159,7 +162,8 @@ function planContext(
   card: Scorecard,
   mapping: TableMapping,
   language: Language,
-  helpers: TextHelpers
+  helpers: TextHelpers,
+  options: PlanOptions
 ): PlanContext {
   const sourceRefs = dataRefs(mapping);
   if (sourceRefs === null) throw new Error("a scorecard plan needs a mapped sales table");
@@ -179,6 +183,7 @@ function planContext(
       amount: bytesOf("sales", "amount"),
       customerIds: bytesOf("customers", "id"),
     },
+    options,
   };
 }
 
@@ -201,12 +206,13 @@ function placed(anchors: Partial<Anchors>): Anchors {
 export function buildScorecardPlan(
   card: Scorecard,
   mapping: TableMapping,
-  language: Language
+  language: Language,
+  options: PlanOptions = {}
 ): ScorecardPlan {
   const helpers = textHelpers(mapping, (source) =>
     language === "es" ? `Leído de ${source}` : `Read from ${source}`
   );
-  const ctx = planContext(card, mapping, language, helpers);
+  const ctx = planContext(card, mapping, language, helpers, options);
   const anchors: Partial<Anchors> = {};
   const blocks: Block[] = [];
   let row = 1;

@@ -144,6 +144,12 @@ export function readCsvTable(
   });
 }
 
+/** One .csv file as a table named after it. */
+export function tableOfFile(path: string, options: ReadingOptions): Result<CsvTable> {
+  const file = basename(path);
+  return readCsvTable(file, tableNameOf(file), new Uint8Array(readFileSync(path)), options);
+}
+
 /** Every .csv file of a folder, in name order, each a table named after its file. */
 export function tablesOfFolder(folder: string, options: ReadingOptions): Result<CsvTable[]> {
   const files = readdirSync(folder)

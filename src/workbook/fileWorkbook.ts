@@ -15,7 +15,7 @@ import { ArchiveOutput } from "../xlsx/zipArchive";
 import { CsvTable } from "./csvSource";
 import { scorecardWorksheet } from "./scorecardSheet";
 import { FileTable, describeFileTables, markedWorksheets, readFileTable } from "./xlsxTables";
-import { ProgressListener, WorkbookPort, throwIfCancelled } from "./workbookPort";
+import { ProgressListener, WorkbookPort, WriteOptions, throwIfCancelled } from "./workbookPort";
 
 type Source =
   | { readonly kind: "package"; readonly pkg: XlsxPackage; readonly label: string }
@@ -103,7 +103,8 @@ export class FileWorkbook implements WorkbookPort {
   async writeScorecard(
     plan: ScorecardPlan,
     onProgress: ProgressListener,
-    signal?: AbortSignal
+    signal?: AbortSignal,
+    options: WriteOptions = {}
   ): Promise<string> {
     throwIfCancelled(signal);
     const rows = plan.cells.reduce((n, c) => Math.max(n, c.row + (c.spill?.rows ?? 1) - 1), 0);
@@ -117,7 +118,7 @@ export class FileWorkbook implements WorkbookPort {
       {
         name: plan.sheetName || SCORECARD_SHEET,
         replacing,
-        content: (styles, cm) => scorecardWorksheet(plan, styles, cm),
+        content: (styles, cm) => scorecardWorksheet(plan, styles, cm, options.values === true),
       },
       await this.output()
     );

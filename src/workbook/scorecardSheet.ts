@@ -20,10 +20,15 @@ function result(v: string | number | null | undefined): CellResult {
   return v;
 }
 
+/**
+ * `values`: every formula written as the value the engine computed (its spill's values in the
+ * cells it spills to), for readers without the add-in or a workbook whose data are elsewhere.
+ */
 export function scorecardWorksheet(
   plan: ScorecardPlan,
   styles: StylesEditor,
-  dynamicArrayMetadata: number
+  dynamicArrayMetadata: number,
+  values = false
 ): WorksheetOut {
   const formats = new Map<string, number>();
   const styleOf = (style: CellStyle | undefined, format: NumberFormatKind | undefined): number => {
@@ -51,7 +56,8 @@ export function scorecardWorksheet(
         for (let j = 0; j < columns; j++) {
           const style = styleOf(c.style, columnFormats?.[j] ?? c.format);
           const value = result(results[i]?.[j] ?? null);
-          if (i === 0 && j === 0)
+          if (values) cells.push({ row: c.row + i, column: c.column + j, value, style });
+          else if (i === 0 && j === 0)
             cells.push({
               row: c.row,
               column: c.column,
@@ -68,7 +74,9 @@ export function scorecardWorksheet(
       continue;
     }
     const style = styleOf(c.style, c.format);
-    if (c.formula !== undefined)
+    if (c.formula !== undefined && values)
+      cells.push({ row: c.row, column: c.column, value: result(c.result), style });
+    else if (c.formula !== undefined)
       cells.push({
         row: c.row,
         column: c.column,

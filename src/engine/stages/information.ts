@@ -2,6 +2,7 @@
 import { customerKeys, distinct, isPurchase, letName, within } from "../formulaText";
 import { indicator, overSpans, valueOf } from "../indicatorDefinition";
 import { none, ratio, some } from "../indicatorValue";
+import { countWhere, sumOf } from "../../sql/spanSql";
 import { REVENUE } from "./overview";
 
 export const CUSTOMERS_BUYING = indicator({
@@ -12,6 +13,7 @@ export const CUSTOMERS_BUYING = indicator({
   flow: false,
   headline: true,
   value: (t) => some(t.customersBuying),
+  sql: { customers: () => ({ customersBuying: countWhere("buying = 1") }) },
   live: {
     kind: "formula",
     formula: (c) =>
@@ -34,6 +36,7 @@ export const REVENUE_PER_CUSTOMER = indicator({
   flow: false,
   headline: false,
   value: (t) => ratio(t.revenue, t.customersBuying, "no_buying_customers"),
+  sql: null,
   live: {
     kind: "formula",
     formula: (c) => `IFERROR(${c.rangeOf(REVENUE)}/${c.rangeOf(CUSTOMERS_BUYING)},"")`,
@@ -53,6 +56,10 @@ export const PENETRATION = indicator({
     if (t.potentialAccounts === null) return none("no_market_table");
     if (!(t.potentialAccounts > 0)) return none("market_potential_zero");
     return some(t.buyersYearToEnd / t.potentialAccounts);
+  },
+  sql: {
+    customers: () => ({ buyersYearToEnd: countWhere("bought_year_to_end = 1") }),
+    market: (s) => ({ potentialAccounts: s.mapped.market ? sumOf("potential") : null }),
   },
   live: {
     kind: "formula",

@@ -2,6 +2,7 @@
 import { DataRefs, key, letName, sideBySide, textLiteral } from "../formulaText";
 import { LiveCells, indicator } from "../indicatorDefinition";
 import { none, ratio, some } from "../indicatorValue";
+import { countWhere, sumWhere } from "../../sql/spanSql";
 import { CONVERTED_STATUSES } from "../scorecardData";
 
 /** Leads created from `start` to `end`; a time of day counts on its day. */
@@ -39,6 +40,11 @@ export const LEADS = indicator({
   flow: true,
   headline: false,
   value: (t) => (t.leads === null ? none("no_leads_table") : some(t.leads.created)),
+  sql: {
+    leads: (s) => ({
+      leadsCreated: s.mapped.leads ? countWhere(`day BETWEEN ${s.start} AND ${s.end}`) : null,
+    }),
+  },
   live: {
     kind: "formula",
     formula: (c) => (c.refs.leadCreated === undefined ? null : leadSums(c, "")),
@@ -57,6 +63,13 @@ export const LEAD_CONVERSION = indicator({
     t.leads === null
       ? none("no_leads_table")
       : ratio(t.leads.converted, t.leads.created, "no_leads_in_period"),
+  sql: {
+    leads: (s) => ({
+      leadsConverted: s.mapped.leads
+        ? sumWhere(`day BETWEEN ${s.start} AND ${s.end}`, "converted")
+        : null,
+    }),
+  },
   live: {
     kind: "formula",
     formula: (c) =>

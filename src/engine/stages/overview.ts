@@ -2,6 +2,7 @@
 import { customerKeys, hasCustomer, within } from "../formulaText";
 import { LiveCells, indicator, overSpans, valueOf } from "../indicatorDefinition";
 import { none, some } from "../indicatorValue";
+import { sumOf } from "../../sql/spanSql";
 
 /** The span's sum of a sales column over the rows with a customer. */
 const columnSum = (c: LiveCells, column: string | undefined): string | null =>
@@ -21,6 +22,7 @@ export const REVENUE = indicator({
   flow: true,
   headline: true,
   value: (t) => some(t.revenue),
+  sql: { customers: () => ({ revenue: sumOf("revenue") }) },
   live: { kind: "formula", formula: (c) => columnSum(c, c.refs.amount) },
   words: { en: "Revenue", es: "Ventas" },
 });
@@ -33,6 +35,7 @@ export const MARGIN = indicator({
   flow: true,
   headline: false,
   value: (t) => (t.margin === null ? none("no_margin_column") : some(t.margin)),
+  sql: { customers: (s) => ({ margin: s.mapped.margin ? sumOf("margin") : null }) },
   live: { kind: "formula", formula: (c) => columnSum(c, c.refs.margin) },
   words: { en: "Margin", es: "Margen" },
 });

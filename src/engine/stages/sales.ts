@@ -20,6 +20,7 @@ import {
   valueOf,
 } from "../indicatorDefinition";
 import { none, ratio, some } from "../indicatorValue";
+import { countWhere, sumWhere } from "../../sql/spanSql";
 import { CUSTOMERS_BUYING } from "./information";
 
 const k = letName("k");
@@ -35,6 +36,9 @@ export const NEW_CUSTOMERS = indicator({
   flow: true,
   headline: true,
   value: (t) => some(t.newCustomers),
+  sql: {
+    customers: (s) => ({ newCustomers: countWhere(`buying = 1 AND first_purchase >= ${s.start}`) }),
+  },
   live: {
     kind: "formula",
     // First purchase in the span: buyers up to its end, less buyers before it.
@@ -59,6 +63,11 @@ export const REPEAT_CUSTOMERS = indicator({
   flow: false,
   headline: false,
   value: (t) => some(t.repeatCustomers),
+  sql: {
+    customers: (s) => ({
+      repeatCustomers: countWhere(`buying = 1 AND first_purchase < ${s.start}`),
+    }),
+  },
   live: {
     kind: "formula",
     formula: (c) => `${c.rangeOf(CUSTOMERS_BUYING)}-${c.rangeOf(NEW_CUSTOMERS)}`,
@@ -75,6 +84,12 @@ export const REPEAT_RATE = indicator({
   headline: false,
   value: (t) =>
     ratio(t.buyersYearBeforeBuyingNow, t.buyersYearBefore, "no_customers_before_period"),
+  sql: {
+    customers: () => ({
+      buyersYearBefore: countWhere("bought_year_before = 1"),
+      buyersYearBeforeBuyingNow: countWhere("bought_year_before = 1 AND buying = 1"),
+    }),
+  },
   live: {
     kind: "formula",
     // Of the buyers B of the 365 days before the span, those buying in it: |B| + |now| − |B ∪ now|.
@@ -95,6 +110,9 @@ export const REPEAT_RATE = indicator({
   },
 });
 
+/** A customer whose revenue grew from the comparison span, where it was above 0. */
+const UPSOLD = "comparison_revenue > 0 AND revenue > comparison_revenue";
+
 export const UPSELL_CUSTOMERS = indicator({
   id: "sales.upsell_customers",
   stage: "sales",
@@ -103,6 +121,7 @@ export const UPSELL_CUSTOMERS = indicator({
   flow: false,
   headline: false,
   value: (t) => some(t.upsellCustomers),
+  sql: { customers: () => ({ upsellCustomers: countWhere(UPSOLD) }) },
   live: { kind: "atBuild", reason: "per_customer" },
   words: { en: "Customers buying more (upsell)", es: "Clientes que compran más (upselling)" },
 });
@@ -115,6 +134,7 @@ export const UPSELL_REVENUE = indicator({
   flow: true,
   headline: false,
   value: (t) => some(t.upsellRevenue),
+  sql: { customers: () => ({ upsellRevenue: sumWhere(UPSOLD, "revenue - comparison_revenue") }) },
   live: { kind: "atBuild", reason: "per_customer" },
   words: { en: "Upsell revenue", es: "Ventas por upselling" },
 });
@@ -128,6 +148,11 @@ export const CROSS_SELL_CUSTOMERS = indicator({
   headline: false,
   value: (t) =>
     t.crossSellCustomers === null ? none("no_product_line_column") : some(t.crossSellCustomers),
+  sql: {
+    customers: (s) => ({
+      crossSellCustomers: s.mapped.productLine ? countWhere("cross_sell = 1") : null,
+    }),
+  },
   live: {
     kind: "formula",
     formula: (c) => {

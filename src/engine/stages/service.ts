@@ -7,6 +7,7 @@ import { CUSTOMER_FORECAST_HEADER } from "../../core/sheetFunctions";
 import { DataRefs, ParameterCells, letName, within } from "../formulaText";
 import { ColumnBytes, IndicatorDefinition, indicator } from "../indicatorDefinition";
 import { IndicatorValue, none, some } from "../indicatorValue";
+import { concentrationSql, countWhere } from "../../sql/spanSql";
 import {
   PARETO_PERCENT,
   RevenueConcentration,
@@ -40,6 +41,12 @@ export const ACTIVATION_RATE = indicator({
   headline: true,
   value: (t) =>
     t.customerBase === 0 ? none("no_customer_base") : some(t.activeCustomers / t.customerBase),
+  sql: {
+    customers: () => ({
+      customerBase: countWhere("in_base = 1"),
+      activeCustomers: countWhere("active = 1"),
+    }),
+  },
   live: {
     kind: "call",
     // The base is the Customers table's ids when mapped (SPEC.md §3.3).
@@ -67,6 +74,7 @@ function concentrationIndicator<const Id extends string>(
     flow: false,
     ...more,
     value,
+    sql: { customers: (s) => ({ [figure]: concentrationSql(measure, n ?? 0, s.dialect) }) },
     live: {
       kind: "call",
       call: ({ refs: r }, s) =>
@@ -124,6 +132,7 @@ export const LAPSING_CUSTOMERS = indicator({
   flow: false,
   headline: false,
   value: (t) => (t.customerBase === 0 ? none("no_customer_base") : some(t.lapsingCustomers)),
+  sql: { customers: () => ({ lapsingCustomers: countWhere("lapsing = 1") }) },
   // Each customer's activity now and 30 days on: per customer, no formula keeps it live at this cost.
   live: { kind: "atBuild", reason: "per_customer" },
   words: {
@@ -140,6 +149,8 @@ export const EXPECTED_REVENUE = indicator({
   flow: false,
   headline: false,
   value: (t) => t.expectedRevenue,
+  // The models are fitted in the engine, on the summaries SQL sends (src/sql/sqlModels.ts).
+  sql: null,
   live: {
     kind: "call",
     // Σ of CUSTOMER_FORECAST's expected_revenue column; blank when none (no spend model) or an error.

@@ -1,0 +1,53 @@
+/**
+ * PostgreSQL through `pg`: the queries run in the database, only their results come back. Counts
+ * (bigint) and numerics are read as JavaScript numbers; the session's work memory is raised so
+ * that the grouping of sales rows by customer and day stays in memory.
+ */
+import { Client, types } from "pg";
+import { POSTGRES } from "./dialect";
+import { LoadColumn, SqlColumns, SqlConnection, insertRows } from "./sqlConnection";
+
+/** int8, numeric: read as numbers (the pipeline's counts and sums fit a double). */
+const NUMBER_TYPES = new Set([20, 1700]);
+
+export class PostgresConnection implements SqlConnection {
+  readonly dialect = POSTGRES;
+
+  private constructor(private readonly client: Client) {}
+
+  static async open(connectionString: string): Promise<PostgresConnection> {
+    const client = new Client({
+      connectionString,
+      types: {
+        getTypeParser: ((oid: number, format?: "text" | "binary") =>
+          NUMBER_TYPES.has(oid) && format !== "binary"
+            ? (text: string) => Number(text)
+            : types.getTypeParser(oid, format as "text")) as typeof types.getTypeParser,
+      },
+    });
+    await client.connect();
+    await client.query("SET work_mem = '256MB'");
+    return new PostgresConnection(client);
+  }
+
+  async run(sql: string): Promise<void> {
+    await this.client.query(sql);
+  }
+
+  async columns(sql: string): Promise<SqlColumns> {
+    const result = await this.client.query({ text: sql, rowMode: "array" });
+    const out: Record<string, unknown[]> = {};
+    result.fields.forEach((f, j) => {
+      out[f.name] = result.rows.map((r: unknown[]) => r[j]);
+    });
+    return out;
+  }
+
+  load(table: string, columns: readonly LoadColumn[], rows: readonly (readonly unknown[])[]) {
+    return insertRows(this, table, columns, rows);
+  }
+
+  async close(): Promise<void> {
+    await this.client.end();
+  }
+}

@@ -1,0 +1,174 @@
+/**
+ * The customer models (SPEC.md §2.5) on a SQL engine: the database sends, for each day a fit is
+ * asked at, the customers' distinct (x, t_x, T) with how many share each and the sum of their mean
+ * spends, and the repeat customers' distinct (x, m) with their counts; the models are fitted in
+ * Node by the engine's own code (core/customerModels.ts) on those summaries, as the memory engine
+ * fits them (the first fit from several starts, the others from its estimates). The twin of
+ * engine/customerOutlook.ts's CustomerModelsByDay.
+ */
+import {
+  CustomerGroup,
+  FittedModels,
+  ModelSummaries,
+  fitModelsOnSummaries,
+  groupPredictor,
+} from "../core/customerModels";
+import { Triples } from "../core/bgnbd";
+import { spendHistories } from "../core/gammaGamma";
+import { ModelCheck, ModelCheckUnit, checkOfUnits } from "../core/modelCheck";
+import { Result, ok } from "../core/result";
+import { IndicatorValue, Reason } from "../engine/indicatorValue";
+import { SqlConnection, doublesOf, integersOf } from "./sqlConnection";
+
+/** A day's histories in spec_cust: the columns days_f, last_f, value_f hold them. */
+function historiesSql(c: SqlConnection, day: number, f: number): string {
+  const d = c.dialect;
+  const x = `(days_${f} - 1)`;
+  const m = `CASE WHEN days_${f} > 1 THEN (value_${f} - first_value) / ${d.double(x)} ELSE 0 END`;
+  return `SELECT c, ${x} AS x, last_${f} - first_purchase AS tx, ${day} - first_purchase AS t, ${m} AS m FROM spec_cust WHERE first_purchase <= ${day}`;
+}
+
+/** The groups of customers with equal (x, t_x, T), in that order. */
+async function groupsAt(c: SqlConnection, day: number, f: number): Promise<CustomerGroup[]> {
+  const r = await c.columns(
+    `SELECT x, tx, t, COUNT(*) AS n, SUM(m) AS sm FROM (${historiesSql(c, day, f)}) h GROUP BY x, tx, t ORDER BY x, tx, t`
+  );
+  const [x, tx, T, n] = [r.x, r.tx, r.t, r.n].map(integersOf);
+  const sm = doublesOf(r.sm);
+  return Array.from(x, (_, i) => ({ x: x[i], tx: tx[i], T: T[i], count: n[i], sumM: sm[i] }));
+}
+
+/** The likelihoods' summaries at a day: the triples, and the repeat customers' (x, m) with counts. */
+async function summariesAt(
+  c: SqlConnection,
+  day: number,
+  f: number,
+  groups: readonly CustomerGroup[]
+): Promise<ModelSummaries> {
+  const triples: Triples = {
+    x: Int32Array.from(groups, (g) => g.x),
+    tx: Int32Array.from(groups, (g) => g.tx),
+    T: Int32Array.from(groups, (g) => g.T),
+    count: Float64Array.from(groups, (g) => g.count),
+    of: new Int32Array(0),
+    maxX: groups.reduce((m, g) => Math.max(m, g.x), 0),
+    maxT: groups.reduce((m, g) => Math.max(m, g.T), 0),
+  };
+  const r = await c.columns(
+    `SELECT x, m, COUNT(*) AS n FROM (${historiesSql(c, day, f)}) h WHERE x > 0 GROUP BY x, m ORDER BY x, m`
+  );
+  const counts = doublesOf(r.n);
+  let customers = 0;
+  let repeatCustomers = 0;
+  for (const g of groups) {
+    customers += g.count;
+    if (g.x > 0) repeatCustomers += g.count;
+  }
+  return {
+    triples,
+    spend: spendHistories(integersOf(r.x), doublesOf(r.m), counts),
+    customers,
+    repeatCustomers,
+  };
+}
+
+export class SqlModelsByDay {
+  private readonly fits = new Map<number, Result<FittedModels>>();
+  private readonly groups = new Map<number, CustomerGroup[]>();
+  private readonly expected = new Map<string, IndicatorValue>();
+  private first: FittedModels | null = null;
+
+  /** `days`: the days spec_cust holds histories for (columns days_f… for day `days[f]`). */
+  constructor(
+    private readonly c: SqlConnection,
+    private readonly days: readonly number[]
+  ) {}
+
+  private index(day: number): number {
+    const f = this.days.indexOf(day);
+    if (f < 0) throw new Error(`no customer histories were gathered for day ${day}`);
+    return f;
+  }
+
+  private async groupsOf(day: number): Promise<CustomerGroup[]> {
+    let found = this.groups.get(day);
+    if (found === undefined) {
+      found = await groupsAt(this.c, day, this.index(day));
+      this.groups.set(day, found);
+    }
+    return found;
+  }
+
+  /** Both models fitted on the purchases up to `day`; `fresh`: from the several starts, as MODEL_CHECK fits. */
+  async at(day: number, fresh = false): Promise<Result<FittedModels>> {
+    let fit = fresh ? undefined : this.fits.get(day);
+    if (fit === undefined) {
+      const summaries = await summariesAt(this.c, day, this.index(day), await this.groupsOf(day));
+      fit = fitModelsOnSummaries(
+        summaries,
+        fresh ? null : this.first,
+        fresh ? "calibration_end" : "as of"
+      );
+      if (fresh) return fit;
+      if (fit.ok && this.first === null) this.first = fit.value;
+      this.fits.set(day, fit);
+    }
+    return fit;
+  }
+
+  /** Σ expected revenue over every customer, fitted at `day`, for the `horizon` days after it (svc.expected_revenue). */
+  async expectedRevenue(day: number, horizon: number): Promise<IndicatorValue> {
+    const key = `${day}/${horizon}`;
+    let found = this.expected.get(key);
+    if (found === undefined) {
+      found = await this.sumExpectedRevenue(day, horizon);
+      this.expected.set(key, found);
+    }
+    return found;
+  }
+
+  private async sumExpectedRevenue(day: number, horizon: number): Promise<IndicatorValue> {
+    const none = (reason: Reason): IndicatorValue => ({ value: null, reason });
+    if (horizon < 1) return none("no_days_left_in_period");
+    const fit = await this.at(day);
+    if (!fit.ok) return none("model_not_fitted");
+    const g = fit.value.gammaGamma;
+    if (g === null || !(g.q > 1)) return none("spend_model_undefined");
+    const predict = groupPredictor(fit.value, horizon);
+    let sum = 0;
+    for (const group of await this.groupsOf(day)) sum += predict(group).expectedRevenue;
+    return { value: sum, reason: null };
+  }
+
+  /**
+   * MODEL_CHECK on the holdout (calibrationEnd, holdoutEnd] (SPEC.md §2.6): the models fitted
+   * afresh at the calibration end; each group of customers' purchases and revenue in the holdout
+   * against what the models expected.
+   */
+  async checkOnHoldout(calibrationEnd: number, holdoutEnd: number): Promise<Result<ModelCheck>> {
+    const fit = await this.at(calibrationEnd, true);
+    if (!fit.ok) return fit;
+    const f = this.index(calibrationEnd);
+    const h = this.index(holdoutEnd);
+    const r = await this.c.columns(
+      `SELECT x, tx, t, COUNT(*) AS n, SUM(m) AS sm, SUM(days_${h} - days_${f}) AS bought, SUM(value_${h} - value_${f}) AS spent FROM (SELECT q.*, c.days_${h}, c.days_${f}, c.value_${h}, c.value_${f} FROM (${historiesSql(this.c, calibrationEnd, f)}) q JOIN spec_cust c ON c.c = q.c) h GROUP BY x, tx, t ORDER BY x, tx, t`
+    );
+    const [x, tx, T, n] = [r.x, r.tx, r.t, r.n].map(integersOf);
+    const [sm, bought, spent] = [r.sm, r.bought, r.spent].map(doublesOf);
+    const predict = groupPredictor(fit.value, holdoutEnd - calibrationEnd);
+    const units = Array.from(x, (_, i): ModelCheckUnit => {
+      const p = predict({ x: x[i], tx: tx[i], T: T[i], count: n[i], sumM: sm[i] });
+      return {
+        x: x[i],
+        count: n[i],
+        actualPurchases: bought[i],
+        expectedPurchases: p.expectedPurchases,
+        actualRevenue: spent[i],
+        expectedRevenue: p.expectedRevenue,
+      };
+    });
+    return ok(
+      checkOfUnits(units, { calibrationEnd, holdoutEnd, hasAmounts: true, models: fit.value })
+    );
+  }
+}

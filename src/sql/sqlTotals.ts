@@ -1,0 +1,253 @@
+/**
+ * The span totals in SQL: the twin of engine/indicatorTotals.ts. Each customer's facts for every
+ * span asked (and for every day the models are fitted at) in one pass over `spec_days`, as the
+ * table `spec_cust`; then, per span, one query adds them up with every definition's `sql` (its
+ * totals, engine/stages/), over the span's `customers` relation (spanSql.ts lists its columns),
+ * the leads and the market. N spans cost one pass and N small queries over the customers.
+ */
+import { INDICATORS } from "../engine/indicatorCatalog";
+import { IndicatorSpan, SpanTotals } from "../engine/indicatorTotals";
+import { DaySpan } from "../engine/period";
+import { LAPSE_HORIZON_DAYS } from "../engine/lapsingCustomers";
+import { SqlDialect } from "./dialect";
+import { SqlData } from "./sqlData";
+import { SqlConnection, firstRow, numberOf } from "./sqlConnection";
+import { SQL_TOTALS, SqlRelation, SqlSpan, SqlTotal } from "./spanSql";
+
+/** When a customer counts as active (SPEC.md §2.2), as core/activation.ts's countActive. */
+export interface SqlActivation {
+  readonly windowDays: number;
+  readonly minPurchases: number;
+  readonly minAmount: number;
+}
+
+/** What `spec_cust` holds facts for. */
+export interface FactsRequest {
+  readonly spans: readonly IndicatorSpan[];
+  /** Days the customer models are fitted at: each customer's purchase history up to each. */
+  readonly modelDays: readonly number[];
+  /** Windows (start, as of) whose revenue from customers first buying in them is asked. */
+  readonly newCustomerWindows: readonly DaySpan[];
+  /** The day of the value attributes (as of). */
+  readonly valueDay: number;
+  readonly activation: SqlActivation;
+}
+
+/** SPEC.md §2.2's volume threshold with its tolerance, as countActive compares it. */
+export const amountFloor = (a: SqlActivation): number =>
+  a.minAmount - 1e-9 * Math.max(1, a.minAmount);
+
+/** Active in the window (from, to]: enough purchase days, net at least the floor. */
+export function activeSql(d: SqlDialect, days: string, net: string, a: SqlActivation): string {
+  return `(${days} >= ${a.minPurchases} AND ${net} >= ${d.number(amountFloor(a))})`;
+}
+
+/** A span's facts per customer, from its days (`spec_days`). */
+function spanFacts(d: SqlDialect, k: number, s: IndicatorSpan, a: SqlActivation): string[] {
+  const { start, end } = s.span;
+  const w = a.windowDays;
+  const later = end + LAPSE_HORIZON_DAYS - w;
+  const within = (from: string, to: string): string => `d >= ${from} AND d <= ${to}`;
+  return [
+    `SUM(CASE WHEN ${within(`${start}`, `${end}`)} THEN net ELSE 0 END) AS revenue_${k}`,
+    `SUM(CASE WHEN ${within(`${start}`, `${end}`)} THEN mg ELSE 0 END) AS margin_${k}`,
+    `MAX(CASE WHEN pos > 0 AND ${within(`${start}`, `${end}`)} THEN 1 ELSE 0 END) AS buying_${k}`,
+    `SUM(CASE WHEN ${within(`${s.comparison.start}`, `${s.comparison.end}`)} THEN net ELSE 0 END) AS comparison_revenue_${k}`,
+    `MAX(CASE WHEN pos > 0 AND d >= ${start - 365} AND d < ${start} THEN 1 ELSE 0 END) AS bought_year_before_${k}`,
+    `MAX(CASE WHEN pos > 0 AND d > ${end - 365} AND d <= ${end} THEN 1 ELSE 0 END) AS bought_year_to_end_${k}`,
+    `MAX(CASE WHEN d <= ${end} THEN 1 ELSE 0 END) AS has_row_${k}`,
+    `SUM(CASE WHEN pos > 0 AND d > ${end - w} AND d <= ${end} THEN 1 ELSE 0 END) AS window_days_${k}`,
+    `SUM(CASE WHEN d > ${end - w} AND d <= ${end} THEN net ELSE 0 END) AS window_net_${k}`,
+    // Still active LAPSE_HORIZON_DAYS on if it buys nothing more: the rows up to the span's end.
+    `SUM(CASE WHEN pos > 0 AND d > ${later} AND d <= ${end} THEN 1 ELSE 0 END) AS later_days_${k}`,
+    `SUM(CASE WHEN d > ${later} AND d <= ${end} THEN net ELSE 0 END) AS later_net_${k}`,
+  ];
+}
+
+/** Each customer's purchase history up to a model day f: purchase days, the last, their value. */
+function historyFacts(f: number, day: number): string[] {
+  const upTo = `pos > 0 AND d <= ${day}`;
+  return [
+    `SUM(CASE WHEN ${upTo} THEN 1 ELSE 0 END) AS days_${f}`,
+    `MAX(CASE WHEN ${upTo} THEN d END) AS last_${f}`,
+    `SUM(CASE WHEN ${upTo} THEN pos ELSE 0 END) AS value_${f}`,
+  ];
+}
+
+/** The value attributes' sales part over the 365 days to `day` (engine/valueTiers.ts). */
+function valueFacts(day: number): string[] {
+  const within = `d > ${day - 365} AND d <= ${day}`;
+  return [
+    `SUM(CASE WHEN ${within} THEN net ELSE 0 END) AS volume`,
+    `SUM(CASE WHEN ${within} THEN prows ELSE 0 END) AS frequency`,
+    `SUM(CASE WHEN ${within} THEN mg ELSE 0 END) AS value_margin`,
+  ];
+}
+
+/** Per customer and span: bought a product line new to it (cross-sell); and its lines bought in the 365 days to `day`. */
+function lineFacts(r: FactsRequest): string {
+  const cross = r.spans.map(
+    (s, k) =>
+      `MAX(CASE WHEN first_day >= ${s.span.start} AND first_day <= ${s.span.end} THEN 1 ELSE 0 END) AS cross_${k}`
+  );
+  return `SELECT c, ${cross.join(", ")}, SUM(recent) AS breadth FROM (SELECT c, pl, MIN(d) AS first_day, MAX(CASE WHEN d > ${r.valueDay - 365} AND d <= ${r.valueDay} THEN 1 ELSE 0 END) AS recent FROM spec_line_days GROUP BY c, pl) q GROUP BY c`;
+}
+
+/** The name a fact's expression is given (`… AS name`). */
+const nameOf = (fact: string): string => fact.slice(fact.lastIndexOf(" AS ") + 4);
+
+/**
+ * `spec_cust`: one row per customer with a sales row or in the Customers table, every span's facts
+ * and every model day's history: one pass over the days.
+ */
+export async function customerFacts(
+  c: SqlConnection,
+  data: SqlData,
+  r: FactsRequest
+): Promise<void> {
+  const d = c.dialect;
+  const facts = [
+    "MIN(CASE WHEN pos > 0 THEN d END) AS first_purchase",
+    `${d.valueAtLeast("pos", "CASE WHEN pos > 0 THEN d END")} AS first_value`,
+    ...r.spans.flatMap((s, k) => spanFacts(d, k, s, r.activation)),
+    ...r.modelDays.flatMap((day, f) => historyFacts(f, day)),
+    ...r.newCustomerWindows.map(
+      (w, k) =>
+        `SUM(CASE WHEN d >= ${w.start} AND d <= ${w.end} THEN net ELSE 0 END) AS window_revenue_${k}`
+    ),
+    ...valueFacts(r.valueDay),
+  ];
+  const customers = data.mapped.customers;
+  const lines = data.mapped.productLine;
+  const columns = [
+    `${customers ? "COALESCE(s.c, b.c)" : "s.c"} AS c`,
+    ...facts.map((f) => `s.${nameOf(f)}`),
+    ...(lines ? r.spans.map((_, k) => `COALESCE(l.cross_${k}, 0) AS cross_${k}`) : []),
+    `${lines ? "COALESCE(l.breadth, 0)" : "0"} AS breadth`,
+    `${customers ? "CASE WHEN b.c IS NULL THEN 0 ELSE 1 END" : "0"} AS listed`,
+  ];
+  const from = [
+    `(SELECT c, ${facts.join(", ")} FROM spec_days GROUP BY c) s`,
+    customers ? "FULL OUTER JOIN spec_base b ON b.c = s.c" : "",
+    lines ? `LEFT JOIN (${lineFacts(r)}) l ON l.c = s.c` : "",
+  ];
+  await c.run(d.createTemp("spec_cust", `SELECT ${columns.join(", ")} FROM ${from.join(" ")}`));
+}
+
+/** The span's `customers` relation (spanSql.ts): span k's facts under their plain names, ranked by revenue. */
+function customersRelation(
+  d: SqlDialect,
+  data: SqlData,
+  k: number,
+  s: IndicatorSpan,
+  a: SqlActivation
+): string {
+  const z = (col: string): string => `COALESCE(${col}, 0)`;
+  const inBase = data.mapped.customers ? "listed" : z(`has_row_${k}`);
+  const active = `CASE WHEN ${inBase} = 1 AND ${activeSql(d, z(`window_days_${k}`), z(`window_net_${k}`), a)} THEN 1 ELSE 0 END`;
+  const lapsing = `CASE WHEN ${inBase} = 1 AND ${activeSql(d, z(`window_days_${k}`), z(`window_net_${k}`), a)} AND NOT ${activeSql(d, z(`later_days_${k}`), z(`later_net_${k}`), a)} THEN 1 ELSE 0 END`;
+  const facts = `SELECT c, ${z(`revenue_${k}`)} AS revenue, ${z(`margin_${k}`)} AS margin, ${z(`buying_${k}`)} AS buying, first_purchase, ${z(`comparison_revenue_${k}`)} AS comparison_revenue, ${z(`bought_year_before_${k}`)} AS bought_year_before, ${z(`bought_year_to_end_${k}`)} AS bought_year_to_end, ${data.mapped.productLine ? `CASE WHEN cross_${k} = 1 AND first_purchase < ${s.span.start} THEN 1 ELSE 0 END` : "0"} AS cross_sell, ${inBase} AS in_base, ${active} AS active, ${lapsing} AS lapsing FROM spec_cust`;
+  const order = "revenue DESC, c";
+  return `SELECT f.*, CASE WHEN revenue > 0 THEN ROW_NUMBER() OVER (ORDER BY ${order}) END AS revenue_rank, COALESCE(SUM(CASE WHEN revenue > 0 THEN revenue ELSE 0 END) OVER (ORDER BY ${order} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS revenue_before, SUM(CASE WHEN revenue > 0 THEN 1 ELSE 0 END) OVER () AS positive_customers, SUM(CASE WHEN revenue > 0 THEN revenue ELSE 0 END) OVER () AS positive_revenue FROM (${facts}) f`;
+}
+
+/** Every definition's totals over one relation of the span. */
+function totalsOf(relation: SqlRelation, span: SqlSpan): [SqlTotal, string | null][] {
+  const out: [SqlTotal, string | null][] = [];
+  for (const definition of INDICATORS) {
+    const totals = definition.sql?.[relation];
+    if (totals === undefined) continue;
+    for (const [name, sql] of Object.entries(totals(span))) out.push([name as SqlTotal, sql]);
+  }
+  return out;
+}
+
+/** The totals of one relation, by name (null where its data are not mapped). */
+async function relationTotals(
+  c: SqlConnection,
+  relation: SqlRelation,
+  span: SqlSpan,
+  from: string | null,
+  extra: string[] = []
+): Promise<Map<SqlTotal | string, number | null>> {
+  const totals = totalsOf(relation, span);
+  const out = new Map<SqlTotal | string, number | null>();
+  const asked = totals.filter(([, sql]) => sql !== null);
+  if (from !== null && asked.length + extra.length > 0) {
+    const select = [...asked.map(([name, sql]) => `${sql} AS ${c.dialect.ident(name)}`), ...extra];
+    const row = await firstRow(c, `SELECT ${select.join(", ")} FROM ${from}`);
+    for (const [name, v] of Object.entries(row)) out.set(name, numberOf(v) ?? 0);
+  }
+  for (const [name, sql] of totals) if (sql === null || from === null) out.set(name, null);
+  return out;
+}
+
+/**
+ * Span k's totals (`s`, as in the FactsRequest that built spec_cust): what every definition's
+ * `value` reads, but the revenue the customer models expect, which the caller adds.
+ */
+export async function sqlSpanTotals(
+  c: SqlConnection,
+  data: SqlData,
+  k: number,
+  s: IndicatorSpan,
+  activation: SqlActivation
+): Promise<Omit<SpanTotals, "expectedRevenue">> {
+  const span: SqlSpan = {
+    start: s.span.start,
+    end: s.span.end,
+    dialect: c.dialect,
+    mapped: data.mapped,
+  };
+  const relation = customersRelation(c.dialect, data, k, s, activation);
+  const customers = await relationTotals(c, "customers", span, `(${relation}) r`, [
+    "MAX(positive_customers) AS spec_positive",
+  ]);
+  const leads = await relationTotals(c, "leads", span, data.mapped.leads ? "spec_leads" : null);
+  const market = await relationTotals(c, "market", span, data.mapped.market ? "spec_market" : null);
+  const all = new Map([...customers, ...leads, ...market]);
+  const total = (name: SqlTotal): number => all.get(name) ?? 0;
+  const orNull = (name: SqlTotal): number | null => (all.get(name) === null ? null : total(name));
+  for (const name of SQL_TOTALS)
+    if (!all.has(name)) throw new Error(`no definition computes the total ${name} in SQL`);
+  return {
+    revenue: total("revenue"),
+    margin: orNull("margin"),
+    customersBuying: total("customersBuying"),
+    newCustomers: total("newCustomers"),
+    repeatCustomers: total("repeatCustomers"),
+    buyersYearBefore: total("buyersYearBefore"),
+    buyersYearBeforeBuyingNow: total("buyersYearBeforeBuyingNow"),
+    buyersYearToEnd: total("buyersYearToEnd"),
+    potentialAccounts: orNull("potentialAccounts"),
+    upsellCustomers: total("upsellCustomers"),
+    upsellRevenue: total("upsellRevenue"),
+    crossSellCustomers: orNull("crossSellCustomers"),
+    leads:
+      all.get("leadsCreated") === null
+        ? null
+        : { created: total("leadsCreated"), converted: total("leadsConverted") },
+    customerBase: total("customerBase"),
+    activeCustomers: total("activeCustomers"),
+    lapsingCustomers: total("lapsingCustomers"),
+    concentration:
+      (all.get("spec_positive") ?? 0) > 0
+        ? {
+            topShare: total("topShare"),
+            hhi: total("hhi"),
+            paretoCustomers: total("paretoCustomers"),
+          }
+        : null,
+  };
+}
+
+/** The span `customers` relation of span k, for the queries that list customers (tiers, top customers, to call). */
+export function spanCustomers(
+  d: SqlDialect,
+  data: SqlData,
+  k: number,
+  s: IndicatorSpan,
+  a: SqlActivation
+): string {
+  return customersRelation(d, data, k, s, a);
+}
