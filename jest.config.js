@@ -4,6 +4,7 @@
  *   no LibreOffice, no database server.
  * - e2e: the built add-in (dist/) as Excel loads it, and the task pane and functions in Chromium.
  * - live: LibreOffice recalculating and rendering what the product writes.
+ * - sql: the SQL engines on real DuckDB and a throwaway PostgreSQL 15 server (`npm run test:sql`).
  */
 const common = {
   testEnvironment: "node",
@@ -38,9 +39,15 @@ module.exports = {
       ...common,
       displayName: "unit",
       roots: ["<rootDir>/test"],
-      testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/e2e/", "<rootDir>/test/live/"],
+      testPathIgnorePatterns: [
+        "/node_modules/",
+        "<rootDir>/test/e2e/",
+        "<rootDir>/test/live/",
+        "<rootDir>/test/sql/",
+      ],
     },
     { ...common, displayName: "e2e", roots: ["<rootDir>/test/e2e"] },
     { ...common, displayName: "live", roots: ["<rootDir>/test/live"] },
+    { ...common, displayName: "sql", roots: ["<rootDir>/test/sql"] },
   ],
 };

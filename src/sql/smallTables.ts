@@ -82,9 +82,13 @@ export async function readCustomers(
       `SELECT * FROM (SELECT i.c AS c, ${segment === null ? "NULL" : "s.k"} AS seg${values.map((v) => `, ${v}`).join("")}, ROW_NUMBER() OVER (PARTITION BY i.c ORDER BY ${orderOf(id)}) AS rn FROM ${id.table.from} t JOIN spec_cust_ids i ON t.${columnSql(d, id)} = i.raw${segmentJoin} WHERE i.c IS NOT NULL) q WHERE rn = 1`
     )
   );
+  // A row is blank when every mapped column is (as the memory engine's data check says).
+  const allBlank = [id, ...(segment === null ? [] : [segment]), ...attributeRefs]
+    .map((r) => isBlankSql(d, `t.${columnSql(d, r)}`, typeOf(r)))
+    .join(" AND ");
   const counts = await firstRow(
     c,
-    `SELECT COUNT(*) AS rows, SUM(CASE WHEN i.total = 1 THEN 1 ELSE 0 END) AS totals, SUM(CASE WHEN i.c IS NOT NULL THEN 1 ELSE 0 END) AS listed, (SELECT COUNT(*) FROM spec_base) AS ids FROM ${id.table.from} t LEFT JOIN spec_cust_ids i ON t.${columnSql(d, id)} = i.raw`
+    `SELECT COUNT(*) AS rows, SUM(CASE WHEN i.total = 1 THEN 1 ELSE 0 END) AS totals, SUM(CASE WHEN i.c IS NOT NULL THEN 1 ELSE 0 END) AS listed, SUM(CASE WHEN COALESCE(i.total, 0) <> 1 AND ${allBlank} THEN 1 ELSE 0 END) AS blank, (SELECT COUNT(*) FROM spec_base) AS ids FROM ${id.table.from} t LEFT JOIN spec_cust_ids i ON t.${columnSql(d, id)} = i.raw`
   );
   const n = (k: string): number => numberOf(counts[k]) ?? 0;
   const columns = [
@@ -100,7 +104,10 @@ export async function readCustomers(
       )
     ),
   ];
-  const leftOut: TableCheck["leftOut"] = [{ reason: "total_row", count: n("totals"), rows: [] }];
+  const leftOut: TableCheck["leftOut"] = [
+    { reason: "total_row", count: n("totals"), rows: [] },
+    { reason: "blank_row", count: n("blank"), rows: [] },
+  ];
   const check = tableCheck(
     id.table,
     ["customers"],

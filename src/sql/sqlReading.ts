@@ -210,8 +210,9 @@ export async function readSales(ctx: ReadContext): Promise<Step> {
   if (!dates.ok)
     return refuse(ctx, refs.date, dates.problem, holding(ctx, refs.date, dates.problem), "date");
   const value = (ref: ColumnRef | null): string =>
+    // A typed NULL: PostgreSQL cannot sum an untyped one.
     ref === null
-      ? "NULL"
+      ? d.double("NULL")
       : (numbers.get(ref) as NumberReading & { ok: true }).valueOf(columnSql(d, ref));
   const a = value(refs.amount);
   const mg = value(refs.margin);

@@ -65,7 +65,7 @@ async function runOn(
     return 2;
   };
   if (options.out !== null && extname(options.out).toLowerCase() !== ".xlsx")
-    return fail(T.outEnding(options.out, ".xlsx", false));
+    return fail(SQL_TEXT[language].outEnding(options.out));
   const tables = source.tables.map((t) => t.source);
   const unknown = unknownNames(tables, options.mapping, T);
   if (unknown !== null) return fail(unknown);

@@ -8,6 +8,8 @@ export interface SqlText {
   readonly cannotConnect: (where: string, why: string) => string;
   readonly unclosedQuote: (file: string, encoding: string, line: number) => string;
   readonly failed: (why: string) => string;
+  /** --out from a source that is not a workbook: a new workbook, so .xlsx. */
+  readonly outEnding: (out: string) => string;
   /** The Scorecard of a workbook written from a source that is not one: why it holds values. */
   readonly valuesNote: (source: string) => string;
 }
@@ -21,6 +23,8 @@ const EN: SqlText = {
   unclosedQuote: (file, encoding, line) =>
     `${file} (${encoding}): the quote on line ${line} opens a field that never closes; close it or remove it and run again`,
   failed: (why) => `the SQL engine refused a query (${why})`,
+  outEnding: (out) =>
+    `--out ${out} must end in .xlsx: a new Excel workbook is written, and Excel opens it only under that ending`,
   valuesNote: (source) =>
     `Values computed from ${source}: its data are not in this workbook, so nothing on this sheet is live; run spec-scorecard again to refresh it.`,
 };
@@ -34,6 +38,8 @@ const ES: SqlText = {
   unclosedQuote: (file, encoding, line) =>
     `${file} (${encoding}): la comilla de la línea ${line} abre un campo que nunca se cierra; ciérrela o quítela y vuelva a ejecutar`,
   failed: (why) => `el motor SQL rechazó una consulta (${why})`,
+  outEnding: (out) =>
+    `--out ${out} debe terminar en .xlsx: se escribe un libro de Excel nuevo, y Excel solo lo abre con esa terminación`,
   valuesNote: (source) =>
     `Valores calculados desde ${source}: sus datos no están en este libro, así que nada en esta hoja se actualiza solo; ejecute spec-scorecard de nuevo para refrescarla.`,
 };
