@@ -43,7 +43,7 @@ async function inflateSeconds(path: string): Promise<{ seconds: number; by: stri
   };
 }
 
-function timedCli(args: string[]): { seconds: number; peakMiB: number } {
+export function timedCli(args: string[]): { seconds: number; peakMiB: number } {
   const started = process.hrtime.bigint();
   const r = spawnSync(process.execPath, [join(__dirname, "measuredRun.js"), ...args], {
     encoding: "utf8",

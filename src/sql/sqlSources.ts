@@ -207,6 +207,9 @@ async function csvTable(
   });
 }
 
+/** DuckDB's memory limit: a run stays under 4 GiB whatever the file declares. */
+export const DUCKDB_MEMORY_LIMIT = "3GB";
+
 /** A .parquet or .csv file, or a folder of them, on DuckDB embedded. */
 export async function openFiles(
   source: string,
@@ -219,8 +222,13 @@ export async function openFiles(
         .sort()
         .map((f) => join(source, f))
     : [source];
-  const connection = await DuckDbConnection.open(settings);
   const scratch = mkdtempSync(join(tmpdir(), "spec-scorecard-"));
+  // Bounded memory whatever the file's size: past the limit DuckDB spills to the scratch folder.
+  const connection = await DuckDbConnection.open({
+    memoryLimit: DUCKDB_MEMORY_LIMIT,
+    tempDirectory: join(scratch, "spill"),
+    ...settings,
+  });
   const close = async (): Promise<void> => {
     await connection.close();
     rmSync(scratch, { recursive: true, force: true });

@@ -100,3 +100,20 @@ test("every dependency of every locked package resolves", () => {
   }
   expect(missing).toEqual([]);
 });
+
+test("the SQL engines install without compiling: DuckDB's binary is a prebuilt package per platform, pg is JavaScript", () => {
+  const duckdb = Object.entries(packages).filter(([path]) => nameOf(path).startsWith("@duckdb/"));
+  expect(duckdb.map(([path]) => nameOf(path))).toEqual(
+    expect.arrayContaining([
+      "@duckdb/node-api",
+      "@duckdb/node-bindings",
+      "@duckdb/node-bindings-linux-x64",
+    ])
+  );
+  expect(duckdb.filter(([, p]) => p.hasInstallScript === true)).toEqual([]);
+  expect(packages["node_modules/@duckdb/node-bindings"].optionalDependencies).toHaveProperty(
+    "@duckdb/node-bindings-win32-x64"
+  );
+  expect(packages["node_modules/pg"].hasInstallScript).toBeUndefined();
+  expect(Object.keys(packages).map(nameOf)).not.toContain("pg-native");
+});
