@@ -81,14 +81,20 @@ export function fitModelsOn(
  * over the distinct triples (or the repeat customers), and Excel's largest table holds a million.
  */
 const SAMPLE_SIZE = 20000;
-/** Terms of the likelihood a refining search may evaluate: about a second's work. */
+/**
+ * Terms of the likelihood a search may evaluate (about a second's work at some 40 ns a term): a
+ * refining search from a start, and a full search from several (which takes a few hundred
+ * evaluations on real data; the budget only stops a search that would crawl on and on).
+ */
 const REFINE_WORK = 2e7;
 const MIN_REFINE_EVALUATIONS = 60;
+const SEARCH_WORK = 4e7;
+const MIN_SEARCH_EVALUATIONS = 2000;
 
 function budgetFor(terms: number, start: Pick<CustomerModels, "bgnbd"> | null): EvaluationBudget {
-  return start === null
-    ? new EvaluationBudget()
-    : new EvaluationBudget(Math.max(MIN_REFINE_EVALUATIONS, Math.ceil(REFINE_WORK / terms)));
+  const [work, least] =
+    start === null ? [SEARCH_WORK, MIN_SEARCH_EVALUATIONS] : [REFINE_WORK, MIN_REFINE_EVALUATIONS];
+  return new EvaluationBudget(Math.max(least, Math.ceil(work / Math.max(1, terms))));
 }
 
 /** The models fitted on every k-th customer, as the start of the fit on all of them. */
@@ -100,9 +106,12 @@ function sampleFit(
   const pick = <A extends Int32Array | Float64Array>(a: A): A =>
     a.filter((_, i) => i % k === 0) as A;
   const x = pick(history.x);
-  const bgnbd = fitBgNbd(groupTriples(x, pick(history.tx), pick(history.T)));
+  const triples = groupTriples(x, pick(history.tx), pick(history.T));
+  const bgnbd = fitBgNbd(triples, null, budgetFor(triples.x.length, null));
   if (bgnbd === null) return null;
-  const gammaGamma = hasAmounts ? fitGammaGamma(x, pick(history.meanValue)) : null;
+  const gammaGamma = hasAmounts
+    ? fitGammaGamma(x, pick(history.meanValue), null, budgetFor(x.length, null))
+    : null;
   return { bgnbd, gammaGamma };
 }
 
