@@ -1,11 +1,11 @@
 /**
  * `spec-scorecard`: the task pane's pipeline on a saved workbook or a folder of CSVs. Returns the
- * exit status; writes nothing unless everything before succeeded, and the copy appears only
- * complete (a temporary file beside it, renamed at the end).
+ * exit status: 0, or 2 for input it cannot use, with one line saying what to fix (errorLine.ts);
+ * anything else thrown is a bug (main.ts exits 1). Writes nothing unless everything before
+ * succeeded, and the copy appears only complete (a temporary file beside it, renamed at the end).
  */
-import { createWriteStream, existsSync, openAsBlob, renameSync, statSync, unlinkSync } from "fs";
-import { basename, dirname, extname, join, resolve } from "path";
-import { Writable } from "stream";
+import { openAsBlob } from "fs";
+import { extname, resolve } from "path";
 import { Result, ok, valueError } from "../core/result";
 import { scorecardJson } from "../engine/scorecard";
 import { mappingGaps } from "../engine/tableMapping";
@@ -14,7 +14,11 @@ import { computeScorecard } from "../workbook/buildPipeline";
 import { buildScorecardPlan, snapshotSummary } from "../plan/scorecardPlan";
 import { tablesOfFolder } from "../workbook/csvSource";
 import { FileWorkbook, OutputOpener } from "../workbook/fileWorkbook";
+import { kindOf, notRegularFile, resolvedPath, sameFile } from "../workbook/regularFile";
+import { UnreadableFile } from "../xlsx/unreadable";
+import { errorLine } from "./errorLine";
 import { parseOptions } from "./options";
+import { PartialFile } from "./partialFile";
 import { formatSummary } from "./summary";
 
 export interface Io {
@@ -23,14 +27,18 @@ export interface Io {
 }
 
 async function load(source: string, output: OutputOpener): Promise<Result<FileWorkbook>> {
-  if (!existsSync(source))
+  const kind = kindOf(source);
+  if (kind === null)
     return valueError(`${source} does not exist: name an .xlsx workbook or a folder of .csv files`);
-  if (statSync(source).isDirectory()) {
+  if (kind === "folder") {
     const tables = tablesOfFolder(source);
     if (tables.length === 0)
       return valueError(`${source} has no .csv files: put one .csv per table in it`);
     return ok(FileWorkbook.ofCsv(tables, output));
   }
+  const notFile = notRegularFile(source);
+  if (notFile !== null)
+    return valueError(`${notFile}: name an .xlsx workbook or a folder of .csv files`);
   if (extname(source).toLowerCase() === ".csv")
     return valueError(
       `${source} is one CSV file: name the folder that holds it, with one .csv per table`
@@ -38,42 +46,50 @@ async function load(source: string, output: OutputOpener): Promise<Result<FileWo
   return FileWorkbook.open(await openAsBlob(source), source, output);
 }
 
-/** The file a copy is written to first, beside its final name, so a failure leaves nothing behind. */
-class PartialFile {
-  readonly path: string;
-  private opened = false;
+/** Why `--out` cannot be written (null when it can): it is the source, or not a file to replace. */
+function outputProblem(out: string, target: string, source: string): string | null {
+  if (sameFile(source, target))
+    return `--out ${out} is the source file: the source is never modified; choose another name`;
+  const kind = kindOf(target);
+  if (kind === "folder") return `--out ${out} is a folder: name the workbook to write`;
+  if (kind === "other")
+    return `--out ${out} is not a regular file (a pipe or a device): name a workbook file to write`;
+  return null;
+}
 
-  constructor(readonly target: string) {
-    this.path = join(dirname(target), `.${basename(target)}.${process.pid}.partial`);
-  }
+/** A note (not a failure) may run longer than an error's line, but stays one line. */
+const NOTE_LINE = 1000;
 
-  readonly open: OutputOpener = async () => {
-    this.opened = true;
-    return { stream: Writable.toWeb(createWriteStream(this.path)) as WritableStream<Uint8Array> };
-  };
-
-  commit(): void {
-    renameSync(this.path, this.target);
-  }
-
-  discard(): void {
-    if (this.opened && existsSync(this.path)) unlinkSync(this.path);
-  }
+/** An error the system gave (no such folder, no permission, disk full): not a bug. */
+function isSystemError(e: unknown): e is NodeJS.ErrnoException {
+  // Not `instanceof Error`: Node's own errors may come from another realm (a test runner's).
+  const error = e as Partial<NodeJS.ErrnoException> | null;
+  return typeof error?.code === "string" && typeof error.message === "string";
 }
 
 export async function runScorecard(argv: readonly string[], io: Io): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (e) {
+    if (!(e instanceof UnreadableFile)) throw e;
+    io.err(errorLine(`spec-scorecard: ${e.message}`));
+    return 2;
+  }
+}
+
+async function run(argv: readonly string[], io: Io): Promise<number> {
   const fail = (message: string): number => {
-    io.err(`spec-scorecard: ${message}`);
+    io.err(errorLine(`spec-scorecard: ${message}`));
     return 2;
   };
   const parsed = parseOptions(argv);
   if (!parsed.ok) return fail(parsed.error.message);
   const options = parsed.value;
-  const target = options.out === null ? null : resolve(options.out);
-  if (target !== null && target === resolve(options.source))
-    return fail(
-      `--out ${options.out} is the source file: the source is never modified; choose another name`
-    );
+  // An existing --out is written through its links: the copy goes where they lead.
+  const target = options.out === null ? null : resolvedPath(resolve(options.out));
+  const problem =
+    target === null ? null : outputProblem(options.out as string, target, options.source);
+  if (problem !== null) return fail(problem);
   const partial = target === null ? null : new PartialFile(target);
   const loaded = await load(options.source, partial?.open ?? (async () => ({})));
   if (!loaded.ok) return fail(loaded.error.message);
@@ -108,17 +124,22 @@ export async function runScorecard(argv: readonly string[], io: Io): Promise<num
   }
   const { card, mapping } = computed.value;
   // What the mapping could not find, once the input is known to be good: a failure stays one line.
-  for (const gap of mappingGaps(mapping)) io.err(`spec-scorecard: note: ${gap}`);
+  for (const gap of mappingGaps(mapping))
+    io.err(errorLine(`spec-scorecard: note: ${gap}`, NOTE_LINE));
   if (partial !== null) {
     const plan = buildScorecardPlan(card, mapping, options.language);
     try {
       await workbook.writeScorecard(plan, () => undefined);
       partial.commit();
       const computedAtBuild = snapshotSummary(plan, options.language);
-      if (computedAtBuild !== null) io.err(`spec-scorecard: note: ${computedAtBuild}`);
+      if (computedAtBuild !== null)
+        io.err(errorLine(`spec-scorecard: note: ${computedAtBuild}`, NOTE_LINE));
     } catch (e) {
       partial.discard();
-      return fail(`cannot write ${options.out} (${e instanceof Error ? e.message : String(e)})`);
+      if (!isSystemError(e)) throw e; // an unreadable part (exit 2), or a bug (exit 1)
+      return fail(
+        `cannot write ${options.out} (${e.message}): check that its folder exists and may be written to`
+      );
     }
   }
   const labels = LABELS[options.language];

@@ -2,18 +2,24 @@
 import { readdirSync, readFileSync } from "fs";
 import { basename, extname, join } from "path";
 import { SourceTable } from "../engine/sourceTable";
+import { excelSheetName, isValidTableName } from "../plan/references";
 import { isoDateTimeToSerial } from "../xlsx/dates";
+import { UnreadableFile } from "../xlsx/unreadable";
+import { notRegularFile } from "./regularFile";
 
-/** An Excel table name from a file name: letters, digits and underscores, not starting with a digit. */
+/**
+ * An Excel table name from a file name: letters, digits and underscores, at most 255 characters;
+ * "T_" first where the stem alone would not be a name Excel allows (a digit first, a cell
+ * reference such as A1 or R1C1, R, C, TRUE).
+ */
 export function tableNameOf(file: string): string {
   const stem = basename(file, extname(file))
     .normalize("NFD")
     .replace(/\p{M}/gu, "")
     .replace(/[^A-Za-z0-9_]+/g, "_")
-    .replace(/^_+|_+$/g, "");
-  const name = /^[A-Za-z_]/.test(stem) ? stem : `T_${stem}`;
-  // A name that reads as a cell reference (A1, R1C1) or is one letter Excel reserves is not a table name.
-  return /^[A-Za-z]{1,3}\d+$|^[RrCc]$|^[Rr]\d*[Cc]\d*$/.test(name) ? `T_${name}` : name;
+    .replace(/^_+|_+$/g, "")
+    .slice(0, 253);
+  return isValidTableName(stem) ? stem : `T_${stem}`;
 }
 
 /** RFC 4180 fields; the delimiter is a comma, or a semicolon where the header has more of those. */
@@ -86,12 +92,19 @@ export interface CsvTable {
   readonly dateColumns: readonly boolean[];
 }
 
+/** Excel's limit on a cell's text: a longer field is refused, naming it. */
+const MAX_FIELD = 32767;
+
 export function tablesOfFolder(folder: string): CsvTable[] {
   const files = readdirSync(folder)
     .filter((f) => extname(f).toLowerCase() === ".csv")
     .sort();
   const names = new Set<string>();
+  const sheets = new Set<string>();
   return files.map((file) => {
+    // Only regular files are read: a FIFO named .csv would block forever, a device never end.
+    const notFile = notRegularFile(join(folder, file));
+    if (notFile !== null) throw new UnreadableFile(`${notFile}: remove it from the folder`);
     const text = readFileSync(join(folder, file), "utf8");
     const decimalComma = /;/.test(text.slice(0, text.indexOf("\n") >>> 0));
     const rows = parseCsv(text);
@@ -106,14 +119,13 @@ export function tablesOfFolder(folder: string): CsvTable[] {
         return cell.value;
       })
     );
+    checkFieldLengths(rows, file);
     let name = tableNameOf(file);
     for (let k = 2; names.has(name.toLowerCase()); k++) name = `${tableNameOf(file)}_${k}`;
     names.add(name.toLowerCase());
-    const sheet =
-      basename(file, extname(file))
-        .replace(/[:\\/?*[\]]/g, " ")
-        .slice(0, 31)
-        .trim() || name;
+    // Sheet names by Excel's rules, unique ignoring case ("Sales.csv" beside "sales.csv").
+    const sheet = excelSheetName(basename(file, extname(file)), (n) => sheets.has(n.toLowerCase()));
+    sheets.add(sheet.toLowerCase());
     return {
       table: {
         name,
@@ -129,4 +141,14 @@ export function tablesOfFolder(folder: string): CsvTable[] {
       dateColumns,
     };
   });
+}
+
+/** A field longer than a cell may hold is refused, with its row and column. */
+function checkFieldLengths(rows: readonly string[][], file: string): void {
+  for (let i = 0; i < rows.length; i++)
+    for (let j = 0; j < rows[i].length; j++)
+      if (rows[i][j].length > MAX_FIELD)
+        throw new UnreadableFile(
+          `${file}: row ${i + 1}, column ${j + 1} holds ${rows[i][j].length.toLocaleString("en")} characters, over Excel's limit of ${MAX_FIELD.toLocaleString("en")} for a cell; shorten it and run again`
+        );
 }

@@ -6,15 +6,19 @@
  */
 import { Result, ok } from "../core/result";
 import { SourceTable } from "../engine/sourceTable";
-import { ScorecardPlan } from "../plan/scorecardPlan";
-import { SCORECARD_SHEET } from "../plan/scorecardPlan";
+import {
+  SCORECARD_NAME,
+  SCORECARD_SHEET,
+  ScorecardPlan,
+  scorecardNameFormula,
+} from "../plan/scorecardPlan";
 import { newTableOf, writeNewWorkbook } from "../xlsx/newWorkbook";
 import { writeWithWorksheet } from "../xlsx/worksheetAdder";
 import { XlsxPackage } from "../xlsx/xlsxPackage";
 import { ArchiveOutput } from "../xlsx/zipArchive";
 import { CsvTable } from "./csvSource";
 import { scorecardWorksheet } from "./scorecardSheet";
-import { FileTable, describeFileTables, markedWorksheets, readFileTable } from "./xlsxTables";
+import { FileTable, describeFileTables, productSheet, readFileTable } from "./xlsxTables";
 import { ProgressListener, WorkbookPort, throwIfCancelled } from "./workbookPort";
 
 type Source =
@@ -97,7 +101,7 @@ export class FileWorkbook implements WorkbookPort {
 
   async findScorecard(): Promise<string | null> {
     if (this.source.kind === "csv") return null;
-    return (await markedWorksheets(this.source.pkg))[0]?.name ?? null;
+    return (await productSheet(this.source.pkg))?.name ?? null;
   }
 
   async writeScorecard(
@@ -110,14 +114,14 @@ export class FileWorkbook implements WorkbookPort {
     onProgress({ phase: "writing", done: 0, total: rows });
     const pkg =
       this.source.kind === "package" ? this.source.pkg : await this.newPackage(this.source.tables);
-    const replacing =
-      this.source.kind === "package" ? ((await markedWorksheets(pkg))[0] ?? null) : null;
+    const replacing = this.source.kind === "package" ? await productSheet(pkg) : null;
     const written = await writeWithWorksheet(
       pkg,
       {
         name: plan.sheetName || SCORECARD_SHEET,
         replacing,
         content: (styles, cm) => scorecardWorksheet(plan, styles, cm),
+        identity: { name: SCORECARD_NAME, formula: scorecardNameFormula },
       },
       await this.output()
     );

@@ -12,6 +12,7 @@ import {
   configure,
 } from "@zip.js/zip.js";
 import type { FileEntry, Entry } from "@zip.js/zip.js";
+import { PartDefect, shortText } from "./unreadable";
 
 // Our code runs in a Web Worker already in the browser, and in Node there is none to spare.
 configure({ useWebWorkers: false });
@@ -19,11 +20,27 @@ configure({ useWebWorkers: false });
 /** Content handed to the writer for a new part: text, bytes, or chunks made as they are written. */
 export type PartData = string | Uint8Array | (() => AsyncIterable<string | Uint8Array>);
 
-/** Why reading stopped early: the consumer had what it needed. */
-class StopReading extends Error {}
+/**
+ * Limits on what a package may make us do. A part inflating to more than INFLATE_RATIO times its
+ * compressed size (past a grace of RATIO_GRACE bytes) is refused, as zip-bomb guards do (Apache
+ * POI refuses the same ratio); entries may not overlap, so the bytes inflated in all are bounded
+ * by the file's own size times the ratio. Workbooks written by Excel inflate 5 to 20 times.
+ */
+export const ZIP_LIMITS = {
+  entries: 50000,
+  inflateRatio: 100,
+  ratioGrace: 1 << 20,
+  /** The parts read whole as a tree (workbook, relationships, styles, tables): far below in Excel's files. */
+  treePartBytes: 64 * 1024 * 1024,
+} as const;
+
+/** Local file header: 30 bytes and the file name before the entry's data. */
+const LOCAL_HEADER = 30;
 
 export class ZipArchive {
   private readonly byLowerName: Map<string, FileEntry>;
+  /** Parts inflated to their end once, their CRC-32 and size checked: later reads may stop early. */
+  private readonly verified = new Set<FileEntry>();
 
   private constructor(
     readonly blob: Blob,
@@ -35,10 +52,24 @@ export class ZipArchive {
     );
   }
 
-  /** Opens a zip; throws when the bytes are not one (callers word the message). */
+  /**
+   * Opens a zip. Throws a PartDefect when the entries are too many, named twice (ignoring case,
+   * as part names are compared), encrypted or overlapping; any other throw means the bytes are
+   * not a zip at all (callers word the message).
+   */
   static async open(blob: Blob): Promise<ZipArchive> {
     const reader = new ZipReader(new BlobReader(blob));
-    const entries = (await reader.getEntries()).filter((e: Entry): e is FileEntry => !e.directory);
+    let count = 0;
+    const entries: FileEntry[] = [];
+    for await (const e of reader.getEntriesGenerator()) {
+      if (++count > ZIP_LIMITS.entries)
+        throw new PartDefect(
+          `holds more than ${ZIP_LIMITS.entries.toLocaleString("en")} parts`,
+          "a workbook Excel saves holds far fewer: save it again from Excel, or copy the tables into a new workbook"
+        );
+      if (!e.directory) entries.push(e);
+    }
+    checkEntries(entries);
     return new ZipArchive(blob, entries);
   }
 
@@ -60,22 +91,22 @@ export class ZipArchive {
     return this.entry(part).uncompressedSize;
   }
 
-  isEncrypted(part: string): boolean {
-    return this.entry(part).encrypted;
-  }
-
   private entry(part: string): FileEntry {
     const e = this.byLowerName.get(part.toLowerCase());
     if (e === undefined) throw new Error(`the package has no part ${part}`);
     return e;
   }
 
-  async bytes(part: string): Promise<Uint8Array> {
+  /** A part's bytes, whole; refused (PartDefect) when it declares or inflates to more than `limit`. */
+  async bytes(part: string, limit = Infinity): Promise<Uint8Array> {
+    const declared = this.entry(part).uncompressedSize;
+    if (declared > limit) throw tooLarge(declared, limit);
     const chunks: Uint8Array[] = [];
     let size = 0;
     await this.stream(part, (c) => {
-      chunks.push(c);
       size += c.length;
+      if (size > limit) throw tooLarge(size, limit);
+      chunks.push(c);
     });
     if (chunks.length === 1) return chunks[0];
     const out = new Uint8Array(size);
@@ -87,30 +118,116 @@ export class ZipArchive {
     return out;
   }
 
-  async text(part: string): Promise<string> {
-    const text = new TextDecoder().decode(await this.bytes(part));
+  /**
+   * A part as text, for the parts read whole as a tree: at most `limit` bytes, UTF-8 checked
+   * (invalid bytes are a PartDefect), a byte order mark dropped.
+   */
+  async text(part: string, limit: number = ZIP_LIMITS.treePartBytes): Promise<string> {
+    const text = utf8Text(await this.bytes(part, limit));
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   }
 
   /**
-   * Inflates a part chunk by chunk. `onChunk` returning false stops the inflating: the rest of
-   * the part is never read.
+   * Inflates a part chunk by chunk. `onChunk` returning false stops the chunks; the first read of
+   * a part still inflates it to its end (unseen), so that its CRC-32 and size are checked before
+   * anything read from it is used. A part inflating past the ratio limit, or whose bytes do not
+   * match its CRC-32 or size, is a PartDefect; whatever `onChunk` throws is thrown as it is.
    */
   async stream(part: string, onChunk: (chunk: Uint8Array) => boolean | void): Promise<void> {
+    const entry = this.entry(part);
+    const limit = Math.max(
+      ZIP_LIMITS.ratioGrace,
+      ZIP_LIMITS.inflateRatio * Math.max(1, entry.compressedSize)
+    );
+    if (entry.uncompressedSize > limit) throw tooExpanded(entry.uncompressedSize, entry);
+    const verify = !this.verified.has(entry);
     const controller = new AbortController();
+    let inflated = 0;
+    let wanted = true;
+    let thrown: unknown = null;
     const sink = new WritableStream<Uint8Array>({
       write(chunk) {
-        if (onChunk(chunk) === false) {
-          controller.abort();
-          throw new StopReading();
+        inflated += chunk.length;
+        if (inflated > limit) thrown = tooExpanded(inflated, entry);
+        else if (!wanted) {
+          if (verify) return;
+        } else {
+          try {
+            wanted = onChunk(chunk) !== false;
+          } catch (e) {
+            thrown = e;
+          }
+          if (thrown === null && (wanted || verify)) return;
         }
+        controller.abort();
+        throw thrown ?? new Error("stopped");
       },
     });
     try {
-      await this.entry(part).getData(sink, { signal: controller.signal });
+      await entry.getData(sink, { signal: controller.signal, checkCrc32: true });
     } catch (e) {
-      if (!controller.signal.aborted) throw e;
+      if (thrown !== null) throw thrown;
+      if (!controller.signal.aborted) throw new PartDefect(`is damaged (${zipProblem(e)})`);
+      return;
     }
+    this.verified.add(entry);
+  }
+}
+
+/** Entries Excel would never write: two of one name, encrypted ones, or overlapping bytes. */
+function checkEntries(entries: readonly FileEntry[]): void {
+  const seen = new Set<string>();
+  for (const e of entries) {
+    const name = e.filename.replace(/^\//, "").toLowerCase();
+    if (seen.has(name))
+      throw new PartDefect(
+        `holds two parts named ${shortText(e.filename, 80)}, and a reader could take either`
+      );
+    seen.add(name);
+    if (e.encrypted)
+      throw new PartDefect(
+        `has an encrypted part (${shortText(e.filename, 80)})`,
+        "remove the password in Excel (File > Info > Protect Workbook), save it and run again"
+      );
+  }
+  // Each entry's bytes end before the next one's header: no part is made of another's bytes.
+  const byOffset = [...entries].sort((a, b) => a.offset - b.offset);
+  for (let k = 1; k < byOffset.length; k++) {
+    const e = byOffset[k - 1];
+    if (e.offset + LOCAL_HEADER + e.rawFilename.length + e.compressedSize > byOffset[k].offset)
+      throw new PartDefect(
+        `has parts whose bytes overlap (${shortText(e.filename, 60)} and ${shortText(byOffset[k].filename, 60)}), as zip bombs are built`
+      );
+  }
+}
+
+const tooLarge = (size: number, limit: number): PartDefect =>
+  new PartDefect(
+    `holds ${size.toLocaleString("en")} bytes, more than the ${limit.toLocaleString("en")} it may`,
+    "a workbook Excel saves stays far below: save it again from Excel, or copy the tables into a new workbook"
+  );
+
+const tooExpanded = (size: number, e: FileEntry): PartDefect =>
+  new PartDefect(
+    `inflates to ${size.toLocaleString("en")} bytes or more from ${e.compressedSize.toLocaleString("en")}, over ${ZIP_LIMITS.inflateRatio} times its compressed size, as zip bombs do`,
+    "if the file is yours, open it in Excel and save it again"
+  );
+
+function zipProblem(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  if (/crc|signature/i.test(message)) return "its CRC-32 check fails: the bytes changed";
+  if (/uncompressed size/i.test(message)) return "it does not hold the size it declares";
+  return shortText(message, 80);
+}
+
+const fatalUtf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** UTF-8 bytes as text; a PartDefect when they are not UTF-8. */
+export function utf8Text(bytes: Uint8Array): string {
+  try {
+    return fatalUtf8.decode(bytes);
+  } catch {
+    throw new PartDefect("is not valid UTF-8 text");
   }
 }
 
