@@ -20,7 +20,10 @@ import { CellKind, CellSink } from "../xlsx/sheetScanner";
 import { SharedStrings } from "../xlsx/sharedStrings";
 import { PartDefect, UnreadableFile, shortText } from "../xlsx/unreadable";
 import { WorksheetInfo, XlsxPackage } from "../xlsx/xlsxPackage";
-import { cellAddress, decodeRange } from "../core/cellReferences";
+import { decodeRange } from "../core/cellReferences";
+
+/** The fewest bytes a row takes in a sheet part: `<row/>`. */
+const MIN_ROW_BYTES = 6;
 
 /** Excel's last column (XFD). */
 const MAX_COLUMNS = 16384;
@@ -45,15 +48,11 @@ interface SheetTop {
   readonly dimensionLastRow: number;
 }
 
-/** A scanned cell's value; a shared string the table does not hold is a defect named by its cell. */
-function cellValue(
-  kind: CellKind,
-  number: number,
-  text: string,
-  strings: SharedStrings,
-  row: number,
-  column: number
-): unknown {
+/**
+ * A scanned cell's value. A shared string the table does not hold is a PartDefect (the scanner
+ * names the cell it was reading).
+ */
+function cellValue(kind: CellKind, number: number, text: string, strings: SharedStrings): unknown {
   switch (kind) {
     case CellKind.Number:
       return number;
@@ -64,19 +63,10 @@ function cellValue(
     case CellKind.Error:
       return new ErrorValue(text);
     case CellKind.Shared: {
-      let value: string | undefined;
-      try {
-        value = strings.get(number);
-      } catch (e) {
-        if (e instanceof PartDefect)
-          throw new PartDefect(e.message, e.advice, cellAddress(row, column));
-        throw e;
-      }
+      const value = strings.get(number);
       if (value === undefined)
         throw new PartDefect(
-          `refers to shared string ${number}, but the workbook's table holds ${strings.count.toLocaleString("en")}`,
-          undefined,
-          cellAddress(row, column)
+          `refers to shared string ${number}, but the workbook's table holds ${strings.count.toLocaleString("en")}`
         );
       return value;
     }
@@ -101,7 +91,7 @@ async function readTop(
       return true;
     },
     cell(column, kind, number, text) {
-      const value = cellValue(kind, number, text, strings, currentRow, column);
+      const value = cellValue(kind, number, text, strings);
       if (currentRow <= MARKER_AREA.rows && column <= MARKER_AREA.columns && value === MARKER_TEXT)
         marked = true;
       if (value === null || (typeof value === "string" && value.trim() === "")) return;
@@ -232,7 +222,15 @@ export async function readFileTable(
   // sheet's at its last row with a value in those columns. Columns grow with the rows read.
   const bounded = table.isExcelTable;
   const expected = Math.max(0, table.lastRow - table.headerRow);
-  const data: unknown[][] = table.headers.map(() => []);
+  // Sized for the rows the sheet's bytes can hold (a row takes 6 bytes at least), never more than
+  // the table declares (inside Excel's grid): a file cannot make us allocate for rows it lacks.
+  const room = Math.min(
+    expected,
+    Math.ceil(pkg.archive.uncompressedSize(table.worksheet.part) / MIN_ROW_BYTES)
+  );
+  const data: unknown[][] = table.headers.map((_, j) =>
+    columnIndexes.includes(j) ? new Array<unknown>(room).fill(null) : []
+  );
   let row = 0;
   let lastRowHeld = table.headerRow;
   let lastWithValue = table.headerRow;
@@ -249,11 +247,14 @@ export async function readFileTable(
     },
     cell(column, kind, number, text) {
       if (row < firstRow) return;
-      const value = cellValue(kind, number, text, strings, row, column);
+      const value = cellValue(kind, number, text, strings);
       const target = data[slot[column]];
       const i = row - firstRow;
-      while (target.length < i) target.push(null);
-      target.push(value);
+      if (i < target.length) target[i] = value;
+      else {
+        while (target.length < i) target.push(null);
+        target.push(value);
+      }
       if (value !== null && !(typeof value === "string" && value.trim() === ""))
         lastWithValue = Math.max(lastWithValue, row);
     },

@@ -75,7 +75,6 @@ export const MAX_CELL_TEXT = 32767;
 /** The longest element held while it streams in (a cell with its rich runs, a comment). */
 export const MAX_ELEMENT_BYTES = 64 * 1024 * 1024;
 
-const TYPES: Record<string, number> = { n: 1, s: 2, str: 3, b: 4, e: 5, inlineStr: 6, d: 7 };
 const enum Type {
   Number = 1,
   Shared = 2,
@@ -88,14 +87,6 @@ const enum Type {
 
 const EMPTY = new Uint8Array(0);
 
-/** A cell's <v>: its text, or (text null) the plain run [start, end) of the bytes that hold it. */
-interface CellValue {
-  present: boolean;
-  text: string | null;
-  start: number;
-  end: number;
-}
-
 export class SheetScanner {
   private carry: Uint8Array = EMPTY;
   private pending: Uint8Array[] = [];
@@ -104,8 +95,15 @@ export class SheetScanner {
   private readonly utf8 = new Utf8Check();
   private rowNumber = 0;
   private lastColumn = 0;
-  /** The column of the cell being read (0 before its reference is known). */
+  /** The cell being read: its column (0 before its reference is known), format and type. */
   private column = 0;
+  private style = 0;
+  private type = 0;
+  /** Its <v>: present, and its text, or (text null) the plain run [start, end) of its bytes. */
+  private hasValue = false;
+  private valueText: string | null = null;
+  private valueStart = 0;
+  private valueEnd = 0;
   /** Inside <sheetData>, not yet closed: a part that ends there is cut short. */
   private inSheetData = false;
   private readonly content = new Content();
@@ -256,16 +254,16 @@ export class SheetScanner {
   }
 
   private readCellFrom(buf: Uint8Array, nameEnd: number, gt: number): number {
+    this.cellHead(buf, nameEnd, gt);
+    const column = this.column;
     // The row's last column moves on only once the whole cell is here (a cut one is read again).
-    const { column, style, type } = this.cellHead(buf, nameEnd, gt);
-    this.column = column;
     if (buf[gt - 1] === SLASH) {
       this.lastColumn = column;
       return gt + 1;
     }
     const wanted = column < this.options.columns.length && this.options.columns[column] === 1;
     // Children: <f> (skipped), <v>, <is> with <t> runs (phonetic <rPh> runs left out).
-    const value: CellValue = { present: false, text: null, start: 0, end: 0 };
+    this.hasValue = false;
     let inline: string | null = null;
     let inPhonetic = false;
     const content = this.content;
@@ -273,13 +271,14 @@ export class SheetScanner {
     for (;;) {
       const open = buf.indexOf(LT, pos);
       if (open < 0) return INCOMPLETE;
-      const markup = skipMarkup(buf, open);
-      if (markup === INCOMPLETE) return INCOMPLETE;
-      if (markup !== NOT_MARKUP) {
+      const next = buf[open + 1];
+      if (next === 33 || next === 63 || next === undefined) {
+        const markup = skipMarkup(buf, open); // a comment, CDATA or a processing instruction
+        if (markup === INCOMPLETE) return INCOMPLETE;
         pos = markup;
         continue;
       }
-      const closing = buf[open + 1] === SLASH;
+      const closing = next === SLASH;
       const nameStart = closing ? open + 2 : open + 1;
       const e = nameEndAt(buf, nameStart);
       if (e < 0) return INCOMPLETE;
@@ -291,12 +290,10 @@ export class SheetScanner {
       if (closing) {
         if (len === 1 && c0 === 99 /* </c> */) {
           this.lastColumn = column;
-          if (wanted) {
-            const at = cellAddress(this.rowNumber, column);
-            if (type === Type.Inline) {
-              if (inline !== null) this.deliverText(column, CellKind.Text, inline, at);
-            } else if (value.present) this.deliver(buf, column, style, type, value, at);
-          }
+          if (!wanted) return end + 1;
+          if (this.type === Type.Inline) {
+            if (inline !== null) this.deliverText(CellKind.Text, inline);
+          } else if (this.hasValue) this.deliver(buf);
           return end + 1;
         }
         if (len === 3 && spellsAt(buf, local, "rPh")) inPhonetic = false;
@@ -307,15 +304,15 @@ export class SheetScanner {
       if (len === 1 && (c0 === 118 /* v */ || c0 === 116 /* t */ || c0 === 102) /* f */) {
         let after = end + 1;
         if (!selfClosing) {
-          after = readContent(buf, end + 1, String.fromCharCode(c0), content);
+          after = readContent(buf, end + 1, c0 === 118 ? "v" : c0 === 116 ? "t" : "f", content);
           if (after < 0) return INCOMPLETE;
         }
         if (c0 === 118) {
-          value.present = true;
+          this.hasValue = true;
           const plainRun = !selfClosing && content.joined === null && !content.escaped;
-          value.text = plainRun ? null : selfClosing || !wanted ? "" : content.text(buf);
-          value.start = content.start;
-          value.end = content.end;
+          this.valueText = plainRun ? null : selfClosing || !wanted ? "" : content.text(buf);
+          this.valueStart = content.start;
+          this.valueEnd = content.end;
         } else if (c0 === 116 && !inPhonetic && wanted)
           inline = (inline ?? "") + (selfClosing ? "" : content.text(buf));
         pos = after;
@@ -323,28 +320,21 @@ export class SheetScanner {
       }
       if (len === 3 && spellsAt(buf, local, "rPh")) inPhonetic = !selfClosing;
       else if ((len === 1 && c0 === 99) || (len === 3 && spellsAt(buf, local, "row")))
-        throw new PartDefect(
-          "has an element inside another cell: the sheet is malformed",
-          undefined,
-          cellAddress(this.rowNumber, column)
-        );
+        throw new PartDefect("has an element inside another cell: the sheet is malformed");
       pos = end + 1;
     }
   }
 
   /** A cell's attributes: r (its reference, checked against the row and the grid), s and t. */
-  private cellHead(
-    buf: Uint8Array,
-    from: number,
-    gt: number
-  ): { column: number; style: number; type: number } {
+  private cellHead(buf: Uint8Array, from: number, gt: number): void {
     let column = 0;
     let style = 0;
     let type: number = Type.Number;
     let seen = 0;
     let i = from;
     while (i < gt) {
-      if (isSpace(buf[i]) || buf[i] === SLASH) {
+      const b = buf[i];
+      if (b === 32 || b === 9 || b === 10 || b === 13 || b === SLASH) {
         i++;
         continue;
       }
@@ -372,7 +362,7 @@ export class SheetScanner {
             `has a cell whose format s is '${shortText(ascii(buf, valueStart, valueEnd), 20)}', not a number`
           );
       } else {
-        type = TYPES[ascii(buf, valueStart, valueEnd)] ?? 0;
+        type = typeOf(buf, valueStart, valueEnd);
         if (type === 0)
           throw new PartDefect(
             `has a cell of type '${shortText(ascii(buf, valueStart, valueEnd), 20)}', which Excel does not know`
@@ -387,7 +377,9 @@ export class SheetScanner {
       throw new PartDefect(
         `has cell ${cellAddress(this.rowNumber, column)} after ${cellAddress(this.rowNumber, this.lastColumn)}: cells out of order or twice`
       );
-    return { column, style, type };
+    this.column = column;
+    this.style = style;
+    this.type = type;
   }
 
   /** The column of a cell reference ("C7"), which must name the current row. */
@@ -407,78 +399,99 @@ export class SheetScanner {
     return column;
   }
 
-  private deliver(
-    buf: Uint8Array,
-    column: number,
-    style: number,
-    type: number,
-    value: CellValue,
-    at: string
-  ): void {
+  /** The cell's <v> as its type says; a value that is not what the type says is a PartDefect. */
+  private deliver(buf: Uint8Array): void {
     const sink = this.sink;
-    const text = (): string => value.text ?? utf8(buf, value.start, value.end);
-    switch (type) {
+    const column = this.column;
+    const raw = this.valueText;
+    const start = this.valueStart;
+    const end = this.valueEnd;
+    switch (this.type) {
       case Type.Number: {
-        const raw = value.text;
         if (raw !== null && raw.trim() === "") return; // no value: a formula never calculated
-        let v = raw === null ? parseDecimal(buf, value.start, value.end) : Number(raw);
-        if (v !== v && raw === null && text().trim() === "") return;
+        let v = raw === null ? parseDecimal(buf, start, end) : Number(raw);
+        if (v !== v && raw === null && utf8(buf, start, end).trim() === "") return;
         if (!Number.isFinite(v))
           throw new PartDefect(
-            `holds '${shortText(text(), 30)}' where a number should be`,
-            undefined,
-            at
+            `holds '${shortText(raw ?? utf8(buf, start, end), 30)}' where a number should be`
           );
         const dates = this.options.dateStyles;
+        const style = this.style;
         if (this.options.date1904 && style < dates.length && dates[style] === 1)
           v += DAYS_1904_TO_1900;
         sink.cell(column, CellKind.Number, v, "");
         return;
       }
       case Type.Shared: {
-        const s = text().trim();
-        if (!/^\d{1,10}$/.test(s))
+        const index = raw === null ? wholeNumber(buf, start, end) : wholeText(raw);
+        if (index < 0)
           throw new PartDefect(
-            `refers to shared string '${shortText(s, 20)}', which is not an index`,
-            undefined,
-            at
+            `refers to shared string '${shortText((raw ?? utf8(buf, start, end)).trim(), 20)}', which is not an index`
           );
-        sink.cell(column, CellKind.Shared, Number(s), "");
+        sink.cell(column, CellKind.Shared, index, "");
         return;
       }
       case Type.Boolean: {
-        const s = text().trim();
+        const s = (raw ?? utf8(buf, start, end)).trim();
         const b = s === "1" || s === "true" ? 1 : s === "0" || s === "false" ? 0 : -1;
         if (b < 0)
-          throw new PartDefect(
-            `holds '${shortText(s, 20)}' where TRUE or FALSE should be`,
-            undefined,
-            at
-          );
+          throw new PartDefect(`holds '${shortText(s, 20)}' where TRUE or FALSE should be`);
         sink.cell(column, CellKind.Boolean, b, "");
         return;
       }
       case Type.Date: {
-        const t = text();
+        const t = raw ?? utf8(buf, start, end);
         const serial = isoDateTimeToSerial(t);
         if (serial === serial) sink.cell(column, CellKind.Number, serial, "");
-        else this.deliverText(column, CellKind.Text, t, at);
+        else this.deliverText(CellKind.Text, t);
         return;
       }
       default:
-        this.deliverText(column, type === Type.Error ? CellKind.Error : CellKind.Text, text(), at);
+        this.deliverText(
+          this.type === Type.Error ? CellKind.Error : CellKind.Text,
+          raw ?? utf8(buf, start, end)
+        );
     }
   }
 
-  private deliverText(column: number, kind: CellKind, text: string, at: string): void {
+  private deliverText(kind: CellKind, text: string): void {
     if (text.length > MAX_CELL_TEXT)
       throw new PartDefect(
         `holds ${text.length.toLocaleString("en")} characters, over Excel's limit of ${MAX_CELL_TEXT.toLocaleString("en")} for a cell`,
-        "shorten that cell's text in Excel and save the file again",
-        at
+        "shorten that cell's text in Excel and save the file again"
       );
-    this.sink.cell(column, kind, 0, text);
+    this.sink.cell(this.column, kind, 0, text);
   }
+}
+
+/** A cell's type attribute (t) as a Type; 0 for one Excel does not know. */
+function typeOf(buf: Uint8Array, start: number, end: number): number {
+  const length = end - start;
+  if (length === 1) {
+    switch (buf[start]) {
+      case 110:
+        return Type.Number; // n
+      case 115:
+        return Type.Shared; // s
+      case 98:
+        return Type.Boolean; // b
+      case 101:
+        return Type.Error; // e
+      case 100:
+        return Type.Date; // d
+      default:
+        return 0;
+    }
+  }
+  if (length === 3 && spellsAt(buf, start, "str")) return Type.Formula;
+  if (length === 9 && spellsAt(buf, start, "inlineStr")) return Type.Inline;
+  return 0;
+}
+
+/** The whole number a text holds (spaces around allowed; digits only, at most 10), or -1. */
+function wholeText(text: string): number {
+  const t = text.trim();
+  return /^\d{1,10}$/.test(t) ? Number(t) : -1;
 }
 
 /** The whole number written in [start, end) (digits only, at most 10), or -1. */

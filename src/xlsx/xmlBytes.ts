@@ -5,7 +5,7 @@
  * answers INCOMPLETE when the bytes end first, so a streaming reader can wait for more.
  */
 import { utf8 } from "./bytes";
-import { XmlSyntaxError, unescapeXml, unescapeXstring } from "./xmlText";
+import { XmlSyntaxError, normalizeNewlines, unescapeXml, unescapeXstring } from "./xmlText";
 
 export const LT = 60;
 export const GT = 62;
@@ -148,7 +148,7 @@ export class Content {
   /** The text as the cell holds it: references and `_xHHHH_` escapes replaced. */
   text(bytes: Uint8Array): string {
     if (this.joined !== null) return this.joined;
-    const raw = utf8(bytes, this.start, this.end);
+    const raw = normalizeNewlines(utf8(bytes, this.start, this.end));
     return this.escaped ? unescapeXstring(unescapeXml(raw)) : raw;
   }
 }
@@ -199,14 +199,14 @@ export function readContent(bytes: Uint8Array, from: number, local: string, out:
 
 /** Text between markup, references replaced (`_x` escapes are replaced on the joined text). */
 function plainText(bytes: Uint8Array, start: number, end: number): string {
-  return unescapeXml(utf8(bytes, start, end));
+  return unescapeXml(normalizeNewlines(utf8(bytes, start, end)));
 }
 
-/** True when [start, end) holds "&" (a reference) or "_x" (an escape). */
+/** True when [start, end) holds "&" (a reference), "_x" (an escape) or a CR (a line end to normalise). */
 function hasEscapes(bytes: Uint8Array, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
     const b = bytes[i];
-    if (b === 38 || (b === 95 && bytes[i + 1] === 120)) return true;
+    if (b === 38 || b === 13 || (b === 95 && bytes[i + 1] === 120)) return true;
   }
   return false;
 }

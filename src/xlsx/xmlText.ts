@@ -48,6 +48,16 @@ export function unescapeXml(text: string): string {
   });
 }
 
+/** XML's end-of-line handling: a CR, or CR LF, as written in a file reads as LF. */
+export function normalizeNewlines(text: string): string {
+  return text.indexOf("\r") < 0 ? text : text.replace(/\r\n?/g, "\n");
+}
+
+/** An attribute's value as XML reads it: tabs and line breaks written as such become spaces. */
+export function attributeText(raw: string): string {
+  return unescapeXml(raw.replace(/\r\n|[\t\n\r]/g, " "));
+}
+
 const X_ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
 
 /** SpreadsheetML's `_x000D_` escapes (ST_Xstring) replaced by their characters. */

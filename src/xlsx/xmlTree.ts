@@ -4,7 +4,7 @@
  * everything else stays as it was written. The big parts (sheets, shared strings) are read by
  * byte scanners instead (sheetScanner.ts, sharedStrings.ts).
  */
-import { XmlSyntaxError, unescapeXml } from "./xmlText";
+import { XmlSyntaxError, attributeText, normalizeNewlines, unescapeXml } from "./xmlText";
 
 export { XmlSyntaxError } from "./xmlText";
 
@@ -69,7 +69,8 @@ export function parseXml(text: string): XmlElement {
   while (pos < n) {
     const lt = text.indexOf("<", pos);
     if (lt < 0) break;
-    if (current !== null && lt > pos) current.text += unescapeXml(text.slice(pos, lt));
+    if (current !== null && lt > pos)
+      current.text += unescapeXml(normalizeNewlines(text.slice(pos, lt)));
     if (text.startsWith("<!--", lt)) {
       const close = text.indexOf("-->", lt + 4);
       if (close < 0) throw malformed("unterminated comment");
@@ -116,7 +117,7 @@ export function parseXml(text: string): XmlElement {
       for (const m of body.slice(nameEnd).matchAll(ATTRIBUTE)) {
         if (attributes.has(m[1]))
           throw new XmlSyntaxError(`gives <${name}> the attribute ${m[1]} twice (at ${lt})`);
-        attributes.set(m[1], unescapeXml(m[3] ?? m[4] ?? ""));
+        attributes.set(m[1], attributeText(m[3] ?? m[4] ?? ""));
       }
     }
     if (++elements > MAX_ELEMENTS)

@@ -34,6 +34,18 @@ export const ZIP_LIMITS = {
   treePartBytes: 64 * 1024 * 1024,
 } as const;
 
+/**
+ * Node's own CRC-32 (zlib.crc32, native) where there is one, some twenty times faster than zip.js
+ * computing it in JavaScript, which checks it itself elsewhere (the browser preview).
+ */
+const nativeCrc32: ((data: Uint8Array, value: number) => number) | null = (() => {
+  const get = typeof process === "undefined" ? undefined : process.getBuiltinModule;
+  const zlib = typeof get === "function" ? (get("zlib") as { crc32?: unknown }) : undefined;
+  return typeof zlib?.crc32 === "function"
+    ? (zlib.crc32 as (data: Uint8Array, value: number) => number)
+    : null;
+})();
+
 /** Local file header: 30 bytes and the file name before the entry's data. */
 const LOCAL_HEADER = 30;
 
@@ -145,9 +157,11 @@ export class ZipArchive {
     let inflated = 0;
     let wanted = true;
     let thrown: unknown = null;
+    let crc = 0;
     const sink = new WritableStream<Uint8Array>({
       write(chunk) {
         inflated += chunk.length;
+        if (nativeCrc32 !== null) crc = nativeCrc32(chunk, crc);
         if (inflated > limit) thrown = tooExpanded(inflated, entry);
         else if (!wanted) {
           if (verify) return;
@@ -164,12 +178,14 @@ export class ZipArchive {
       },
     });
     try {
-      await entry.getData(sink, { signal: controller.signal, checkCrc32: true });
+      await entry.getData(sink, { signal: controller.signal, checkCrc32: nativeCrc32 === null });
     } catch (e) {
       if (thrown !== null) throw thrown;
       if (!controller.signal.aborted) throw new PartDefect(`is damaged (${zipProblem(e)})`);
       return;
     }
+    if (nativeCrc32 !== null && entry.crc32 !== undefined && crc >>> 0 !== entry.crc32 >>> 0)
+      throw new PartDefect(`is damaged (${zipProblem(new Error("crc"))})`);
     this.verified.add(entry);
   }
 }
