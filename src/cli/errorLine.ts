@@ -21,7 +21,10 @@ const LONG_WORD = 40;
  * its file name), then, if need be, its middle cut.
  */
 export function errorLine(text: string, max: number = MAX_LINE): string {
-  const clean = text.replace(/[\t\n\r]+/g, " ").replace(HIDDEN, "\uFFFD");
+  // Whatever the length handed over (a 33 MB cell, once), only its ends can be shown.
+  const bounded =
+    text.length > 20 * max ? `${text.slice(0, 10 * max)} ${text.slice(-10 * max)}` : text;
+  const clean = bounded.replace(/[\t\n\r]+/g, " ").replace(HIDDEN, "\uFFFD");
   const words = clean.split(" ").map((w) => Array.from(w));
   let length = words.reduce((n, w) => n + w.length, words.length - 1);
   const byLength = words
@@ -31,9 +34,9 @@ export function errorLine(text: string, max: number = MAX_LINE): string {
   for (const k of byLength) {
     if (length <= max) break;
     const w = words[k];
-    const keep = Math.max(LONG_WORD - 1, w.length - (length - max));
-    const tail = Math.ceil(keep * 0.6);
-    words[k] = [...w.slice(0, keep - tail), "…", ...w.slice(w.length - tail)];
+    const keep = Math.max(LONG_WORD, w.length - (length - max)); // the ellipsis included
+    const tail = Math.ceil((keep - 1) * 0.6);
+    words[k] = [...w.slice(0, keep - 1 - tail), "…", ...w.slice(w.length - tail)];
     length -= w.length - words[k].length;
   }
   const characters = Array.from(words.map((w) => w.join("")).join(" "));
