@@ -122,6 +122,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     }
     return fail(computed.error.message);
   }
+  await workbook.verifyRead(); // every byte the figures rest on checked before they are shown
   const { card, mapping } = computed.value;
   // What the mapping could not find, once the input is known to be good: a failure stays one line.
   for (const gap of mappingGaps(mapping))

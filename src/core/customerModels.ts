@@ -86,8 +86,8 @@ const SAMPLE_SIZE = 20000;
  * refining search from a start, and a full search from several (which takes a few hundred
  * evaluations on real data; the budget only stops a search that would crawl on and on).
  */
-const REFINE_WORK = 2e7;
-const MIN_REFINE_EVALUATIONS = 60;
+const REFINE_WORK = 1.2e7;
+const MIN_REFINE_EVALUATIONS = 30;
 const SEARCH_WORK = 4e7;
 const MIN_SEARCH_EVALUATIONS = 2000;
 

@@ -99,6 +99,11 @@ export class FileWorkbook implements WorkbookPort {
     });
   }
 
+  /** Checks the parts read only in part (an UnreadableFile when one is damaged): before any answer. */
+  async verifyRead(): Promise<void> {
+    if (this.source.kind === "package") await this.source.pkg.verifyRead();
+  }
+
   async findScorecard(): Promise<string | null> {
     if (this.source.kind === "csv") return null;
     return (await productSheet(this.source.pkg))?.name ?? null;
@@ -112,6 +117,7 @@ export class FileWorkbook implements WorkbookPort {
     throwIfCancelled(signal);
     const rows = plan.cells.reduce((n, c) => Math.max(n, c.row + (c.spill?.rows ?? 1) - 1), 0);
     onProgress({ phase: "writing", done: 0, total: rows });
+    await this.verifyRead();
     const pkg =
       this.source.kind === "package" ? this.source.pkg : await this.newPackage(this.source.tables);
     const replacing = this.source.kind === "package" ? await productSheet(pkg) : null;

@@ -27,6 +27,8 @@ const MIN_ROW_BYTES = 6;
 
 /** Excel's last column (XFD). */
 const MAX_COLUMNS = 16384;
+/** Every column wanted (a sheet's first rows are read whole). */
+const EVERY_COLUMN = new Uint8Array(MAX_COLUMNS + 1).fill(1);
 
 /** A table found in a file, with where its cells are. */
 export interface FileTable extends SourceTable {
@@ -79,7 +81,6 @@ async function readTop(
   sheet: WorksheetInfo,
   strings: SharedStrings
 ): Promise<SheetTop> {
-  const all = new Uint8Array(MAX_COLUMNS + 1).fill(1);
   let marked = false;
   let headerRow = 0;
   let currentRow = 0;
@@ -99,7 +100,7 @@ async function readTop(
       if (currentRow === headerRow) header.set(column, value);
     },
   };
-  const dimension = await pkg.scan(sheet, sink, all);
+  const dimension = await pkg.scan(sheet, sink, EVERY_COLUMN);
   const firstColumn = header.size === 0 ? 0 : Math.min(...header.keys());
   const headers: string[] = [];
   for (let c = firstColumn; header.has(c); c++) headers.push(String(header.get(c)).trim());

@@ -114,6 +114,15 @@ export class XlsxPackage {
     }
   }
 
+  /**
+   * Checks to their end (CRC-32, size) the parts read only in part (a sheet's first rows): called
+   * before anything read from the workbook is answered or written.
+   */
+  async verifyRead(): Promise<void> {
+    for (const part of this.archive.partlyRead())
+      await this.inPart(part, () => this.archive.stream(part, () => true));
+  }
+
   /** A part read whole as text (the small parts: workbook, relationships, styles, tables…). */
   partText(part: string): Promise<string> {
     return this.inPart(part, () => this.archive.text(part));

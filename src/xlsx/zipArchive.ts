@@ -32,31 +32,54 @@ export const ZIP_LIMITS = {
   ratioGrace: 1 << 20,
   /** The parts read whole as a tree (workbook, relationships, styles, tables): far below in Excel's files. */
   treePartBytes: 64 * 1024 * 1024,
+  /**
+   * Bytes inflated in all, every part and read together: what bounds the time a workbook takes
+   * whatever its size. Excel's largest table, a million rows of six columns, is 210 MB of XML; a
+   * million rows of thirty columns fit.
+   */
+  inflatedBytes: 1024 ** 3,
+  /** Parts compressed to at most this many bytes are inflated whole, natively (zip.js streams the rest). */
+  smallPartBytes: 1 << 20,
+  /** Files up to this size are read into memory at once. */
+  readWholeBytes: 64 * 1024 * 1024,
 } as const;
 
 /**
- * Node's own CRC-32 (zlib.crc32, native) where there is one, some twenty times faster than zip.js
- * computing it in JavaScript, which checks it itself elsewhere (the browser preview).
+ * Node's own zlib where there is one: its CRC-32 some twenty times faster than zip.js computing it
+ * in JavaScript (which checks it itself elsewhere: the browser preview), and small parts inflated
+ * whole without zip.js's streams (a thousandth of a second each, which thousands of parts add up).
  */
-const nativeCrc32: ((data: Uint8Array, value: number) => number) | null = (() => {
+interface NativeZlib {
+  crc32(data: Uint8Array, value: number): number;
+  inflateRawSync(data: Uint8Array, options: { maxOutputLength: number }): Uint8Array;
+}
+
+const nativeZlib: NativeZlib | null = (() => {
   const get = typeof process === "undefined" ? undefined : process.getBuiltinModule;
-  const zlib = typeof get === "function" ? (get("zlib") as { crc32?: unknown }) : undefined;
-  return typeof zlib?.crc32 === "function"
-    ? (zlib.crc32 as (data: Uint8Array, value: number) => number)
+  const zlib = typeof get === "function" ? (get("zlib") as Partial<NativeZlib>) : undefined;
+  return typeof zlib?.crc32 === "function" && typeof zlib.inflateRawSync === "function"
+    ? (zlib as NativeZlib)
     : null;
 })();
+const nativeCrc32 = nativeZlib === null ? null : nativeZlib.crc32.bind(nativeZlib);
 
 /** Local file header: 30 bytes and the file name before the entry's data. */
 const LOCAL_HEADER = 30;
 
 export class ZipArchive {
   private readonly byLowerName: Map<string, FileEntry>;
-  /** Parts inflated to their end once, their CRC-32 and size checked: later reads may stop early. */
+  /** Parts inflated to their end, their CRC-32 and size checked. */
   private readonly verified = new Set<FileEntry>();
+  /** Parts read only in part so far: verifyRead() checks them before anything is answered. */
+  private readonly partial = new Set<FileEntry>();
+  /** Bytes inflated so far, all parts and reads together. */
+  private inflatedTotal = 0;
 
   private constructor(
     readonly blob: Blob,
-    private readonly entries: FileEntry[]
+    private readonly entries: FileEntry[],
+    /** The file's bytes, when it was small enough to hold. */
+    private readonly memory: Uint8Array | null
   ) {
     // Part names are compared case-insensitively (OPC); zip entries carry no leading "/".
     this.byLowerName = new Map(
@@ -70,7 +93,13 @@ export class ZipArchive {
    * not a zip at all (callers word the message).
    */
   static async open(blob: Blob): Promise<ZipArchive> {
-    const reader = new ZipReader(new BlobReader(blob));
+    // A file of some megabytes is read into memory at once: thousands of small parts are then
+    // read without a trip to the disk each.
+    const memory =
+      blob.size <= ZIP_LIMITS.readWholeBytes ? new Uint8Array(await blob.arrayBuffer()) : null;
+    const reader = new ZipReader(
+      memory === null ? new BlobReader(blob) : new Uint8ArrayReader(memory)
+    );
     let count = 0;
     const entries: FileEntry[] = [];
     for await (const e of reader.getEntriesGenerator()) {
@@ -82,7 +111,7 @@ export class ZipArchive {
       if (!e.directory) entries.push(e);
     }
     checkEntries(entries);
-    return new ZipArchive(blob, entries);
+    return new ZipArchive(blob, entries, memory);
   }
 
   /** Every part's name as stored. */
@@ -140,9 +169,9 @@ export class ZipArchive {
   }
 
   /**
-   * Inflates a part chunk by chunk. `onChunk` returning false stops the chunks; the first read of
-   * a part still inflates it to its end (unseen), so that its CRC-32 and size are checked before
-   * anything read from it is used. A part inflating past the ratio limit, or whose bytes do not
+   * Inflates a part chunk by chunk. `onChunk` returning false stops the chunks: such a part is
+   * checked later, by verifyRead(), before anything read from it is answered. A part inflating
+   * past the ratio limit, or past the workbook's budget of inflated bytes, or whose bytes do not
    * match its CRC-32 or size, is a PartDefect; whatever `onChunk` throws is thrown as it is.
    */
   async stream(part: string, onChunk: (chunk: Uint8Array) => boolean | void): Promise<void> {
@@ -152,27 +181,75 @@ export class ZipArchive {
       ZIP_LIMITS.inflateRatio * Math.max(1, entry.compressedSize)
     );
     if (entry.uncompressedSize > limit) throw tooExpanded(entry.uncompressedSize, entry);
-    const verify = !this.verified.has(entry);
+    if (nativeZlib !== null && entry.compressedSize <= ZIP_LIMITS.smallPartBytes) {
+      const bytes = await this.inflateWhole(entry, limit);
+      this.verified.add(entry);
+      for (let at = 0; at < bytes.length; at += CHUNK) {
+        if (onChunk(bytes.subarray(at, at + CHUNK)) === false) return;
+      }
+      if (bytes.length === 0) onChunk(bytes);
+      return;
+    }
+    await this.inflateStreaming(entry, limit, onChunk);
+  }
+
+  /** A small part inflated whole by Node's zlib, its size and CRC-32 checked. */
+  private async inflateWhole(entry: FileEntry, limit: number): Promise<Uint8Array> {
+    const headBytes = await this.range(entry.offset, LOCAL_HEADER);
+    const head = new DataView(headBytes.buffer, headBytes.byteOffset, headBytes.byteLength);
+    if (head.byteLength < LOCAL_HEADER || head.getUint32(0, true) !== 0x04034b50)
+      throw new PartDefect("is damaged (its local header is not where the directory says)");
+    const method = head.getUint16(8, true);
+    const from = entry.offset + LOCAL_HEADER + head.getUint16(26, true) + head.getUint16(28, true);
+    const stored = await this.range(from, entry.compressedSize);
+    if (stored.length < entry.compressedSize)
+      throw new PartDefect("is damaged (its bytes are cut short)");
+    let bytes: Uint8Array;
+    if (method === 0) bytes = stored;
+    else if (method === 8) {
+      try {
+        bytes = (nativeZlib as NativeZlib).inflateRawSync(stored, { maxOutputLength: limit });
+      } catch (e) {
+        if (e instanceof RangeError || /maxOutputLength|buffer/i.test(String(e)))
+          throw tooExpanded(limit, entry);
+        throw new PartDefect(`is damaged (${zipProblem(e)})`);
+      }
+    } else throw new PartDefect(`is compressed by method ${method}, which Excel does not use`);
+    this.count(bytes.length);
+    if (bytes.length !== entry.uncompressedSize)
+      throw new PartDefect(`is damaged (${zipProblem(new Error("uncompressed size"))})`);
+    if (
+      entry.crc32 !== undefined &&
+      (nativeCrc32 as NonNullable<typeof nativeCrc32>)(bytes, 0) >>> 0 !== entry.crc32 >>> 0
+    )
+      throw new PartDefect(`is damaged (${zipProblem(new Error("crc"))})`);
+    return bytes;
+  }
+
+  /** A part inflated by zip.js as a stream; stopped early, it is left for verifyRead(). */
+  private async inflateStreaming(
+    entry: FileEntry,
+    limit: number,
+    onChunk: (chunk: Uint8Array) => boolean | void
+  ): Promise<void> {
     const controller = new AbortController();
     let inflated = 0;
-    let wanted = true;
     let thrown: unknown = null;
     let crc = 0;
+    const count = (n: number): void => this.count(n);
     const sink = new WritableStream<Uint8Array>({
       write(chunk) {
         inflated += chunk.length;
         if (nativeCrc32 !== null) crc = nativeCrc32(chunk, crc);
-        if (inflated > limit) thrown = tooExpanded(inflated, entry);
-        else if (!wanted) {
-          if (verify) return;
-        } else {
-          try {
-            wanted = onChunk(chunk) !== false;
-          } catch (e) {
-            thrown = e;
-          }
-          if (thrown === null && (wanted || verify)) return;
+        let wanted = false;
+        try {
+          if (inflated > limit) throw tooExpanded(inflated, entry);
+          count(chunk.length);
+          wanted = onChunk(chunk) !== false;
+        } catch (e) {
+          thrown = e;
         }
+        if (wanted) return;
         controller.abort();
         throw thrown ?? new Error("stopped");
       },
@@ -182,13 +259,39 @@ export class ZipArchive {
     } catch (e) {
       if (thrown !== null) throw thrown;
       if (!controller.signal.aborted) throw new PartDefect(`is damaged (${zipProblem(e)})`);
+      if (!this.verified.has(entry)) this.partial.add(entry);
       return;
     }
     if (nativeCrc32 !== null && entry.crc32 !== undefined && crc >>> 0 !== entry.crc32 >>> 0)
       throw new PartDefect(`is damaged (${zipProblem(new Error("crc"))})`);
     this.verified.add(entry);
+    this.partial.delete(entry);
+  }
+
+  /** Bytes [from, from + length) of the file (fewer at its end). */
+  private async range(from: number, length: number): Promise<Uint8Array> {
+    if (this.memory !== null) return this.memory.subarray(from, from + length);
+    return new Uint8Array(await this.blob.slice(from, from + length).arrayBuffer());
+  }
+
+  /** Counts inflated bytes against the workbook's budget. */
+  private count(bytes: number): void {
+    this.inflatedTotal += bytes;
+    if (this.inflatedTotal > ZIP_LIMITS.inflatedBytes)
+      throw new PartDefect(
+        `brings the bytes the workbook's parts inflate to past ${ZIP_LIMITS.inflatedBytes / 1024 ** 3} GiB in all`,
+        "Excel's largest tables need far less: copy the tables you need into a new workbook, or save them as CSV"
+      );
+  }
+
+  /** The parts read only in part, not yet checked to their end. */
+  partlyRead(): string[] {
+    return [...this.partial].map((e) => e.filename.replace(/^\//, ""));
   }
 }
+
+/** Chunks handed over from a part inflated whole. */
+const CHUNK = 1 << 20;
 
 /** Entries Excel would never write: two of one name, encrypted ones, or overlapping bytes. */
 function checkEntries(entries: readonly FileEntry[]): void {

@@ -17,7 +17,7 @@ import {
 import { tmpdir } from "os";
 import { join } from "path";
 import { runCli, sha256Of } from "../support/commandLine";
-import { ZipEntry, workbookEntries, zip } from "../support/hostileFiles";
+import { ZipEntry, workbookEntries, zip } from "../../src/bench/hostileFiles";
 
 const dir = mkdtempSync(join(tmpdir(), "spec-output-"));
 const book = join(dir, "real", "book.xlsx");

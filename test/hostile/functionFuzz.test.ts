@@ -220,11 +220,17 @@ describe("properties on random inputs", () => {
           const r = customerValueOfCells(rows, [weights], null, method);
           if (!r.ok) return;
           for (const [s] of r.value) if (s !== "") expect(s >= 0 && s <= 100 + 1e-9).toBe(true);
-          // Halving every weight (exact, short of the subnormal range) changes no score.
-          if (weights.every((w) => w === 0 || w / 2 >= 2 ** -1022))
-            expect(customerValueOfCells(rows, [weights.map((w) => w / 2)], null, method)).toEqual(
-              r
-            );
+          // Halving every weight changes no score (short of products so small they lose digits).
+          if (weights.every((w) => w === 0 || w / 2 >= 2 ** -1022)) {
+            const halved = customerValueOfCells(rows, [weights.map((w) => w / 2)], null, method);
+            expect(halved.ok).toBe(true);
+            if (halved.ok)
+              halved.value.forEach(([h], i) => {
+                const [s] = r.value[i];
+                if (s === "" || h === "") expect(h).toBe(s);
+                else expect(h).toBeCloseTo(s, 9);
+              });
+          }
         }
       ),
       { numRuns: 500 }

@@ -17,7 +17,7 @@ import {
   tableXml,
   workbookEntries,
   zip,
-} from "../support/hostileFiles";
+} from "../../src/bench/hostileFiles";
 
 const dir = mkdtempSync(join(tmpdir(), "spec-hostile-"));
 const ARGS = ["--json", "--as-of", "2025-03-20", "--period", "month"];
@@ -454,4 +454,34 @@ test("a 5 GB compound file is answered from its first sectors, at once", async (
     `spec-scorecard: ${path} is an Excel 97-2003 workbook (.xls): open it in Excel and save it as an Excel Workbook (.xlsx)`,
   ]);
   expect(Date.now() - started).toBeLessThan(2000);
+});
+
+test("a sheet of which only the first rows are read is still checked to its end before any answer", async () => {
+  const notes = `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${Array.from(
+    { length: 60000 },
+    (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>Note ${i}</t></is></c></row>`
+  ).join("")}</sheetData></worksheet>`;
+  const entries = workbookEntries({
+    workbook: `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sales" sheetId="1" r:id="rId1"/><sheet name="Notes" sheetId="2" r:id="rId3"/></sheets></workbook>`,
+    extra: [
+      {
+        name: "xl/_rels/workbook.xml.rels",
+        data: `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/></Relationships>`,
+      },
+      // Stored as is, over a megabyte: streamed, and only its first rows are read to describe it.
+      {
+        name: "xl/worksheets/sheet2.xml",
+        data: notes,
+        method: 0,
+        damage: (b) => (b[b.length - 100] ^= 1),
+      },
+    ],
+  });
+  const path = join(dir, "partly-read.xlsx");
+  writeFileSync(path, zip(entries));
+  const r = await runCli(path, ...ARGS);
+  expect(r.err).toEqual([
+    `spec-scorecard: ${path}: xl/worksheets/sheet2.xml is damaged (its CRC-32 check fails: the bytes changed); open it in Excel (let it repair the file if it offers) and save it again`,
+  ]);
+  expect(r.status).toBe(2);
 });

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { runCli } from "../support/commandLine";
-import { ZipEntry, escape, tableXml, workbookEntries, zip } from "../support/hostileFiles";
+import { ZipEntry, escape, tableXml, workbookEntries, zip } from "../../src/bench/hostileFiles";
 import { openPackage, packageParts, partText, sheetXml } from "../support/workbooks";
 import { isValidSheetName, isValidTableName } from "../../src/plan/references";
 

@@ -15,7 +15,7 @@ import {
 } from "../support/producerWorkbooks";
 import { convertWithLibreOffice, libreOfficeVersion } from "../support/libreOffice";
 import { openPackage, writePackage, writeTablesWorkbook } from "../support/workbooks";
-import { compoundFile } from "../support/hostileFiles";
+import { compoundFile } from "../../src/bench/hostileFiles";
 import { runCli } from "../support/commandLine";
 
 const dir = mkdtempSync(join(tmpdir(), "spec-producers-"));

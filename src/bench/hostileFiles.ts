@@ -4,7 +4,7 @@
  * compound file (the container of .xls and password-protected workbooks), and a small sales
  * workbook whose sheet XML a case can write its own way.
  */
-import { deflateRawSync } from "zlib";
+import { createDeflateRaw, deflateRawSync } from "zlib";
 
 const CRC_TABLE = (() => {
   const table = new Uint32Array(256);
@@ -16,8 +16,8 @@ const CRC_TABLE = (() => {
   return table;
 })();
 
-export function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
+export function crc32(bytes: Uint8Array, previous = 0): number {
+  let c = (previous ^ 0xffffffff) >>> 0;
   for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
@@ -35,6 +35,36 @@ export interface ZipEntry {
   readonly damage?: (stored: Uint8Array) => void;
   /** The central directory points this entry at the same bytes as entry `sameBytesAs`. */
   readonly sameBytesAs?: number;
+  /** Bytes compressed already (a part too big to hold inflated), with their CRC and size. */
+  readonly deflated?: Deflated;
+}
+
+export interface Deflated {
+  readonly bytes: Uint8Array;
+  readonly crc: number;
+  readonly size: number;
+}
+
+/** Chunks deflated as they are made, never held whole inflated: for parts of gigabytes. */
+export async function deflateChunks(chunks: Iterable<string | Uint8Array>): Promise<Deflated> {
+  const deflate = createDeflateRaw({ level: 9 });
+  const out: Buffer[] = [];
+  deflate.on("data", (b: Buffer) => out.push(b));
+  const done = new Promise<void>((resolve, reject) => {
+    deflate.on("end", resolve);
+    deflate.on("error", reject);
+  });
+  let crc = 0;
+  let size = 0;
+  for (const chunk of chunks) {
+    const bytes = utf8(chunk);
+    crc = crc32(bytes, crc);
+    size += bytes.length;
+    if (!deflate.write(bytes)) await new Promise((resolve) => deflate.once("drain", resolve));
+  }
+  deflate.end();
+  await done;
+  return { bytes: Buffer.concat(out), crc, size };
 }
 
 const utf8 = (s: string | Uint8Array): Uint8Array =>
@@ -47,13 +77,13 @@ export function zip(entries: readonly ZipEntry[]): Buffer {
   const offsets: number[] = [];
   let offset = 0;
   entries.forEach((e, i) => {
-    const data = utf8(e.data);
-    const method = e.method ?? 8;
-    const stored = Uint8Array.from(method === 8 ? deflateRawSync(data) : data);
+    const data = e.deflated === undefined ? utf8(e.data) : new Uint8Array(0);
+    const method = e.deflated === undefined ? (e.method ?? 8) : 8;
+    const stored = e.deflated?.bytes ?? Uint8Array.from(method === 8 ? deflateRawSync(data) : data);
     e.damage?.(stored);
     const name = Buffer.from(e.name, "utf8");
-    const crc = e.crc ?? crc32(data);
-    const size = e.uncompressedSize ?? data.length;
+    const crc = e.crc ?? e.deflated?.crc ?? crc32(data);
+    const size = e.uncompressedSize ?? e.deflated?.size ?? data.length;
     const flags = (e.flags ?? 0) | 0x800;
     const header = Buffer.alloc(30);
     header.writeUInt32LE(0x04034b50, 0);
