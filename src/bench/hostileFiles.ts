@@ -4,6 +4,7 @@
  * compound file (the container of .xls and password-protected workbooks), and a small sales
  * workbook whose sheet XML a case can write its own way.
  */
+import * as zlib from "zlib";
 import { createDeflateRaw, deflateRawSync } from "zlib";
 
 const CRC_TABLE = (() => {
@@ -16,7 +17,10 @@ const CRC_TABLE = (() => {
   return table;
 })();
 
+const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array, value: number) => number }).crc32;
+
 export function crc32(bytes: Uint8Array, previous = 0): number {
+  if (nativeCrc32 !== undefined) return nativeCrc32(bytes, previous) >>> 0;
   let c = (previous ^ 0xffffffff) >>> 0;
   for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;

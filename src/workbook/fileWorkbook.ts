@@ -12,6 +12,8 @@ import {
   ScorecardPlan,
   scorecardNameFormula,
 } from "../plan/scorecardPlan";
+import { GRID } from "../plan/references";
+import { UnreadableFile } from "../xlsx/unreadable";
 import { newTableOf, writeNewWorkbook } from "../xlsx/newWorkbook";
 import { writeWithWorksheet } from "../xlsx/worksheetAdder";
 import { XlsxPackage } from "../xlsx/xlsxPackage";
@@ -116,6 +118,12 @@ export class FileWorkbook implements WorkbookPort {
   ): Promise<string> {
     throwIfCancelled(signal);
     const rows = plan.cells.reduce((n, c) => Math.max(n, c.row + (c.spill?.rows ?? 1) - 1), 0);
+    if (rows > GRID.rows)
+      // A plan longer than a sheet (one row per customer, a million customers): refused whole,
+      // never a sheet cut short nor a file Excel would reject.
+      throw new UnreadableFile(
+        `the Scorecard would need ${rows.toLocaleString("en")} rows (a row per customer in its customer value table), past Excel's last row, ${GRID.rows.toLocaleString("en")}; use --json for the figures, or build it from fewer customers`
+      );
     onProgress({ phase: "writing", done: 0, total: rows });
     await this.verifyRead();
     const pkg =

@@ -98,7 +98,7 @@ export async function writeWithWorksheet(
   const content = request.content(styles, metadata.cellMetadataIndex);
   let sheetName: string;
   let sheetPart: string;
-  let workbookXml = pkg.workbookXml;
+  let workbookXml: string = pkg.workbookXml;
   if (request.replacing !== null) {
     sheetName = request.replacing.name;
     sheetPart = request.replacing.part;
@@ -116,16 +116,8 @@ export async function writeWithWorksheet(
   if (!styles.unchanged) changed.set(stylesPart, styles.toXml());
 
   // The workbook's relationships: new ones added, the calculation chain's dropped.
-  const relationships = pkg.workbookRelationships.filter(
-    (r) => !(r.external === false && removed.has(r.target))
-  );
-  const ids = relationships.map((r) => r.id);
-  const added: { id: string; type: string; target: string }[] = [];
-  for (const r of newRelationships) {
-    const id = freeRelationshipId([...ids, ...added.map((a) => a.id)]);
-    added.push({ id, ...r });
-  }
-  if (added.length > 0 || relationships.length !== pkg.workbookRelationships.length) {
+  const { added, dropped } = workbookRelationshipEdits(pkg, removed, newRelationships);
+  if (added.length > 0 || dropped) {
     changed.set(
       workbookRelsPart,
       await editedRelationships(pkg, workbookRelsPart, removed, added, workbookPart)
@@ -134,18 +126,8 @@ export async function writeWithWorksheet(
   if (request.replacing === null) {
     const sheetRel = added.find((a) => a.type === RELATIONSHIP_TYPES.worksheet) as { id: string };
     workbookXml = withSheet(workbookXml, sheetName, sheetRel.id);
-    const app = await appPropertiesPart(pkg);
-    if (app !== null) {
-      const appXml = await pkg.partText(app);
-      const edited = await pkg.inPart(app, () =>
-        withSheetTitle(
-          appXml,
-          pkg.worksheets.map((w) => w.name),
-          sheetName
-        )
-      );
-      if (edited !== null) changed.set(app, edited);
-    }
+    const app = await editedAppProperties(pkg, sheetName);
+    if (app !== null) changed.set(app.part, app.xml);
   }
   if (request.identity !== undefined)
     workbookXml = withDefinedName(
@@ -171,6 +153,24 @@ export async function writeWithWorksheet(
     output
   );
   return { sheetName, blob };
+}
+
+/** The relationships to add to the workbook part's, with free ids, and whether some are dropped. */
+function workbookRelationshipEdits(
+  pkg: XlsxPackage,
+  removed: ReadonlySet<string>,
+  newRelationships: readonly { type: string; target: string }[]
+): { added: { id: string; type: string; target: string }[]; dropped: boolean } {
+  const kept = pkg.workbookRelationships.filter(
+    (r) => !(r.external === false && removed.has(r.target))
+  );
+  const ids = kept.map((r) => r.id);
+  const added: { id: string; type: string; target: string }[] = [];
+  for (const r of newRelationships) {
+    const id = freeRelationshipId([...ids, ...added.map((a) => a.id)]);
+    added.push({ id, ...r });
+  }
+  return { added, dropped: kept.length !== pkg.workbookRelationships.length };
 }
 
 /** "xl/worksheets/sheet5.xml": the first number after every part of that stem. */
@@ -338,6 +338,19 @@ async function partsOnlyUsedBy(pkg: XlsxPackage, sheetPart: string): Promise<Set
   };
   visit(sheetPart);
   return dropped;
+}
+
+/** docProps/app.xml listing the new sheet too; null when there is none or it lists no sheets. */
+async function editedAppProperties(
+  pkg: XlsxPackage,
+  sheetName: string
+): Promise<{ part: string; xml: string } | null> {
+  const app = await appPropertiesPart(pkg);
+  if (app === null) return null;
+  const appXml = await pkg.partText(app);
+  const names = pkg.worksheets.map((w) => w.name);
+  const edited = await pkg.inPart(app, () => withSheetTitle(appXml, names, sheetName));
+  return edited === null ? null : { part: app, xml: edited };
 }
 
 async function appPropertiesPart(pkg: XlsxPackage): Promise<string | null> {

@@ -241,3 +241,30 @@ test("CSV file names become sheet and table names Excel accepts, unique ignoring
   expect(tables.every(isValidTableName)).toBe(true);
   expect(new Set(tables.map((n) => n.toLowerCase())).size).toBe(tables.length);
 });
+
+test("a plan longer than a sheet (a row per customer, a million customers) is refused, nothing written", async () => {
+  const { FileWorkbook } = await import("../../src/workbook/fileWorkbook");
+  const { UnreadableFile } = await import("../../src/xlsx/unreadable");
+  let opened = false;
+  const workbook = FileWorkbook.ofCsv([], async () => {
+    opened = true;
+    return {};
+  });
+  const plan = {
+    sheetName: "Scorecard",
+    cells: [
+      {
+        row: 60,
+        column: 6,
+        formula: "SPEC.CUSTOMER_VALUE(B60:D1048600)",
+        spill: { rows: 1048541, columns: 1, results: [] },
+      },
+    ],
+  } as unknown as import("../../src/plan/scorecardPlan").ScorecardPlan;
+  const written = workbook.writeScorecard(plan, () => undefined);
+  await expect(written).rejects.toThrow(UnreadableFile);
+  await expect(written).rejects.toThrow(
+    "the Scorecard would need 1,048,600 rows (a row per customer in its customer value table), past Excel's last row, 1,048,576; use --json for the figures, or build it from fewer customers"
+  );
+  expect(opened).toBe(false);
+});
