@@ -485,3 +485,33 @@ test("a sheet of which only the first rows are read is still checked to its end 
   ]);
   expect(r.status).toBe(2);
 });
+
+test("random damage anywhere in a workbook's bytes (zip headers, directory, data): status 0 or 2, never a crash", async () => {
+  const fc = (await import("fast-check")).default;
+  const whole = zip(workbookEntries({ sharedStrings: undefined, table: tableXml("Sales") }));
+  let k = 0;
+  await fc.assert(
+    fc.asyncProperty(
+      fc.array(
+        fc.record({
+          at: fc.nat({ max: whole.length - 1 }),
+          byte: fc.integer({ min: 0, max: 255 }),
+        }),
+        {
+          minLength: 1,
+          maxLength: 3,
+        }
+      ),
+      async (damages) => {
+        const bytes = Buffer.from(whole);
+        for (const d of damages) bytes[d.at] = d.byte;
+        const path = join(dir, `damaged-${k++ % 4}.xlsx`);
+        writeFileSync(path, bytes);
+        const r = await runCli(path, ...ARGS); // a throw here is a crash: exit 1
+        expect([0, 2]).toContain(r.status);
+        if (r.status === 2) expect(r.err).toHaveLength(1);
+      }
+    ),
+    { numRuns: 200 }
+  );
+});

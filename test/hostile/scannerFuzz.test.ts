@@ -7,6 +7,8 @@
 import fc from "fast-check";
 import { CellKind, CellSink, SheetScanner } from "../../src/xlsx/sheetScanner";
 import { PartDefect } from "../../src/xlsx/unreadable";
+import { SharedStrings } from "../../src/xlsx/sharedStrings";
+import { XmlElement, child, childrenNamed, parseXml } from "../../src/xlsx/xmlTree";
 import { escapeText } from "../../src/xlsx/xmlText";
 
 type Seen = [row: number, column: number, kind: CellKind, value: number | string];
@@ -246,4 +248,73 @@ test("line ends written as CR LF or CR read as LF, as XML reads them; a CR writt
       [1, 1, CellKind.Text, "a\nb\nc\rd"],
       [1, 2, CellKind.Text, "e\nf"],
     ]);
+});
+
+test("random damage to a shared string table: its strings, or a PartDefect, never anything else", () => {
+  const sst = encode(
+    `<?xml version="1.0"?><sst xmlns="${MAIN}" count="4"><si><t>Plain</t></si><si><r><t>Ri</t></r><r><rPr><b/></rPr><t xml:space="preserve">ch &amp; </t></r><rPh sb="0" eb="1"><t>ph</t></rPh></si><si><t><![CDATA[<cdata>]]></t></si><si/><si><t>_x000D_&#233;</t></si></sst>`
+  );
+  const intact = SharedStrings.parse(sst);
+  expect([0, 1, 2, 3, 4].map((i) => intact.get(i))).toEqual([
+    "Plain",
+    "Rich & ",
+    "<cdata>",
+    "",
+    "\ré",
+  ]);
+  fc.assert(
+    fc.property(
+      fc.array(
+        fc.record({ at: fc.nat({ max: sst.length - 1 }), byte: fc.integer({ min: 0, max: 255 }) }),
+        {
+          minLength: 1,
+          maxLength: 4,
+        }
+      ),
+      (damages) => {
+        const damaged = Uint8Array.from(sst);
+        for (const d of damages) damaged[d.at] = d.byte;
+        try {
+          const strings = SharedStrings.parse(damaged);
+          for (let i = 0; i < strings.count; i++) strings.get(i);
+        } catch (e) {
+          if (!(e instanceof PartDefect)) throw e;
+        }
+      }
+    ),
+    { numRuns: 2000 }
+  );
+});
+
+test("random damage to a part read as a tree (the workbook part): a tree, or a PartDefect", () => {
+  const xml = `<?xml version="1.0"?><!-- x --><workbook xmlns="${MAIN}" xmlns:r="r"><sheets><sheet name="Sales &amp; more" sheetId="1" r:id="rId1"/><sheet name='It&apos;s' sheetId="2" r:id="rId2"/></sheets><definedNames><definedName name="SPEC_Scorecard" hidden="1">'Scorecard'!$A$1</definedName><definedName name="x"><![CDATA[1<2]]></definedName></definedNames><?pi?></workbook>`;
+  expect(
+    childrenNamed(child(parseXml(xml), "sheets") as XmlElement, "sheet").map((s) =>
+      s.attributes.get("name")
+    )
+  ).toEqual(["Sales & more", "It's"]);
+  fc.assert(
+    fc.property(
+      fc.array(
+        fc.record({
+          at: fc.nat({ max: xml.length - 1 }),
+          ch: fc.constantFrom("<", ">", "&", '"', "'", "/", "!", "?", "[", "]", "-", "x", "#", ";"),
+        }),
+        {
+          minLength: 1,
+          maxLength: 4,
+        }
+      ),
+      (damages) => {
+        let damaged = xml;
+        for (const d of damages) damaged = damaged.slice(0, d.at) + d.ch + damaged.slice(d.at + 1);
+        try {
+          parseXml(damaged);
+        } catch (e) {
+          if (!(e instanceof PartDefect)) throw e;
+        }
+      }
+    ),
+    { numRuns: 3000 }
+  );
 });
