@@ -87,6 +87,7 @@ export class SharedStrings {
   static parse(bytes: Uint8Array): SharedStrings {
     if (!isUtf8(bytes)) throw new PartDefect("is not valid UTF-8 text");
     const index = new StringIndex();
+    const content = new Content();
     let pos = 0;
     for (;;) {
       const lt = bytes.indexOf(LT, pos);
@@ -107,8 +108,14 @@ export class SharedStrings {
         pos = gt + 1;
         continue;
       }
-      if (bytes[gt - 1] !== SLASH) pos = readItem(bytes, gt + 1, index);
-      else {
+      if (bytes[gt - 1] !== SLASH) {
+        // The usual item, <si><t>text</t></si> (no prefix, markup or attributes): at once.
+        const plain = plainItem(bytes, gt + 1);
+        if (plain > 0) {
+          index.add(gt + 4, plain, null);
+          pos = plain + 9;
+        } else pos = readItem(bytes, gt + 1, index, content);
+      } else {
         index.add(gt, gt, null); // <si/>: the empty string
         pos = gt + 1;
       }
@@ -160,8 +167,22 @@ function grow(a: Int32Array): Int32Array {
  * One <si> after its start tag: its <t> runs (one run is kept as its place in the bytes, several
  * are joined now), phonetic runs left out. Returns the index after </si>.
  */
-function readItem(bytes: Uint8Array, from: number, index: StringIndex): number {
-  const content = new Content();
+/** Bytes of "</t></si>". */
+const PLAIN_END = [60, 47, 116, 62, 60, 47, 115, 105, 62];
+
+/**
+ * Where the text of an item written `<t>text</t></si>` from `from` ends (its "<"), or -1 when the
+ * item is written any other way (read then in full by readItem).
+ */
+function plainItem(bytes: Uint8Array, from: number): number {
+  if (bytes[from] !== LT || bytes[from + 1] !== 116 || bytes[from + 2] !== 62) return -1;
+  const end = bytes.indexOf(LT, from + 3);
+  if (end < 0) return -1;
+  for (let k = 0; k < PLAIN_END.length; k++) if (bytes[end + k] !== PLAIN_END[k]) return -1;
+  return end;
+}
+
+function readItem(bytes: Uint8Array, from: number, index: StringIndex, content: Content): number {
   let runs: string[] | null = null;
   let single: [number, number] | null = null;
   let phonetic = false;
@@ -181,22 +202,23 @@ function readItem(bytes: Uint8Array, from: number, index: StringIndex): number {
     const gt = nameEnd < 0 ? INCOMPLETE : tagEndAt(bytes, nameEnd);
     if (gt < 0) throw new PartDefect(CUT_SHORT);
     const local = localStart(bytes, nameStart, nameEnd);
-    const name = String.fromCharCode(...bytes.subarray(local, Math.min(nameEnd, local + 3)));
     const length = nameEnd - local;
+    const name = length === 1 ? "t" : length === 2 ? "si" : length === 3 ? "rPh" : "";
+    const named = name !== "" && spellsAt(bytes, local, name) ? name : "";
     pos = gt + 1;
     if (closing) {
-      if (length === 2 && name === "si") {
+      if (named === "si") {
         if (runs !== null) index.add(0, 0, runs.join(""));
         else if (single !== null) index.add(single[0], single[1], null);
         else index.add(0, 0, "");
         return pos;
       }
-      if (length === 3 && name === "rPh") phonetic = false;
+      if (named === "rPh") phonetic = false;
       continue;
     }
     const selfClosing = bytes[gt - 1] === SLASH;
-    if (length === 3 && name === "rPh") phonetic = !selfClosing;
-    if (length !== 1 || name !== "t") continue;
+    if (named === "rPh") phonetic = !selfClosing;
+    if (named !== "t") continue;
     let text: string | [number, number] = "";
     if (!selfClosing) {
       pos = readContent(bytes, gt + 1, "t", content);
