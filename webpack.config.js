@@ -3,11 +3,30 @@
 // (functions.js, functions.html, functions.json generated from JSDoc and functions-es.json from it
 // and the Spanish table), the task pane, the
 // ribbon commands page, the help page, the icons and the manifest.
+//
+// Production for a hosted add-in: give the address dist/ is served from, once, and every URL in the
+// manifest, the functions' metadata and their help links is written with it:
+//   ADDIN_BASE_URL=https://addins.contoso.com/spec-scorecard/ npm run build
+//   npm run build -- --env baseUrl=https://addins.contoso.com/spec-scorecard/
+// Without it the build keeps https://localhost:3000/ for sideloading (npm start).
+//
+// Every script is compiled to ES2016: the custom functions run, on Windows, in a JavaScript-only
+// runtime that parses no newer syntax on older builds (a test parses the built files).
 const path = require("path");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const { LocalizedMetadataPlugin } = require("./src/functions/localizedMetadata");
+const { PublicUrlPlugin, publicBaseUrl } = require("./src/build/publicUrl");
+
+/** The public address from --env baseUrl or ADDIN_BASE_URL, or null for a localhost build. */
+function publicUrlOf(env) {
+  const given = env.baseUrl ?? process.env.ADDIN_BASE_URL;
+  if (given === undefined || given === "") return null;
+  const base = publicBaseUrl(given);
+  if (!base.ok) throw new Error(base.error);
+  return base;
+}
 
 async function httpsOptions() {
   // office-addin-dev-certs makes and trusts a localhost certificate the first time it runs.
@@ -32,8 +51,11 @@ async function httpsOptions() {
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
   const serving = process.argv.includes("serve");
+  const publicUrl = dev ? null : publicUrlOf(env);
   return {
     devtool: dev ? "source-map" : false,
+    // The webpack runtime itself in ES2016 syntax too.
+    target: ["web", "es2016"],
     entry: {
       functions: "./src/functions/functions.ts",
       taskpane: "./src/taskpane/index.tsx",
@@ -41,7 +63,7 @@ module.exports = async (env, options) => {
       preview: "./src/preview/index.tsx",
     },
     output: {
-      path: path.resolve(__dirname, "dist"),
+      path: env.outputPath ? path.resolve(env.outputPath) : path.resolve(__dirname, "dist"),
       clean: true,
     },
     resolve: {
@@ -56,7 +78,11 @@ module.exports = async (env, options) => {
           exclude: /node_modules/,
           use: {
             loader: "ts-loader",
-            options: { transpileOnly: true, configFile: "tsconfig.json" },
+            options: {
+              transpileOnly: true,
+              configFile: "tsconfig.json",
+              compilerOptions: { target: "ES2016" },
+            },
           },
         },
       ],
@@ -101,6 +127,7 @@ module.exports = async (env, options) => {
           { from: "manifest.xml", to: "manifest.xml" },
         ],
       }),
+      ...(publicUrl === null ? [] : [new PublicUrlPlugin(publicUrl)]),
     ],
     devServer: serving
       ? {

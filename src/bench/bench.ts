@@ -15,10 +15,13 @@ import { benchFiles } from "./benchFiles";
 import { benchLive } from "./benchLive";
 import { benchModels } from "./benchModels";
 import { benchHostile } from "./benchHostile";
+import { benchModelCheck } from "./benchModelCheck";
 
 const ROWS = 1048575;
 const CUSTOMERS = 50000;
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+/** The last day of salesColumns' dates (2024-01-01 + 729 days, 2025-12-30). */
+const LATEST_DAY = 45292 + 729;
 
 function randomGenerator(seed: number): () => number {
   let s = seed >>> 0;
@@ -132,6 +135,7 @@ export function benchFunctions(): Figure[] {
       100
     ),
     ...benchModels(Math.min(RUNS, 5), sales),
+    ...benchModelCheck(Math.min(RUNS, 5), sales, LATEST_DAY),
   ];
 }
 

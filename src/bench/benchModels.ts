@@ -44,7 +44,7 @@ export function builtFunctions(): Associated | null {
 }
 
 /** The CDNOW master file's columns as Excel hands them over. */
-function cdnowMaster(): { ids: string[][]; dates: number[][]; amounts: number[][] } {
+export function cdnowMaster(): { ids: string[][]; dates: number[][]; amounts: number[][] } {
   const file = join(__dirname, "..", "..", "test", "fixtures", "cdnow", "CDNOW_master.txt");
   const ids: string[][] = [];
   const dates: number[][] = [];

@@ -1,8 +1,11 @@
 /** Entry point of `npx spec-scorecard`. */
+import { CLI_TEXT } from "./cliText";
+import { languageOfArgs } from "./options";
 import { errorLine } from "./errorLine";
 import { runScorecard } from "./runScorecard";
 
-runScorecard(process.argv.slice(2), {
+const args = process.argv.slice(2);
+runScorecard(args, {
   out: (t) => process.stdout.write(t + "\n"),
   err: (t) => process.stderr.write(t + "\n"),
 }).then(
@@ -13,7 +16,7 @@ runScorecard(process.argv.slice(2), {
     // Every input error is answered with status 2 and what to fix: anything else is a bug.
     const why = e instanceof Error ? e.message : String(e);
     process.stderr.write(
-      `${errorLine(`spec-scorecard: unexpected failure, a bug (please report it with the command you ran): ${why}`)}\n`
+      `${errorLine(`spec-scorecard: ${CLI_TEXT[languageOfArgs(args)].unexpected}: ${why}`)}\n`
     );
     process.exitCode = 1;
   }

@@ -1,158 +1,235 @@
-/** The command line of SPEC.md §4, parsed into settings; every mistake is one line saying what to fix. */
+/**
+ * The command line of SPEC.md §4, parsed into settings; every mistake is one line saying what to
+ * fix, in the language asked for (--lang es anywhere on the line makes every message Spanish).
+ */
+import { readFileSync } from "fs";
+import { join } from "path";
 import { isoDateToSerial } from "../core/cells";
+import { DATE_ORDERS, DateOrder } from "../core/dateText";
+import { DecimalMark, numberReadings } from "../core/numberText";
 import { Result, ok, valueError } from "../core/result";
 import { INDICATOR_IDS, IndicatorId } from "../engine/indicatorCatalog";
 import { PERIOD_KINDS, PeriodKind } from "../engine/period";
 import { DEFAULT_SETTINGS, ScorecardSettings } from "../engine/scorecard";
 import { LANGUAGES, Language } from "../plan/labels";
 import { MappingOverride, ROLE_COLUMNS, ROLES } from "../engine/tableMapping";
-
-export const USAGE = `usage: spec-scorecard <workbook.xlsx | folder> [--out scorecard.xlsx] [--json]
-    [--as-of YYYY-MM-DD] [--period month|quarter|year]
-    [--window 90] [--min-purchases 1] [--min-amount 0] [--lang en|es] [--target <indicator id>=<number> ...]
-    [--table <role>=<table name or none> ...] [--column <role>.<column>=<header or none> ...]`;
+import { CLI_TEXT, CliText, closestFirst } from "./cliText";
 
 export interface CliOptions {
   readonly source: string;
   readonly out: string | null;
   readonly json: boolean;
+  /** Leave the data check and the notes off stderr. */
+  readonly quiet: boolean;
   readonly language: Language;
   readonly settings: ScorecardSettings;
   /** Corrections to the guessed mapping (--table, --column). */
   readonly mapping: MappingOverride;
+  /** What settles text the data cannot tell (--decimal, --date-order). */
+  readonly reading: { readonly decimal?: DecimalMark; readonly dateOrder?: DateOrder };
 }
 
-export function parseOptions(argv: readonly string[]): Result<CliOptions> {
-  let source: string | null = null;
-  let out: string | null = null;
-  let json = false;
-  let language: Language = "en";
-  let asOf: number | null = null;
-  let period: PeriodKind = DEFAULT_SETTINGS.period;
-  const activation = { ...DEFAULT_SETTINGS.activation };
-  const targets: Partial<Record<IndicatorId, number>> = {};
-  const mapping: Record<
-    string,
-    { table?: string | null; columns?: Record<string, string | null> }
-  > = {};
+/** What the command line asks for: a scorecard, or its help or version. */
+export type Command =
+  | { readonly kind: "run"; readonly options: CliOptions }
+  | { readonly kind: "help" | "version"; readonly text: string };
+
+/** The version in package.json (lib/cli and src/cli are both two levels below it). */
+export function version(): string {
+  const pkg = JSON.parse(readFileSync(join(__dirname, "..", "..", "package.json"), "utf8")) as {
+    version: string;
+  };
+  return `spec-scorecard ${pkg.version}`;
+}
+
+/** The language asked for, read before anything else so that every message can be in it. */
+export function languageOfArgs(argv: readonly string[]): Language {
+  for (let i = 0; i < argv.length; i++) {
+    const v =
+      argv[i] === "--lang" ? argv[i + 1] : argv[i].startsWith("--lang=") ? argv[i].slice(7) : null;
+    if (v === "es" || v === "en") return v;
+  }
+  return "en";
+}
+
+interface Draft {
+  source: string | null;
+  out: string | null;
+  json: boolean;
+  quiet: boolean;
+  language: Language;
+  asOf: number | null;
+  period: PeriodKind;
+  activation: { windowDays: number; minPurchases: number; minAmount: number };
+  targets: Partial<Record<IndicatorId, number>>;
+  mapping: Record<string, { table?: string | null; columns?: Record<string, string | null> }>;
+  reading: { decimal?: DecimalMark; dateOrder?: DateOrder };
+}
+
+/** A flag's value applied to the draft; an error message when it is not one the flag takes. */
+type Apply = (d: Draft, v: string, flag: string, T: CliText) => string | null;
+
+const FLAGS: Record<string, Apply> = {
+  "--out": (d, v) => ((d.out = v), null),
+  "--as-of": (d, v, flag, T) => {
+    const day = isoDateToSerial(v);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || day < 1) return T.needs(flag, T.what.date, v);
+    d.asOf = day;
+    return null;
+  },
+  "--period": (d, v, flag, T) => {
+    if (!(PERIOD_KINDS as readonly string[]).includes(v))
+      return T.needs(flag, T.what.oneOf(PERIOD_KINDS), v);
+    d.period = v as PeriodKind;
+    return null;
+  },
+  "--window": (d, v, flag, T) => wholeNumber(v, flag, T, (n) => (d.activation.windowDays = n)),
+  "--min-purchases": (d, v, flag, T) =>
+    wholeNumber(v, flag, T, (n) => (d.activation.minPurchases = n)),
+  "--min-amount": (d, v, flag, T) => {
+    const n = Number(v);
+    if (v.trim() === "" || !Number.isFinite(n) || n < 0) return T.needs(flag, T.what.zeroOrMore, v);
+    d.activation.minAmount = n;
+    return null;
+  },
+  "--lang": (d, v, flag, T) => {
+    if (!(LANGUAGES as readonly string[]).includes(v))
+      return T.needs(flag, T.what.oneOf(LANGUAGES), v);
+    d.language = v as Language;
+    return null;
+  },
+  "--target": target,
+  "--table": (d, v, flag, T) => {
+    const m = /^([a-z]+)=(.+)$/.exec(v);
+    if (m === null || !(ROLES as readonly string[]).includes(m[1]))
+      return T.needs(flag, T.what.table, v);
+    d.mapping[m[1]] = { ...d.mapping[m[1]], table: m[2] === "none" ? null : m[2] };
+    return null;
+  },
+  "--column": (d, v, flag, T) => {
+    const m = /^([a-z]+)\.([A-Za-z]+)=(.+)$/.exec(v);
+    const columns =
+      m === null ? undefined : (ROLE_COLUMNS as Record<string, readonly string[]>)[m[1]];
+    if (m === null || columns === undefined || !columns.includes(m[2]))
+      return T.needs(flag, T.what.column, v);
+    d.mapping[m[1]] = {
+      ...d.mapping[m[1]],
+      columns: { ...(d.mapping[m[1]]?.columns ?? {}), [m[2]]: m[3] === "none" ? null : m[3] },
+    };
+    return null;
+  },
+  "--decimal": (d, v, flag, T) => {
+    if (v !== "," && v !== ".") return T.needs(flag, T.what.decimal, v);
+    d.reading.decimal = v;
+    return null;
+  },
+  "--date-order": (d, v, flag, T) => {
+    if (!(DATE_ORDERS as readonly string[]).includes(v)) return T.needs(flag, T.what.dateOrder, v);
+    d.reading.dateOrder = v as DateOrder;
+    return null;
+  },
+};
+
+/** What each flag that takes a value says it needs when the value is missing. */
+const NEEDS: Record<string, (T: CliText) => string> = {
+  "--out": (T) => T.what.file,
+  "--as-of": (T) => T.what.date,
+  "--period": (T) => T.what.oneOf(PERIOD_KINDS),
+  "--window": (T) => T.what.wholeAtLeast1,
+  "--min-purchases": (T) => T.what.wholeAtLeast1,
+  "--min-amount": (T) => T.what.zeroOrMore,
+  "--lang": (T) => T.what.oneOf(LANGUAGES),
+  "--target": (T) => T.what.target,
+  "--table": (T) => T.what.table,
+  "--column": (T) => T.what.column,
+  "--decimal": (T) => T.what.decimal,
+  "--date-order": (T) => T.what.dateOrder,
+};
+
+function wholeNumber(v: string, flag: string, T: CliText, set: (n: number) => void): string | null {
+  const n = Number(v);
+  if (v.trim() === "" || !Number.isInteger(n) || n < 1)
+    return T.needs(flag, T.what.wholeAtLeast1, v);
+  set(n);
+  return null;
+}
+
+/** --target id=number: an unknown id lists the ids closest first; a bad number says so. */
+function target(d: Draft, v: string, flag: string, T: CliText): string | null {
+  const at = v.indexOf("=");
+  if (at <= 0) return T.needs(flag, T.what.target, v);
+  const id = v.slice(0, at).trim();
+  const text = v.slice(at + 1).trim();
+  if (!(INDICATOR_IDS as readonly string[]).includes(id))
+    return T.unknownIndicator(id, closestFirst(id, INDICATOR_IDS));
+  const r = numberReadings(text);
+  // A decimal point as written on the command line; a lone decimal comma (0,8) is read too.
+  const n =
+    r.point === r.point && !/,/.test(text)
+      ? r.point
+      : r.comma === r.comma && !/\./.test(text)
+        ? r.comma
+        : NaN;
+  if (text === "" || !Number.isFinite(n)) return T.notANumber(flag, id, text);
+  d.targets[id as IndicatorId] = n;
+  return null;
+}
+
+export function parseCommand(argv: readonly string[]): Result<Command> {
+  const T = CLI_TEXT[languageOfArgs(argv)];
+  const d: Draft = {
+    source: null,
+    out: null,
+    json: false,
+    quiet: false,
+    language: "en",
+    asOf: null,
+    period: DEFAULT_SETTINGS.period,
+    activation: { ...DEFAULT_SETTINGS.activation },
+    targets: {},
+    mapping: {},
+    reading: {},
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    // --flag=value is --flag value (the value may hold "=" itself: --target=revenue=100).
-    const [flag, inline] =
-      arg.startsWith("--") && arg.includes("=")
-        ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
-        : [arg, undefined];
-    const value = (): string | null =>
-      inline !== undefined ? inline : i + 1 < argv.length ? argv[++i] : null;
-    const needs = (what: string): Result<never> => valueError(`${flag} needs ${what}`);
-    switch (flag) {
-      case "--json":
-        json = true;
-        break;
-      case "--out": {
-        const v = value();
-        if (v === null) return needs("a file name, e.g. --out scorecard.xlsx");
-        out = v;
-        break;
-      }
-      case "--as-of": {
-        const v = value();
-        const day = v === null ? -1 : isoDateToSerial(v);
-        if (v === null || !/^\d{4}-\d{2}-\d{2}$/.test(v) || day < 1)
-          return needs(
-            `a date as YYYY-MM-DD, e.g. --as-of 2026-03-31${v === null ? "" : ` (got '${v}')`}`
-          );
-        asOf = day;
-        break;
-      }
-      case "--period": {
-        const v = value();
-        if (v === null || !(PERIOD_KINDS as readonly string[]).includes(v))
-          return needs(`one of ${PERIOD_KINDS.join(", ")}${v === null ? "" : ` (got '${v}')`}`);
-        period = v as PeriodKind;
-        break;
-      }
-      case "--window":
-      case "--min-purchases": {
-        const v = value();
-        const n = v === null ? NaN : Number(v);
-        if (!Number.isInteger(n) || n < 1)
-          return needs(`a whole number of at least 1${v === null ? "" : ` (got '${v}')`}`);
-        if (flag === "--window") activation.windowDays = n;
-        else activation.minPurchases = n;
-        break;
-      }
-      case "--min-amount": {
-        const v = value();
-        const n = v === null ? NaN : Number(v);
-        if (!Number.isFinite(n) || n < 0)
-          return needs(`a number of 0 or more${v === null ? "" : ` (got '${v}')`}`);
-        activation.minAmount = n;
-        break;
-      }
-      case "--lang": {
-        const v = value();
-        if (v === null || !(LANGUAGES as readonly string[]).includes(v))
-          return needs(`one of ${LANGUAGES.join(", ")}${v === null ? "" : ` (got '${v}')`}`);
-        language = v as Language;
-        break;
-      }
-      case "--target": {
-        const v = value();
-        const m = v === null ? null : /^([a-z0-9_.]+)=(-?[0-9.]+(?:e-?\d+)?)$/i.exec(v);
-        if (
-          m === null ||
-          !(INDICATOR_IDS as readonly string[]).includes(m[1]) ||
-          !Number.isFinite(Number(m[2]))
-        ) {
-          return needs(
-            `<indicator id>=<number>, e.g. --target revenue=250000 (ids: ${INDICATOR_IDS.join(", ")})`
-          );
-        }
-        targets[m[1] as IndicatorId] = Number(m[2]);
-        break;
-      }
-      case "--table": {
-        const v = value();
-        const m = v === null ? null : /^([a-z]+)=(.+)$/.exec(v);
-        if (m === null || !(ROLES as readonly string[]).includes(m[1]))
-          return needs(
-            `<role>=<table name>, a role being one of ${ROLES.join(", ")}, e.g. --table sales=Facturas (or =none)`
-          );
-        mapping[m[1]] = { ...mapping[m[1]], table: m[2] === "none" ? null : m[2] };
-        break;
-      }
-      case "--column": {
-        const v = value();
-        const m = v === null ? null : /^([a-z]+)\.([A-Za-z]+)=(.+)$/.exec(v);
-        const columns =
-          m === null ? undefined : (ROLE_COLUMNS as Record<string, readonly string[]>)[m[1]];
-        if (m === null || columns === undefined || !columns.includes(m[2])) {
-          return needs(
-            `<role>.<column>=<header>, e.g. --column sales.amount="Net Amount" (columns: ${ROLES.map((r) => `${r}.{${ROLE_COLUMNS[r].join(",")}}`).join(" ")})`
-          );
-        }
-        mapping[m[1]] = {
-          ...mapping[m[1]],
-          columns: { ...(mapping[m[1]]?.columns ?? {}), [m[2]]: m[3] === "none" ? null : m[3] },
-        };
-        break;
-      }
-      default:
-        if (arg.startsWith("-")) return valueError(`unknown option ${arg}\n${USAGE}`);
-        if (source !== null)
-          return valueError(`one workbook or folder at a time (got '${source}' and '${arg}')`);
-        source = arg;
+    if (arg === "--help" || arg === "-h") return ok({ kind: "help", text: T.help });
+    if (arg === "--version") return ok({ kind: "version", text: version() });
+    if (arg === "--json" || arg === "--quiet") {
+      d[arg === "--json" ? "json" : "quiet"] = true;
+      continue;
     }
+    // --flag=value is --flag value (the value may hold "=" itself: --target=revenue=100).
+    const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
+    const [flag, inline] = eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
+    const apply = FLAGS[flag];
+    if (apply !== undefined) {
+      const v = inline !== undefined ? inline : i + 1 < argv.length ? argv[++i] : null;
+      const problem = v === null ? T.needs(flag, NEEDS[flag](T), null) : apply(d, v, flag, T);
+      if (problem !== null) return valueError(problem);
+      continue;
+    }
+    if (arg.startsWith("-")) return valueError(T.unknownOption(arg));
+    if (d.source !== null) return valueError(T.oneSource(d.source, arg));
+    d.source = arg;
   }
-  if (source === null)
-    return valueError(`name a workbook (.xlsx) or a folder of .csv files\n${USAGE}`);
+  if (d.source === null) return valueError(T.nameSource);
   return ok({
-    source,
-    out,
-    json,
-    language,
-    settings: { ...DEFAULT_SETTINGS, asOf, period, activation, targets },
-    mapping: mapping as MappingOverride,
+    kind: "run",
+    options: {
+      source: d.source,
+      out: d.out,
+      json: d.json,
+      quiet: d.quiet,
+      language: d.language,
+      settings: {
+        ...DEFAULT_SETTINGS,
+        asOf: d.asOf,
+        period: d.period,
+        activation: d.activation,
+        targets: d.targets,
+      },
+      mapping: d.mapping as MappingOverride,
+      reading: d.reading,
+    },
   });
 }

@@ -8,16 +8,28 @@ import { openAsBlob } from "fs";
 import { extname, resolve } from "path";
 import { Result, ok, valueError } from "../core/result";
 import { scorecardJson } from "../engine/scorecard";
-import { mappingGaps } from "../engine/tableMapping";
-import { LABELS } from "../plan/labels";
+import { SourceTable } from "../engine/sourceTable";
+import { tableWhere } from "../engine/dataText";
+import { dataCheckLines } from "../engine/dataCheckText";
+import {
+  MappingOverride,
+  ROLES,
+  Role,
+  guessMapping,
+  mappingGaps,
+  normalizeHeader,
+  tableNamed,
+} from "../engine/tableMapping";
+import { LABELS, Language } from "../plan/labels";
 import { computeScorecard } from "../workbook/buildPipeline";
 import { buildScorecardPlan, snapshotSummary } from "../plan/scorecardPlan";
 import { tablesOfFolder } from "../workbook/csvSource";
 import { FileWorkbook, OutputOpener } from "../workbook/fileWorkbook";
 import { kindOf, notRegularFile, resolvedPath, sameFile } from "../workbook/regularFile";
 import { UnreadableFile } from "../xlsx/unreadable";
+import { CLI_TEXT, CliText, closestFirst, packageRefusal } from "./cliText";
 import { errorLine } from "./errorLine";
-import { parseOptions } from "./options";
+import { CliOptions, languageOfArgs, parseCommand } from "./options";
 import { PartialFile } from "./partialFile";
 import { formatSummary } from "./summary";
 
@@ -26,38 +38,83 @@ export interface Io {
   readonly err: (text: string) => void;
 }
 
-async function load(source: string, output: OutputOpener): Promise<Result<FileWorkbook>> {
+async function load(
+  options: CliOptions,
+  output: OutputOpener,
+  T: CliText
+): Promise<Result<FileWorkbook>> {
+  const source = options.source;
   const kind = kindOf(source);
-  if (kind === null)
-    return valueError(`${source} does not exist: name an .xlsx workbook or a folder of .csv files`);
+  if (kind === null) return valueError(T.missing(source));
   if (kind === "folder") {
-    const tables = tablesOfFolder(source);
-    if (tables.length === 0)
-      return valueError(`${source} has no .csv files: put one .csv per table in it`);
-    return ok(FileWorkbook.ofCsv(tables, output));
+    const tables = tablesOfFolder(source, { ...options.reading, language: options.language });
+    if (!tables.ok) return tables;
+    if (tables.value.length === 0) return valueError(T.noCsv(source));
+    return ok(FileWorkbook.ofCsv(tables.value, output));
   }
-  const notFile = notRegularFile(source);
-  if (notFile !== null)
-    return valueError(`${notFile}: name an .xlsx workbook or a folder of .csv files`);
-  if (extname(source).toLowerCase() === ".csv")
-    return valueError(
-      `${source} is one CSV file: name the folder that holds it, with one .csv per table`
-    );
-  return FileWorkbook.open(await openAsBlob(source), source, output);
+  const notFile = notRegularFile(source, options.language);
+  if (notFile !== null) return valueError(T.notASource(notFile));
+  if (extname(source).toLowerCase() === ".csv") return valueError(T.oneCsv(source));
+  const opened = await FileWorkbook.open(await openAsBlob(source), source, output);
+  return opened.ok
+    ? opened
+    : valueError(packageRefusal(opened.error.message, source, options.language));
 }
 
-/** Why `--out` cannot be written (null when it can): it is the source, or not a file to replace. */
-function outputProblem(out: string, target: string, source: string): string | null {
-  if (sameFile(source, target))
-    return `--out ${out} is the source file: the source is never modified; choose another name`;
-  const kind = kindOf(target);
-  if (kind === "folder") return `--out ${out} is a folder: name the workbook to write`;
-  if (kind === "other")
-    return `--out ${out} is not a regular file (a pipe or a device): name a workbook file to write`;
+/**
+ * A --table or --column that names nothing is an error listing the candidates, closest first
+ * (a typo is never ignored); null when every name is found.
+ */
+export function unknownNames(
+  tables: readonly SourceTable[],
+  override: MappingOverride,
+  T: CliText
+): string | null {
+  const names = tables.map((t) => t.name);
+  for (const role of ROLES) {
+    const wanted = override[role]?.table;
+    if (typeof wanted === "string" && tableNamed(tables, wanted) === undefined)
+      return T.unknownTable(wanted, closestFirst(wanted, names, normalizeHeader));
+  }
+  const mapping = guessMapping(tables, override);
+  for (const role of ROLES) {
+    for (const [column, header] of Object.entries(override[role]?.columns ?? {})) {
+      if (typeof header !== "string") continue;
+      const spec = `${role}.${column}=${header}`;
+      const table = mapping[role as Role]?.table;
+      if (table === undefined) return T.noTableFor(spec, role);
+      if (!table.headers.some((h) => normalizeHeader(h) === normalizeHeader(header)))
+        return T.unknownColumn(
+          spec,
+          table.name,
+          closestFirst(header, table.headers, normalizeHeader)
+        );
+    }
+  }
   return null;
 }
 
-/** A note (not a failure) may run longer than an error's line, but stays one line. */
+/** The tables found, for a refusal that found no sales table: "Ventas (ventas.csv, Windows-1252…: Código Cliente, …)". */
+function tablesSeen(tables: readonly SourceTable[], language: Language, T: CliText): string {
+  if (tables.length === 0) return T.noTables;
+  return tables
+    .map((t) =>
+      t.file !== undefined
+        ? `${t.name} (${tableWhere(t, language)}: ${t.headers.join(", ")})`
+        : `${t.name} (${t.headers.join(", ")})`
+    )
+    .join("; ");
+}
+
+/** Why `--out` cannot be written (null when it can): it is the source, or not a file to replace. */
+function outputProblem(out: string, target: string, source: string, T: CliText): string | null {
+  if (sameFile(source, target)) return T.outIsSource(out);
+  const kind = kindOf(target);
+  if (kind === "folder") return T.outIsFolder(out);
+  if (kind === "other") return T.outNotFile(out);
+  return null;
+}
+
 const NOTE_LINE = 1000;
 
 /** An error the system gave (no such folder, no permission, disk full): not a bug. */
@@ -78,80 +135,80 @@ export async function runScorecard(argv: readonly string[], io: Io): Promise<num
 }
 
 async function run(argv: readonly string[], io: Io): Promise<number> {
+  let T = CLI_TEXT[languageOfArgs(argv)];
   const fail = (message: string): number => {
     io.err(errorLine(`spec-scorecard: ${message}`));
     return 2;
   };
-  const parsed = parseOptions(argv);
+  const parsed = parseCommand(argv);
   if (!parsed.ok) return fail(parsed.error.message);
-  const options = parsed.value;
+  if (parsed.value.kind !== "run") {
+    io.out(parsed.value.text);
+    return 0;
+  }
+  const options = parsed.value.options;
+  const language = options.language;
+  T = CLI_TEXT[language];
   // An existing --out is written through its links: the copy goes where they lead.
   const target = options.out === null ? null : resolvedPath(resolve(options.out));
   const problem =
-    target === null ? null : outputProblem(options.out as string, target, options.source);
+    target === null ? null : outputProblem(options.out as string, target, options.source, T);
   if (problem !== null) return fail(problem);
   const partial = target === null ? null : new PartialFile(target);
-  const loaded = await load(options.source, partial?.open ?? (async () => ({})));
+  const loaded = await load(options, partial?.open ?? (async () => ({})), T);
   if (!loaded.ok) return fail(loaded.error.message);
   const workbook = loaded.value;
-  if (target !== null && extname(target).toLowerCase() !== workbook.extension) {
-    const kind = workbook.extension === ".xlsm" ? "a macro-enabled workbook" : "a workbook";
+  if (target !== null && extname(target).toLowerCase() !== workbook.extension)
     return fail(
-      `--out ${options.out} must end in ${workbook.extension}: the source is ${kind}, and Excel opens it only under that ending`
+      T.outEnding(options.out as string, workbook.extension, workbook.extension === ".xlsm")
     );
-  }
   const tables = await workbook.describeTables();
-  const unknownTables = Object.values(options.mapping)
-    .map((o) => o?.table)
-    .filter((t): t is string => typeof t === "string" && !tables.some((x) => x.name === t));
-  if (unknownTables.length > 0)
-    return fail(
-      `--table ${unknownTables[0]}: no such table (tables: ${tables.map((t) => t.name).join(", ")})`
-    );
+  const unknown = unknownNames(tables, options.mapping, T);
+  if (unknown !== null) return fail(unknown);
   const computed = await computeScorecard(
     workbook,
-    { tables, override: options.mapping, settings: options.settings, language: options.language },
+    {
+      tables,
+      override: options.mapping,
+      settings: options.settings,
+      language,
+      reading: options.reading,
+      surface: "cli",
+    },
     () => undefined
   );
   if (!computed.ok) {
-    if (computed.error.message.startsWith("no sales table")) {
-      const seen = tables.map((t) => `${t.name} (${t.headers.join(", ")})`).join("; ");
-      return fail(
-        `no sales table: give a table with customer, date and amount columns (found ${seen || "no tables"})`
-      );
-    }
+    if (guessMapping(tables, options.mapping).sales === undefined)
+      return fail(T.noSales(tablesSeen(tables, language, T)));
     return fail(computed.error.message);
   }
   await workbook.verifyRead(); // every byte the figures rest on checked before they are shown
-  const { card, mapping } = computed.value;
-  // What the mapping could not find, once the input is known to be good: a failure stays one line.
-  for (const gap of mappingGaps(mapping))
-    io.err(errorLine(`spec-scorecard: note: ${gap}`, NOTE_LINE));
+  const { card, mapping, check } = computed.value;
+  // The check, and what the mapping could not find, once the run has succeeded: a failure stays one line.
+  const notes = [
+    ...dataCheckLines(check, language, "cli").map((line) => `spec-scorecard: ${T.data}: ${line}`),
+    ...mappingGaps(mapping, language).map((gap) => `spec-scorecard: ${T.note}: ${gap}`),
+  ];
   if (partial !== null) {
-    const plan = buildScorecardPlan(card, mapping, options.language);
+    const plan = buildScorecardPlan(card, mapping, language);
     try {
       await workbook.writeScorecard(plan, () => undefined);
       partial.commit();
-      const computedAtBuild = snapshotSummary(plan, options.language);
-      if (computedAtBuild !== null)
-        io.err(errorLine(`spec-scorecard: note: ${computedAtBuild}`, NOTE_LINE));
+      const computedAtBuild = snapshotSummary(plan, language);
+      if (computedAtBuild !== null) notes.push(`spec-scorecard: ${T.note}: ${computedAtBuild}`);
     } catch (e) {
       partial.discard();
       if (!isSystemError(e)) throw e; // an unreadable part (exit 2), or a bug (exit 1)
-      return fail(
-        `cannot write ${options.out} (${e.message}): check that its folder exists and may be written to`
-      );
+      return fail(T.cannotWrite(options.out as string, e.message));
     }
   }
-  const labels = LABELS[options.language];
+  // A note (not a failure) may run longer than an error's line, but stays one line.
+  if (!options.quiet) for (const line of notes) io.err(errorLine(line, NOTE_LINE));
+  const labels = LABELS[language];
   if (options.json)
     io.out(
-      JSON.stringify(
-        scorecardJson(card, (r) => labels.reasons[r]),
-        null,
-        2
-      )
+      JSON.stringify({ ...scorecardJson(card, (r) => labels.reasons[r]), data: check }, null, 2)
     );
-  else if (options.out === null) io.out(formatSummary(card, labels, options.language));
+  else if (options.out === null) io.out(formatSummary(card, labels, language));
   return 0;
 }

@@ -59,37 +59,48 @@ const SOURCES = [
 export const SAMPLE_FIRST_DAY = partsToSerial(2024, 1, 1);
 export const SAMPLE_AS_OF = partsToSerial(2026, 5, 20);
 
-/** The sample as tables, ready to be written as a workbook. */
-export function sampleTables(options: SampleOptions = {}): NewTable[] {
-  const rnd = mulberry32(options.seed ?? 20260520);
-  const es = options.spanish === true;
-  const name = (o: { en: string; es: string }): string => (es ? o.es : o.en);
-  const customerCount = options.customers ?? 320;
-  const pick = <T>(items: readonly T[], weight: (t: T) => number): T => {
-    let r = rnd() * items.reduce((s, t) => s + weight(t), 0);
-    for (const t of items) if ((r -= weight(t)) <= 0) return t;
-    return items[items.length - 1];
-  };
-  const lognormal = (mean: number, spread: number): number =>
-    mean *
-    Math.exp(
-      spread * Math.sqrt(-2 * Math.log(rnd() + 1e-12)) * Math.cos(2 * Math.PI * rnd()) -
-        (spread * spread) / 2
-    );
+/** The sample's random draws: one seeded stream, read in a fixed order. */
+interface Draws {
+  /** Uniform in [0, 1). */
+  readonly rnd: () => number;
+  readonly pick: <T>(items: readonly T[], weight: (t: T) => number) => T;
+  /** Log-normal with the given mean. */
+  readonly lognormal: (mean: number, spread: number) => number;
+}
 
-  interface Customer {
-    id: string | number;
-    segment: (typeof SEGMENTS)[number];
-    since: number;
-    rate: number;
-    lines: number[];
-    creditDays: number;
-    daysLate: number;
-    serviceCost: number;
-    churnDay: number;
-  }
+function draws(seed: number): Draws {
+  const rnd = mulberry32(seed);
+  return {
+    rnd,
+    pick: (items, weight) => {
+      let r = rnd() * items.reduce((s, t) => s + weight(t), 0);
+      for (const t of items) if ((r -= weight(t)) <= 0) return t;
+      return items[items.length - 1];
+    },
+    lognormal: (mean, spread) =>
+      mean *
+      Math.exp(
+        spread * Math.sqrt(-2 * Math.log(rnd() + 1e-12)) * Math.cos(2 * Math.PI * rnd()) -
+          (spread * spread) / 2
+      ),
+  };
+}
+
+interface Customer {
+  id: string | number;
+  segment: (typeof SEGMENTS)[number];
+  since: number;
+  rate: number;
+  lines: number[];
+  creditDays: number;
+  daysLate: number;
+  serviceCost: number;
+  churnDay: number;
+}
+
+function sampleCustomers({ rnd, pick, lognormal }: Draws, count: number): Customer[] {
   const customers: Customer[] = [];
-  for (let k = 0; k < customerCount; k++) {
+  for (let k = 0; k < count; k++) {
     const segment = pick(SEGMENTS, (s) => s.share);
     const acquiredLater = rnd() < 0.3;
     const since = acquiredLater
@@ -115,8 +126,17 @@ export function sampleTables(options: SampleOptions = {}): NewTable[] {
           : Infinity,
     });
   }
+  return customers;
+}
 
-  const sales: (string | number | Date)[][] = [];
+/** Invoices and credit notes, day by day: a row per purchase, a return now and then. */
+function sampleSales(
+  { rnd, lognormal }: Draws,
+  customers: Customer[],
+  name: (o: { en: string; es: string }) => string,
+  targetRows: number | undefined
+): (string | number)[][] {
+  const sales: (string | number)[][] = [];
   let invoice = 100000;
   for (let day = SAMPLE_FIRST_DAY; day <= SAMPLE_AS_OF; day++) {
     const weekday = (day + 6) % 7; // 0 = Monday for the 1900 serials
@@ -156,12 +176,21 @@ export function sampleTables(options: SampleOptions = {}): NewTable[] {
       }
     }
   }
-  const salesRows = options.targetRows === undefined ? sales : sales.slice(0, options.targetRows);
-  while (options.targetRows !== undefined && salesRows.length < options.targetRows) {
+  const salesRows = targetRows === undefined ? sales : sales.slice(0, targetRows);
+  while (targetRows !== undefined && salesRows.length < targetRows) {
     const base = sales[salesRows.length % sales.length];
     salesRows.push([`F-${invoice++}`, base[1], base[2], base[3], base[4], base[5]]);
   }
+  return salesRows;
+}
 
+/** Marketing leads, a few a day, referrals converting best; the last 30 days still open. */
+function sampleLeads(
+  { rnd, pick }: Draws,
+  customers: Customer[],
+  name: (o: { en: string; es: string }) => string,
+  es: boolean
+): (string | number | null)[][] {
   const leads: (string | number | null)[][] = [];
   let leadId = 1;
   for (let day = SAMPLE_FIRST_DAY; day <= SAMPLE_AS_OF; day++) {
@@ -184,75 +213,79 @@ export function sampleTables(options: SampleOptions = {}): NewTable[] {
       leads.push([`L-${leadId++}`, day, name(source), status, customer]);
     }
   }
+  return leads;
+}
+
+/** The sample as tables, ready to be written as a workbook. */
+export function sampleTables(options: SampleOptions = {}): NewTable[] {
+  const draw = draws(options.seed ?? 20260520);
+  const es = options.spanish === true;
+  const name = (o: { en: string; es: string }): string => (es ? o.es : o.en);
+  const customers = sampleCustomers(draw, options.customers ?? 320);
+  const salesRows = sampleSales(draw, customers, name, options.targetRows);
+  const leads = sampleLeads(draw, customers, name, es);
 
   const dateFormat = "yyyy-mm-dd";
-  const tables: NewTable[] = [];
-  const addTable = (
+  const table = (
     sheet: string,
-    table: string,
     headers: string[],
     rows: unknown[][],
     formats: Record<number, string>
-  ): void => {
-    tables.push({
-      sheet,
-      name: table,
-      headers,
-      columns: headers.map((_, j) => rows.map((r) => r[j] ?? null)),
-      rowCount: rows.length,
-      formats: headers.map((_, j) => formats[j]),
-      widths: headers.map(() => 16),
-    });
-  };
+  ): NewTable => ({
+    sheet,
+    name: sheet,
+    headers,
+    columns: headers.map((_, j) => rows.map((r) => r[j] ?? null)),
+    rowCount: rows.length,
+    formats: headers.map((_, j) => formats[j]),
+    widths: headers.map(() => 16),
+  });
   const h = (en: string, spanish: string): string => (es ? spanish : en);
-  addTable(
-    h("Sales", "Ventas"),
-    h("Sales", "Ventas"),
-    [
-      h("Invoice", "Factura"),
-      h("Customer", "Cliente"),
-      h("Date", "Fecha"),
-      h("Product Line", "Línea de Producto"),
-      h("Amount", "Importe"),
-      h("Gross Margin", "Margen"),
-    ],
-    salesRows,
-    { 2: dateFormat, 4: "#,##0.00", 5: "#,##0.00" }
-  );
-  addTable(
-    h("Customers", "Clientes"),
-    h("Customers", "Clientes"),
-    [
-      h("Customer ID", "ID Cliente"),
-      h("Segment", "Segmento"),
-      h("Credit Days", "Días de Crédito"),
-      h("Days Late", "Días de Atraso"),
-      h("Service Cost", "Costo de Servicio"),
-    ],
-    customers.map((c) => [c.id, name(c.segment), c.creditDays, c.daysLate, c.serviceCost]),
-    { 4: "#,##0" }
-  );
-  addTable(
-    h("Leads", "Prospectos"),
-    h("Leads", "Prospectos"),
-    [
-      h("Lead", "Prospecto"),
-      h("Created", "Fecha"),
-      h("Source", "Fuente"),
-      h("Status", "Estado"),
-      h("Customer", "Cliente"),
-    ],
-    leads,
-    { 1: dateFormat }
-  );
-  addTable(
-    h("Market", "Mercado"),
-    h("Market", "Mercado"),
-    [h("Segment", "Segmento"), h("Potential Accounts", "Clientes Potenciales")],
-    SEGMENTS.map((s) => [name(s), s.potential]),
-    {}
-  );
-  return tables;
+  return [
+    table(
+      h("Sales", "Ventas"),
+      [
+        h("Invoice", "Factura"),
+        h("Customer", "Cliente"),
+        h("Date", "Fecha"),
+        h("Product Line", "Línea de Producto"),
+        h("Amount", "Importe"),
+        h("Gross Margin", "Margen"),
+      ],
+      salesRows,
+      { 2: dateFormat, 4: "#,##0.00", 5: "#,##0.00" }
+    ),
+    table(
+      h("Customers", "Clientes"),
+      [
+        h("Customer ID", "ID Cliente"),
+        h("Segment", "Segmento"),
+        h("Credit Days", "Días de Crédito"),
+        h("Days Late", "Días de Atraso"),
+        h("Service Cost", "Costo de Servicio"),
+      ],
+      customers.map((c) => [c.id, name(c.segment), c.creditDays, c.daysLate, c.serviceCost]),
+      { 4: "#,##0" }
+    ),
+    table(
+      h("Leads", "Prospectos"),
+      [
+        h("Lead", "Prospecto"),
+        h("Created", "Fecha"),
+        h("Source", "Fuente"),
+        h("Status", "Estado"),
+        h("Customer", "Cliente"),
+      ],
+      leads,
+      { 1: dateFormat }
+    ),
+    table(
+      h("Market", "Mercado"),
+      [h("Segment", "Segmento"), h("Potential Accounts", "Clientes Potenciales")],
+      SEGMENTS.map((s) => [name(s), s.potential]),
+      {}
+    ),
+  ];
 }
 
 /** Writes the sample workbook to a file. */

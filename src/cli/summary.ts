@@ -1,20 +1,14 @@
 /** The scorecard as text, for a terminal: what the command prints without --json or --out. */
 import { serialToIso } from "../core/cells";
-import { IndicatorFormat } from "../engine/indicatorCatalog";
+import { IndicatorFormat } from "../engine/indicatorDefinition";
+import { FORECAST_METHODS } from "../engine/revenueForecast";
 import { Scorecard } from "../engine/scorecard";
 import { forecastHeadline, percentText } from "../plan/forecastWords";
 import { Labels, Language } from "../plan/labels";
+import { valueText } from "../core/numberText";
 
-function show(value: number | null, format: IndicatorFormat): string {
-  if (value === null) return "—";
-  switch (format) {
-    case "money":
-      return value.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-    case "percent":
-      return `${(value * 100).toFixed(1)}%`;
-    default:
-      return Math.round(value).toLocaleString("en-US");
-  }
+function show(value: number | null, format: IndicatorFormat, language: Language): string {
+  return value === null ? "—" : valueText(value, format, language);
 }
 
 export function formatSummary(card: Scorecard, L: Labels, language: Language): string {
@@ -32,29 +26,31 @@ export function formatSummary(card: Scorecard, L: Labels, language: Language): s
   ];
   for (const r of card.indicators) {
     const status = r.status === null ? "" : L.statuses[r.status];
-    const name = L.indicators[r.info.id];
+    const name = r.info.words[language];
     const value =
-      r.value === null && r.reason !== null ? L.reasons[r.reason] : show(r.value, r.info.format);
+      r.value === null && r.reason !== null
+        ? L.reasons[r.reason]
+        : show(r.value, r.info.format, language);
     lines.push(
       [
         name.padEnd(52),
         value.padStart(16),
-        show(r.previous, r.info.format).padStart(16),
-        (r.info.flow ? show(r.forecast, r.info.format) : "").padStart(24),
+        show(r.previous, r.info.format, language).padStart(16),
+        (r.info.flow ? show(r.forecast, r.info.format, language) : "").padStart(24),
         "  " + status,
       ].join("")
     );
   }
   const f = card.revenueForecasts;
   lines.push("", L.forecasts.title);
-  for (const method of ["run_rate", "prior_year", "customer_model"] as const) {
+  for (const method of FORECAST_METHODS) {
     const m = f.methods[method];
     const error =
       m.backtestError === null
         ? ""
         : `${L.forecasts.backtestError} ${percentText(m.backtestError, language)}`;
     lines.push(
-      `${method === f.chosen ? "✓ " : "  "}${L.forecasts.methods[method].padEnd(50)}${show(m.value, "money").padStart(16)}  ${error}`
+      `${method === f.chosen ? "✓ " : "  "}${L.forecasts.methods[method].padEnd(50)}${show(m.value, "money", language).padStart(16)}  ${error}`
     );
   }
   lines.push(forecastHeadline(f, L, language));
@@ -78,7 +74,7 @@ export function formatSummary(card: Scorecard, L: Labels, language: Language): s
           serialToIso(c.lastPurchase).padStart(14),
           serialToIso(c.lapseDay).padStart(14),
           (c.pAlive === null ? "—" : percentText(c.pAlive, language)).padStart(26),
-          show(c.expectedRevenue, "money").padStart(28),
+          show(c.expectedRevenue, "money", language).padStart(28),
         ].join("")
       );
     }

@@ -2,6 +2,7 @@
  * How one cell handed over by Excel is read: blank, a day, an amount.
  * Hot paths call these once per row, so they return numbers, never objects.
  */
+import { isoTextSerial } from "./dateText";
 
 /** Excel's last date, 9999-12-31, as a 1900-system serial. */
 export const MAX_DAY_SERIAL = 2958465;
@@ -13,6 +14,14 @@ export const UNREADABLE_DAY = -1;
 /** An error value a workbook cell holds (#N/A, #REF!…), as a file reader hands it over. */
 export class ErrorValue {
   constructor(readonly code: string) {}
+}
+
+/**
+ * A cell holding a formula whose value was never stored (files written by openpyxl or pandas):
+ * what it shows is unknown until Excel or LibreOffice calculates it, so it is never read as 0.
+ */
+export class FormulaWithoutValue {
+  constructor(readonly formula: string = "") {}
 }
 
 export function isBlank(v: unknown): boolean {
@@ -31,31 +40,20 @@ export function describeCell(v: unknown): string {
   if (typeof v === "number") return `the number ${v}`;
   if (Array.isArray(v)) return "a range";
   if (v instanceof ErrorValue) return `the error ${v.code}`;
+  if (v instanceof FormulaWithoutValue) return "a formula without a stored value";
   return `a value of type ${typeof v}`;
 }
 
 const DAY_MS = 86400000;
 const EPOCH_1900_MARCH = Date.UTC(1899, 11, 30); // serial 0 for dates from 1900-03-01 on
-const EPOCH_1900_JANUARY = Date.UTC(1899, 11, 31); // serial 0 for 1900-01-01 .. 1900-02-28
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$/;
 
-/** An ISO `YYYY-MM-DD` date (optionally followed by a time) as a 1900-system serial, or UNREADABLE_DAY. */
+/**
+ * An ISO `YYYY-MM-DD` date (optionally followed by a time of day, and nothing else) as a
+ * 1900-system serial, or UNREADABLE_DAY.
+ */
 export function isoDateToSerial(text: string): number {
-  const m = ISO_DATE.exec(text.trim());
-  if (m === null) return UNREADABLE_DAY;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  if (month < 1 || month > 12 || day < 1) return UNREADABLE_DAY;
-  const ms = Date.UTC(year, month - 1, day);
-  const check = new Date(ms);
-  if (check.getUTCDate() !== day || check.getUTCMonth() !== month - 1) return UNREADABLE_DAY;
-  // Excel counts a 29 February 1900 that never was: serials from 1900-03-01 on are one higher.
-  const serial =
-    ms >= Date.UTC(1900, 2, 1)
-      ? (ms - EPOCH_1900_MARCH) / DAY_MS
-      : (ms - EPOCH_1900_JANUARY) / DAY_MS;
-  return serial >= 1 && serial <= MAX_DAY_SERIAL ? serial : UNREADABLE_DAY;
+  const serial = isoTextSerial(text);
+  return serial === serial ? serial : UNREADABLE_DAY;
 }
 
 /** A whole-day serial (from 61, 1900-03-01) as `YYYY-MM-DD`. */

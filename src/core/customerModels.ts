@@ -44,11 +44,13 @@ export function fitCustomerModels(
 /**
  * Fits both models on the histories; `near`, the fit of the same customers at a nearby as-of, is
  * where the search starts instead of its several starts (a backtest's fits, some days apart).
+ * `upTo` names the histories' last day in the message when there are too few customers.
  */
 export function fitModelsOn(
   history: PurchaseHistory,
   hasAmounts: boolean,
-  near: CustomerModels | null
+  near: CustomerModels | null,
+  upTo = "as of"
 ): Result<CustomerModels> {
   const customers = history.customers.length;
   let repeatCustomers = 0;
@@ -56,7 +58,7 @@ export function fitModelsOn(
   if (customers < MIN_CUSTOMERS || repeatCustomers < MIN_REPEAT_CUSTOMERS) {
     return fail(
       "#N/A",
-      `the customer models need at least ${MIN_CUSTOMERS} customers with a purchase and ${MIN_REPEAT_CUSTOMERS} of them with a repeat purchase (on another day) up to as of; there are ${customers} customers and ${repeatCustomers} with a repeat purchase`
+      `the customer models need at least ${MIN_CUSTOMERS} customers with a purchase and ${MIN_REPEAT_CUSTOMERS} of them with a repeat purchase (on another day) up to ${upTo}; there are ${customers} customers and ${repeatCustomers} with a repeat purchase`
     );
   }
   const triples = groupTriples(history.x, history.tx, history.T);

@@ -19,6 +19,8 @@ import { CellList, checkSameLength, readList, readMatrix } from "./lists";
 import { Result, divError, numError, ok, valueError } from "./result";
 import { CustomerModels, fitCustomerModels, predictCustomers, spendModel } from "./customerModels";
 import { readChoiceArg, readDateArg, readNumberArg, readWholeArg } from "./scalars";
+import { ModelCheck, modelCheck } from "./modelCheck";
+import { serialToIso } from "./cells";
 
 const isOmittedList = (v: unknown): boolean => v === null || v === undefined;
 
@@ -349,4 +351,61 @@ export function forecastModelOfCells(
     ["customers", history.customers.length],
     ["repeat_customers", repeatCustomers],
   ]);
+}
+
+export const MODEL_CHECK_HEADER = [
+  "calibration_purchases",
+  "customers",
+  "actual_purchases",
+  "expected_purchases",
+  "actual_revenue",
+  "expected_revenue",
+];
+
+/** The check as MODEL_CHECK spills it: a header, x = 0 … 6, 7+, all; a mean with no customers is blank. */
+export function modelCheckTable(check: ModelCheck): Table {
+  return [
+    MODEL_CHECK_HEADER,
+    ...check.rows.map((row) => [
+      row.calibrationPurchases,
+      row.customers,
+      blankIfNaN(row.actualPurchases),
+      blankIfNaN(row.expectedPurchases),
+      blankIfNaN(row.actualRevenue),
+      blankIfNaN(row.expectedRevenue),
+    ]),
+  ];
+}
+
+export function modelCheckOfCells(
+  customersArg: unknown,
+  datesArg: unknown,
+  amountsArg: unknown,
+  calibrationEndArg: unknown,
+  holdoutEndArg?: unknown
+): Result<Table> {
+  const lists = readSalesLists(customersArg, datesArg, amountsArg);
+  if (!lists.ok) return lists;
+  const calibrationEnd = readDateArg(calibrationEndArg, "calibration_end");
+  if (!calibrationEnd.ok) return calibrationEnd;
+  if (calibrationEnd.value === null)
+    return valueError(
+      "calibration_end: give the last day the models learn from, e.g. 90 days before the latest date"
+    );
+  const holdoutEndGiven = readDateArg(holdoutEndArg, "holdout_end");
+  if (!holdoutEndGiven.ok) return holdoutEndGiven;
+  const index = new CustomerIndex();
+  const rows = readActivity(lists.value.customers, lists.value.dates, lists.value.amounts, index);
+  if (!rows.ok) return rows;
+  const holdoutEnd = holdoutEndGiven.value ?? rows.value.latestDay;
+  // With no rows at all, the fit below says there are no customers.
+  if (holdoutEnd <= calibrationEnd.value && rows.value.latestDay > 0) {
+    const which = holdoutEndGiven.value === null ? "the latest date in dates, " : "";
+    return numError(
+      `holdout_end (${which}${serialToIso(holdoutEnd)}) must be after calibration_end (${serialToIso(calibrationEnd.value)}): the holdout is the days after calibration_end`
+    );
+  }
+  const check = modelCheck(rows.value, index.count, calibrationEnd.value, holdoutEnd);
+  if (!check.ok) return check;
+  return ok(modelCheckTable(check.value));
 }

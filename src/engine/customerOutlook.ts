@@ -7,8 +7,9 @@
  */
 import { CustomerModels, fitModelsOn, predictCustomers } from "../core/customerModels";
 import { PurchaseDays, historiesAt, purchaseDays } from "../core/purchaseHistory";
+import { ModelCheck, checkOnDays } from "../core/modelCheck";
 import { Result } from "../core/result";
-import { IndicatorValue, Reason } from "./indicators";
+import { IndicatorValue, Reason } from "./indicatorValue";
 import { Lapsing } from "./lapsingCustomers";
 import { ScorecardData } from "./scorecardData";
 
@@ -33,6 +34,15 @@ export class CustomerModelsByDay {
       this.fits.set(day, fit);
     }
     return fit;
+  }
+
+  /**
+   * MODEL_CHECK's table on these rows (SPEC.md §2.6), holdout to the last day: the models fitted
+   * afresh at `calibrationEnd`, from the several starts MODEL_CHECK's own fit searches from, so the
+   * sheet's cells and the engine agree to the last digit.
+   */
+  checkOnHoldout(calibrationEnd: number): Result<ModelCheck> {
+    return checkOnDays(this.days, calibrationEnd, this.days.lastDay);
   }
 
   /**

@@ -5,7 +5,7 @@
  * to be. The method with the lowest mean absolute percentage error is the headline forecast.
  * Margin gets the run rate and the prior-year pace, without a backtest.
  */
-import { IndicatorValue } from "./indicators";
+import { IndicatorValue } from "./indicatorValue";
 import { MONTHS, Period, shiftMonths } from "./period";
 import { ScorecardData } from "./scorecardData";
 

@@ -5,9 +5,15 @@
 import { ActivationDefinition } from "../core/activation";
 import { Result, ok, valueError } from "../core/result";
 import { serialToIso } from "../core/cells";
-import { INDICATORS, IndicatorId, IndicatorInfo } from "./indicatorCatalog";
+import { INDICATORS, IndicatorId } from "./indicatorCatalog";
+import { IndicatorDefinition } from "./indicatorDefinition";
 import { CallList, CustomerModelsByDay, customersToCall } from "./customerOutlook";
-import { Reason, indicatorsFor, salesFacts } from "./indicators";
+import { HoldoutCheck, holdoutCheck } from "./holdoutCheck";
+import { ModelCheckJson, modelCheckJson } from "./modelCheckJson";
+import { IndicatorCalculator, SpanFigures } from "./indicators";
+import { SpanTotals } from "./indicatorTotals";
+import { Reason } from "./indicatorValue";
+import { MARGIN, REVENUE } from "./stages/overview";
 import { MONTHS, Period, PeriodKind, periodOf } from "./period";
 import { ScorecardData } from "./scorecardData";
 import {
@@ -47,7 +53,7 @@ export const DEFAULT_SETTINGS: ScorecardSettings = {
 };
 
 export interface IndicatorResult {
-  readonly info: IndicatorInfo;
+  readonly info: IndicatorDefinition<IndicatorId>;
   readonly value: number | null;
   readonly previous: number | null;
   readonly change: number | null;
@@ -110,6 +116,8 @@ export interface Scorecard {
   readonly marginPriorYear: number | null;
   /** The lapsing customers with the most revenue at stake. */
   readonly customersToCall: CallList;
+  /** The customer models checked on the last 90 days (SPEC.md §2.6). */
+  readonly modelCheck: HoldoutCheck;
 }
 
 export function buildScorecard(
@@ -122,29 +130,21 @@ export function buildScorecard(
       "the sales table has no rows with a customer: add sales rows with a customer, a date and an amount"
     );
   const period = periodOf(settings.period, asOf);
-  const facts = salesFacts(data);
-  const activation = { asOf: null, ...settings.activation };
   // One fit at as of, searched from several starts; the earlier days' fits start from it.
   const models = new CustomerModelsByDay(data, asOf);
   models.at(asOf);
-  const now = indicatorsFor(
-    data,
-    facts,
-    period.current,
-    period.previous,
-    activation,
-    models,
-    period.full.end
-  );
-  const before = indicatorsFor(
-    data,
-    facts,
-    period.previous,
-    period.beforePrevious,
-    activation,
-    models,
-    period.current.start - 1
-  );
+  const indicators = new IndicatorCalculator(data, { asOf: null, ...settings.activation }, models);
+  const facts = indicators.facts;
+  const now = indicators.over({
+    span: period.current,
+    comparison: period.previous,
+    periodEnd: period.full.end,
+  });
+  const before = indicators.over({
+    span: period.previous,
+    comparison: period.beforePrevious,
+    periodEnd: period.current.start - 1,
+  });
 
   const { customer, day, amount } = data.sales;
   const revenueTotals = new DailyTotals(customer, day, amount);
@@ -156,9 +156,9 @@ export function buildScorecard(
       expectedRevenue: (d, h) => models.expectedRevenue(d, h),
     },
     period,
-    now.values.revenue.value ?? 0
+    now.values[REVENUE.id].value ?? 0
   );
-  const marginNow = now.values.margin.value;
+  const marginNow = now.values[MARGIN.id].value;
   const marginPriorYear =
     data.margin === null || marginNow === null
       ? null
@@ -171,22 +171,58 @@ export function buildScorecard(
           MONTHS[period.kind]
         ).priorYear;
 
-  const indicators = INDICATORS.map((info): IndicatorResult => {
-    const { value, reason } = now.values[info.id];
-    const previous = before.values[info.id].value;
+  const results = indicatorResults(
+    { now, before },
+    period,
+    { revenue: forecasts, marginPriorYear },
+    settings.targets
+  );
+  const value = valueTable(data, facts, asOf, settings.value);
+  const tiers = tierRows(value, now.totals, now.values[REVENUE.id].value ?? 0);
+
+  return ok({
+    period,
+    asOfGiven: settings.asOf !== null,
+    customerLabels: Array.from({ length: data.index.count }, (_, c) => data.index.label(c)),
+    settings: { ...settings, asOf },
+    indicators: results,
+    bySegment: segmentRows(data, now.totals.revenueByCustomer, now.totals.buying),
+    byLeadSource: leadSourceRows(data, period.current.start, period.current.end),
+    tiers,
+    value,
+    revenueByCustomer: now.totals.revenueByCustomer,
+    revenueForecasts: forecasts,
+    marginPriorYear,
+    customersToCall: customersToCall(models, asOf, now.totals.lapsing),
+    modelCheck: holdoutCheck(models, asOf),
+  });
+}
+
+/** Each indicator now and before, its change, forecast to the period end, target and status. */
+function indicatorResults(
+  spans: { readonly now: SpanFigures; readonly before: SpanFigures },
+  period: Period,
+  forecasts: { readonly revenue: RevenueForecasts; readonly marginPriorYear: number | null },
+  targets: ScorecardSettings["targets"]
+): IndicatorResult[] {
+  return INDICATORS.map((info): IndicatorResult => {
+    const { value, reason } = spans.now.values[info.id];
+    const previous = spans.before.values[info.id].value;
     const runRate = forecastOf(info, value, period.daysInPeriod, period.elapsedDays);
     let methods: NonNullable<IndicatorResult["forecasts"]> | null = null;
-    if (info.id === "revenue") methods = { methods: forecasts.methods, chosen: forecasts.chosen };
-    else if (info.id === "margin" && value !== null)
+    // SPEC.md §3.4: every method for revenue, the prior-year pace beside margin's run rate.
+    if (info === REVENUE)
+      methods = { methods: forecasts.revenue.methods, chosen: forecasts.revenue.chosen };
+    else if (info === MARGIN && value !== null)
       methods = {
         methods: {
           run_rate: { value: runRate, backtestError: null },
-          prior_year: { value: marginPriorYear, backtestError: null },
+          prior_year: { value: forecasts.marginPriorYear, backtestError: null },
         },
         chosen: "run_rate",
       };
     const forecast = methods === null ? runRate : (methods.methods[methods.chosen]?.value ?? null);
-    const target = settings.targets[info.id] ?? null;
+    const target = targets[info.id] ?? null;
     return {
       info,
       value,
@@ -199,10 +235,11 @@ export function buildScorecard(
       forecasts: methods,
     };
   });
+}
 
-  const value = valueTable(data, facts, asOf, settings.value);
-  const revenueNow = now.values.revenue.value ?? 0;
-  const tiers = TIERS.map((tier): TierRow => {
+/** Each value tier's customers, share of the period's revenue and activation. */
+function tierRows(value: ValueTable, now: SpanTotals, revenueNow: number): TierRow[] {
+  return TIERS.map((tier): TierRow => {
     let customers = 0;
     let revenue = 0;
     let active = 0;
@@ -219,22 +256,6 @@ export function buildScorecard(
       activation: customers > 0 ? active / customers : null,
       channel: CHANNEL_OF_TIER[tier],
     };
-  });
-
-  return ok({
-    period,
-    asOfGiven: settings.asOf !== null,
-    customerLabels: Array.from({ length: data.index.count }, (_, c) => data.index.label(c)),
-    settings: { ...settings, asOf },
-    indicators,
-    bySegment: segmentRows(data, now.revenueByCustomer, now.buying),
-    byLeadSource: leadSourceRows(data, period.current.start, period.current.end),
-    tiers,
-    value,
-    revenueByCustomer: now.revenueByCustomer,
-    revenueForecasts: forecasts,
-    marginPriorYear,
-    customersToCall: customersToCall(models, asOf, now.lapsing),
   });
 }
 
@@ -288,6 +309,7 @@ export interface ScorecardJson {
     readonly previousEnd: string;
   };
   readonly indicators: Record<string, IndicatorJson>;
+  readonly model_check: ModelCheckJson;
 }
 
 export interface IndicatorJson {
@@ -335,5 +357,6 @@ export function scorecardJson(card: Scorecard, reasonText: (r: Reason) => string
       previousEnd: serialToIso(p.previous.end),
     },
     indicators,
+    model_check: modelCheckJson(card.modelCheck, reasonText),
   };
 }

@@ -13,14 +13,14 @@ import { ColumnOf, TableMapping } from "./tableMapping";
 import { cleanText, textKey } from "../core/textKey";
 
 /** Text labels (segments, lines, sources) as dense codes; blank is -1. */
-export interface Labels {
+export interface LabelCodes {
   readonly codes: Int32Array;
   readonly names: readonly string[];
 }
 
 export interface LeadsData {
   readonly day: Int32Array;
-  readonly source: Labels;
+  readonly source: LabelCodes;
   readonly converted: Uint8Array;
 }
 
@@ -29,7 +29,7 @@ export interface ScorecardData {
   /** Sales rows; amounts always present. */
   readonly sales: Activity & { readonly amount: Float64Array };
   readonly margin: Float64Array | null;
-  readonly productLine: Labels | null;
+  readonly productLine: LabelCodes | null;
   /** Codes of the Customers table's ids, the activation base. */
   readonly customerBase: Int32Array | null;
   /** Segment code of each customer code (-1 when unknown), and the segments' names. */
@@ -64,7 +64,7 @@ function cells(table: SourceTable, column: number | undefined): CellList | null 
 }
 
 /** Distinct labels by their text key (as the sheet compares them); the first spelling seen is kept, cleaned. */
-export function readLabels(values: readonly unknown[]): Labels {
+export function readLabels(values: readonly unknown[]): LabelCodes {
   const codes = new Int32Array(values.length);
   const byKey = new Map<string, number>();
   const names: string[] = [];
@@ -150,6 +150,47 @@ export function readScorecardData(mapping: TableMapping): Result<ScorecardData> 
     }
   }
 
+  const customerAttributes = readCustomerAttributes(mapping);
+  if (!customerAttributes.ok) return customerAttributes;
+
+  let leads: LeadsData | null = null;
+  if (mapping.leads !== undefined) {
+    const read = readLeads(
+      mapping.leads.table,
+      mapping.leads.columns as { [C in ColumnOf<"leads">]?: number }
+    );
+    if (!read.ok) return read;
+    leads = read.value;
+  }
+
+  let market: ScorecardData["market"] = null;
+  if (mapping.market !== undefined) {
+    const read = readMarket(
+      mapping.market.table,
+      mapping.market.columns as { [C in ColumnOf<"market">]?: number }
+    );
+    if (!read.ok) return read;
+    market = read.value;
+  }
+
+  return ok({
+    index,
+    sales: salesRows,
+    margin,
+    productLine,
+    customerBase,
+    segmentOfCustomer,
+    segments,
+    customerAttributes: customerAttributes.value,
+    leads,
+    market,
+  });
+}
+
+/** The Customers table's numeric attributes, per table row (NaN where blank). */
+function readCustomerAttributes(
+  mapping: TableMapping
+): Result<Record<CustomerAttribute, Float64Array | null>> {
   const customerAttributes: Record<CustomerAttribute, Float64Array | null> = {
     serviceCost: null,
     creditDays: null,
@@ -171,54 +212,33 @@ export function readScorecardData(mapping: TableMapping): Result<ScorecardData> 
       customerAttributes[key] = values;
     }
   }
+  return ok(customerAttributes);
+}
 
-  let leads: LeadsData | null = null;
-  if (mapping.leads !== undefined) {
-    const read = readLeads(
-      mapping.leads.table,
-      mapping.leads.columns as { [C in ColumnOf<"leads">]?: number }
-    );
-    if (!read.ok) return read;
-    leads = read.value;
-  }
-
-  let market: ScorecardData["market"] = null;
-  if (mapping.market !== undefined) {
-    const mt = mapping.market.table;
-    const mc = mapping.market.columns as { [C in ColumnOf<"market">]?: number };
-    const bySegment = new Map<string, number>();
-    let total = 0;
-    const potential = mt.columns[mc.potentialAccounts as number];
-    for (let i = 0; i < mt.rowCount; i++) {
-      const v = potential[i];
-      if (isBlank(v)) continue;
-      if (typeof v !== "number" || !Number.isFinite(v)) {
-        return valueError(
-          `${cellPlace(mt, mc.potentialAccounts as number, i)} is ${describeCell(v)}, expected a number`
-        );
-      }
-      total += v;
-      const segment = mt.columns[mc.segment as number][i];
-      if (!isBlank(segment)) {
-        const key = cleanText(String(segment));
-        bySegment.set(key, (bySegment.get(key) ?? 0) + v);
-      }
+/** Potential accounts by segment (its cleaned name) and in all. */
+function readMarket(
+  mt: SourceTable,
+  mc: { [C in ColumnOf<"market">]?: number }
+): Result<NonNullable<ScorecardData["market"]>> {
+  const bySegment = new Map<string, number>();
+  let total = 0;
+  const potential = mt.columns[mc.potentialAccounts as number];
+  for (let i = 0; i < mt.rowCount; i++) {
+    const v = potential[i];
+    if (isBlank(v)) continue;
+    if (typeof v !== "number" || !Number.isFinite(v)) {
+      return valueError(
+        `${cellPlace(mt, mc.potentialAccounts as number, i)} is ${describeCell(v)}, expected a number`
+      );
     }
-    market = { total, bySegment };
+    total += v;
+    const segment = mt.columns[mc.segment as number][i];
+    if (!isBlank(segment)) {
+      const key = cleanText(String(segment));
+      bySegment.set(key, (bySegment.get(key) ?? 0) + v);
+    }
   }
-
-  return ok({
-    index,
-    sales: salesRows,
-    margin,
-    productLine,
-    customerBase,
-    segmentOfCustomer,
-    segments,
-    customerAttributes,
-    leads,
-    market,
-  });
+  return ok({ total, bySegment });
 }
 
 function readLeads(t: SourceTable, col: { [C in ColumnOf<"leads">]?: number }): Result<LeadsData> {

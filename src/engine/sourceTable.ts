@@ -1,4 +1,19 @@
 import { columnLetter } from "../core/cellReferences";
+import { DecimalMark } from "../core/numberText";
+import { TextFound } from "./textColumns";
+import { TextReading } from "./textReading";
+
+/** How a CSV file was read: its encoding, separator, decimal mark and each column's text. */
+export interface CsvFormat {
+  readonly encoding: string;
+  readonly separator: string;
+  /** The decimal mark the file's number columns agree on (null when none tells). */
+  readonly decimal: DecimalMark | null;
+  /** How each column's text was read (null: kept as text). */
+  readonly found: readonly (TextFound | null)[];
+  /** Each column's first fields as written, for the data check's samples. */
+  readonly head: readonly (readonly (string | null)[])[];
+}
 
 /** A table of the analyst's workbook, as read by any adapter (a file, CSV, Office.js). */
 export interface SourceTable {
@@ -16,6 +31,15 @@ export interface SourceTable {
   /** Worksheet row (1-based) of the header, and column (1-based) of the first column. */
   readonly headerRow: number;
   readonly firstColumn: number;
+  /** On a hidden or veryHidden sheet: not guessed for a role, only chosen by name. */
+  readonly hidden?: boolean;
+  /** Read from a CSV file. */
+  readonly csv?: CsvFormat;
+  /**
+   * Set by the data check on the tables it read: how the live formulas must read each column's
+   * text as the engine did (null where the cells are read as they are).
+   */
+  readonly readings?: readonly (TextReading | null)[];
 }
 
 /**

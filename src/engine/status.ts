@@ -1,5 +1,5 @@
 /** Status against a target (SPEC.md §3.3): on track, at risk within 10% of it, off track. */
-import { IndicatorInfo } from "./indicatorCatalog";
+import { IndicatorDefinition } from "./indicatorDefinition";
 
 export type Status = "on_track" | "at_risk" | "off_track";
 
@@ -11,7 +11,7 @@ export const AT_RISK_MARGIN = 0.1;
  * flows (a quarter's target is for the whole quarter), the value otherwise.
  */
 export function statusOf(
-  info: IndicatorInfo,
+  info: IndicatorDefinition,
   value: number | null,
   forecast: number | null,
   target: number | null
@@ -20,7 +20,7 @@ export function statusOf(
   const basis = info.flow ? forecast : value;
   if (basis === null) return null;
   const slack = AT_RISK_MARGIN * Math.abs(target);
-  if (info.lowerIsBetter) {
+  if (info.better === "less") {
     if (basis <= target) return "on_track";
     return basis <= target + slack ? "at_risk" : "off_track";
   }
@@ -30,7 +30,7 @@ export function statusOf(
 
 /** Run rate to the period end: value × days in period ÷ elapsed days. */
 export function forecastOf(
-  info: IndicatorInfo,
+  info: IndicatorDefinition,
   value: number | null,
   daysInPeriod: number,
   elapsedDays: number

@@ -5,7 +5,7 @@
 import { customerValueScores } from "../core/customerValue";
 import { NumberCodes } from "../core/numberCodes";
 import { CUSTOMER_ATTRIBUTES, CustomerAttribute, ScorecardData } from "./scorecardData";
-import { SalesFacts } from "./indicators";
+import { SalesFacts } from "./indicatorTotals";
 
 export const VALUE_ATTRIBUTES = [
   "volume",
@@ -89,32 +89,7 @@ export function valueTable(
   settings: ValueSettings
 ): ValueTable {
   const m = data.index.count;
-  const { customer, day, amount } = data.sales;
-  const from = asOf - 365; // the 365 days ending as_of: from < d <= asOf
-  const volume = new Float64Array(m);
-  const frequency = new Float64Array(m);
-  const margin = new Float64Array(m);
-  const breadth = new Float64Array(m);
-  const seenLine = data.productLine === null ? null : new NumberCodes();
-  const lines = data.productLine === null ? 1 : Math.max(1, data.productLine.names.length);
-  const hasRow = new Uint8Array(m);
-  for (let i = 0; i < customer.length; i++) {
-    const c = customer[i];
-    const d = day[i];
-    if (c < 0 || d > asOf) continue;
-    hasRow[c] = 1;
-    if (d <= from) continue;
-    volume[c] += amount[i];
-    if (amount[i] > 0) frequency[c]++;
-    if (data.margin !== null) margin[c] += data.margin[i];
-    if (seenLine !== null && data.productLine !== null && amount[i] > 0) {
-      const l = data.productLine.codes[i];
-      if (l >= 0 && seenLine.get(c * lines + l) < 0) {
-        seenLine.set(c * lines + l, 1);
-        breadth[c]++;
-      }
-    }
-  }
+  const { volume, frequency, margin, breadth, hasRow } = salesAttributes(data, asOf);
 
   // Scored: the Customers table's customers when there is one, else everyone with a sale by as_of.
   const scoredFlags = new Uint8Array(m);
@@ -199,6 +174,41 @@ export function valueTable(
   };
 }
 
+/** Each customer's sales attributes over the 365 days to as of, and whether it has any row by then. */
+function salesAttributes(
+  data: ScorecardData,
+  asOf: number
+): Record<"volume" | "frequency" | "margin" | "breadth", Float64Array> & { hasRow: Uint8Array } {
+  const m = data.index.count;
+  const { customer, day, amount } = data.sales;
+  const from = asOf - 365; // the 365 days ending as_of: from < d <= asOf
+  const volume = new Float64Array(m);
+  const frequency = new Float64Array(m);
+  const margin = new Float64Array(m);
+  const breadth = new Float64Array(m);
+  const seenLine = data.productLine === null ? null : new NumberCodes();
+  const lines = data.productLine === null ? 1 : Math.max(1, data.productLine.names.length);
+  const hasRow = new Uint8Array(m);
+  for (let i = 0; i < customer.length; i++) {
+    const c = customer[i];
+    const d = day[i];
+    if (c < 0 || d > asOf) continue;
+    hasRow[c] = 1;
+    if (d <= from) continue;
+    volume[c] += amount[i];
+    if (amount[i] > 0) frequency[c]++;
+    if (data.margin !== null) margin[c] += data.margin[i];
+    if (seenLine !== null && data.productLine !== null && amount[i] > 0) {
+      const l = data.productLine.codes[i];
+      if (l >= 0 && seenLine.get(c * lines + l) < 0) {
+        seenLine.set(c * lines + l, 1);
+        breadth[c]++;
+      }
+    }
+  }
+  return { volume, frequency, margin, breadth, hasRow };
+}
+
 /** Service cost, credit days and days late by customer code, from the Customers table. */
 function customerTableAttributes(
   data: ScorecardData
@@ -213,8 +223,14 @@ function customerTableAttributes(
     const column = data.customerAttributes[key];
     if (column === null) continue;
     const byCode = new Float64Array(data.index.count).fill(NaN);
-    for (let i = 0; i < column.length; i++)
-      if (data.customerBase[i] >= 0) byCode[data.customerBase[i]] = column[i];
+    // A customer listed twice takes its first row, as everywhere else (SPEC.md §3.5).
+    const listed = new Uint8Array(data.index.count);
+    for (let i = 0; i < column.length; i++) {
+      const c = data.customerBase[i];
+      if (c < 0 || listed[c] === 1) continue;
+      listed[c] = 1;
+      byCode[c] = column[i];
+    }
     out[key] = byCode;
   }
   return out;

@@ -12,6 +12,7 @@ import {
   customerForecastOfCells,
   customerValueOfCells,
   forecastModelOfCells,
+  modelCheckOfCells,
 } from "../core/sheetFunctions";
 import { toExcelResult } from "./excelErrors";
 
@@ -131,4 +132,29 @@ export function forecastModel(
   as_of?: any
 ): any[][] {
   return toExcelResult(() => forecastModelOfCells(customers, dates, amounts, as_of));
+}
+
+/**
+ * How well the customer models predict on your own data: fitted on the purchases up to calibration_end, their expected purchases and revenue in the holdout after it against what the customers then did, as means per customer by repeat purchases in the calibration. Spills a header row, rows for 0 to 6 and 7+ repeat purchases, and a row for all.
+ * @customfunction MODEL_CHECK
+ * @helpurl https://localhost:3000/help.html#model_check
+ * @param {any[][]} customers Customer id of each sales row (one column or one row), e.g. Sales[Customer].
+ * @param {any[][]} dates Date of each sales row, same size as customers.
+ * @param {any[][]} [amounts] Amount of each row: a purchase is above 0; the revenue columns need them. Omitted: every row is a purchase and the revenue columns are blank.
+ * @param {any} [calibration_end] Required: the last day the models learn from; the holdout starts the day after. E.g. 90 days before the latest date.
+ * @param {any} [holdout_end] Last day of the holdout the predictions are checked on. Default: the latest date in dates.
+ * @returns {any[][]} calibration_purchases, customers, actual_purchases, expected_purchases, actual_revenue, expected_revenue.
+ */
+export function modelCheck(
+  customers: any[][],
+  dates: any[][],
+  amounts?: any[][],
+  calibration_end?: any,
+  holdout_end?: any
+): any[][] {
+  // calibration_end is required, but Excel refuses an add-in whose required argument follows an
+  // optional one (amounts), so it is optional here and its absence is a #VALUE! with a message.
+  return toExcelResult(() =>
+    modelCheckOfCells(customers, dates, amounts, calibration_end, holdout_end)
+  );
 }

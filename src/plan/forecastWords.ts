@@ -1,10 +1,13 @@
 /** The revenue forecasts in words an analyst reads at a glance: which method leads, and how far each missed. */
+import { serialToParts } from "../core/cells";
+import { MONTHS } from "../engine/period";
 import { FORECAST_METHODS, RevenueForecasts } from "../engine/revenueForecast";
 import { Labels, Language } from "./labels";
+import { percentNumberText } from "../core/numberText";
 
-/** 0.0241 → "2.4%" ("2,4%" in Spanish). */
+/** 0.0241 → "2.4%" ("2,4 %" in Spanish). */
 export function percentText(x: number, language: Language): string {
-  return `${(100 * x).toLocaleString(language === "es" ? "es-ES" : "en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`;
+  return percentNumberText(x, language, 1);
 }
 
 /** "Headline: Prior-year pace … missed their actual revenue by 2.4% on average (Run rate 5.4%; …)". */
@@ -23,4 +26,12 @@ export function forecastHeadline(f: RevenueForecasts, L: Labels, language: Langu
     .replace("{periods}", String(f.backtest.length))
     .replace("{error}", percentText(chosenError, language))
     .replace("{others}", others.join("; "));
+}
+
+/** A period's short name: 2024-07, Q3 2024 (T3 in Spanish), 2024. */
+export function periodName(kind: keyof typeof MONTHS, start: number, language: Language): string {
+  const { year, month } = serialToParts(start);
+  if (kind === "year") return String(year);
+  if (kind === "month") return `${year}-${String(month).padStart(2, "0")}`;
+  return `${language === "es" ? "T" : "Q"}${Math.floor((month - 1) / 3) + 1} ${year}`;
 }

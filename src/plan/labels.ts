@@ -1,14 +1,15 @@
 /** Every word the scorecard shows, in English and Spanish. */
-import { IndicatorId, Stage } from "../engine/indicatorCatalog";
-import { Reason } from "../engine/indicators";
+import { Language } from "../core/language";
+import { Stage } from "../engine/indicatorDefinition";
+import { Reason } from "../engine/indicatorValue";
 import { PeriodKind } from "../engine/period";
 import { Channel } from "../engine/scorecard";
 import { ForecastMethod } from "../engine/revenueForecast";
 import { Status } from "../engine/status";
 import { ValueAttribute } from "../engine/valueTiers";
 
-export const LANGUAGES = ["en", "es"] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { LANGUAGES } from "../core/language";
+export type { Language } from "../core/language";
 
 export interface Labels {
   readonly title: string;
@@ -40,7 +41,6 @@ export interface Labels {
     readonly note: string;
   };
   readonly stages: Record<Stage, string>;
-  readonly indicators: Record<IndicatorId, string>;
   readonly statuses: Record<Status, string>;
   readonly reasons: Record<Reason, string>;
   readonly breakdowns: {
@@ -161,27 +161,6 @@ const EN: Labels = {
     marketing: "2 · Marketing",
     sales: "3 · Sales",
     service: "4 · Service",
-  },
-  indicators: {
-    revenue: "Revenue",
-    margin: "Margin",
-    "info.customers_buying": "Customers buying",
-    "info.revenue_per_customer": "Revenue per buying customer",
-    "info.penetration": "Market penetration (365 days)",
-    "mkt.leads": "Leads created",
-    "mkt.lead_conversion": "Lead conversion",
-    "sales.new_customers": "New customers",
-    "sales.repeat_customers": "Repeat customers",
-    "sales.repeat_rate": "Repeat rate (buyers of the prior 365 days)",
-    "sales.upsell_customers": "Customers buying more (upsell)",
-    "sales.upsell_revenue": "Upsell revenue",
-    "sales.cross_sell_customers": "Customers buying a new line (cross-sell)",
-    "svc.activation_rate": "Activation rate",
-    "svc.top20_share": "Revenue share of top 20% customers",
-    "svc.hhi": "Concentration index (HHI)",
-    "svc.pareto_customers": "Customers making 80% of revenue",
-    "svc.lapsing_customers": "Active customers lapsing within 30 days",
-    "svc.expected_revenue": "Expected revenue to period end (model)",
   },
   statuses: { on_track: "On track", at_risk: "At risk", off_track: "Off track" },
   reasons: {
@@ -337,27 +316,6 @@ const ES: Labels = {
     marketing: "2 · Marketing",
     sales: "3 · Ventas",
     service: "4 · Servicio",
-  },
-  indicators: {
-    revenue: "Ventas",
-    margin: "Margen",
-    "info.customers_buying": "Clientes con compra",
-    "info.revenue_per_customer": "Venta por cliente con compra",
-    "info.penetration": "Penetración de mercado (365 días)",
-    "mkt.leads": "Prospectos creados",
-    "mkt.lead_conversion": "Conversión de prospectos",
-    "sales.new_customers": "Clientes nuevos",
-    "sales.repeat_customers": "Clientes recurrentes",
-    "sales.repeat_rate": "Tasa de recompra (compradores de los 365 días previos)",
-    "sales.upsell_customers": "Clientes que compran más (upselling)",
-    "sales.upsell_revenue": "Ventas por upselling",
-    "sales.cross_sell_customers": "Clientes que compran una línea nueva (venta cruzada)",
-    "svc.activation_rate": "Tasa de activación",
-    "svc.top20_share": "Participación del 20% de clientes principales",
-    "svc.hhi": "Índice de concentración (HHI)",
-    "svc.pareto_customers": "Clientes que suman el 80% de las ventas",
-    "svc.lapsing_customers": "Clientes activos que dejan de estarlo en 30 días",
-    "svc.expected_revenue": "Ventas esperadas al cierre (modelo)",
   },
   statuses: { on_track: "En meta", at_risk: "En riesgo", off_track: "Fuera de meta" },
   reasons: {

@@ -3,24 +3,56 @@
  * row blocks that keep each request far under Excel on the web's 5 MB limit.
  */
 import { SourceTable } from "../engine/sourceTable";
+import { HEADER_SEARCH_ROWS, headerRowOf } from "../engine/tableMapping";
 import { MARKER_AREA, ScorecardPlan, holdsMarker } from "../plan/scorecardPlan";
-import { writePlanWithOffice } from "./officeWriter";
-import { ProgressListener, WorkbookPort, throwIfCancelled } from "../workbook/workbookPort";
+import { Requirements, writePlanWithOffice } from "./officeWriter";
+import {
+  ProgressListener,
+  WorkbookPort,
+  WriteOptions,
+  throwIfCancelled,
+} from "../workbook/workbookPort";
+import { SheetCheck } from "../workbook/sheetCheck";
+import { findNamedScorecard } from "./scorecardIdentity";
+import { CHECK_TIMING, CheckTiming, checkWrittenSheet } from "./readBack";
+import { officeRequirements } from "./excelSupport";
+import { officeErrorText } from "./workbookProblem";
 
 /** Cells per read request: at ~20 bytes a cell as JSON, about 2 MB. */
 export const READ_BLOCK_CELLS = 100000;
+
+/** A hidden or veryHidden sheet: its tables are taken only by name. */
+const isHidden = (visibility: string | undefined): boolean =>
+  visibility === "Hidden" || visibility === "VeryHidden";
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 const excelRun: ExcelRun = (batch) => Excel.run(batch);
 
 export class OfficeWorkbook implements WorkbookPort {
-  constructor(private readonly run: ExcelRun = excelRun) {}
+  constructor(
+    private readonly run: ExcelRun = excelRun,
+    private readonly supports: Requirements = officeRequirements(),
+    private readonly timing: CheckTiming = CHECK_TIMING
+  ) {}
+
+  /**
+   * The workbook's date system: DATE(1904,1,1) is day 0 in a 1904 workbook and day 1462 in a 1900
+   * one (WorkbookFunctions, ExcelApi 1.2; Office.js has no property for it).
+   */
+  async dateSystem(): Promise<1900 | 1904> {
+    return this.run(async (context) => {
+      const day = context.workbook.functions.date(1904, 1, 1);
+      day.load("value");
+      await context.sync();
+      return day.value === 0 ? 1904 : 1900;
+    });
+  }
 
   async describeTables(): Promise<SourceTable[]> {
     return this.run(async (context) => {
       const sheets = context.workbook.worksheets;
-      sheets.load("items/name");
+      sheets.load("items/name,items/visibility");
       const tables = context.workbook.tables;
       tables.load("items/name");
       await context.sync();
@@ -29,7 +61,7 @@ export class OfficeWorkbook implements WorkbookPort {
         range.load("rowIndex,columnIndex,rowCount,columnCount");
         const header = t.getHeaderRowRange();
         header.load("values");
-        t.worksheet.load("name");
+        t.worksheet.load("name,visibility");
         t.load("showTotals");
         return { t, range, header };
       });
@@ -50,6 +82,7 @@ export class OfficeWorkbook implements WorkbookPort {
         rowCount: range.rowCount - 1 - (t.showTotals ? 1 : 0),
         headerRow: range.rowIndex + 1,
         firstColumn: range.columnIndex + 1,
+        hidden: isHidden(t.worksheet.visibility),
       }));
       const sheetsWithTables = new Set(out.map((t) => t.sheet));
       const headerRows = markers
@@ -58,15 +91,25 @@ export class OfficeWorkbook implements WorkbookPort {
             !sheetsWithTables.has(ws.name) && !used.isNullObject && !holdsMarker(top.values)
         )
         .map(({ ws, used }) => {
-          const header = ws.getRangeByIndexes(used.rowIndex, used.columnIndex, 1, used.columnCount);
-          header.load("values");
-          return { ws, used, header };
+          // The header is searched in the first rows: title rows above it are allowed.
+          const top = ws.getRangeByIndexes(
+            used.rowIndex,
+            used.columnIndex,
+            Math.min(HEADER_SEARCH_ROWS, used.rowCount),
+            used.columnCount
+          );
+          top.load("values");
+          return { ws, used, top };
         });
       await context.sync();
-      for (const { ws, used, header } of headerRows) {
-        const names = header.values[0].map((h) => String(h ?? "").trim());
-        const width = names.findIndex((h) => h === "");
-        const headers = width < 0 ? names : names.slice(0, width);
+      for (const { ws, used, top } of headerRows) {
+        const rows = top.values.map((r) => r.map((v) => (v === "" ? null : v)));
+        const at = headerRowOf(rows);
+        if (at < 0) continue;
+        const names = top.values[at].map((h) => String(h ?? "").trim());
+        const first = names.findIndex((h) => h !== "");
+        const width = names.slice(first).findIndex((h) => h === "");
+        const headers = width < 0 ? names.slice(first) : names.slice(first, first + width);
         if (headers.length === 0) continue;
         out.push({
           name: ws.name,
@@ -74,9 +117,10 @@ export class OfficeWorkbook implements WorkbookPort {
           isExcelTable: false,
           headers,
           columns: [],
-          rowCount: used.rowCount - 1,
-          headerRow: used.rowIndex + 1,
-          firstColumn: used.columnIndex + 1,
+          rowCount: used.rowCount - 1 - at,
+          headerRow: used.rowIndex + 1 + at,
+          firstColumn: used.columnIndex + 1 + first,
+          hidden: isHidden(ws.visibility),
         });
       }
       return out;
@@ -140,28 +184,35 @@ export class OfficeWorkbook implements WorkbookPort {
     return { ...table, columns };
   }
 
+  /** The sheet SPEC_Scorecard names; a copy carrying the marker but not the name is the analyst's. */
   async findScorecard(): Promise<string | null> {
-    return this.run(async (context) => {
-      const sheets = context.workbook.worksheets;
-      sheets.load("items/name");
-      await context.sync();
-      const tops = sheets.items.map((ws) => {
-        const top = ws.getRange(MARKER_AREA.address);
-        top.load("values");
-        return { ws, top };
-      });
-      await context.sync();
-      return tops.find(({ top }) => holdsMarker(top.values))?.ws.name ?? null;
-    });
+    return findNamedScorecard(this.run);
   }
 
   async writeScorecard(
     plan: ScorecardPlan,
     onProgress: ProgressListener,
-    signal?: AbortSignal
+    signal?: AbortSignal,
+    options: WriteOptions = {}
   ): Promise<string> {
     const existing = await this.findScorecard();
-    return writePlanWithOffice(this.run, plan, existing, onProgress, signal);
+    return writePlanWithOffice(this.run, plan, existing, onProgress, signal, {
+      values: options.values === true,
+      date1904: (await this.dateSystem()) === 1904,
+      supports: this.supports,
+    });
+  }
+
+  /** The read-back; if Excel refuses it, that is what the check says (the sheet is written). */
+  async checkScorecard(sheetName: string, plan: ScorecardPlan): Promise<SheetCheck> {
+    try {
+      return await checkWrittenSheet(this.run, sheetName, plan, this.supports, this.timing);
+    } catch (e) {
+      return {
+        checked: 0,
+        problems: [{ kind: "other_error", error: officeErrorText(e), cells: [] }],
+      };
+    }
   }
 
   async showScorecard(sheetName: string): Promise<void> {

@@ -1,54 +1,42 @@
 /**
- * Writes a ScorecardPlan through Office.js: the twin of the file writer (src/workbook/scorecardSheet.ts). Values and formulas
- * go in row blocks (each request far under Excel on the web's 5 MB), then styles, the status
- * colours and the charts. An earlier scorecard sheet is cleared and rewritten in place, so
- * references to it from other sheets keep working; no other sheet is touched.
+ * Writes a ScorecardPlan through Office.js: the twin of the file writer (src/workbook/scorecardSheet.ts).
+ * Inputs and number formats go in row blocks, then the look (rectangles of one style), the status
+ * colours, layout and charts, every request measured and kept under REQUEST_BUDGET_BYTES (Excel on
+ * the web refuses a request over 5 MB). Calculation waits while the sheet is written, so each block
+ * does not recalculate what the blocks before it hold. An earlier scorecard sheet is cleared and
+ * rewritten in place, so references to it from other sheets keep working; no other sheet is
+ * touched. At the end the sheet is named SPEC_Scorecard (see scorecardIdentity).
  */
-import { NUMBER_FORMATS, PlanCell, ScorecardPlan, freeSheetName } from "../plan/scorecardPlan";
-import { typedFormula, textLiteral } from "../plan/indicatorFormulas";
+import { ScorecardPlan, freeSheetName } from "../plan/scorecardPlan";
+import { textLiteral } from "../engine/formulaText";
 import { columnLetter } from "../plan/references";
 import { Status } from "../engine/status";
 import { STATUS_LOOK, STYLE_LOOK, cssColor } from "../plan/sheetLook";
 import type { ExcelRun } from "./officeWorkbook";
 import { ProgressListener, throwIfCancelled } from "../workbook/workbookPort";
+import {
+  OPERATION_OVERHEAD_BYTES,
+  REQUEST_BUDGET_BYTES,
+  RequestBatches,
+  jsonBytes,
+  operation,
+} from "./requestBatches";
+import { GridOptions, PlanGrid, planGrid, styleRectangles } from "./sheetGrid";
+import { nameScorecard } from "./scorecardIdentity";
+import { WorkbookProblem, asWorkbookProblem } from "./workbookProblem";
 
-/** Cells per write request. */
-export const WRITE_BLOCK_CELLS = 20000;
+export { cellInput, planGrid } from "./sheetGrid";
 
-/** What Excel should receive for one cell: "=formula", a number, or text (a leading "=" kept as text). */
-export function cellInput(cell: PlanCell | undefined): string | number {
-  if (cell === undefined) return "";
-  if (cell.formula !== undefined) return `=${typedFormula(cell.formula)}`;
-  const v = cell.value;
-  if (v === null || v === undefined) return "";
-  if (typeof v === "string" && /^[=+\-@]/.test(v)) return `'${v}`;
-  return v;
+/** Whether this Excel has a requirement set, as Office.context.requirements.isSetSupported says. */
+export type Requirements = (set: string, version: string) => boolean;
+
+export interface OfficeWriteOptions extends GridOptions {
+  readonly supports: Requirements;
+  /** The measured size no request may pass; REQUEST_BUDGET_BYTES unless a test asks for less. */
+  readonly budget?: number;
 }
 
-/** The plan as rows × columns of inputs and number formats; a spill's other cells stay empty for Excel to fill. */
-export function planGrid(plan: ScorecardPlan): {
-  inputs: (string | number)[][];
-  formats: string[][];
-  rows: number;
-  columns: number;
-} {
-  const rows = Math.max(...plan.cells.map((c) => c.row + (c.spill?.rows ?? 1) - 1));
-  const columns = Math.max(...plan.cells.map((c) => c.column + (c.spill?.columns ?? 1) - 1));
-  const inputs = Array.from({ length: rows }, () => new Array<string | number>(columns).fill(""));
-  const formats = Array.from({ length: rows }, () => new Array<string>(columns).fill("General"));
-  for (const c of plan.cells) {
-    inputs[c.row - 1][c.column - 1] = cellInput(c);
-    for (let i = 0; i < (c.spill?.rows ?? 1); i++) {
-      for (let j = 0; j < (c.spill?.columns ?? 1); j++) {
-        const format = c.spill?.formats?.[j] ?? c.format;
-        formats[c.row - 1 + i][c.column - 1 + j] =
-          format === undefined ? "General" : NUMBER_FORMATS[format];
-      }
-    }
-  }
-  return { inputs, formats, rows, columns };
-}
-
+/** The sheet to write into: the earlier build's, cleared, or a new one beside the analyst's sheets. */
 async function prepareSheet(
   run: ExcelRun,
   plan: ScorecardPlan,
@@ -58,19 +46,24 @@ async function prepareSheet(
     const sheets = context.workbook.worksheets;
     if (existing !== null) {
       const ws = sheets.getItem(existing);
-      ws.getRange().clear();
+      ws.load("protection/protected");
       // The charts themselves are needed, to delete each one.
       // eslint-disable-next-line office-addins/no-navigational-load
       ws.charts.load("items");
       await context.sync();
+      if (ws.protection.protected) throw new WorkbookProblem("sheet_protected", existing);
+      ws.getRange().clear();
       ws.charts.items.forEach((chart) => chart.delete());
       await context.sync();
       return existing;
     }
-    sheets.load("items"); // worksheets are few: all their scalar properties cost nothing
+    const protection = context.workbook.protection;
+    protection.load("protected");
+    sheets.load("items/name");
     await context.sync();
-    const names = new Set(sheets.items.map((s) => s.name));
-    const name = freeSheetName(plan.sheetName, (n) => names.has(n));
+    if (protection.protected) throw new WorkbookProblem("structure_protected");
+    const names = new Set(sheets.items.map((s) => s.name.toLowerCase()));
+    const name = freeSheetName(plan.sheetName, (n) => names.has(n.toLowerCase()));
     const ws = sheets.add(name);
     ws.showGridlines = false;
     await context.sync();
@@ -78,103 +71,233 @@ async function prepareSheet(
   });
 }
 
+/**
+ * Stops Excel recalculating while the sheet is written: the application's mode set to manual
+ * (ExcelApi 1.8) and put back afterwards, whatever happens (the mode is Excel's, not the
+ * workbook's); where the mode cannot be set, each request suspends calculation until its sync
+ * (ExcelApi 1.6).
+ */
+async function holdCalculation(
+  run: ExcelRun,
+  supports: Requirements
+): Promise<{
+  release: () => Promise<void>;
+  perRequest?: (context: Excel.RequestContext) => void;
+}> {
+  if (!supports("ExcelApi", "1.8"))
+    return {
+      release: async () => undefined,
+      perRequest: supports("ExcelApi", "1.6")
+        ? (context) => context.workbook.application.suspendApiCalculationUntilNextSync()
+        : undefined,
+    };
+  const before = await run(async (context) => {
+    const app = context.workbook.application;
+    app.load("calculationMode");
+    await context.sync();
+    const mode = app.calculationMode;
+    if (mode !== "Manual") {
+      app.calculationMode = "Manual";
+      await context.sync();
+    }
+    return mode;
+  });
+  if (before === "Manual") return { release: async () => undefined };
+  return {
+    release: async () => {
+      await run(async (context) => {
+        context.workbook.application.calculationMode = before;
+        await context.sync();
+      });
+    },
+  };
+}
+
+/** Row blocks of inputs and number formats, each as large as the budget allows. */
+async function writeCells(
+  batches: RequestBatches,
+  sheetName: string,
+  grid: PlanGrid,
+  budget: number,
+  onProgress: ProgressListener
+): Promise<void> {
+  const { inputs, formats, rows, columns } = grid;
+  onProgress({ phase: "writing", done: 0, total: rows });
+  for (let start = 0; start < rows;) {
+    let end = start;
+    let bytes = OPERATION_OVERHEAD_BYTES;
+    while (end < rows) {
+      const more = jsonBytes(inputs[end]) + jsonBytes(formats[end]) + 2;
+      if (end > start && bytes + more > budget) break;
+      bytes += more;
+      end++;
+    }
+    const [first, n] = [start, end - start];
+    await batches.add({
+      bytes,
+      queue: (context) => {
+        const range = context.workbook.worksheets
+          .getItem(sheetName)
+          .getRangeByIndexes(first, 0, n, columns);
+        // Formats first, so a date typed into a cell reads as a date.
+        range.numberFormat = formats.slice(first, first + n);
+        range.formulas = inputs.slice(first, first + n);
+      },
+      onSent: () => onProgress({ phase: "writing", done: first + n, total: rows }),
+    });
+    start = end;
+  }
+}
+
+/** Styles by rectangle, column widths, frozen title rows, print layout and the status colours. */
+async function writeLook(
+  batches: RequestBatches,
+  plan: ScorecardPlan,
+  sheetName: string,
+  supports: Requirements
+): Promise<void> {
+  const sheet = (context: Excel.RequestContext): Excel.Worksheet =>
+    context.workbook.worksheets.getItem(sheetName);
+  for (const r of styleRectangles(plan)) {
+    const look = STYLE_LOOK[r.style];
+    await batches.add(
+      operation({ r, look }, (context) => {
+        const format = sheet(context).getRangeByIndexes(r.row, r.column, r.rows, r.columns).format;
+        if (look.font?.bold) format.font.bold = true;
+        if (look.font?.italic) format.font.italic = true;
+        if (look.font?.size !== undefined) format.font.size = look.font.size;
+        if (look.font?.color !== undefined) format.font.color = cssColor(look.font.color);
+        if (look.fill !== undefined) format.fill.color = cssColor(look.fill);
+      })
+    );
+  }
+  for (const [j, width] of plan.columnWidths.entries()) {
+    const column = `${columnLetter(j + 1)}:${columnLetter(j + 1)}`;
+    await batches.add(
+      operation({ column, width }, (context) => {
+        sheet(context).getRange(column).format.columnWidth = width * 7;
+      })
+    );
+  }
+  await batches.add(
+    operation({ frozen: plan.frozenRows }, (context) => {
+      const ws = sheet(context);
+      ws.freezePanes.freezeRows(plan.frozenRows);
+      // Printed landscape, one page wide, as the file writer sets it.
+      if (supports("ExcelApi", "1.9")) {
+        ws.pageLayout.orientation = "Landscape";
+        ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      }
+    })
+  );
+  const rule = plan.statusRule;
+  const address = `${columnLetter(rule.column)}${rule.firstRow}:${columnLetter(rule.column)}${rule.lastRow}`;
+  for (const status of Object.keys(STATUS_LOOK) as Status[]) {
+    const formula = `=${columnLetter(rule.column)}${rule.firstRow}=${textLiteral(rule.texts[status])}`;
+    await batches.add(
+      operation({ address, formula, look: STATUS_LOOK[status] }, (context) => {
+        const cf = sheet(context).getRange(address).conditionalFormats.add("Custom");
+        cf.custom.rule.formula = formula;
+        cf.custom.format.fill.color = cssColor(STATUS_LOOK[status].fill);
+        cf.custom.format.font.color = cssColor(STATUS_LOOK[status].font);
+      })
+    );
+  }
+}
+
 export async function writePlanWithOffice(
   run: ExcelRun,
   plan: ScorecardPlan,
   existing: string | null,
   onProgress: ProgressListener,
-  signal?: AbortSignal
+  signal: AbortSignal | undefined,
+  options: OfficeWriteOptions
 ): Promise<string> {
   throwIfCancelled(signal);
-  const sheetName = await prepareSheet(run, plan, existing);
-  const { inputs, formats, rows, columns } = planGrid(plan);
-  const block = Math.max(1, Math.floor(WRITE_BLOCK_CELLS / columns));
-  onProgress({ phase: "writing", done: 0, total: rows });
-  for (let start = 0; start < rows; start += block) {
+  let sheetName: string | null = existing;
+  try {
+    sheetName = await prepareSheet(run, plan, existing);
+    const name = sheetName;
+    const budget = options.budget ?? REQUEST_BUDGET_BYTES;
+    const { release, perRequest } = await holdCalculation(run, options.supports);
+    try {
+      const batches = new RequestBatches(run, budget, signal, perRequest);
+      await writeCells(batches, name, planGrid(plan, options), budget, onProgress);
+      await writeLook(batches, plan, name, options.supports);
+      await batches.flush();
+    } finally {
+      await release();
+    }
     throwIfCancelled(signal);
-    const n = Math.min(block, rows - start);
-    // One request per block on purpose: Excel on the web refuses a request over 5 MB.
-    await run(async (context) => {
-      const range = context.workbook.worksheets
-        .getItem(sheetName)
-        .getRangeByIndexes(start, 0, n, columns);
-      range.numberFormat = formats.slice(start, start + n);
-      range.formulas = inputs.slice(start, start + n);
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- see the comment above
-      await context.sync();
-    });
-    onProgress({ phase: "writing", done: start + n, total: rows });
+    await addCharts(run, plan, name);
+    await nameScorecard(run, name);
+    return name;
+  } catch (e) {
+    throw asWorkbookProblem(e, sheetName);
   }
-  await run(async (context) => {
-    const ws = context.workbook.worksheets.getItem(sheetName);
-    ws.freezePanes.freezeRows(plan.frozenRows);
-    // Printed landscape, one page wide, as the file writer sets it (ExcelApi 1.9).
-    ws.pageLayout.orientation = "Landscape";
-    ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-    plan.columnWidths.forEach((w, j) => {
-      ws.getRange(`${columnLetter(j + 1)}:${columnLetter(j + 1)}`).format.columnWidth = w * 7;
-    });
-    for (const c of plan.cells) {
-      if (c.style === undefined || c.style === "body") continue;
-      const look = STYLE_LOOK[c.style];
-      // A navigation property, not a scalar: nothing to load (the rule cannot tell them apart).
-      // eslint-disable-next-line office-addins/load-object-before-read
-      const format = ws.getCell(c.row - 1, c.column - 1).format;
-      if (look.font?.bold) format.font.bold = true;
-      if (look.font?.italic) format.font.italic = true;
-      if (look.font?.size !== undefined) format.font.size = look.font.size;
-      if (look.font?.color !== undefined) format.font.color = cssColor(look.font.color);
-      if (look.fill !== undefined) format.fill.color = cssColor(look.fill);
-    }
-    const rule = plan.statusRule;
-    const statusRange = ws.getRange(
-      `${columnLetter(rule.column)}${rule.firstRow}:${columnLetter(rule.column)}${rule.lastRow}`
-    );
-    for (const status of Object.keys(STATUS_LOOK) as Status[]) {
-      const cf = statusRange.conditionalFormats.add("Custom");
-      cf.custom.rule.formula = `=${columnLetter(rule.column)}${rule.firstRow}=${textLiteral(rule.texts[status])}`;
-      cf.custom.format.fill.color = cssColor(STATUS_LOOK[status].fill);
-      cf.custom.format.font.color = cssColor(STATUS_LOOK[status].font);
-    }
-    await context.sync();
-  });
-  await addCharts(run, plan, sheetName);
-  return sheetName;
 }
 
-/** The funnel and Pareto charts; where an Excel lacks those chart types, bar and column charts. */
-async function addCharts(run: ExcelRun, plan: ScorecardPlan, sheetName: string): Promise<void> {
-  const place = (chart: Excel.Chart, title: string, top: number): void => {
+type ChartKind = "funnel" | "pareto";
+
+/** Each chart's name on the sheet, so a failed attempt can be found and removed. */
+export const CHART_NAMES: Record<ChartKind, string> = {
+  funnel: "SPEC funnel",
+  pareto: "SPEC pareto",
+};
+
+const CHART_TYPES: Record<ChartKind, { first: Excel.ChartType; fallback: Excel.ChartType }> = {
+  funnel: { first: "Funnel" as Excel.ChartType, fallback: "BarClustered" as Excel.ChartType },
+  pareto: { first: "Pareto" as Excel.ChartType, fallback: "ColumnClustered" as Excel.ChartType },
+};
+
+/**
+ * One chart of `kind`: the Funnel or Pareto type (ExcelApi 1.9), else, where this Excel cannot
+ * draw that type, a bar or column chart. Whatever an attempt left behind is deleted before the
+ * fallback is added: one chart per chart.
+ */
+async function addChart(
+  run: ExcelRun,
+  sheetName: string,
+  kind: ChartKind,
+  address: string,
+  title: string,
+  top: number
+): Promise<void> {
+  const add = (context: Excel.RequestContext, type: Excel.ChartType): void => {
+    const ws = context.workbook.worksheets.getItem(sheetName);
+    const chart = ws.charts.add(type, ws.getRange(address), "Columns");
+    chart.name = CHART_NAMES[kind];
     chart.title.text = title;
     chart.setPosition(`J${top}`, `Q${top + 16}`);
     chart.legend.visible = false;
   };
-  const add = async (
-    type: "Funnel" | "Pareto",
-    fallback: "BarClustered" | "ColumnClustered",
-    address: string,
-    title: string,
-    top: number
-  ): Promise<void> => {
-    try {
-      await run(async (context) => {
-        const ws = context.workbook.worksheets.getItem(sheetName);
-        place(ws.charts.add(type, ws.getRange(address), "Columns"), title, top);
-        await context.sync();
-      });
-    } catch {
-      await run(async (context) => {
-        const ws = context.workbook.worksheets.getItem(sheetName);
-        place(ws.charts.add(fallback, ws.getRange(address), "Columns"), title, top);
-        await context.sync();
-      });
-    }
-  };
+  try {
+    await run(async (context) => {
+      add(context, CHART_TYPES[kind].first);
+      await context.sync();
+    });
+  } catch {
+    await run(async (context) => {
+      const left = context.workbook.worksheets
+        .getItem(sheetName)
+        .charts.getItemOrNullObject(CHART_NAMES[kind]);
+      left.load("name");
+      await context.sync();
+      if (!left.isNullObject) left.delete();
+      add(context, CHART_TYPES[kind].fallback);
+      await context.sync();
+    });
+  }
+}
+
+/** The funnel and Pareto charts beside the indicator table. */
+async function addCharts(run: ExcelRun, plan: ScorecardPlan, sheetName: string): Promise<void> {
   const funnel = plan.charts.funnel;
   if (funnel !== null)
-    await add(
-      "Funnel",
-      "BarClustered",
+    await addChart(
+      run,
+      sheetName,
+      "funnel",
       `A${funnel.firstRow}:B${funnel.lastRow}`,
       sectionTitle(plan, funnel.firstRow),
       4
@@ -182,9 +305,10 @@ async function addCharts(run: ExcelRun, plan: ScorecardPlan, sheetName: string):
   const pareto = plan.charts.pareto;
   if (pareto !== null) {
     const [label, value] = [columnLetter(pareto.labelColumn), columnLetter(pareto.valueColumn)];
-    await add(
-      "Pareto",
-      "ColumnClustered",
+    await addChart(
+      run,
+      sheetName,
+      "pareto",
       `${label}${pareto.firstRow}:${value}${pareto.lastRow}`,
       sectionTitle(plan, pareto.firstRow),
       22

@@ -14,21 +14,41 @@ import {
   Role,
   TableMapping,
   guessMapping,
+  guessMappingWithChoices,
 } from "../engine/tableMapping";
+import { DataCheck, checkData } from "../engine/dataCheck";
+import { Surface } from "../engine/dataText";
+import { DateOrder } from "../core/dateText";
+import { DecimalMark } from "../core/numberText";
 import { Language } from "../plan/labels";
 import { ScorecardPlan, buildScorecardPlan } from "../plan/scorecardPlan";
 import { ProgressListener, WorkbookPort, throwIfCancelled } from "./workbookPort";
+import { SheetCheck } from "./sheetCheck";
+import { datesFrom1904 } from "./dateSystem";
 
 export interface BuildRequest {
   readonly tables: readonly SourceTable[];
   readonly override: MappingOverride;
   readonly settings: ScorecardSettings;
   readonly language: Language;
+  /** Write every cell as its computed value instead of live formulas. */
+  readonly values?: boolean;
+  /** What settles a column's text: --decimal, --date-order, or the task pane's choices. */
+  readonly reading?: { readonly decimal?: DecimalMark; readonly dateOrder?: DateOrder };
+  /** Where messages are read (they name the command line's options or the pane's fields). */
+  readonly surface?: Surface;
+}
+
+/** The data as read and checked: the mapping over the tables read, and the check. */
+export interface CheckedWorkbook {
+  readonly mapping: TableMapping;
+  readonly check: DataCheck;
 }
 
 export interface ComputedScorecard {
   readonly card: Scorecard;
   readonly mapping: TableMapping;
+  readonly check: DataCheck;
 }
 
 export interface BuildOutcome {
@@ -37,6 +57,12 @@ export interface BuildOutcome {
   readonly mapping: TableMapping;
   /** What the sheet holds as values computed at this build rather than live formulas. */
   readonly snapshots: ScorecardPlan["snapshots"];
+  /** The sheet as planned, for checking it again later. */
+  readonly plan: ScorecardPlan;
+  /** What reading the sheet back found (the task pane, live formulas); null where not read. */
+  readonly check: SheetCheck | null;
+  /** The data as read: rows, rows left out and why, formats found. */
+  readonly dataCheck: DataCheck;
 }
 
 /** The mapping with every role pinned to the table it chose, so reading data cannot change it. */
@@ -67,30 +93,62 @@ function mappedColumns(mapping: TableMapping, table: SourceTable): number[] {
   return [...columns].sort((a, b) => a - b);
 }
 
-/** Reads what the mapping uses and computes the scorecard and its sheet's plan. */
-export async function computeScorecard(
+/**
+ * Reads what the mapping uses and checks it (SPEC.md §3.5): the mapping over the tables as read
+ * (text converted, total rows left out) and the data check, whose `problem` is the first cell or
+ * column that cannot be read, in one line that says what to fix. Fails only without a sales table.
+ */
+export async function checkWorkbookData(
   port: WorkbookPort,
   request: BuildRequest,
   onProgress: ProgressListener,
   signal?: AbortSignal
-): Promise<Result<ComputedScorecard>> {
-  const described = guessMapping(request.tables, request.override);
+): Promise<Result<CheckedWorkbook>> {
+  const guess = guessMappingWithChoices(request.tables, request.override);
+  const described = guess.mapping;
   if (described.sales === undefined)
     return valueError(
-      "no sales table: map a table with customer, date and amount columns in step 1"
+      request.language === "es"
+        ? "no hay tabla de ventas: asigne en el paso 1 una tabla con columnas de cliente, fecha e importe"
+        : "no sales table: map a table with customer, date and amount columns in step 1"
     );
   const pinned = pinnedOverride(described, request.override);
+  const date1904 = (await port.dateSystem?.()) === 1904;
   const loaded: SourceTable[] = [];
   for (const role of ROLES) {
     const m = described[role];
     if (m === undefined || loaded.some((t) => t.name === m.table.name && t.sheet === m.table.sheet))
       continue;
     throwIfCancelled(signal);
-    loaded.push(
-      await port.readTable(m.table, mappedColumns(described, m.table), onProgress, signal)
+    const table = await port.readTable(
+      m.table,
+      mappedColumns(described, m.table),
+      onProgress,
+      signal
     );
+    loaded.push(date1904 ? datesFrom1904(table, described) : table);
   }
-  const mapping = guessMapping(loaded, pinned);
+  const checked = checkData({
+    mapping: guessMapping(loaded, pinned),
+    options: { ...request.reading, language: request.language },
+    surface: request.surface ?? "pane",
+    choices: guess.choices,
+    hiddenSkipped: guess.hiddenSkipped,
+  });
+  return ok(checked);
+}
+
+/** Reads and checks what the mapping uses, and computes the scorecard. */
+export async function computeScorecard(
+  port: WorkbookPort,
+  request: BuildRequest,
+  onProgress: ProgressListener,
+  signal?: AbortSignal
+): Promise<Result<ComputedScorecard>> {
+  const checked = await checkWorkbookData(port, request, onProgress, signal);
+  if (!checked.ok) return checked;
+  const { mapping, check } = checked.value;
+  if (check.problem !== null) return valueError(check.problem.message);
   onProgress({ phase: "computing", done: 0, total: 1 });
   await new Promise((resolve) => setTimeout(resolve, 0)); // let a pane paint the progress first
   const data = readScorecardData(mapping);
@@ -98,7 +156,7 @@ export async function computeScorecard(
   const card = buildScorecard(data.value, request.settings);
   if (!card.ok) return card;
   onProgress({ phase: "computing", done: 1, total: 1 });
-  return ok({ card: card.value, mapping });
+  return ok({ card: card.value, mapping, check });
 }
 
 /** Computes the scorecard and writes its sheet, replacing the one an earlier build made. */
@@ -112,11 +170,17 @@ export async function buildInWorkbook(
   if (!computed.ok) return computed;
   throwIfCancelled(signal);
   const plan = buildScorecardPlan(computed.value.card, computed.value.mapping, request.language);
-  const sheetName = await port.writeScorecard(plan, onProgress, signal);
+  const values = request.values === true;
+  const sheetName = await port.writeScorecard(plan, onProgress, signal, { values });
+  const check =
+    values || port.checkScorecard === undefined ? null : await port.checkScorecard(sheetName, plan);
   return ok({
     card: computed.value.card,
     sheetName,
     mapping: computed.value.mapping,
     snapshots: plan.snapshots,
+    plan,
+    check,
+    dataCheck: computed.value.check,
   });
 }

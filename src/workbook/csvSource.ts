@@ -1,10 +1,22 @@
 /** A folder of CSV files, one table per file, named after the file. */
 import { readdirSync, readFileSync } from "fs";
 import { basename, extname, join } from "path";
+import { DecimalMark } from "../core/numberText";
+import { Result, ok, valueError } from "../core/result";
 import { SourceTable } from "../engine/sourceTable";
 import { excelSheetName, isValidTableName } from "../plan/references";
-import { isoDateTimeToSerial } from "../xlsx/dates";
-import { UnreadableFile } from "../xlsx/unreadable";
+import { HEADER_SEARCH_ROWS, headerRowOf } from "../engine/tableMapping";
+import {
+  DecimalClues,
+  ReadingOptions,
+  TextFound,
+  decimalClues,
+  isClues,
+  readDateColumn,
+  readNumberColumn,
+  tableDecimal,
+} from "../engine/textColumns";
+import { decodeCsv, parseCsvRecords } from "./csvText";
 import { notRegularFile } from "./regularFile";
 
 /**
@@ -20,58 +32,6 @@ export function tableNameOf(file: string): string {
     .replace(/^_+|_+$/g, "")
     .slice(0, 253);
   return isValidTableName(stem) ? stem : `T_${stem}`;
-}
-
-/** RFC 4180 fields; the delimiter is a comma, or a semicolon where the header has more of those. */
-export function parseCsv(text: string): string[][] {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const firstLine = body.slice(0, body.search(/\r?\n|$/));
-  const delimiter =
-    (firstLine.match(/;/g) ?? []).length > (firstLine.match(/,/g) ?? []).length ? ";" : ",";
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < body.length; i++) {
-    const ch = body[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (body[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === delimiter) {
-      row.push(field);
-      field = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && body[i + 1] === "\n") i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else field += ch;
-  }
-  if (field !== "" || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
-
-/** A CSV field as a cell value: numbers (a decimal comma where the file uses semicolons), ISO dates as date serials, else text. */
-function cellOf(field: string, decimalComma: boolean): { value: unknown; date: boolean } {
-  const t = field.trim();
-  if (t === "") return { value: null, date: false };
-  const numeric = decimalComma ? t.replace(",", ".") : t;
-  if (/^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(numeric))
-    return { value: Number(numeric), date: false };
-  if (/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z?)?$/.test(t)) {
-    const serial = isoDateTimeToSerial(t);
-    if (serial === serial) return { value: serial, date: true };
-  }
-  return { value: field, date: false };
 }
 
 /** Headers an Excel table accepts: none blank, none twice (ignoring case). */
@@ -95,60 +55,155 @@ export interface CsvTable {
 /** Excel's limit on a cell's text: a longer field is refused, naming it. */
 const MAX_FIELD = 32767;
 
-export function tablesOfFolder(folder: string): CsvTable[] {
+/** Fields of each column kept as written, for the data check's samples. */
+const CSV_HEAD = 20;
+
+/** A text with a leading zero (007): a code, not a quantity, so its column stays text. */
+const LEADING_ZERO = /^[+-]?0\d+$/;
+
+/**
+ * Each column typed as Excel's own import would, by the rules every reading follows
+ * (textColumns.ts): wholly dates, wholly numbers (the decimal mark from its values, else from
+ * the file's other columns, else --decimal), or text. A column that cannot be typed stays text:
+ * if the scorecard maps it, the data check names the cell or says how to settle it.
+ */
+function typedColumns(
+  raw: readonly (readonly (string | null)[])[],
+  options: ReadingOptions
+): { columns: unknown[][]; found: (TextFound | null)[]; decimal: DecimalMark | null } {
+  const clues = raw.map((values) => {
+    if (values.some((v) => v !== null && LEADING_ZERO.test(v.trim()))) return null;
+    const c = decimalClues(values);
+    return isClues(c) ? c : null;
+  });
+  const decimal = tableDecimal(clues.filter((c): c is DecimalClues => c !== null));
+  const found: (TextFound | null)[] = [];
+  const columns = raw.map((values, j) => {
+    found.push(null);
+    if (values.every((v) => v === null)) return values.slice();
+    const dates = readDateColumn(values, options);
+    if (dates.ok) {
+      found[j] = dates.found;
+      return dates.values.slice();
+    }
+    const c = clues[j];
+    if (c === null) return values.slice();
+    const numbers = readNumberColumn(values, c, options, decimal);
+    if (!numbers.ok) return values.slice();
+    found[j] = numbers.found;
+    return numbers.values.slice();
+  });
+  return { columns, found, decimal };
+}
+
+/** How to read one file; `sheet` the name its table's sheet takes (else one from the file's name). */
+export interface CsvReading extends ReadingOptions {
+  readonly sheet?: string;
+}
+
+/** One CSV file as a table; a quote that never closes is refused naming the file and line. */
+export function readCsvTable(
+  file: string,
+  name: string,
+  bytes: Uint8Array,
+  options: CsvReading
+): Result<CsvTable> {
+  const language = options.language;
+  const { text, encoding } = decodeCsv(bytes);
+  const records = parseCsvRecords(text);
+  if (!("rows" in records))
+    return valueError(
+      language === "es"
+        ? `${file} (${encoding}): la comilla de la línea ${records.line} abre un campo que nunca se cierra; ciérrela o quítela y vuelva a ejecutar`
+        : `${file} (${encoding}): the quote on line ${records.line} opens a field that never closes; close it or remove it and run again`
+    );
+  const rows = records.rows;
+  const tooLong = longFieldAt(rows);
+  if (tooLong !== null) {
+    const [i, j] = tooLong;
+    const length = rows[i][j].length.toLocaleString(language === "es" ? "es" : "en");
+    const line = records.lines[i] ?? i + 1;
+    return valueError(
+      language === "es"
+        ? `${file}: la línea ${line}, columna ${j + 1} tiene ${length} caracteres, más de los ${MAX_FIELD.toLocaleString("es")} que Excel admite en una celda; acórtela y vuelva a ejecutar`
+        : `${file}: line ${line}, column ${j + 1} holds ${length} characters, over Excel's limit of ${MAX_FIELD.toLocaleString("en")} for a cell; shorten it and run again`
+    );
+  }
+  while (rows.length > 0 && rows[rows.length - 1].every((f) => f.trim() === "")) rows.pop();
+  const headerAt = Math.max(0, headerRowOf(rows.slice(0, HEADER_SEARCH_ROWS)));
+  const headers = uniqueHeaders(rows[headerAt] ?? []);
+  const data = rows.slice(headerAt + 1);
+  const raw = headers.map((_, j) =>
+    data.map((r) => {
+      const f = r[j] ?? "";
+      return f.trim() === "" ? null : f;
+    })
+  );
+  const typed = typedColumns(raw, options);
+  const sheet = options.sheet ?? excelSheetName(basename(file, extname(file)), () => false);
+  return ok({
+    table: {
+      name,
+      sheet,
+      file,
+      isExcelTable: true,
+      headers,
+      columns: typed.columns,
+      rowCount: data.length,
+      headerRow: records.lines[headerAt] ?? 1,
+      firstColumn: 1,
+      csv: {
+        encoding,
+        separator: records.separator,
+        decimal: typed.decimal,
+        found: typed.found,
+        head: raw.map((values) => values.slice(0, CSV_HEAD)),
+      },
+    },
+    dateColumns: typed.found.map((f) => f?.kind === "date"),
+  });
+}
+
+/** Every .csv file of a folder, in name order, each a table named after its file. */
+export function tablesOfFolder(folder: string, options: ReadingOptions): Result<CsvTable[]> {
   const files = readdirSync(folder)
     .filter((f) => extname(f).toLowerCase() === ".csv")
     .sort();
   const names = new Set<string>();
+  const tables: CsvTable[] = [];
   const sheets = new Set<string>();
-  return files.map((file) => {
+  for (const file of files) {
     // Only regular files are read: a FIFO named .csv would block forever, a device never end.
-    const notFile = notRegularFile(join(folder, file));
-    if (notFile !== null) throw new UnreadableFile(`${notFile}: remove it from the folder`);
-    const text = readFileSync(join(folder, file), "utf8");
-    const decimalComma = /;/.test(text.slice(0, text.indexOf("\n") >>> 0));
-    const rows = parseCsv(text);
-    while (rows.length > 1 && rows[rows.length - 1].every((f) => f.trim() === "")) rows.pop();
-    const headers = uniqueHeaders(rows[0] ?? []);
-    const data = rows.slice(1);
-    const dateColumns = headers.map(() => false);
-    const columns = headers.map((_, j) =>
-      data.map((r) => {
-        const cell = cellOf(r[j] ?? "", decimalComma);
-        if (cell.date) dateColumns[j] = true;
-        return cell.value;
-      })
-    );
-    checkFieldLengths(rows, file);
+    const notFile = notRegularFile(join(folder, file), options.language);
+    if (notFile !== null)
+      return valueError(
+        options.language === "es"
+          ? `${notFile}: quítelo de la carpeta`
+          : `${notFile}: remove it from the folder`
+      );
     let name = tableNameOf(file);
     for (let k = 2; names.has(name.toLowerCase()); k++) name = `${tableNameOf(file)}_${k}`;
     names.add(name.toLowerCase());
-    // Sheet names by Excel's rules, unique ignoring case ("Sales.csv" beside "sales.csv").
-    const sheet = excelSheetName(basename(file, extname(file)), (n) => sheets.has(n.toLowerCase()));
-    sheets.add(sheet.toLowerCase());
-    return {
-      table: {
-        name,
-        sheet,
-        file,
-        isExcelTable: true,
-        headers,
-        columns,
-        rowCount: data.length,
-        headerRow: 1,
-        firstColumn: 1,
-      },
-      dateColumns,
-    };
-  });
+    const read = readCsvTable(
+      file,
+      name,
+      new Uint8Array(readFileSync(join(folder, file))),
+      // Sheet names by Excel's rules, unique ignoring case ("Sales.csv" beside "sales.csv").
+      {
+        ...options,
+        sheet: excelSheetName(basename(file, extname(file)), (n) => sheets.has(n.toLowerCase())),
+      }
+    );
+    if (!read.ok) return read;
+    sheets.add(read.value.table.sheet.toLowerCase());
+    tables.push(read.value);
+  }
+  return ok(tables);
 }
 
-/** A field longer than a cell may hold is refused, with its row and column. */
-function checkFieldLengths(rows: readonly string[][], file: string): void {
+/** The first field longer than a cell may hold: [record, column], or null. */
+function longFieldAt(rows: readonly string[][]): [number, number] | null {
   for (let i = 0; i < rows.length; i++)
-    for (let j = 0; j < rows[i].length; j++)
-      if (rows[i][j].length > MAX_FIELD)
-        throw new UnreadableFile(
-          `${file}: row ${i + 1}, column ${j + 1} holds ${rows[i][j].length.toLocaleString("en")} characters, over Excel's limit of ${MAX_FIELD.toLocaleString("en")} for a cell; shorten it and run again`
-        );
+    for (let j = 0; j < rows[i].length; j++) if (rows[i][j].length > MAX_FIELD) return [i, j];
+  return null;
 }

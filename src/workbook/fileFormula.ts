@@ -5,7 +5,7 @@
  * Excel shows #NAME? and keeps it. The task pane writes formulas through Excel itself and needs
  * none of this.
  */
-import { LET_VARIABLE } from "../plan/indicatorFormulas";
+import { LET_VARIABLE } from "../engine/formulaText";
 
 const PREFIXES: Record<string, string> = {
   FILTER: "_xlfn._xlws.FILTER",
@@ -25,6 +25,7 @@ const PREFIXES: Record<string, string> = {
   TEXTBEFORE: "_xlfn.TEXTBEFORE",
   MAXIFS: "_xlfn.MAXIFS",
   MINIFS: "_xlfn.MINIFS",
+  NUMBERVALUE: "_xlfn.NUMBERVALUE",
 };
 
 const FUNCTION = new RegExp(`(?<![A-Za-z0-9_.])(${Object.keys(PREFIXES).join("|")})(?=\\()`, "g");

@@ -19,12 +19,19 @@ export function kindOf(path: string): "file" | "folder" | "other" | null {
 }
 
 /** Why a path cannot be read as a file (null when it can): missing, or not a regular file. */
-export function notRegularFile(path: string): string | null {
+export function notRegularFile(path: string, language: "en" | "es" = "en"): string | null {
   const kind = kindOf(path);
-  if (kind === null) return `${path} does not exist (or is a link to nothing)`;
-  if (kind === "folder") return `${path} is a folder, not a file`;
+  const es = language === "es";
+  if (kind === null)
+    return es
+      ? `${path} no existe (o es un enlace a nada)`
+      : `${path} does not exist (or is a link to nothing)`;
+  if (kind === "folder")
+    return es ? `${path} es una carpeta, no un archivo` : `${path} is a folder, not a file`;
   if (kind === "other")
-    return `${path} is not a regular file (a pipe, a device or a socket, which is never read)`;
+    return es
+      ? `${path} no es un archivo normal (una tubería, un dispositivo o un socket, que nunca se leen)`
+      : `${path} is not a regular file (a pipe, a device or a socket, which is never read)`;
   return null;
 }
 

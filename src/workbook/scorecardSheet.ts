@@ -5,7 +5,7 @@
  */
 import { ErrorValue } from "../core/cells";
 import { Status } from "../engine/status";
-import { textLiteral } from "../plan/indicatorFormulas";
+import { textLiteral } from "../engine/formulaText";
 import { CellStyle, NUMBER_FORMATS, NumberFormatKind, ScorecardPlan } from "../plan/scorecardPlan";
 import { STATUS_LOOK, STYLE_LOOK } from "../plan/sheetLook";
 import { cellAddress, columnLetter } from "../core/cellReferences";

@@ -4,6 +4,7 @@
  */
 import { SourceTable } from "../engine/sourceTable";
 import { ScorecardPlan } from "../plan/scorecardPlan";
+import { SheetCheck } from "./sheetCheck";
 
 /** Progress of a long step: done of total, in the unit named. */
 export interface Progress {
@@ -26,6 +27,11 @@ export function throwIfCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new CancelledError();
 }
 
+/** How the sheet is written: live formulas (the default), or every cell as its computed value. */
+export interface WriteOptions {
+  readonly values?: boolean;
+}
+
 export interface WorkbookPort {
   /** The workbook's tables with their headers and row counts, data not yet read (columns empty). */
   describeTables(): Promise<SourceTable[]>;
@@ -45,8 +51,13 @@ export interface WorkbookPort {
   writeScorecard(
     plan: ScorecardPlan,
     onProgress: ProgressListener,
-    signal?: AbortSignal
+    signal?: AbortSignal,
+    options?: WriteOptions
   ): Promise<string>;
+  /** Where the workbook counts days from (Excel for Mac's old default is 1904); absent: 1900. */
+  dateSystem?(): Promise<1900 | 1904>;
+  /** Reads the written sheet back once Excel has calculated it (the task pane). */
+  checkScorecard?(sheetName: string, plan: ScorecardPlan): Promise<SheetCheck>;
   /** Brings the sheet to the front (the task pane) or offers the file (the preview). */
   showScorecard(sheetName: string): Promise<void>;
   /** Office's display language, as "es-ES" or "en-US". */

@@ -7,7 +7,7 @@
  * Names that will reach formulas are checked against Excel's rules here, and arrays grow with
  * the rows read, never from a size the file declares.
  */
-import { ErrorValue } from "../core/cells";
+import { ErrorValue, FormulaWithoutValue } from "../core/cells";
 import { SourceTable } from "../engine/sourceTable";
 import { isValidSheetName, isValidTableName } from "../plan/references";
 import {
@@ -21,6 +21,7 @@ import { SharedStrings } from "../xlsx/sharedStrings";
 import { PartDefect, UnreadableFile, shortText } from "../xlsx/unreadable";
 import { WorksheetInfo, XlsxPackage } from "../xlsx/xlsxPackage";
 import { decodeRange } from "../core/cellReferences";
+import { HEADER_SEARCH_ROWS, headerRowOf } from "../engine/tableMapping";
 
 /** The fewest bytes a row takes in a sheet part: `<row/>`. */
 const MIN_ROW_BYTES = 6;
@@ -50,6 +51,8 @@ interface SheetTop {
   readonly dimensionLastRow: number;
 }
 
+const UNCALCULATED = new FormulaWithoutValue();
+
 /**
  * A scanned cell's value. A shared string the table does not hold is a PartDefect (the scanner
  * names the cell it was reading).
@@ -72,22 +75,27 @@ function cellValue(kind: CellKind, number: number, text: string, strings: Shared
         );
       return value;
     }
+    case CellKind.Uncalculated:
+      return UNCALCULATED;
   }
 }
 
-/** True when the marker is among the values of the sheet's top-left cells (rows and columns of MARKER_AREA). */
+/**
+ * What a plain sheet's first rows say: whether the marker is among its top-left cells (rows and
+ * columns of MARKER_AREA), and its header row, searched in its first rows with values (title
+ * rows above it allowed).
+ */
 async function readTop(
   pkg: XlsxPackage,
   sheet: WorksheetInfo,
   strings: SharedStrings
 ): Promise<SheetTop> {
   let marked = false;
-  let headerRow = 0;
   let currentRow = 0;
-  const header = new Map<number, unknown>();
+  const rows = new Map<number, Map<number, unknown>>();
   const sink: CellSink = {
     row(r) {
-      if (headerRow > 0 && r > headerRow && r > MARKER_AREA.rows) return false;
+      if (rows.size >= HEADER_SEARCH_ROWS && r > MARKER_AREA.rows && !rows.has(r)) return false;
       currentRow = r;
       return true;
     },
@@ -96,16 +104,60 @@ async function readTop(
       if (currentRow <= MARKER_AREA.rows && column <= MARKER_AREA.columns && value === MARKER_TEXT)
         marked = true;
       if (value === null || (typeof value === "string" && value.trim() === "")) return;
-      if (headerRow === 0) headerRow = currentRow;
-      if (currentRow === headerRow) header.set(column, value);
+      if (!rows.has(currentRow)) {
+        if (rows.size >= HEADER_SEARCH_ROWS) return;
+        rows.set(currentRow, new Map());
+      }
+      rows.get(currentRow)?.set(column, value);
     },
   };
   const dimension = await pkg.scan(sheet, sink, EVERY_COLUMN);
+  const range = dimension === null ? null : decodeRange(dimension);
+  // Without a <dimension> (Google Sheets), the rows are counted: choosing among tables needs them.
+  const lastRow = range?.lastRow ?? (await lastRowWithValue(pkg, sheet, strings));
+  const numbers = [...rows.keys()].sort((a, b) => a - b);
+  const lastColumn = Math.max(0, ...[...rows.values()].flatMap((r) => [...r.keys()]));
+  const grid = numbers.map((r) =>
+    Array.from({ length: lastColumn }, (_, c) => rows.get(r)?.get(c + 1) ?? null)
+  );
+  const at = headerRowOf(grid);
+  const header =
+    at < 0 ? new Map<number, unknown>() : (rows.get(numbers[at]) as Map<number, unknown>);
   const firstColumn = header.size === 0 ? 0 : Math.min(...header.keys());
   const headers: string[] = [];
   for (let c = firstColumn; header.has(c); c++) headers.push(String(header.get(c)).trim());
-  const range = dimension === null ? null : decodeRange(dimension);
-  return { marked, headerRow, firstColumn, headers, dimensionLastRow: range?.lastRow ?? 0 };
+  return {
+    marked,
+    headerRow: at < 0 ? 0 : numbers[at],
+    firstColumn,
+    headers,
+    dimensionLastRow: lastRow,
+  };
+}
+
+/** The last row holding a value, by a scan of the whole sheet. */
+async function lastRowWithValue(
+  pkg: XlsxPackage,
+  sheet: WorksheetInfo,
+  strings: SharedStrings
+): Promise<number> {
+  let current = 0;
+  let last = 0;
+  await pkg.scan(
+    sheet,
+    {
+      row(r) {
+        current = r;
+        return true;
+      },
+      cell(_column, kind, number, text) {
+        const value = cellValue(kind, number, text, strings);
+        if (value !== null && !(typeof value === "string" && value.trim() === "")) last = current;
+      },
+    },
+    EVERY_COLUMN
+  );
+  return last;
 }
 
 /** The workbook's tables, data not yet read (every column empty). */
@@ -133,6 +185,7 @@ export async function describeFileTables(pkg: XlsxPackage): Promise<FileTable[]>
           firstColumn: range.firstColumn,
           worksheet: sheet,
           lastRow,
+          hidden: sheet.state !== "visible",
         });
       }
       continue;
@@ -152,6 +205,7 @@ export async function describeFileTables(pkg: XlsxPackage): Promise<FileTable[]>
       firstColumn: top.firstColumn,
       worksheet: sheet,
       lastRow,
+      hidden: sheet.state !== "visible",
     });
   }
   return out;
@@ -219,8 +273,9 @@ export async function readFileTable(
     slot[table.firstColumn + j] = j;
   }
   const firstRow = table.headerRow + 1;
-  // An Excel table's rows end at its range (and at the last row the file holds); a plain
-  // sheet's at its last row with a value in those columns. Columns grow with the rows read.
+  // An Excel table's rows end at its range (its blank rows are rows of the table, reported by the
+  // data check); a plain sheet's at its last row with a value in those columns. Columns grow with
+  // the rows read, then are padded with blanks up to the range (inside Excel's grid).
   const bounded = table.isExcelTable;
   const expected = Math.max(0, table.lastRow - table.headerRow);
   // Sized for the rows the sheet's bytes can hold (a row takes 6 bytes at least), never more than
@@ -233,7 +288,6 @@ export async function readFileTable(
     columnIndexes.includes(j) ? new Array<unknown>(room).fill(null) : []
   );
   let row = 0;
-  let lastRowHeld = table.headerRow;
   let lastWithValue = table.headerRow;
   const step = Math.max(1000, Math.floor(expected / 100));
   onProgress(table.name, 0, expected);
@@ -241,7 +295,6 @@ export async function readFileTable(
     row(r) {
       if (bounded && r > table.lastRow) return false;
       row = r;
-      if (r > table.headerRow) lastRowHeld = r;
       if (r > firstRow && (r - firstRow) % step === 0)
         onProgress(table.name, r - firstRow, Math.max(expected, r - firstRow));
       return true;
@@ -261,7 +314,7 @@ export async function readFileTable(
     },
   };
   await pkg.scan(table.worksheet, sink, wanted);
-  const lastRow = bounded ? Math.min(table.lastRow, lastRowHeld) : lastWithValue;
+  const lastRow = bounded ? table.lastRow : lastWithValue;
   const rowCount = Math.max(0, lastRow - table.headerRow);
   const columns = data.map((c, j) => {
     if (!columnIndexes.includes(j)) return [];

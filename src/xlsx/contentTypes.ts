@@ -63,13 +63,16 @@ export class ContentTypes {
       )
       .map((o) => ({ start: o.start, end: o.end, text: "" }));
     const prefix = root.prefix === "" ? "" : `${root.prefix}:`;
-    const markup = [...added]
-      .map(
-        ([part, type]) =>
-          `<${prefix}Override PartName="/${escapeAttribute(part)}" ContentType="${escapeAttribute(type)}"/>`
-      )
-      .join("");
+    const markup = [...added].map(([part, type]) => overrideXml(part, type, prefix)).join("");
     splices.push({ start: root.innerEnd, end: root.innerEnd, text: markup });
     return applySplices(this.xml, splices);
   }
 }
+
+/** The content type of every part with a file name ending. */
+export const defaultXml = (extension: string, type: string): string =>
+  `<Default Extension="${escapeAttribute(extension)}" ContentType="${escapeAttribute(type)}"/>`;
+
+/** The content type of one part (its name without the leading slash); `prefix` as the part writes its elements ("x:"). */
+export const overrideXml = (part: string, type: string, prefix = ""): string =>
+  `<${prefix}Override PartName="/${escapeAttribute(part)}" ContentType="${escapeAttribute(type)}"/>`;

@@ -31,8 +31,10 @@ const ORDER = [
   "extLst",
 ];
 
-const METADATA_TYPE = `<metadataType name="${DYNAMIC_ARRAY_TYPE}" minSupportedVersion="120000" copy="1" pasteAll="1" pasteValues="1" merge="1" splitFirst="1" rowColShift="1" clearFormats="1" clearComments="1" assign="1" coerce="1" cellMeta="1"/>`;
-const FUTURE_BLOCK = `<bk><extLst><ext uri="${DYNAMIC_ARRAY_EXTENSION}"><xda:dynamicArrayProperties fDynamic="1" fCollapsed="0"/></ext></extLst></bk>`;
+/** The dynamic-array metadata type, as Excel declares it. */
+export const METADATA_TYPE = `<metadataType name="${DYNAMIC_ARRAY_TYPE}" minSupportedVersion="120000" copy="1" pasteAll="1" pasteValues="1" merge="1" splitFirst="1" rowColShift="1" clearFormats="1" clearComments="1" assign="1" coerce="1" cellMeta="1"/>`;
+/** The future-metadata block that says "a dynamic array". */
+export const FUTURE_BLOCK = `<bk><extLst><ext uri="${DYNAMIC_ARRAY_EXTENSION}"><xda:dynamicArrayProperties fDynamic="1" fCollapsed="0"/></ext></extLst></bk>`;
 
 export const NEW_METADATA_XML =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
@@ -41,6 +43,10 @@ export const NEW_METADATA_XML =
   `<futureMetadata name="${DYNAMIC_ARRAY_TYPE}" count="1">${FUTURE_BLOCK}</futureMetadata>` +
   '<cellMetadata count="1"><bk><rc t="1" v="0"/></bk></cellMetadata>' +
   "</metadata>";
+
+/** A cell metadata record: metadata type `t` (1-based) and block `v` of its future metadata (0-based). */
+export const cellMetadataRecordXml = (t: number, v: number): string =>
+  `<bk><rc t="${t}" v="${v}"/></bk>`;
 
 export interface DynamicArrayMetadata {
   /** The value of a dynamic-array cell's cm attribute (1-based cell metadata record). */
@@ -124,7 +130,7 @@ function addRecord(
     block = childrenNamed(future, "bk").length;
     splices.push(...appendChildren(xml, future, prefixed(FUTURE_BLOCK), block + 1));
   }
-  const record = `<bk><rc t="${type}" v="${block}"/></bk>`;
+  const record = cellMetadataRecordXml(type, block);
   let index = 1;
   if (cells === undefined) {
     const at = insertionPoint(root, ORDER, "cellMetadata");

@@ -5,8 +5,8 @@
  */
 import { ErrorValue } from "../core/cells";
 import { columnLetter } from "../core/cellReferences";
-import { CONTENT_TYPES } from "./contentTypes";
-import { RELATIONSHIPS_XML_START, RELATIONSHIP_TYPES, relationshipXml } from "./relationships";
+import { CONTENT_TYPES, defaultXml, overrideXml } from "./contentTypes";
+import { RELATIONSHIP_TYPES, relationshipXml, relationshipsXml } from "./relationships";
 import { EMPTY_STYLES_XML, StylesEditor } from "./stylesPart";
 import { CellOut, worksheetXml } from "./worksheetXml";
 import { escapeAttribute, escapeText } from "./xmlText";
@@ -90,14 +90,14 @@ export async function writeNewWorkbook(
     );
     parts.set(
       `xl/worksheets/_rels/sheet${n}.xml.rels`,
-      `${RELATIONSHIPS_XML_START}${relationshipXml("rId1", RELATIONSHIP_TYPES.table, sheetPart, tablePart)}</Relationships>`
+      relationshipsXml([relationshipXml("rId1", RELATIONSHIP_TYPES.table, sheetPart, tablePart)])
     );
     parts.set(tablePart, tableXml(n, t, ref));
     overrides.push([sheetPart, CONTENT_TYPES.worksheet], [tablePart, CONTENT_TYPES.table]);
     workbookRels.push(
       relationshipXml(`rId${n}`, RELATIONSHIP_TYPES.worksheet, "xl/workbook.xml", sheetPart)
     );
-    sheetElements.push(`<sheet name="${escapeAttribute(t.sheet)}" sheetId="${n}" r:id="rId${n}"/>`);
+    sheetElements.push(sheetXml(t.sheet, n, `rId${n}`));
   });
   const k = tables.length;
   workbookRels.push(
@@ -112,20 +112,20 @@ export async function writeNewWorkbook(
   // After the sheets, which fill the string table as they are written.
   parts.set("xl/sharedStrings.xml", () => sharedStringsXml(strings));
   parts.set("xl/styles.xml", () => single(styles.toXml()));
-  const workbook = `${XML_HEAD}<workbook xmlns="${MAIN}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><workbookPr/><bookViews><workbookView activeTab="0"/></bookViews><sheets>${sheetElements.join("")}</sheets><calcPr calcId="191029"/></workbook>`;
   const first = new Map<string, PartData>([
     ["[Content_Types].xml", contentTypesXml(overrides)],
     [
       "_rels/.rels",
-      `${RELATIONSHIPS_XML_START}${relationshipXml("rId1", RELATIONSHIP_TYPES.officeDocument, "", "xl/workbook.xml")}${relationshipXml("rId2", RELATIONSHIP_TYPES.coreProperties, "", "docProps/core.xml")}${relationshipXml("rId3", RELATIONSHIP_TYPES.extendedProperties, "", "docProps/app.xml")}</Relationships>`,
+      relationshipsXml([
+        relationshipXml("rId1", RELATIONSHIP_TYPES.officeDocument, "", "xl/workbook.xml"),
+        relationshipXml("rId2", RELATIONSHIP_TYPES.coreProperties, "", "docProps/core.xml"),
+        relationshipXml("rId3", RELATIONSHIP_TYPES.extendedProperties, "", "docProps/app.xml"),
+      ]),
     ],
     ["docProps/app.xml", appXml(tables.map((t) => t.sheet))],
     ["docProps/core.xml", coreXml(creator)],
-    ["xl/workbook.xml", workbook],
-    [
-      "xl/_rels/workbook.xml.rels",
-      `${RELATIONSHIPS_XML_START}${workbookRels.join("")}</Relationships>`,
-    ],
+    ["xl/workbook.xml", workbookXml(sheetElements)],
+    ["xl/_rels/workbook.xml.rels", relationshipsXml(workbookRels)],
   ]);
   return writeArchive(null, () => false, first, parts, output);
 }
@@ -157,25 +157,52 @@ function* tableCells(
   }
 }
 
-function tableXml(id: number, t: NewTable, ref: string): string {
-  const columns = t.headers
-    .map((h, j) => `<tableColumn id="${j + 1}" name="${escapeAttribute(h)}"/>`)
-    .join("");
+/** The workbook part: its sheets (<sheet> elements, in order), the first one active. */
+export function workbookXml(sheets: readonly string[]): string {
   return (
-    `${XML_HEAD}<table xmlns="${MAIN}" id="${id}" name="${escapeAttribute(t.name)}" displayName="${escapeAttribute(t.name)}" ref="${ref}" totalsRowShown="0">` +
-    `<autoFilter ref="${ref}"/><tableColumns count="${t.headers.length}">${columns}</tableColumns>` +
-    '<tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>'
+    `${XML_HEAD}<workbook xmlns="${MAIN}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
+    `<workbookPr/><bookViews><workbookView activeTab="0"/></bookViews><sheets>${sheets.join("")}</sheets>` +
+    `${calcPrXml()}</workbook>`
   );
 }
+
+/** A sheet of the workbook: its name, its number and its relationship. */
+export const sheetXml = (name: string, sheetId: number, relationshipId: string): string =>
+  `<sheet name="${escapeAttribute(name)}" sheetId="${sheetId}" r:id="${escapeAttribute(relationshipId)}"/>`;
+
+/** The calculation engine the workbook was last computed by (Excel 365's). */
+export const calcPrXml = (): string => '<calcPr calcId="191029"/>';
+
+/** A table part, styled as Excel styles a new table. */
+export function tableXml(id: number, t: Pick<NewTable, "name" | "headers">, ref: string): string {
+  return (
+    `${XML_HEAD}<table xmlns="${MAIN}" id="${id}" name="${escapeAttribute(t.name)}" displayName="${escapeAttribute(t.name)}" ref="${ref}" totalsRowShown="0">` +
+    `<autoFilter ref="${ref}"/>${tableColumnsXml(t.headers)}${tableStyleInfoXml()}</table>`
+  );
+}
+
+export function tableColumnsXml(headers: readonly string[]): string {
+  const columns = headers.map(
+    (h, j) => `<tableColumn id="${j + 1}" name="${escapeAttribute(h)}"/>`
+  );
+  return `<tableColumns count="${headers.length}">${columns.join("")}</tableColumns>`;
+}
+
+export const tableStyleInfoXml = (): string =>
+  '<tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/>';
+
+/** A shared string item; spaces at its ends kept. */
+export const sharedStringXml = (s: string): string =>
+  /^\s|\s$/.test(s)
+    ? `<si><t xml:space="preserve">${escapeText(s)}</t></si>`
+    : `<si><t>${escapeText(s)}</t></si>`;
 
 async function* sharedStringsXml(strings: ReadonlyMap<string, number>): AsyncGenerator<string> {
   yield `${XML_HEAD}<sst xmlns="${MAIN}" count="${strings.size}" uniqueCount="${strings.size}">`;
   let chunk = "";
   let n = 0;
   for (const s of strings.keys()) {
-    chunk += /^\s|\s$/.test(s)
-      ? `<si><t xml:space="preserve">${escapeText(s)}</t></si>`
-      : `<si><t>${escapeText(s)}</t></si>`;
+    chunk += sharedStringXml(s);
     if (++n % 20000 === 0) {
       yield chunk;
       chunk = "";
@@ -184,7 +211,8 @@ async function* sharedStringsXml(strings: ReadonlyMap<string, number>): AsyncGen
   yield `${chunk}</sst>`;
 }
 
-function contentTypesXml(overrides: readonly [string, string][]): string {
+/** The content types of a new workbook's parts: the defaults by extension, then an override per part. */
+export function contentTypesXml(overrides: readonly [string, string][]): string {
   const all: [string, string][] = [
     ["xl/workbook.xml", CONTENT_TYPES.workbook],
     ["xl/styles.xml", CONTENT_TYPES.styles],
@@ -195,12 +223,9 @@ function contentTypesXml(overrides: readonly [string, string][]): string {
   ];
   return (
     `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
-    `<Default Extension="rels" ContentType="${CONTENT_TYPES.relationships}"/><Default Extension="xml" ContentType="application/xml"/>` +
-    all
-      .map(
-        ([part, type]) => `<Override PartName="/${escapeAttribute(part)}" ContentType="${type}"/>`
-      )
-      .join("") +
+    defaultXml("rels", CONTENT_TYPES.relationships) +
+    defaultXml("xml", "application/xml") +
+    all.map(([part, type]) => overrideXml(part, type)).join("") +
     "</Types>"
   );
 }

@@ -124,3 +124,7 @@ export function relationshipXml(
 
 export const RELATIONSHIPS_XML_START =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">';
+
+/** A whole relationships part from its <Relationship> elements. */
+export const relationshipsXml = (relationships: readonly string[]): string =>
+  `${RELATIONSHIPS_XML_START}${relationships.join("")}</Relationships>`;

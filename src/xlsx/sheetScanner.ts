@@ -47,6 +47,8 @@ export const enum CellKind {
   Error = 4,
   /** A shared string: `number` is its index. */
   Shared = 5,
+  /** A formula whose value was never stored (openpyxl, pandas): `text` is "". */
+  Uncalculated = 6,
 }
 
 export interface CellSink {
@@ -266,6 +268,7 @@ export class SheetScanner {
     this.hasValue = false;
     let inline: string | null = null;
     let inPhonetic = false;
+    let formula = false;
     const content = this.content;
     let pos = gt + 1;
     for (;;) {
@@ -291,7 +294,10 @@ export class SheetScanner {
         if (len === 1 && c0 === 99 /* </c> */) {
           this.lastColumn = column;
           if (!wanted) return end + 1;
-          if (this.type === Type.Inline) {
+          // A formula whose value was never stored: handed over as one, never as blank or 0.
+          if (formula && this.type === Type.Number && !this.holdsValue())
+            this.sink.cell(column, CellKind.Uncalculated, 0, "");
+          else if (this.type === Type.Inline) {
             if (inline !== null) this.deliverText(CellKind.Text, inline);
           } else if (this.hasValue) this.deliver(buf);
           return end + 1;
@@ -307,7 +313,8 @@ export class SheetScanner {
           after = readContent(buf, end + 1, c0 === 118 ? "v" : c0 === 116 ? "t" : "f", content);
           if (after < 0) return INCOMPLETE;
         }
-        if (c0 === 118) {
+        if (c0 === 102) formula = true;
+        else if (c0 === 118) {
           this.hasValue = true;
           const plainRun = !selfClosing && content.joined === null && !content.escaped;
           this.valueText = plainRun ? null : selfClosing || !wanted ? "" : content.text(buf);
@@ -397,6 +404,12 @@ export class SheetScanner {
         `has a cell referenced '${shortText(ascii(buf, start, end), 20)}' in row ${this.rowNumber}`
       );
     return column;
+  }
+
+  /** Whether the cell's <v> is there and holds more than white space. */
+  private holdsValue(): boolean {
+    if (!this.hasValue) return false;
+    return this.valueText !== null ? this.valueText.trim() !== "" : this.valueEnd > this.valueStart;
   }
 
   /** The cell's <v> as its type says; a value that is not what the type says is a PartDefect. */

@@ -105,15 +105,50 @@ export const EMPTY_STYLES_XML =
   '<dxfs count="0"/><tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/>' +
   "</styleSheet>";
 
+/** The source's first font: a new font keeps its name, family, scheme and (unless given) size. */
+export interface BaseFont {
+  readonly name: string | null;
+  readonly family: string | null;
+  readonly scheme: string | null;
+  readonly size: number;
+}
+
+/** A number format of the workbook's own (ids from 164). */
+export const numFmtXml = (id: number, code: string): string =>
+  `<numFmt numFmtId="${id}" formatCode="${escapeAttribute(code)}"/>`;
+
+/** A font: bold, italic, size and colour as given, the rest the base font's. */
+export function fontXml(font: FontLook, base: BaseFont): string {
+  const parts = [
+    font.bold ? "<b/>" : "",
+    font.italic ? "<i/>" : "",
+    `<sz val="${font.size ?? base.size}"/>`,
+    font.color !== undefined ? `<color rgb="${font.color}"/>` : '<color theme="1"/>',
+    base.name !== null ? `<name val="${escapeAttribute(base.name)}"/>` : "",
+    base.family !== null ? `<family val="${escapeAttribute(base.family)}"/>` : "",
+    base.scheme !== null ? `<scheme val="${escapeAttribute(base.scheme)}"/>` : "",
+  ];
+  return `<font>${parts.join("")}</font>`;
+}
+
+/** A solid fill of one ARGB colour. */
+export const solidFillXml = (argb: string): string =>
+  `<fill><patternFill patternType="solid"><fgColor rgb="${argb}"/><bgColor indexed="64"/></patternFill></fill>`;
+
+/** A cell format: number format, font and fill by id, each applied when not the default. */
+export function cellXfXml(numFmtId: number, fontId: number, fillId: number): string {
+  const applies = `${numFmtId !== 0 ? ' applyNumberFormat="1"' : ""}${fontId !== 0 ? ' applyFont="1"' : ""}${fillId !== 0 ? ' applyFill="1"' : ""}`;
+  return `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="0" xfId="0"${applies}/>`;
+}
+
+/** A conditional format's look: a font colour and a solid fill. */
+export const dxfXml = (look: HighlightLook): string =>
+  `<dxf><font><color rgb="${look.font}"/></font><fill><patternFill patternType="solid"><fgColor rgb="${look.fill}"/><bgColor rgb="${look.fill}"/></patternFill></fill></dxf>`;
+
 /** Collects the looks a sheet needs and writes them into the source's styles part. */
 export class StylesEditor {
   private readonly root: XmlElement;
-  private readonly baseFont: {
-    name: string | null;
-    family: string | null;
-    scheme: string | null;
-    size: number;
-  };
+  private readonly baseFont: BaseFont;
   private readonly counts: Record<"numFmts" | "fonts" | "fills" | "cellXfs" | "dxfs", number>;
   private nextNumberFormatId: number;
   private readonly numberFormats = new Map<string, number>();
@@ -173,11 +208,8 @@ export class StylesEditor {
     const key = `${numFmtId}/${fontId}/${fillId}`;
     const known = this.cellXfs.get(key);
     if (known !== undefined) return known;
-    const applies = `${numFmtId !== 0 ? ' applyNumberFormat="1"' : ""}${fontId !== 0 ? ' applyFont="1"' : ""}${fillId !== 0 ? ' applyFill="1"' : ""}`;
     const index = this.counts.cellXfs + this.newCellXfs.length;
-    this.newCellXfs.push(
-      `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="0" xfId="0"${applies}/>`
-    );
+    this.newCellXfs.push(cellXfXml(numFmtId, fontId, fillId));
     this.cellXfs.set(key, index);
     return index;
   }
@@ -185,9 +217,7 @@ export class StylesEditor {
   /** The dxfs index of a conditional format's look, added. */
   highlight(look: HighlightLook): number {
     const index = this.counts.dxfs + this.newDxfs.length;
-    this.newDxfs.push(
-      `<dxf><font><color rgb="${look.font}"/></font><fill><patternFill patternType="solid"><fgColor rgb="${look.fill}"/><bgColor rgb="${look.fill}"/></patternFill></fill></dxf>`
-    );
+    this.newDxfs.push(dxfXml(look));
     return index;
   }
 
@@ -198,7 +228,7 @@ export class StylesEditor {
     if (known !== undefined) return known;
     const id = this.nextNumberFormatId++;
     this.numberFormats.set(code, id);
-    this.newNumberFormats.push(`<numFmt numFmtId="${id}" formatCode="${escapeAttribute(code)}"/>`);
+    this.newNumberFormats.push(numFmtXml(id, code));
     return id;
   }
 
@@ -206,18 +236,8 @@ export class StylesEditor {
     const key = JSON.stringify(font);
     const known = this.fonts.get(key);
     if (known !== undefined) return known;
-    const b = this.baseFont;
-    const parts = [
-      font.bold ? "<b/>" : "",
-      font.italic ? "<i/>" : "",
-      `<sz val="${font.size ?? b.size}"/>`,
-      font.color !== undefined ? `<color rgb="${font.color}"/>` : '<color theme="1"/>',
-      b.name !== null ? `<name val="${escapeAttribute(b.name)}"/>` : "",
-      b.family !== null ? `<family val="${escapeAttribute(b.family)}"/>` : "",
-      b.scheme !== null ? `<scheme val="${escapeAttribute(b.scheme)}"/>` : "",
-    ];
     const index = this.counts.fonts + this.newFonts.length;
-    this.newFonts.push(`<font>${parts.join("")}</font>`);
+    this.newFonts.push(fontXml(font, this.baseFont));
     this.fonts.set(key, index);
     return index;
   }
@@ -226,9 +246,7 @@ export class StylesEditor {
     const known = this.fills.get(argb);
     if (known !== undefined) return known;
     const index = this.counts.fills + this.newFills.length;
-    this.newFills.push(
-      `<fill><patternFill patternType="solid"><fgColor rgb="${argb}"/><bgColor indexed="64"/></patternFill></fill>`
-    );
+    this.newFills.push(solidFillXml(argb));
     this.fills.set(argb, index);
     return index;
   }

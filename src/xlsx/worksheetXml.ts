@@ -60,20 +60,15 @@ const HEAD =
 const CELLS_PER_CHUNK = 20000;
 
 export async function* worksheetXml(sheet: WorksheetOut): AsyncGenerator<string> {
-  let head = HEAD;
-  if (sheet.printOnePageWide === true) head += '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>';
-  if (sheet.dimension !== undefined) head += `<dimension ref="${sheet.dimension}"/>`;
-  const view = sheet.showGridLines === false ? ' showGridLines="0"' : "";
-  const frozen = sheet.frozenRows ?? 0;
-  head +=
-    frozen > 0
-      ? `<sheetViews><sheetView${view} workbookViewId="0"><pane ySplit="${frozen}" topLeftCell="A${frozen + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${frozen + 1}" sqref="A${frozen + 1}"/></sheetView></sheetViews>`
-      : `<sheetViews><sheetView${view} workbookViewId="0"/></sheetViews>`;
-  head += '<sheetFormatPr defaultRowHeight="15"/>';
-  if (sheet.columnWidths !== undefined && sheet.columnWidths.length > 0) {
-    head += `<cols>${sheet.columnWidths.map((w, j) => `<col min="${j + 1}" max="${j + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>`;
-  }
-  yield head + "<sheetData>";
+  yield (
+    HEAD +
+    (sheet.printOnePageWide === true ? sheetPrXml() : "") +
+    (sheet.dimension !== undefined ? dimensionXml(sheet.dimension) : "") +
+    sheetViewsXml(sheet.showGridLines !== false, sheet.frozenRows ?? 0) +
+    sheetFormatPrXml() +
+    colsXml(sheet.columnWidths ?? []) +
+    "<sheetData>"
+  );
 
   let chunk = "";
   let inChunk = 0;
@@ -93,20 +88,10 @@ export async function* worksheetXml(sheet: WorksheetOut): AsyncGenerator<string>
   }
   if (row !== 0) chunk += "</row>";
   chunk += "</sheetData>";
-  for (const cf of sheet.conditionalFormats ?? []) {
-    chunk += `<conditionalFormatting sqref="${cf.range}">`;
-    cf.rules.forEach((rule, i) => {
-      chunk += `<cfRule type="expression" dxfId="${rule.style}" priority="${i + 1}"><formula>${escapeText(rule.formula)}</formula></cfRule>`;
-    });
-    chunk += "</conditionalFormatting>";
-  }
-  chunk +=
-    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
-  if (sheet.printOnePageWide === true)
-    chunk += '<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>';
-  const tables = sheet.tableParts ?? [];
-  if (tables.length > 0)
-    chunk += `<tableParts count="${tables.length}">${tables.map((id) => `<tablePart r:id="${escapeAttribute(id)}"/>`).join("")}</tableParts>`;
+  for (const cf of sheet.conditionalFormats ?? []) chunk += conditionalFormattingXml(cf);
+  chunk += pageMarginsXml();
+  if (sheet.printOnePageWide === true) chunk += pageSetupXml();
+  chunk += tablePartsXml(sheet.tableParts ?? []);
   yield chunk + "</worksheet>";
 }
 
@@ -126,7 +111,66 @@ function cellText(text: string): string {
   return text.length <= MAX_TEXT ? text : `${text.slice(0, MAX_TEXT - 1)}…`;
 }
 
-function cellXml(cell: CellOut, sheet: WorksheetOut): string {
+/** Printed to fit the page's width (with pageSetup's fitToWidth). */
+export const sheetPrXml = (): string => '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>';
+
+/** The used range. */
+export const dimensionXml = (ref: string): string => `<dimension ref="${ref}"/>`;
+
+/** The sheet's one view: grid lines shown or not, the first rows frozen. */
+export function sheetViewsXml(showGridLines: boolean, frozenRows: number): string {
+  const view = showGridLines ? "" : ' showGridLines="0"';
+  if (frozenRows <= 0) return `<sheetViews><sheetView${view} workbookViewId="0"/></sheetViews>`;
+  const first = `A${frozenRows + 1}`;
+  return (
+    `<sheetViews><sheetView${view} workbookViewId="0">` +
+    `<pane ySplit="${frozenRows}" topLeftCell="${first}" activePane="bottomLeft" state="frozen"/>` +
+    `<selection pane="bottomLeft" activeCell="${first}" sqref="${first}"/></sheetView></sheetViews>`
+  );
+}
+
+export const sheetFormatPrXml = (): string => '<sheetFormatPr defaultRowHeight="15"/>';
+
+/** Column widths from column A on, in characters; nothing when none are set. */
+export function colsXml(widths: readonly number[]): string {
+  if (widths.length === 0) return "";
+  const cols = widths.map(
+    // LibreOffice shows a column of width 0 unless it is also marked hidden.
+    (w, j) =>
+      `<col min="${j + 1}" max="${j + 1}" width="${w}" customWidth="1"${w === 0 ? ' hidden="1"' : ""}/>`
+  );
+  return `<cols>${cols.join("")}</cols>`;
+}
+
+/** A range's rules, each a formula with its differential format, in priority order. */
+export function conditionalFormattingXml(cf: ConditionalFormatOut): string {
+  const rules = cf.rules.map(
+    (rule, i) =>
+      `<cfRule type="expression" dxfId="${rule.style}" priority="${i + 1}"><formula>${escapeText(rule.formula)}</formula></cfRule>`
+  );
+  return `<conditionalFormatting sqref="${cf.range}">${rules.join("")}</conditionalFormatting>`;
+}
+
+/** Excel's default margins. */
+export const pageMarginsXml = (): string =>
+  '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
+
+/** Landscape, one page wide, as many pages long as it takes. */
+export const pageSetupXml = (): string =>
+  '<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>';
+
+/** The sheet's table parts, by relationship id; nothing when it has none. */
+export function tablePartsXml(ids: readonly string[]): string {
+  if (ids.length === 0) return "";
+  const parts = ids.map((id) => `<tablePart r:id="${escapeAttribute(id)}"/>`);
+  return `<tableParts count="${ids.length}">${parts.join("")}</tableParts>`;
+}
+
+/** One cell: a constant (inline or shared text), or a dynamic-array formula with its cached result. */
+export function cellXml(
+  cell: CellOut,
+  sheet: Pick<WorksheetOut, "dynamicArrayMetadata" | "sharedString">
+): string {
   checkInGrid(cell.row, cell.column);
   if (cell.spill !== undefined)
     checkInGrid(cell.row + cell.spill.rows - 1, cell.column + cell.spill.columns - 1);
@@ -151,7 +195,7 @@ function cellXml(cell: CellOut, sheet: WorksheetOut): string {
 /** The type attribute and value element of a value: numbers, text, booleans, errors. */
 function stored(
   v: CellResult,
-  sheet: WorksheetOut,
+  sheet: Pick<WorksheetOut, "sharedString">,
   constant: boolean
 ): { type: string; value: string } {
   if (v === null) return { type: ' t="str"', value: "<v></v>" };

@@ -15,6 +15,7 @@ import {
   sheetXml,
   writeTablesWorkbook,
 } from "../support/workbooks";
+import { child, childrenNamed, parseXml } from "../../src/xlsx/xmlTree";
 import { runCli, sha256Of } from "../support/commandLine";
 
 const dir = mkdtempSync(join(tmpdir(), "spec-cli-"));
@@ -92,7 +93,7 @@ test("--json prints every indicator id with the hand-worked values", async () =>
 
 test("a Spanish workbook works with no configuration and gives the English one's figures", async () => {
   const en = await runCli(englishXlsx, "--json");
-  const es = await runCli(spanishXlsx, "--json", "--lang", "es");
+  const es = await runCli(spanishXlsx, "--json", "--lang", "es", "--quiet");
   expect([en.status, es.status]).toEqual([0, 0]);
   const values = (out: string): unknown =>
     Object.fromEntries(
@@ -172,7 +173,10 @@ describe("--out", () => {
         'SUM((_xlpm.k<>"")*(_xlpm.k<>"0")*(Sales[Date]>=$B$6)*(Sales[Date]<$B$4+1)*Sales[Amount]),' +
         'SUM((_xlpm.k<>"")*(_xlpm.k<>"0")*(Sales[Date]>=$B$8)*(Sales[Date]<$B$9+1)*Sales[Amount])))'
     );
-    expect(revenue.xml).toContain(`<f t="array" ref="B${revenueRow}:C${revenueRow}">`);
+    expect(Object.fromEntries(revenue.f ?? [])).toEqual({
+      t: "array",
+      ref: `B${revenueRow}:C${revenueRow}`,
+    });
     expect(cells.get(`B${revenueRow}`)).toBeCloseTo(json.indicators.revenue.value as number, 6);
     expect(cells.get(`C${revenueRow}`)).toBeCloseTo(json.indicators.revenue.previous as number, 6);
     expect(revenue.format).toBe("#,##0.00");
@@ -181,7 +185,11 @@ describe("--out", () => {
     expect(activation.formula).toBe(
       'IFERROR(_xldudf_SPEC_ACTIVATION_RATE(Sales[Customer],Sales[Date],Sales[Amount],$B$4,$B$14,$B$15,$B$16,Customers[[Customer ID]]),"")'
     );
-    expect(activation.xml).toMatch(/ cm="1"><f t="array" ref="B\d+">/);
+    expect(activation.cell.get("cm")).toBe("1");
+    expect(Object.fromEntries(activation.f ?? [])).toEqual({
+      t: "array",
+      ref: `B${activationRow}`,
+    });
     expect(cells.get(`B${activationRow}`)).toBeCloseTo(
       json.indicators["svc.activation_rate"].value as number,
       12
@@ -202,15 +210,20 @@ describe("--out", () => {
   });
 
   test("colours statuses with conditional formatting", async () => {
-    const xml = await sheetXml(out, "Scorecard");
-    const block = /<conditionalFormatting sqref="([^"]+)">(.*?)<\/conditionalFormatting>/.exec(xml);
-    expect(block?.[1]).toBe("F21:F44");
-    const rules = [
-      ...(block?.[2] ?? "").matchAll(
-        /<cfRule type="expression" dxfId="(\d+)" priority="\d+"><formula>(.*?)<\/formula>/g
-      ),
-    ].map((m) => m[2].replace(/&quot;/g, '"'));
-    expect(rules).toEqual(['F21="On track"', 'F21="At risk"', 'F21="Off track"']);
+    const sheet = parseXml(await sheetXml(out, "Scorecard"));
+    const formats = childrenNamed(sheet, "conditionalFormatting");
+    expect(formats.map((f) => f.attributes.get("sqref"))).toEqual(["F21:F44"]);
+    const rules = childrenNamed(formats[0], "cfRule");
+    expect(rules.map((r) => child(r, "formula")?.text)).toEqual([
+      'F21="On track"',
+      'F21="At risk"',
+      'F21="Off track"',
+    ]);
+    expect(rules.map((r) => [r.attributes.get("type"), r.attributes.get("priority")])).toEqual([
+      ["expression", "1"],
+      ["expression", "2"],
+      ["expression", "3"],
+    ]);
   });
 
   test("building again from the output replaces its own Scorecard and nothing else", async () => {
@@ -265,7 +278,15 @@ test("a folder of CSV files (comma or semicolon) gives the same figures as the w
     "month"
   );
   expect(fromCsv.status).toBe(0);
-  expect(JSON.parse(fromCsv.out)).toEqual(JSON.parse(fromXlsx.out));
+  // The same figures; the data check says where each came from (files and their formats, or sheets).
+  const withoutData = (out: string): unknown => ({ ...JSON.parse(out), data: undefined });
+  expect(withoutData(fromCsv.out)).toEqual(withoutData(fromXlsx.out));
+  expect(JSON.parse(fromCsv.out).data.tables[0]).toMatchObject({
+    table: "Sales",
+    file: "Sales.csv",
+    encoding: "UTF-8",
+    separator: ",",
+  });
   expect((await openPackage(join(dir, "from-csv.xlsx"))).worksheets.map((w) => w.name)).toEqual([
     "Customers",
     "Leads",
@@ -312,7 +333,7 @@ describe("bad input exits 2 with one line saying what to fix, and writes nothing
     [
       "text where dates belong",
       [textDates],
-      /cell B3 of sheet Sales \(column Date of table Sales\) is the text 'last Tuesday', expected a date \(customer B\); fix that cell and run again/,
+      /^spec-scorecard: cell B3 of sheet Sales \(column Date of table Sales\) is the text 'last Tuesday', which is not a date \(dates are read as yyyy-mm-dd, dd\/mm\/yyyy, d\/m\/yy or mm\/dd\/yyyy, with \/ - or \. between the parts\); correct it$/,
     ],
     [
       "an unknown period",
@@ -404,7 +425,7 @@ test("--table and --column correct the guessed mapping", async () => {
   const wrong = await runCli(twoSales, "--table", "sales=Nope");
   expect(wrong.status).toBe(2);
   expect(wrong.err).toEqual([
-    "spec-scorecard: --table Nope: no such table (tables: Sales, Facturas)",
+    "spec-scorecard: --table: no table 'Nope'; tables, closest first: Sales, Facturas",
   ]);
   const badColumn = await runCli(twoSales, "--column", "sales.price=Total");
   expect(badColumn.status).toBe(2);

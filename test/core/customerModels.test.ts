@@ -28,26 +28,9 @@ import {
 } from "../../src/core/sheetFunctions";
 import gammaln from "@stdlib/math-base-special-gammaln";
 import { readCdnow } from "../support/cdnow";
+import { equation10 } from "../support/equation10";
 
 const day = isoDateToSerial;
-
-/** Equation (10) of the 2005 paper with its ₂F₁ as a plain power series (converges fast for z ≤ 0.9). */
-function equation10(m: BgNbd, x: number, tx: number, T: number, h: number): number {
-  const a1 = m.r + x;
-  const b1 = m.b + x;
-  const c1 = m.a + m.b + x - 1;
-  const z = h / (m.alpha + T + h);
-  let term = 1;
-  let sum = 1;
-  for (let n = 0; n < 5000 && Math.abs(term) > 1e-17 * Math.abs(sum); n++) {
-    term *= ((a1 + n) * (b1 + n) * z) / ((c1 + n) * (n + 1));
-    sum += term;
-  }
-  const bracket = 1 - Math.pow((m.alpha + T) / (m.alpha + T + h), m.r + x) * sum;
-  const denominator =
-    1 + (x > 0 ? (m.a / (m.b + x - 1)) * Math.pow((m.alpha + T) / (m.alpha + tx), m.r + x) : 0);
-  return ((m.a + m.b + x - 1) / (m.a - 1)) * (bracket / denominator);
-}
 
 describe("purchase histories, worked by hand", () => {
   // As of 2025-03-31. A: days 03-01 (two rows), 03-10, 03-20 (a return and a sale); B: one purchase on 03-15;

@@ -11,10 +11,10 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { Browser } from "playwright-core";
 import { INDICATORS } from "../../src/engine/indicatorCatalog";
-import { LABELS } from "../../src/plan/labels";
 import { writeNewWorkbook } from "../../src/xlsx/newWorkbook";
 import { sampleTables, writeSampleWorkbook } from "../../src/cli/sampleWorkbook";
 import { MESSY_LATEST_DAY, MESSY_SALES, MESSY_TABLES } from "../fixtures/messyWorkbook";
+import { TEXT_SALES, TEXT_TABLES } from "../fixtures/textWorkbook";
 import { callsIn, probeArguments, sameValue, withAddinValues } from "../support/addinProbe";
 import { launchChromium } from "../support/browser";
 import { ROOT, requireBuild } from "../support/builtAddin";
@@ -28,6 +28,8 @@ import { runCli } from "../support/commandLine";
 
 const dir = mkdtempSync(join(tmpdir(), "spec-live-"));
 const source = join(dir, "messy.xlsx");
+// The same mess as text: dd/mm/yyyy dates, 1.234,56 amounts, a TOTAL row, an id listed twice.
+const textSource = join(dir, "text.xlsx");
 // The sample distributor: enough customers and history for the customer models and the backtests.
 const sample = join(dir, "sample.xlsx");
 const SAMPLE_CUSTOMERS = 80;
@@ -39,6 +41,8 @@ beforeAll(async () => {
   libreOfficeVersion();
   const blob = (await writeNewWorkbook(MESSY_TABLES, {})) as Blob;
   writeFileSync(source, new Uint8Array(await blob.arrayBuffer()));
+  const text = (await writeNewWorkbook(TEXT_TABLES, {})) as Blob;
+  writeFileSync(textSource, new Uint8Array(await text.arrayBuffer()));
   await writeSampleWorkbook(sample, { customers: SAMPLE_CUSTOMERS });
   browser = await launchChromium();
   functions = await openFunctionsPage(browser);
@@ -72,6 +76,15 @@ describe.each([
   ["as of the latest sale (a live MAX over the sales)", messy([])],
   ["as of a fixed day, with sales after it", messy(["--as-of", "2025-03-15"])],
   [
+    "the same mess written as text (dates, amounts), with a total row and an id listed twice",
+    {
+      workbook: () => textSource,
+      args: ["--period", "month"],
+      rows: () => TEXT_SALES.length,
+      messy: true,
+    } as Case,
+  ],
+  [
     "the sample distributor: customer models fitted, forecasts backtested",
     {
       workbook: () => sample,
@@ -94,9 +107,7 @@ describe.each([
     cells = await sheetCells(out, "Scorecard");
     rows = {};
     for (const info of INDICATORS) {
-      const found = [...cells].find(
-        ([a, v]) => /^A\d+$/.test(a) && v === LABELS.en.indicators[info.id]
-      );
+      const found = [...cells].find(([a, v]) => /^A\d+$/.test(a) && v === info.words.en);
       if (found !== undefined) rows[info.id] = Number(found[0].slice(1));
     }
   });

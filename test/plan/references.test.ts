@@ -1,6 +1,6 @@
 import { columnReference, quoteSheetName, structuredReference } from "../../src/plan/references";
 import { fileFormula } from "../../src/workbook/fileFormula";
-import { typedFormula } from "../../src/plan/indicatorFormulas";
+import { typedFormula } from "../../src/engine/formulaText";
 import { table } from "../support/tables";
 
 test.each([

@@ -5,7 +5,7 @@ import { readScorecardData } from "../../src/engine/scorecardData";
 import { guessMapping } from "../../src/engine/tableMapping";
 import { buildScorecardPlan, PlanCell, snapshotSummary } from "../../src/plan/scorecardPlan";
 import { table } from "../support/tables";
-import { LABELS } from "../../src/plan/labels";
+import { indicatorById } from "../../src/engine/indicatorCatalog";
 import { CUSTOMERS, LEADS, MARKET, SALES } from "../fixtures/scorecardFixture";
 
 const mapping = guessMapping([SALES, CUSTOMERS, LEADS, MARKET]);
@@ -74,8 +74,8 @@ test("every indicator row has its label, and a formula or the reason it has none
   }
 });
 
-function labelOf(id: string): string {
-  return (LABELS.en.indicators as Record<string, string>)[id];
+function labelOf(id: string): string | undefined {
+  return indicatorById(id)?.words.en;
 }
 
 test("every formula is well formed: balanced brackets outside strings, no stray JavaScript values", () => {

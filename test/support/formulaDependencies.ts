@@ -6,6 +6,7 @@
  */
 import { cellAddress, decodeCell } from "../../src/core/cellReferences";
 import { sheetXml } from "./workbooks";
+import { attributesOf, nameOf, textOf, xmlElements } from "./xmlElements";
 
 export interface StoredFormula {
   readonly formula: string;
@@ -18,19 +19,13 @@ export async function sheetFormulas(
   path: string,
   sheet: string
 ): Promise<Map<string, StoredFormula>> {
-  const xml = await sheetXml(path, sheet);
+  const elements = xmlElements(await sheetXml(path, sheet));
   const out = new Map<string, StoredFormula>();
-  for (const m of xml.matchAll(/<c r="([A-Z]+\d+)"[^>]*><f([^>]*)>(.*?)<\/f>/g)) {
-    const ref = /ref="([^"]+)"/.exec(m[2])?.[1] ?? m[1];
-    out.set(m[1], {
-      formula: m[3]
-        .replace(/&lt;/g, "<")
-        .replace(/&gt;/g, ">")
-        .replace(/&quot;/g, '"')
-        .replace(/&amp;/g, "&"),
-      ref,
-    });
-  }
+  elements.forEach((f, i) => {
+    if (nameOf(f) !== "f" || i === 0 || nameOf(elements[i - 1]) !== "c") return;
+    const cell = attributesOf(elements[i - 1]).get("r") as string;
+    out.set(cell, { formula: textOf(f), ref: attributesOf(f).get("ref") ?? cell });
+  });
   return out;
 }
 

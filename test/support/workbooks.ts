@@ -9,6 +9,8 @@ import { XlsxPackage } from "../../src/xlsx/xlsxPackage";
 import { PartData, writeArchive } from "../../src/xlsx/zipArchive";
 import { ErrorValue } from "../../src/core/cells";
 import { cellAddress } from "../../src/core/cellReferences";
+import { child, childrenNamed, parseXml } from "../../src/xlsx/xmlTree";
+import { attributesOf, nameOf, textOf, xmlElements } from "./xmlElements";
 
 /** Tables as a new workbook file, one Excel table per table, dates as dates where `dateColumns` says. */
 export async function writeTablesWorkbook(
@@ -111,24 +113,28 @@ export async function sheetXml(path: string, sheetName: string): Promise<string>
   return pkg.archive.text(sheet.part);
 }
 
-/** A cell's formula as stored, and its number format code, from the sheet's XML and the styles part. */
+/** A cell as stored: its attributes, its formula (text and the <f> element's attributes), and its number format code. */
 export async function storedCell(
   path: string,
   sheetName: string,
   address: string
-): Promise<{ formula: string | null; format: string; xml: string }> {
-  const { parseXml, child, childrenNamed } = await import("../../src/xlsx/xmlTree");
-  const xml = await sheetXml(path, sheetName);
-  const m = new RegExp(`<c r="${address}"[^>]*?(?:/>|>.*?</c>)`).exec(xml);
-  if (m === null) throw new Error(`no cell ${address} on ${sheetName}`);
-  const cell = m[0];
-  const formula = /<f[^>]*>(.*?)<\/f>/.exec(cell)?.[1] ?? null;
-  const style = Number(/ s="(\d+)"/.exec(cell)?.[1] ?? 0);
+): Promise<{
+  formula: string | null;
+  format: string;
+  cell: ReadonlyMap<string, string>;
+  f: ReadonlyMap<string, string> | null;
+}> {
+  const elements = xmlElements(await sheetXml(path, sheetName));
+  const at = elements.findIndex((e) => nameOf(e) === "c" && attributesOf(e).get("r") === address);
+  if (at < 0) throw new Error(`no cell ${address} on ${sheetName}`);
+  const cell = attributesOf(elements[at]);
+  const f = elements[at].endsWith("/>") ? undefined : elements[at + 1];
+  const formula = f !== undefined && nameOf(f) === "f" ? f : null;
   const styles = parseXml(await partText(path, "xl/styles.xml"));
-  const xf = childrenNamed(child(styles, "cellXfs") ?? styles, "xf")[style];
+  const xf = childrenNamed(child(styles, "cellXfs") ?? styles, "xf")[Number(cell.get("s") ?? 0)];
   const id = Number(xf?.attributes.get("numFmtId") ?? 0);
   const custom = childrenNamed(child(styles, "numFmts") ?? styles, "numFmt").find(
-    (f) => Number(f.attributes.get("numFmtId")) === id
+    (n) => Number(n.attributes.get("numFmtId")) === id
   );
   const builtIn: Record<number, string> = {
     0: "General",
@@ -137,15 +143,9 @@ export async function storedCell(
     14: "m/d/yyyy",
   };
   return {
-    formula:
-      formula === null
-        ? null
-        : formula
-            .replace(/&lt;/g, "<")
-            .replace(/&gt;/g, ">")
-            .replace(/&quot;/g, '"')
-            .replace(/&amp;/g, "&"),
+    formula: formula === null ? null : textOf(formula),
     format: custom?.attributes.get("formatCode") ?? builtIn[id] ?? String(id),
-    xml: cell,
+    cell,
+    f: formula === null ? null : attributesOf(formula),
   };
 }

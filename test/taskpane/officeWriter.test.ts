@@ -1,27 +1,27 @@
-/** The Office.js writer against office-addin-mock: what it asks Excel to do, block by block. */
-import { OfficeMockObject } from "office-addin-mock";
+/** The Office.js writer against an office-addin-mock workbook: what it asks Excel to do, request by request. */
 import { isoDateToSerial } from "../../src/core/cells";
 import { DEFAULT_SETTINGS, buildScorecard } from "../../src/engine/scorecard";
 import { readScorecardData } from "../../src/engine/scorecardData";
+import { SourceTable } from "../../src/engine/sourceTable";
 import { guessMapping } from "../../src/engine/tableMapping";
-import { buildScorecardPlan, ScorecardPlan } from "../../src/plan/scorecardPlan";
-import {
-  WRITE_BLOCK_CELLS,
-  cellInput,
-  planGrid,
-  writePlanWithOffice,
-} from "../../src/taskpane/officeWriter";
-import type { ExcelRun } from "../../src/taskpane/officeWorkbook";
+import { NUMBER_FORMATS, ScorecardPlan, buildScorecardPlan } from "../../src/plan/scorecardPlan";
+import { bigTables } from "../../src/bench/benchScorecard";
+import { OfficeWriteOptions, writePlanWithOffice } from "../../src/taskpane/officeWriter";
+import { REQUEST_BUDGET_BYTES } from "../../src/taskpane/requestBatches";
+import { planGrid, styleRectangles } from "../../src/taskpane/sheetGrid";
+import { SCORECARD_NAME } from "../../src/taskpane/scorecardIdentity";
+import { WorkbookProblem } from "../../src/taskpane/workbookProblem";
 import { Progress } from "../../src/workbook/workbookPort";
+import { FakeExcel } from "../support/fakeExcel";
 import { CUSTOMERS, LEADS, MARKET, SALES } from "../fixtures/scorecardFixture";
 
-function fixturePlan(): ScorecardPlan {
-  const mapping = guessMapping([SALES, CUSTOMERS, LEADS, MARKET]);
+function planOf(tables: SourceTable[], asOf?: string): ScorecardPlan {
+  const mapping = guessMapping(tables);
   const data = readScorecardData(mapping);
   if (!data.ok) throw new Error(data.error.message);
   const card = buildScorecard(data.value, {
     ...DEFAULT_SETTINGS,
-    asOf: isoDateToSerial("2025-03-20"),
+    ...(asOf === undefined ? {} : { asOf: isoDateToSerial(asOf) }),
     period: "month",
     targets: { revenue: 1800 },
   });
@@ -29,210 +29,332 @@ function fixturePlan(): ScorecardPlan {
   return buildScorecardPlan(card.value, mapping, "en");
 }
 
-interface Written {
-  ranges: {
-    row: number;
-    column: number;
-    rows: number;
-    columns: number;
-    formulas?: unknown[][];
-    numberFormat?: string[][];
-  }[];
-  cells: Map<string, { format: { font: Record<string, unknown>; fill: Record<string, unknown> } }>;
-  conditionalFormats: {
-    type: string;
-    custom: {
-      rule: { formula?: string };
-      format: { fill: { color?: string }; font: { color?: string } };
-    };
-  }[];
-  charts: {
-    type: string;
-    address: string;
-    title: { text?: string };
-    legend: { visible?: boolean };
-  }[];
-  added: string[];
-  cleared: number;
-  frozenRows: number[];
+const plan = planOf([SALES, CUSTOMERS, LEADS, MARKET], "2025-03-20");
+const everything = (): boolean => true;
+const LIVE: OfficeWriteOptions = { values: false, date1904: false, supports: everything };
+
+/** The sheet's inputs as rows × columns, "" where nothing was written. */
+function written(excel: FakeExcel, sheet: string, rows: number, columns: number): unknown[][] {
+  const s = excel.sheets.get(sheet);
+  if (s === undefined) throw new Error(`no sheet ${sheet}`);
+  return Array.from({ length: rows }, (_, i) =>
+    Array.from({ length: columns }, (_, j) => s.inputs.get(`${i},${j}`) ?? "")
+  );
 }
 
-/** A workbook mock with Sales and an earlier sheet named Scorecard (not made by us), recording every write. */
-function excelMock(written: Written): OfficeMockObject {
-  const worksheet = (name: string): Record<string, unknown> => ({
-    name,
-    showGridlines: true,
-    freezePanes: {
-      freezeRows: (rows: number) => {
-        written.frozenRows.push(rows);
-      },
-    },
-    pageLayout: {},
-    charts: {
-      items: [{ delete: () => undefined }],
-      add(type: string, range: { address: string }) {
-        const chart = {
-          type,
-          address: range.address,
-          title: {},
-          legend: {},
-          setPosition: () => undefined,
-        };
-        written.charts.push(chart);
-        return chart;
-      },
-    },
-    getRange(address?: string) {
-      return {
-        address,
-        format: {},
-        clear: () => {
-          written.cleared++;
-        },
-        conditionalFormats: {
-          add(type: string) {
-            const cf = { type, custom: { rule: {}, format: { fill: {}, font: {} } } };
-            written.conditionalFormats.push(cf);
-            return cf;
-          },
-        },
-      };
-    },
-    getRangeByIndexes(row: number, column: number, rows: number, columns: number) {
-      const range = { row, column, rows, columns };
-      written.ranges.push(range);
-      return range;
-    },
-    getCell(row: number, column: number) {
-      const key = `${row},${column}`;
-      if (!written.cells.has(key)) written.cells.set(key, { format: { font: {}, fill: {} } });
-      return written.cells.get(key);
-    },
-    activate: () => undefined,
-  });
-  return new OfficeMockObject({
-    context: {
-      workbook: {
-        worksheets: {
-          items: [{ name: "Sales" }, { name: "Scorecard" }],
-          // Sheets live in the mock's tree, so they get its load and sync; "Scorecard (2)" is the one add() makes.
-          sheets: {
-            Sales: worksheet("Sales"),
-            Scorecard: worksheet("Scorecard"),
-            "Scorecard (2)": worksheet("Scorecard (2)"),
-          },
-          getItem(name: string) {
-            return (this as unknown as { sheets: Record<string, unknown> }).sheets[name];
-          },
-          add(name: string) {
-            written.added.push(name);
-            return (this as unknown as { sheets: Record<string, unknown> }).sheets[name];
-          },
-        },
-      },
-    },
-    run: async function (callback: (context: unknown) => Promise<unknown>) {
-      return callback((this as unknown as { context: unknown }).context);
-    },
-  });
-}
-
-function freshWritten(): Written {
-  return {
-    ranges: [],
-    cells: new Map(),
-    conditionalFormats: [],
-    charts: [],
-    added: [],
-    cleared: 0,
-    frozenRows: [],
-  };
-}
-
-const plan = fixturePlan();
-
-test("cell inputs: formulas typed with '=', LET without its sigil, text that looks like a formula kept as text", () => {
-  expect(cellInput({ row: 1, column: 1, formula: "LET(§u,1,§u)" })).toBe("=LET(u,1,u)");
-  expect(cellInput({ row: 1, column: 1, value: "=not a formula" })).toBe("'=not a formula");
-  expect(cellInput({ row: 1, column: 1, value: 42 })).toBe(42);
-  expect(cellInput({ row: 1, column: 1, value: null })).toBe("");
-  expect(cellInput(undefined)).toBe("");
-});
-
-test("the grid holds every plan cell where the plan puts it", () => {
+test("a new sheet beside the analyst's own 'Scorecard': every cell, its format, its look, the status colours, the charts and the name", async () => {
+  const excel = new FakeExcel(["Sales", "Scorecard"]);
+  const progress: Progress[] = [];
+  const name = await writePlanWithOffice(
+    excel.run,
+    plan,
+    null,
+    (p) => progress.push(p),
+    undefined,
+    LIVE
+  );
+  expect(name).toBe("Scorecard (2)"); // the analyst's sheet of that name is left alone
+  expect(excel.sheets.get("Scorecard")?.inputs.size).toBe(0);
   const grid = planGrid(plan);
+  expect(written(excel, name, grid.rows, grid.columns)).toEqual(grid.inputs);
+  const sheet = excel.sheets.get(name);
   const revenue = plan.cells.find((c) =>
     c.formula?.includes('SUM((§k<>"")*(§k<>"0")*(Sales[Date]>=')
   );
-  if (revenue === undefined) throw new Error("no revenue formula");
-  expect(grid.inputs[revenue.row - 1][revenue.column - 1]).toBe(
+  if (revenue === undefined || sheet === undefined) throw new Error("no revenue formula");
+  expect(sheet.inputs.get(`${revenue.row - 1},${revenue.column - 1}`)).toBe(
     `=${(revenue.formula as string).replace(/§/g, "")}`
   );
-  expect(grid.formats[revenue.row - 1][revenue.column - 1]).toBe("#,##0.00");
-  expect(grid.inputs[0][0]).toBe("SPEC Scorecard");
-});
-
-test("a new sheet beside a user's own 'Scorecard': values and formulas in blocks, styles, status colours, charts", async () => {
-  const written = freshWritten();
-  const mock = excelMock(written);
-  const run: ExcelRun = (batch) => (mock as unknown as { run: ExcelRun }).run(batch);
-  const progress: Progress[] = [];
-  const name = await writePlanWithOffice(run, plan, null, (p) => progress.push(p), undefined);
-  expect(name).toBe("Scorecard (2)"); // the user's sheet of that name is left alone
-  expect(written.added).toEqual(["Scorecard (2)"]);
-  expect(written.cleared).toBe(0);
-
-  const grid = planGrid(plan);
-  const blocks = written.ranges;
-  expect(blocks.length).toBe(Math.ceil(grid.rows / Math.floor(WRITE_BLOCK_CELLS / grid.columns)));
-  expect(blocks.every((b) => b.rows * b.columns <= WRITE_BLOCK_CELLS)).toBe(true);
-  expect(blocks.flatMap((b) => b.formulas ?? [])).toEqual(grid.inputs);
-  expect(blocks.flatMap((b) => b.numberFormat ?? [])).toEqual(grid.formats);
+  expect(sheet.formats.get(`${revenue.row - 1},${revenue.column - 1}`)).toBe("#,##0.00");
+  expect(sheet.inputs.get("0,0")).toBe("'SPEC Scorecard");
   expect(progress[progress.length - 1]).toEqual({
     phase: "writing",
     done: grid.rows,
     total: grid.rows,
   });
-
-  expect(written.frozenRows).toEqual([plan.frozenRows]);
-  const title = written.cells.get("0,0");
-  expect(title?.format.font).toMatchObject({ bold: true, size: 16, color: "#1F4E79" });
-  expect(
-    written.conditionalFormats.map((c) => [
-      c.type,
-      c.custom.rule.formula,
-      c.custom.format.fill.color,
-    ])
-  ).toEqual([
-    ["Custom", '=F21="On track"', "#C6EFCE"],
-    ["Custom", '=F21="At risk"', "#FFEB9C"],
-    ["Custom", '=F21="Off track"', "#FFC7CE"],
+  expect(sheet.showGridlines).toBe(false);
+  expect(sheet.frozenRows).toBe(plan.frozenRows);
+  expect(sheet.orientation).toBe("Landscape");
+  // The title's look is one rectangle's format, not a call per cell.
+  expect(sheet.looks.filter((l) => l.row === 0 && l.column === 0).map((l) => l.set)).toEqual([
+    "font.bold=true",
+    "font.size=16",
+    "font.color=#1F4E79",
   ]);
-  expect(written.charts.map((c) => [c.type, c.title.text])).toEqual([
-    ["Funnel", "Funnel: leads → new customers"],
-    ["Pareto", "Concentration: top 20 customers in the period"],
+  const formatCalls = excel
+    .queued()
+    .filter((q) => q.path.endsWith(".format.font") || q.path.endsWith(".format.fill"));
+  const styled = plan.cells.filter((c) => c.style !== undefined && c.style !== "body").length;
+  expect(formatCalls.length).toBeLessThan(styled); // rectangles: fewer calls than styled cells
+  expect(sheet.conditionalFormats.map((c) => [c.formula, c.fill])).toEqual([
+    ['=F21="On track"', "#C6EFCE"],
+    ['=F21="At risk"', "#FFEB9C"],
+    ['=F21="Off track"', "#FFC7CE"],
   ]);
+  expect(sheet.charts.map((c) => [c.type, c.name, c.title.text])).toEqual([
+    ["Funnel", "SPEC funnel", "Funnel: leads → new customers"],
+    ["Pareto", "SPEC pareto", "Concentration: top 20 customers in the period"],
+  ]);
+  expect(excel.names.get(SCORECARD_NAME)).toEqual({
+    sheet: name,
+    formula: undefined,
+    visible: false,
+  });
+  // Calculation waits while the sheet is written, then goes back to what it was.
+  expect(excel.modes).toEqual(["Manual", "Automatic"]);
+  const manual = excel.requests.findIndex((r) =>
+    r.queued.some((q) => q.name === "calculationMode" && q.value === "Manual")
+  );
+  const automatic = excel.requests.findIndex((r) =>
+    r.queued.some((q) => q.name === "calculationMode" && q.value === "Automatic")
+  );
+  const cells = excel.requests.findIndex((r) => r.queued.some((q) => q.name === "formulas"));
+  const looks = excel.requests
+    .map((r, i) => (r.queued.some((q) => q.path.includes(".format.font")) ? i : -1))
+    .filter((i) => i >= 0);
+  expect(manual).toBeLessThan(cells);
+  expect(Math.max(...looks)).toBeLessThan(automatic);
 });
 
-test("building again clears the sheet it made and rewrites it in place", async () => {
-  const written = freshWritten();
-  const mock = excelMock(written);
-  const run: ExcelRun = (batch) => (mock as unknown as { run: ExcelRun }).run(batch);
-  const name = await writePlanWithOffice(run, plan, "Scorecard", () => undefined, undefined);
+test("style rectangles cover every styled cell exactly once, with its style", () => {
+  const covered = new Map<string, string>();
+  for (const r of styleRectangles(plan))
+    for (let i = 0; i < r.rows; i++)
+      for (let j = 0; j < r.columns; j++) {
+        const key = `${r.row + i},${r.column + j}`;
+        expect(covered.has(key)).toBe(false);
+        covered.set(key, r.style);
+      }
+  const expected = new Map<string, string>();
+  for (const c of plan.cells)
+    if (c.style !== undefined && c.style !== "body")
+      for (let i = 0; i < (c.spill?.rows ?? 1); i++)
+        for (let j = 0; j < (c.spill?.columns ?? 1); j++)
+          expected.set(`${c.row - 1 + i},${c.column - 1 + j}`, c.style);
+  expect(covered).toEqual(expected);
+  expect(styleRectangles(plan).length).toBeLessThan(expected.size / 2);
+});
+
+test("building again clears the sheet it made, rewrites it in place and names it again", async () => {
+  const excel = new FakeExcel(["Sales", "Scorecard"]);
+  excel.sheets.get("Scorecard")?.charts.push({
+    type: "Funnel",
+    source: "",
+    name: "SPEC funnel",
+    title: {},
+    legend: {},
+    deleted: false,
+  });
+  const name = await writePlanWithOffice(
+    excel.run,
+    plan,
+    "Scorecard",
+    () => undefined,
+    undefined,
+    LIVE
+  );
   expect(name).toBe("Scorecard");
-  expect(written.added).toEqual([]);
-  expect(written.cleared).toBe(1);
+  expect([...excel.sheets.keys()]).toEqual(["Sales", "Scorecard"]);
+  const sheet = excel.sheets.get("Scorecard");
+  expect(sheet?.cleared).toBe(1);
+  expect(sheet?.charts.filter((c) => !c.deleted).map((c) => c.type)).toEqual(["Funnel", "Pareto"]);
+  expect(excel.names.get(SCORECARD_NAME)?.sheet).toBe("Scorecard");
 });
 
-test("a cancelled build writes nothing more", async () => {
-  const written = freshWritten();
-  const mock = excelMock(written);
-  const run: ExcelRun = (batch) => (mock as unknown as { run: ExcelRun }).run(batch);
+test("a cancelled build writes nothing", async () => {
+  const excel = new FakeExcel(["Sales"]);
   const controller = new AbortController();
   controller.abort();
   await expect(
-    writePlanWithOffice(run, plan, null, () => undefined, controller.signal)
+    writePlanWithOffice(excel.run, plan, null, () => undefined, controller.signal, LIVE)
   ).rejects.toThrow("cancelled");
-  expect(written.ranges).toEqual([]);
-  expect(written.added).toEqual([]);
+  expect(excel.requests).toEqual([]);
+});
+
+describe("requests stay under the budget at scale", () => {
+  test.each([
+    [4000, 30000],
+    [50000, 60000],
+  ])(
+    "%i customers: every request's JSON under 4 MB, every cell written",
+    async (customers, rows) => {
+      const big = planOf(bigTables(rows, customers));
+      const valueRows = big.cells.filter((c) => c.column === 1 && c.style === "body").length;
+      expect(valueRows).toBeGreaterThanOrEqual(customers); // the customer value table lists every customer
+      const excel = new FakeExcel(["Sales"]);
+      const name = await writePlanWithOffice(
+        excel.run,
+        big,
+        null,
+        () => undefined,
+        undefined,
+        LIVE
+      );
+      const sizes = excel.requests.map((r) => r.bytes);
+      expect(Math.max(...sizes)).toBeLessThan(REQUEST_BUDGET_BYTES);
+      const grid = planGrid(big);
+      const total = sizes.reduce((a, b) => a + b, 0);
+      // One request could not hold it all (the old writer sent 32 MB of formats at 4,000 customers).
+      if (customers === 50000) expect(total).toBeGreaterThan(REQUEST_BUDGET_BYTES);
+      expect(written(excel, name, grid.rows, grid.columns)).toEqual(grid.inputs);
+      const sheet = excel.sheets.get(name);
+      const formats = Array.from({ length: grid.rows }, (_, i) =>
+        Array.from({ length: grid.columns }, (_, j) => sheet?.formats.get(`${i},${j}`))
+      );
+      expect(formats).toEqual(grid.formats);
+    },
+    120000
+  );
+});
+
+test("a budget of 100 kB: the same sheet in more requests, each under it", async () => {
+  const excel = new FakeExcel(["Sales"]);
+  const big = planOf(bigTables(20000, 2000));
+  await writePlanWithOffice(excel.run, big, null, () => undefined, undefined, {
+    ...LIVE,
+    budget: 100000,
+  });
+  expect(
+    excel.requests.filter((r) => r.queued.some((q) => q.name === "formulas")).length
+  ).toBeGreaterThan(3);
+  expect(Math.max(...excel.requests.map((r) => r.bytes))).toBeLessThan(100000);
+});
+
+const TEXTS = ["00123", "2024-03", "1-5", "1234567890123456789", "TRUE", "=x"];
+
+test("texts stay text: ids that look like numbers, dates, booleans or formulas are written with Excel's quote prefix", async () => {
+  const sales = SALES.columns[0].map((c, i) => (c === null ? null : TEXTS[i % TEXTS.length]));
+  const tables = [{ ...SALES, columns: [sales, ...SALES.columns.slice(1)] }, LEADS, MARKET];
+  const textPlan = planOf(tables, "2025-03-20");
+  const excel = new FakeExcel(["Sales"]);
+  const name = await writePlanWithOffice(
+    excel.run,
+    textPlan,
+    null,
+    () => undefined,
+    undefined,
+    LIVE
+  );
+  const inputs = [...(excel.sheets.get(name)?.inputs.values() ?? [])];
+  for (const text of TEXTS) {
+    expect([text, inputs.includes(`'${text}`)]).toEqual([text, true]);
+    expect([text, inputs.includes(text)]).toEqual([text, false]);
+  }
+  // The formula-looking id is no formula: only plan formulas start with "=".
+  const formulas = new Set(
+    textPlan.cells
+      .filter((c) => c.formula !== undefined)
+      .map((c) => `=${c.formula?.replace(/§/g, "")}`)
+  );
+  expect(
+    inputs.filter((v) => typeof v === "string" && v.startsWith("=") && !formulas.has(v))
+  ).toEqual([]);
+});
+
+test("values instead of formulas: no formula written, each formula's cell and spill holds the engine's value", async () => {
+  const excel = new FakeExcel(["Sales"]);
+  const name = await writePlanWithOffice(excel.run, plan, null, () => undefined, undefined, {
+    ...LIVE,
+    values: true,
+  });
+  const sheet = excel.sheets.get(name);
+  const inputs = [...(sheet?.inputs.values() ?? [])];
+  expect(inputs.filter((v) => typeof v === "string" && v.startsWith("="))).toEqual([]);
+  const spill = plan.cells.find((c) => c.spill !== undefined && c.spill.columns === 2);
+  if (spill?.spill === undefined) throw new Error("no two-column spill");
+  spill.spill.results.forEach((line, i) =>
+    line.forEach((v, j) =>
+      expect(sheet?.inputs.get(`${spill.row - 1 + i},${spill.column - 1 + j}`) ?? "").toBe(
+        v === null ? "" : typeof v === "string" && v !== "" ? `'${v}` : v
+      )
+    )
+  );
+  const status = plan.cells.find(
+    (c) => c.column === 6 && c.formula?.startsWith("IF(OR(") && c.result !== ""
+  );
+  expect(sheet?.inputs.get(`${(status?.row ?? 0) - 1},5`)).toBe(`'${status?.result}`);
+  expect(sheet?.charts.length).toBe(2);
+});
+
+test("a workbook counting days from 1904: day numbers written move back 1,462 days, formulas unchanged", async () => {
+  const excel = new FakeExcel(["Sales"]);
+  const name = await writePlanWithOffice(excel.run, plan, null, () => undefined, undefined, {
+    ...LIVE,
+    date1904: true,
+  });
+  const asOf = plan.cells.find((c) => c.row === 4 && c.column === 2);
+  expect(asOf?.value).toBe(isoDateToSerial("2025-03-20"));
+  expect(excel.sheets.get(name)?.inputs.get("3,1")).toBe(isoDateToSerial("2025-03-20") - 1462);
+  expect(excel.sheets.get(name)?.formats.get("3,1")).toBe(NUMBER_FORMATS.date);
+  const periodStart = plan.cells.find((c) => c.row === 6 && c.column === 2);
+  expect(excel.sheets.get(name)?.inputs.get("5,1")).toBe(`=${periodStart?.formula}`);
+});
+
+test("a protected workbook structure: a clear problem, nothing added", async () => {
+  const excel = new FakeExcel(["Sales"]);
+  excel.structureProtected = true;
+  const failure = writePlanWithOffice(excel.run, plan, null, () => undefined, undefined, LIVE);
+  await expect(failure).rejects.toBeInstanceOf(WorkbookProblem);
+  await expect(failure).rejects.toMatchObject({ kind: "structure_protected" });
+  expect([...excel.sheets.keys()]).toEqual(["Sales"]);
+  expect(excel.modes).toEqual([]);
+});
+
+test("a protected scorecard sheet: a clear problem naming it, the sheet left as it was", async () => {
+  const excel = new FakeExcel(["Sales", "Scorecard"]);
+  const sheet = excel.sheets.get("Scorecard");
+  if (sheet === undefined) throw new Error("no sheet");
+  sheet.protected = true;
+  sheet.inputs.set("0,0", "mine");
+  await expect(
+    writePlanWithOffice(excel.run, plan, "Scorecard", () => undefined, undefined, LIVE)
+  ).rejects.toMatchObject({ kind: "sheet_protected", sheet: "Scorecard" });
+  expect(sheet.cleared).toBe(0);
+  expect(sheet.inputs.get("0,0")).toBe("mine");
+});
+
+test("Excel refusing a request midway: calculation goes back to automatic, the problem carries Excel's code", async () => {
+  const excel = new FakeExcel(["Sales"]);
+  let requests = 0;
+  const run: typeof excel.run = async (batch) => {
+    if (++requests === 3)
+      throw Object.assign(new Error("The request payload size has exceeded the limit."), {
+        code: "RequestPayloadSizeLimitExceeded",
+      });
+    return excel.run(batch);
+  };
+  await expect(
+    writePlanWithOffice(run, plan, null, () => undefined, undefined, LIVE)
+  ).rejects.toMatchObject({
+    kind: "excel_refused",
+    detail: "RequestPayloadSizeLimitExceeded: The request payload size has exceeded the limit.",
+  });
+  expect(excel.modes).toEqual(["Manual", "Automatic"]);
+});
+
+test("one chart per chart: where Funnel and Pareto charts fail, what the attempt left is removed before the fallback", async () => {
+  const excel = new FakeExcel(["Sales"]);
+  excel.chartTypesRefused.add("Funnel");
+  excel.chartTypesRefused.add("Pareto");
+  const name = await writePlanWithOffice(excel.run, plan, null, () => undefined, undefined, LIVE);
+  const charts = excel.sheets.get(name)?.charts ?? [];
+  expect(charts.filter((c) => !c.deleted).map((c) => [c.type, c.name])).toEqual([
+    ["BarClustered", "SPEC funnel"],
+    ["ColumnClustered", "SPEC pareto"],
+  ]);
+  expect(charts.filter((c) => c.deleted).map((c) => c.type)).toEqual(["Funnel", "Pareto"]);
+});
+
+test("without ExcelApi 1.8 each request suspends calculation until its sync instead", async () => {
+  const excel = new FakeExcel(["Sales"]);
+  const supports = (set: string, version: string): boolean =>
+    set === "ExcelApi" && Number(version) < 1.8;
+  await writePlanWithOffice(excel.run, plan, null, () => undefined, undefined, {
+    ...LIVE,
+    supports,
+  });
+  expect(excel.modes).toEqual([]);
+  const writes = excel.requests.filter((r) => r.queued.some((q) => q.name === "formulas"));
+  for (const r of writes) expect(r.queued[0].name).toBe("suspendApiCalculationUntilNextSync");
+  expect(excel.sheets.get("Scorecard")?.orientation).toBeUndefined(); // page layout is ExcelApi 1.9
 });

@@ -13,7 +13,6 @@ import {
   writeRichWorkbook,
   writeSheetsWorkbook,
 } from "../support/producerWorkbooks";
-import { convertWithLibreOffice, libreOfficeVersion } from "../support/libreOffice";
 import { openPackage, writePackage, writeTablesWorkbook } from "../support/workbooks";
 import { compoundFile } from "../../src/bench/hostileFiles";
 import { runCli } from "../support/commandLine";
@@ -25,12 +24,15 @@ const ARGS = ["--json", "--as-of", "2025-03-20", "--period", "month"];
 
 let expected: unknown;
 
+/** The scorecard's figures; the data check ("data") says how each producer wrote its cells, so it differs. */
+const figures = (out: string): unknown => ({ ...JSON.parse(out), data: undefined });
+
 beforeAll(async () => {
   const plain = join(dir, "plain.xlsx");
   await writeTablesWorkbook(plain, TABLES);
   const r = await runCli(plain, ...ARGS);
   expect(r.status).toBe(0);
-  expected = JSON.parse(r.out);
+  expected = figures(r.out);
   expect(
     (expected as { indicators: { revenue: { value: number } } }).indicators.revenue.value
   ).toBe(1150);
@@ -58,9 +60,11 @@ test.each([
   );
   await write(source);
   const r = await runCli(source, ...ARGS);
-  expect(r.err.filter((e) => !e.includes("note:"))).toEqual([]);
+  expect(
+    r.err.filter((e) => !e.includes("note:") && !e.startsWith("spec-scorecard: data:"))
+  ).toEqual([]);
   expect(r.status).toBe(0);
-  expect(JSON.parse(r.out)).toEqual(expected);
+  expect(figures(r.out)).toEqual(expected);
   const out = join(
     dir,
     `out-${name.replace(/\W+/g, "-")}.${name.includes("xlsm") ? "xlsm" : "xlsx"}`
@@ -83,16 +87,6 @@ test("Excel's own table part (an Excel-authored file): found through its sheet's
       t.firstColumn,
     ])
   ).toEqual([["Table1", "Sheet1", true, ["Column1", "Column2", "Column3", "Column4"], 10, 3, 3]]);
-});
-
-test("a workbook LibreOffice saved gives the figures the original gives", async () => {
-  libreOfficeVersion();
-  const original = join(dir, "for-libreoffice.xlsx");
-  await writeRichWorkbook(original, TABLES, false);
-  const saved = convertWithLibreOffice(original, "xlsx", "never").path;
-  const r = await runCli(saved, ...ARGS);
-  expect(r.status).toBe(0);
-  expect(JSON.parse(r.out)).toEqual(expected);
 });
 
 describe("a file that is not a workbook: one line saying what to do, exit 2", () => {

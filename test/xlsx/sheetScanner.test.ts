@@ -38,6 +38,7 @@ const EXPECTED: Seen[] = [
   [5, 1, CellKind.Text, " Line\r é "],
   [5, 2, CellKind.Number, -0.0015],
   [5, 3, CellKind.Number, 0.30000000000000004],
+  [5, 4, CellKind.Uncalculated, 0], // a formula never calculated: handed over as one, never as blank or 0
 ];
 
 function scan(

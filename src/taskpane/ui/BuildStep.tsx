@@ -22,13 +22,17 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { IndicatorId } from "../../engine/indicatorCatalog";
 import { Scorecard } from "../../engine/scorecard";
 import { serialToParts } from "../../core/cells";
+import { valueText } from "../../core/numberText";
 import { forecastHeadline, percentText } from "../../plan/forecastWords";
 import { Labels, Language } from "../../plan/labels";
 import { Progress } from "../../workbook/workbookPort";
+import { SheetCheck } from "../../workbook/sheetCheck";
+import type { RequirementCheck } from "../excelSupport";
 import { UiText } from "./uiText";
+import { ExcelText } from "./excelText";
+import { NeedValuesDialog, RequirementNotice, SheetCheckView, ValuesChoice } from "./ExcelNotices";
 
 const useStyles = makeStyles({
   column: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -37,12 +41,17 @@ const useStyles = makeStyles({
 export type BuildState =
   | { readonly kind: "idle" }
   | { readonly kind: "confirm"; readonly sheet: string }
+  /** The build found no dynamic arrays in this Excel: values instead of formulas, or nothing. */
+  | { readonly kind: "needValues" }
   | { readonly kind: "running"; readonly progress: Progress | null }
   | {
       readonly kind: "done";
       readonly sheet: string;
       readonly card: Scorecard;
       readonly computedAtBuild: string | null;
+      /** What reading the sheet back found; null when not read (values, or no Excel). */
+      readonly check: SheetCheck | null;
+      readonly checking: boolean;
     }
   | { readonly kind: "cancelled" }
   | { readonly kind: "failed"; readonly message: string };
@@ -58,15 +67,16 @@ export interface BuildStepProps {
   readonly onConfirm: (replace: boolean) => void;
   readonly onCancel: () => void;
   readonly onOpen: () => void;
+  /** Excel's side (the task pane only): what it lacks, values instead of formulas, the read-back. */
+  readonly excel?: {
+    readonly text: ExcelText;
+    readonly requirements: RequirementCheck;
+    readonly values: boolean;
+    readonly onValuesChange: (values: boolean) => void;
+    readonly onNeedValues: (writeValues: boolean) => void;
+    readonly onCheckAgain: () => void;
+  };
 }
-
-const SUMMARY: readonly IndicatorId[] = [
-  "revenue",
-  "info.customers_buying",
-  "sales.new_customers",
-  "svc.activation_rate",
-  "svc.top20_share",
-];
 
 function progressText(text: UiText, p: Progress | null): string {
   if (p === null || p.phase === "computing") return text.computing;
@@ -75,12 +85,8 @@ function progressText(text: UiText, p: Progress | null): string {
     : text.writing(p.done, p.total);
 }
 
-function shown(value: number | null, format: string, language: string): string {
-  if (value === null) return "—";
-  const locale = language === "es" ? "es-ES" : "en-US";
-  if (format === "percent")
-    return value.toLocaleString(locale, { style: "percent", maximumFractionDigits: 1 });
-  return value.toLocaleString(locale, { maximumFractionDigits: format === "money" ? 2 : 0 });
+function shown(value: number | null, format: string, language: Language): string {
+  return value === null ? "—" : valueText(value, format, language);
 }
 
 /** A day serial in the analyst's locale: 5/20/2026, 20/5/2026. */
@@ -145,60 +151,170 @@ function Outlook({
   );
 }
 
-/** Step 4: build with a progress bar and a way to cancel, then what was built. */
-export function BuildStep({
+/** The headline indicators (their definitions say which), with their status. */
+function Headline({
+  card,
+  labels,
+  language,
+}: {
+  card: Scorecard;
+  labels: Labels;
+  language: Language;
+}): React.JSX.Element {
+  return (
+    <Table size="small" aria-label={labels.title}>
+      <TableBody>
+        {card.indicators
+          .filter((r) => r.info.headline)
+          .map((r) => (
+            <TableRow key={r.info.id}>
+              <TableCell>{r.info.words[language]}</TableCell>
+              <TableCell>{shown(r.value, r.info.format, language)}</TableCell>
+              <TableCell>{r.status ? labels.statuses[r.status] : ""}</TableCell>
+            </TableRow>
+          ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+function BuildProgress({
+  text,
+  progress,
+  onCancel,
+}: {
+  text: UiText;
+  progress: Progress | null;
+  onCancel: () => void;
+}): React.JSX.Element {
+  const styles = useStyles();
+  const share =
+    progress !== null && progress.total > 0 && progress.phase !== "computing"
+      ? progress.done / progress.total
+      : undefined;
+  return (
+    <div className={styles.column}>
+      <ProgressBar value={share} aria-label={progressText(text, progress)} />
+      <Body1 aria-live="polite">{progressText(text, progress)}</Body1>
+      <Button onClick={onCancel}>{text.cancel}</Button>
+    </div>
+  );
+}
+
+function ReplaceDialog({
+  text,
+  sheet,
+  onConfirm,
+}: {
+  text: UiText;
+  sheet: string | null;
+  onConfirm: (replace: boolean) => void;
+}): React.JSX.Element {
+  return (
+    <Dialog open={sheet !== null} onOpenChange={(_e, d) => !d.open && onConfirm(false)}>
+      <DialogSurface>
+        <DialogBody>
+          <DialogTitle>{text.replaceTitle}</DialogTitle>
+          <DialogContent>{sheet !== null ? text.replaceBody(sheet) : ""}</DialogContent>
+          <DialogActions>
+            <Button appearance="primary" onClick={() => onConfirm(true)}>
+              {text.replace}
+            </Button>
+            <Button onClick={() => onConfirm(false)}>{text.cancel}</Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}
+
+/** What was built: the sheet, what was computed at the build, the read-back, the headline. */
+function BuiltSummary({
   text,
   labels,
   language,
   state,
-  canBuild,
   download,
-  onBuild,
-  onConfirm,
-  onCancel,
   onOpen,
-}: BuildStepProps): React.JSX.Element {
+  excel,
+}: Pick<BuildStepProps, "text" | "labels" | "language" | "download" | "onOpen" | "excel"> & {
+  state: Extract<BuildState, { kind: "done" }>;
+}): React.JSX.Element {
+  const styles = useStyles();
+  return (
+    <div className={styles.column}>
+      <MessageBar intent="success">
+        <MessageBarBody>{text.built(state.sheet)}</MessageBarBody>
+      </MessageBar>
+      {state.computedAtBuild !== null && (
+        <MessageBar intent="info">
+          <MessageBarBody>{state.computedAtBuild}</MessageBarBody>
+        </MessageBar>
+      )}
+      {excel !== undefined && (
+        <SheetCheckView
+          text={excel.text}
+          check={state.check}
+          checking={state.checking}
+          onCheckAgain={excel.onCheckAgain}
+        />
+      )}
+      <Headline card={state.card} labels={labels} language={language} />
+      <Outlook card={state.card} labels={labels} language={language} />
+      {download === null ? (
+        <Link as="button" onClick={onOpen}>
+          {text.openSheet}
+        </Link>
+      ) : (
+        <Link href={download.url} download={download.fileName}>
+          {text.download}
+        </Link>
+      )}
+    </div>
+  );
+}
+
+/** Step 4: build with a progress bar and a way to cancel, then what was built. */
+export function BuildStep(props: BuildStepProps): React.JSX.Element {
+  const { text, state, canBuild, onBuild, onConfirm, onCancel, excel } = props;
   const styles = useStyles();
   return (
     <div className={styles.column}>
       <Body1>{text.buildHelp}</Body1>
+      {excel !== undefined && (
+        <>
+          <RequirementNotice text={excel.text} requirements={excel.requirements} />
+          <ValuesChoice
+            text={excel.text}
+            values={excel.values}
+            disabled={state.kind === "running"}
+            onChange={excel.onValuesChange}
+          />
+          <NeedValuesDialog
+            text={excel.text}
+            open={state.kind === "needValues"}
+            cancel={text.cancel}
+            onAnswer={excel.onNeedValues}
+          />
+        </>
+      )}
       {state.kind !== "running" && (
-        <Button appearance="primary" disabled={!canBuild} onClick={onBuild}>
+        <Button
+          appearance="primary"
+          disabled={!canBuild || excel?.requirements.canWrite === false}
+          onClick={onBuild}
+        >
           {text.build}
         </Button>
       )}
       {state.kind === "running" && (
-        <div className={styles.column}>
-          <ProgressBar
-            value={
-              state.progress !== null &&
-              state.progress.total > 0 &&
-              state.progress.phase !== "computing"
-                ? state.progress.done / state.progress.total
-                : undefined
-            }
-            aria-label={progressText(text, state.progress)}
-          />
-          <Body1 aria-live="polite">{progressText(text, state.progress)}</Body1>
-          <Button onClick={onCancel}>{text.cancel}</Button>
-        </div>
+        <BuildProgress text={text} progress={state.progress} onCancel={onCancel} />
       )}
-      <Dialog open={state.kind === "confirm"} onOpenChange={(_e, d) => !d.open && onConfirm(false)}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>{text.replaceTitle}</DialogTitle>
-            <DialogContent>
-              {state.kind === "confirm" ? text.replaceBody(state.sheet) : ""}
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="primary" onClick={() => onConfirm(true)}>
-                {text.replace}
-              </Button>
-              <Button onClick={() => onConfirm(false)}>{text.cancel}</Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <ReplaceDialog
+        text={text}
+        sheet={state.kind === "confirm" ? state.sheet : null}
+        onConfirm={onConfirm}
+      />
       {state.kind === "cancelled" && (
         <MessageBar intent="warning">
           <MessageBarBody>{text.cancelled}</MessageBarBody>
@@ -212,44 +328,7 @@ export function BuildStep({
           </MessageBarBody>
         </MessageBar>
       )}
-      {state.kind === "done" && (
-        <div className={styles.column}>
-          <MessageBar intent="success">
-            <MessageBarBody>{text.built(state.sheet)}</MessageBarBody>
-          </MessageBar>
-          {state.computedAtBuild !== null && (
-            <MessageBar intent="info">
-              <MessageBarBody>{state.computedAtBuild}</MessageBarBody>
-            </MessageBar>
-          )}
-          <Table size="small" aria-label={labels.title}>
-            <TableBody>
-              {SUMMARY.map((id) => {
-                const r = state.card.indicators.find((i) => i.info.id === id);
-                return (
-                  <TableRow key={id}>
-                    <TableCell>{labels.indicators[id]}</TableCell>
-                    <TableCell>
-                      {r === undefined ? "—" : shown(r.value, r.info.format, language)}
-                    </TableCell>
-                    <TableCell>{r?.status ? labels.statuses[r.status] : ""}</TableCell>
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
-          <Outlook card={state.card} labels={labels} language={language} />
-          {download === null ? (
-            <Link as="button" onClick={onOpen}>
-              {text.openSheet}
-            </Link>
-          ) : (
-            <Link href={download.url} download={download.fileName}>
-              {text.download}
-            </Link>
-          )}
-        </div>
-      )}
+      {state.kind === "done" && <BuiltSummary {...props} state={state} />}
     </div>
   );
 }

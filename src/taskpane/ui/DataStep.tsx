@@ -19,6 +19,8 @@ import {
   TableMapping,
 } from "../../engine/tableMapping";
 import { UiText } from "./uiText";
+import { CheckState, DataCheckPanel, Reading } from "./DataCheckPanel";
+import { Language } from "../../plan/labels";
 
 const useStyles = makeStyles({
   // Fluent's Dropdown is at least 250px wide; in a narrow pane's grid it must shrink.
@@ -35,22 +37,25 @@ const useStyles = makeStyles({
 
 const NONE = "\u0000none";
 
+/** A table in the list: its name, rows, and whether its sheet is hidden (taken only when chosen). */
+const tableOption = (t: SourceTable, text: UiText): string =>
+  `${t.name} · ${text.rows(t.rowCount)}${t.hidden === true ? ` · ${text.hiddenSheet}` : ""}`;
+
 export interface DataStepProps {
   readonly text: UiText;
   readonly tables: readonly SourceTable[];
   readonly mapping: TableMapping;
   readonly override: MappingOverride;
   readonly onChange: (override: MappingOverride) => void;
+  readonly language: Language;
+  readonly check: CheckState;
+  readonly reading: Reading;
+  readonly onReadingChange: (reading: Reading) => void;
 }
 
 /** Step 1: each role's table and columns, as guessed, each editable. */
-export function DataStep({
-  text,
-  tables,
-  mapping,
-  override,
-  onChange,
-}: DataStepProps): React.JSX.Element {
+export function DataStep(props: DataStepProps): React.JSX.Element {
+  const { text, tables, mapping, override, onChange } = props;
   const styles = useStyles();
   const setTable = (role: Role, name: string): void =>
     onChange({ ...override, [role]: { table: name === NONE ? null : name, columns: {} } });
@@ -94,7 +99,7 @@ export function DataStep({
                 <Option value={NONE}>{text.noTable}</Option>
                 {tables.map((t) => (
                   <Option key={`${t.sheet}/${t.name}`} value={t.name} text={t.name}>
-                    {`${t.name} · ${text.rows(t.rowCount)}`}
+                    {tableOption(t, text)}
                   </Option>
                 ))}
               </Dropdown>
@@ -129,6 +134,15 @@ export function DataStep({
           </section>
         );
       })}
+      {mapping.sales !== undefined && (
+        <DataCheckPanel
+          text={text}
+          language={props.language}
+          state={props.check}
+          reading={props.reading}
+          onReadingChange={props.onReadingChange}
+        />
+      )}
     </div>
   );
 }

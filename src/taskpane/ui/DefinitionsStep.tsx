@@ -84,47 +84,67 @@ export function DefinitionsStep({
         {field("tierB", text.tierB)}
       </div>
       <Subtitle2 as="h3">{text.valueAttributes}</Subtitle2>
-      <div className={styles.attributes}>
-        {VALUE_ATTRIBUTES.map((a) => (
-          <React.Fragment key={a}>
-            <span>{labels.attributes[a]}</span>
-            <Field
-              label={text.weight}
+      <ValueAttributes
+        text={text}
+        labels={labels}
+        form={form}
+        errors={errors}
+        onChange={onChange}
+      />
+    </div>
+  );
+}
+
+/** Each value attribute's weight and direction. */
+function ValueAttributes({
+  text,
+  labels,
+  form,
+  errors,
+  onChange,
+}: FormStepProps): React.JSX.Element {
+  const styles = useStyles();
+  return (
+    <div className={styles.attributes}>
+      {VALUE_ATTRIBUTES.map((a) => (
+        <React.Fragment key={a}>
+          <span>{labels.attributes[a]}</span>
+          <Field
+            label={text.weight}
+            size="small"
+            validationMessage={errors[`weight.${a}`]}
+            validationState={errors[`weight.${a}`] ? "error" : "none"}
+          >
+            <Input
               size="small"
-              validationMessage={errors[`weight.${a}`]}
-              validationState={errors[`weight.${a}`] ? "error" : "none"}
+              inputMode="decimal"
+              aria-label={`${labels.attributes[a]}: ${text.weight}`}
+              value={form.weights[a]}
+              onChange={(_e, d) =>
+                onChange({ ...form, weights: { ...form.weights, [a]: d.value } })
+              }
+            />
+          </Field>
+          <Field label={text.direction} size="small">
+            <Dropdown
+              className={styles.compact}
+              size="small"
+              aria-label={`${labels.attributes[a]}: ${text.direction}`}
+              value={form.directions[a] === 1 ? text.moreIsBetter : text.lessIsBetter}
+              selectedOptions={[String(form.directions[a])]}
+              onOptionSelect={(_e, d) =>
+                onChange({
+                  ...form,
+                  directions: { ...form.directions, [a]: d.optionValue === "-1" ? -1 : 1 },
+                })
+              }
             >
-              <Input
-                size="small"
-                inputMode="decimal"
-                aria-label={`${labels.attributes[a]}: ${text.weight}`}
-                value={form.weights[a]}
-                onChange={(_e, d) =>
-                  onChange({ ...form, weights: { ...form.weights, [a]: d.value } })
-                }
-              />
-            </Field>
-            <Field label={text.direction} size="small">
-              <Dropdown
-                className={styles.compact}
-                size="small"
-                aria-label={`${labels.attributes[a]}: ${text.direction}`}
-                value={form.directions[a] === 1 ? text.moreIsBetter : text.lessIsBetter}
-                selectedOptions={[String(form.directions[a])]}
-                onOptionSelect={(_e, d) =>
-                  onChange({
-                    ...form,
-                    directions: { ...form.directions, [a]: d.optionValue === "-1" ? -1 : 1 },
-                  })
-                }
-              >
-                <Option value="1">{text.moreIsBetter}</Option>
-                <Option value="-1">{text.lessIsBetter}</Option>
-              </Dropdown>
-            </Field>
-          </React.Fragment>
-        ))}
-      </div>
+              <Option value="1">{text.moreIsBetter}</Option>
+              <Option value="-1">{text.lessIsBetter}</Option>
+            </Dropdown>
+          </Field>
+        </React.Fragment>
+      ))}
     </div>
   );
 }

@@ -1,20 +1,23 @@
 import * as React from "react";
 import { Caption1, Field, Input, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
-import { INDICATORS, STAGES } from "../../engine/indicatorCatalog";
+import { Language } from "../../core/language";
+import { INDICATORS } from "../../engine/indicatorCatalog";
+import { STAGES } from "../../engine/indicatorDefinition";
 import { FormStepProps } from "./wizardForm";
 
 const useStyles = makeStyles({
   grid: { display: "grid", gridTemplateColumns: "1fr", gap: tokens.spacingVerticalXS },
 });
 
-/** Step 3: an optional target per indicator. */
+/** Step 3: an optional target per indicator, each saying what its status is judged by. */
 export function TargetsStep({
   text,
   labels,
+  language,
   form,
   errors,
   onChange,
-}: FormStepProps): React.JSX.Element {
+}: FormStepProps & { readonly language: Language }): React.JSX.Element {
   const styles = useStyles();
   return (
     <div>
@@ -28,9 +31,15 @@ export function TargetsStep({
                 key={info.id}
                 label={
                   info.format === "percent"
-                    ? `${labels.indicators[info.id]} (${text.targetPercentHint})`
-                    : labels.indicators[info.id]
+                    ? `${info.words[language]} (${text.targetPercentHint})`
+                    : info.words[language]
                 }
+                hint={[
+                  info.flow ? text.byForecast : "",
+                  info.better === "less" ? text.lessIsBetter : "",
+                ]
+                  .filter((h) => h !== "")
+                  .join(" · ")}
                 orientation="horizontal"
                 size="small"
                 validationMessage={errors[`target.${info.id}`]}

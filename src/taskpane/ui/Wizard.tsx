@@ -14,15 +14,16 @@ import {
 import { SourceTable } from "../../engine/sourceTable";
 import { MappingOverride, guessMapping } from "../../engine/tableMapping";
 import { LABELS, LANGUAGES, Language } from "../../plan/labels";
-import { snapshotSummary } from "../../plan/scorecardPlan";
-import { buildInWorkbook } from "../../workbook/buildPipeline";
-import { CancelledError, WorkbookPort } from "../../workbook/workbookPort";
-import { BuildState, BuildStep } from "./BuildStep";
+import { WorkbookPort } from "../../workbook/workbookPort";
+import { BuildStep } from "./BuildStep";
+import { Reading, useDataCheck } from "./DataCheckPanel";
 import { DataStep } from "./DataStep";
 import { DefinitionsStep } from "./DefinitionsStep";
 import { TargetsStep } from "./TargetsStep";
 import { INITIAL_FORM, WizardForm, settingsOf } from "./wizardForm";
-import { UI_TEXT, languageOf } from "./uiText";
+import { UI_TEXT, UiText, languageOf } from "./uiText";
+import { EXCEL_TEXT } from "./excelText";
+import { ExcelSide, useBuild } from "./useBuild";
 
 const useStyles = makeStyles({
   root: {
@@ -49,103 +50,115 @@ export interface WizardProps {
   readonly port: WorkbookPort;
   /** Set by the browser preview: the built workbook to download. */
   readonly download?: { readonly url: string; readonly fileName: string } | null;
+  /** Set by the task pane: what this Excel supports, and its dynamic-array probe. */
+  readonly excel?: ExcelSide;
 }
 
-export function Wizard({ port, download = null }: WizardProps): React.JSX.Element {
-  const styles = useStyles();
-  const [language, setLanguage] = React.useState<Language>(() =>
-    languageOf(port.displayLanguage())
+function LanguagePicker({
+  label,
+  language,
+  onChange,
+}: {
+  label: string;
+  language: Language;
+  onChange: (language: Language) => void;
+}): React.JSX.Element {
+  return (
+    <Field label={label} orientation="horizontal" size="small">
+      <Dropdown
+        size="small"
+        value={language === "es" ? "Español" : "English"}
+        selectedOptions={[language]}
+        onOptionSelect={(_e, d) => onChange((d.optionValue as Language) ?? "en")}
+      >
+        {LANGUAGES.map((l) => (
+          <Option key={l} value={l}>
+            {l === "es" ? "Español" : "English"}
+          </Option>
+        ))}
+      </Dropdown>
+    </Field>
   );
-  const [step, setStep] = React.useState<Step>("data");
+}
+
+/** The workbook's tables, or why they could not be read. */
+function useTables(port: WorkbookPort): {
+  tables: SourceTable[] | null;
+  loadError: string | null;
+} {
   const [tables, setTables] = React.useState<SourceTable[] | null>(null);
   const [loadError, setLoadError] = React.useState<string | null>(null);
-  const [override, setOverride] = React.useState<MappingOverride>({});
-  const [form, setForm] = React.useState<WizardForm>(INITIAL_FORM);
-  const [build, setBuild] = React.useState<BuildState>({ kind: "idle" });
-  const abort = React.useRef<AbortController | null>(null);
-  const text = UI_TEXT[language];
-  const labels = LABELS[language];
-
   React.useEffect(() => {
     port
       .describeTables()
       .then(setTables, (e: unknown) => setLoadError(e instanceof Error ? e.message : String(e)));
   }, [port]);
+  return { tables, loadError };
+}
+
+function StepTabs({
+  step,
+  text,
+  label,
+  onSelect,
+}: {
+  step: Step;
+  text: UiText;
+  label: string;
+  onSelect: (step: Step) => void;
+}): React.JSX.Element {
+  return (
+    <TabList
+      selectedValue={step}
+      onTabSelect={(_e, d) => onSelect(d.value as Step)}
+      aria-label={label}
+    >
+      {STEPS.map((s) => (
+        <Tab key={s} value={s}>
+          {text.steps[s]}
+        </Tab>
+      ))}
+    </TabList>
+  );
+}
+
+export function Wizard({ port, download = null, excel }: WizardProps): React.JSX.Element {
+  const styles = useStyles();
+  const [language, setLanguage] = React.useState<Language>(() =>
+    languageOf(port.displayLanguage())
+  );
+  const [step, setStep] = React.useState<Step>("data");
+  const { tables, loadError } = useTables(port);
+  const [override, setOverride] = React.useState<MappingOverride>({});
+  const [form, setForm] = React.useState<WizardForm>(INITIAL_FORM);
+  const [reading, setReading] = React.useState<Reading>({});
+  const text = UI_TEXT[language];
+  const labels = LABELS[language];
 
   const mapping = React.useMemo(() => guessMapping(tables ?? [], override), [tables, override]);
+
+  const check = useDataCheck(port, tables, override, reading, language);
   const { settings, errors } = settingsOf(form, text);
   const stepIndex = STEPS.indexOf(step);
 
-  const run = async (): Promise<void> => {
-    if (settings === null || tables === null) return;
-    const controller = new AbortController();
-    abort.current = controller;
-    setBuild({ kind: "running", progress: null });
-    try {
-      const outcome = await buildInWorkbook(
-        port,
-        { tables, override, settings, language },
-        (progress) => setBuild({ kind: "running", progress }),
-        controller.signal
-      );
-      if (!outcome.ok) setBuild({ kind: "failed", message: outcome.error.message });
-      else {
-        const computedAtBuild = snapshotSummary({ snapshots: outcome.value.snapshots }, language);
-        setBuild({
-          kind: "done",
-          sheet: outcome.value.sheetName,
-          card: outcome.value.card,
-          computedAtBuild,
-        });
-        await port.showScorecard(outcome.value.sheetName);
-      }
-    } catch (e) {
-      setBuild(
-        e instanceof CancelledError
-          ? { kind: "cancelled" }
-          : { kind: "failed", message: e instanceof Error ? e.message : String(e) }
-      );
-    } finally {
-      abort.current = null;
-    }
-  };
-
-  const startBuild = async (): Promise<void> => {
-    const existing = await port.findScorecard();
-    if (existing !== null) setBuild({ kind: "confirm", sheet: existing });
-    else await run();
-  };
+  const build = useBuild(
+    port,
+    () =>
+      settings === null || tables === null
+        ? null
+        : { tables, override, settings, language, reading, surface: "pane" as const },
+    language,
+    excel
+  );
+  const formProps = { text, labels, form, errors, onChange: setForm };
 
   return (
     <main className={styles.root}>
       <div className={styles.header}>
         <Title3 as="h1">{labels.title}</Title3>
-        <Field label={text.language} orientation="horizontal" size="small">
-          <Dropdown
-            size="small"
-            value={language === "es" ? "Español" : "English"}
-            selectedOptions={[language]}
-            onOptionSelect={(_e, d) => setLanguage((d.optionValue as Language) ?? "en")}
-          >
-            {LANGUAGES.map((l) => (
-              <Option key={l} value={l}>
-                {l === "es" ? "Español" : "English"}
-              </Option>
-            ))}
-          </Dropdown>
-        </Field>
+        <LanguagePicker label={text.language} language={language} onChange={setLanguage} />
       </div>
-      <TabList
-        selectedValue={step}
-        onTabSelect={(_e, d) => setStep(d.value as Step)}
-        aria-label={labels.title}
-      >
-        {STEPS.map((s) => (
-          <Tab key={s} value={s}>
-            {text.steps[s]}
-          </Tab>
-        ))}
-      </TabList>
+      <StepTabs step={step} text={text} label={labels.title} onSelect={setStep} />
       {tables === null && loadError === null && <Spinner label={text.loading} />}
       {loadError !== null && <span role="alert">{loadError}</span>}
       {tables !== null && step === "data" && (
@@ -155,34 +168,38 @@ export function Wizard({ port, download = null }: WizardProps): React.JSX.Elemen
           mapping={mapping}
           override={override}
           onChange={setOverride}
+          language={language}
+          check={check}
+          reading={reading}
+          onReadingChange={setReading}
         />
       )}
-      {step === "definitions" && (
-        <DefinitionsStep
-          text={text}
-          labels={labels}
-          form={form}
-          errors={errors}
-          onChange={setForm}
-        />
-      )}
-      {step === "targets" && (
-        <TargetsStep text={text} labels={labels} form={form} errors={errors} onChange={setForm} />
-      )}
+      {step === "definitions" && <DefinitionsStep {...formProps} />}
+      {step === "targets" && <TargetsStep {...formProps} language={language} />}
       {step === "build" && (
         <BuildStep
           text={text}
           labels={labels}
           language={language}
-          state={build}
+          state={build.state}
           canBuild={settings !== null && mapping.sales !== undefined}
           download={download}
-          onBuild={() => void startBuild()}
-          onConfirm={(replace) => (replace ? void run() : setBuild({ kind: "idle" }))}
-          onCancel={() => abort.current?.abort()}
-          onOpen={() => {
-            if (build.kind === "done") void port.showScorecard(build.sheet);
-          }}
+          onBuild={build.start}
+          onConfirm={build.confirm}
+          onCancel={build.cancel}
+          onOpen={build.open}
+          excel={
+            excel === undefined
+              ? undefined
+              : {
+                  text: EXCEL_TEXT[language],
+                  requirements: excel.requirements,
+                  values: build.values,
+                  onValuesChange: build.setValues,
+                  onNeedValues: build.needValues,
+                  onCheckAgain: build.checkAgain,
+                }
+          }
         />
       )}
       {step === "build" && settings === null && <span role="alert">{text.fixFirst}</span>}

@@ -1,6 +1,7 @@
 /** The wizard's words in English and Spanish. */
 import { Language } from "../../plan/labels";
 import { Role } from "../../engine/tableMapping";
+import { numberText } from "../../core/numberText";
 
 export interface UiText {
   readonly language: string;
@@ -37,6 +38,8 @@ export interface UiText {
   readonly wholeNumber: (min: number) => string;
   readonly numberAtLeast: (min: number) => string;
   readonly targetsHelp: string;
+  /** Beside a flow's target (the indicator definitions say which). */
+  readonly byForecast: string;
   readonly targetPercentHint: string;
   readonly buildHelp: string;
   readonly build: string;
@@ -53,10 +56,17 @@ export interface UiText {
   readonly cancelled: string;
   readonly failed: string;
   readonly fixFirst: string;
+  readonly dataCheck: string;
+  readonly hiddenSheet: string;
+  readonly checking: string;
+  readonly dataCheckHelp: string;
+  readonly decimal: string;
+  readonly decimalOptions: Record<"auto" | "," | ".", string>;
+  readonly dateOrder: string;
+  readonly dateOrderOptions: Record<"auto" | "dmy" | "mdy" | "ymd", string>;
 }
 
-const fmt = (n: number, language: Language): string =>
-  n.toLocaleString(language === "es" ? "es-ES" : "en-US");
+const fmt = (n: number, language: Language): string => numberText(n, language);
 
 const EN: UiText = {
   language: "Language",
@@ -110,7 +120,8 @@ const EN: UiText = {
   wholeNumber: (min) => `Enter a whole number of at least ${min}.`,
   numberAtLeast: (min) => `Enter a number of at least ${min}.`,
   targetsHelp:
-    "Optional. Status compares the forecast to period end (revenue, margin, leads, new customers, upsell revenue) or the value with the target; for concentration less is better.",
+    "Optional. Status compares the target with the forecast to period end for indicators that add up over the period, and with the value for the others.",
+  byForecast: "Compared with the forecast to period end",
   targetPercentHint: "in %",
   buildHelp:
     "Writes a live Scorecard sheet: formulas over your tables. Your tables and other sheets are not changed.",
@@ -130,6 +141,20 @@ const EN: UiText = {
   cancelled: "Cancelled: nothing was written.",
   failed: "The scorecard could not be built",
   fixFirst: "Fix the highlighted fields first.",
+  dataCheck: "Data check",
+  hiddenSheet: "hidden sheet",
+  checking: "Reading the mapped columns…",
+  dataCheckHelp:
+    "What the scorecard will read: rows read and left out, how text dates and numbers were read, sample values.",
+  decimal: "Decimal separator in text numbers",
+  decimalOptions: { auto: "From the data", ",": "Comma (1.234,56)", ".": "Point (1,234.56)" },
+  dateOrder: "Order of text dates",
+  dateOrderOptions: {
+    auto: "From the data",
+    dmy: "Day first (31/12/2025)",
+    mdy: "Month first (12/31/2025)",
+    ymd: "Year first (2025/12/31)",
+  },
 };
 
 const ES: UiText = {
@@ -185,7 +210,8 @@ const ES: UiText = {
   wholeNumber: (min) => `Escriba un número entero de al menos ${min}.`,
   numberAtLeast: (min) => `Escriba un número de al menos ${min}.`,
   targetsHelp:
-    "Opcional. El estado compara la proyección al cierre (ventas, margen, prospectos, clientes nuevos, ingreso por venta adicional) o el valor con la meta; en concentración menos es mejor.",
+    "Opcional. El estado compara la meta con la proyección al cierre en los indicadores que se acumulan en el periodo, y con el valor en los demás.",
+  byForecast: "Se compara con la proyección al cierre",
   targetPercentHint: "en %",
   buildHelp:
     "Escribe una hoja Scorecard viva: fórmulas sobre sus tablas. Sus tablas y demás hojas no cambian.",
@@ -205,6 +231,20 @@ const ES: UiText = {
   cancelled: "Cancelado: no se escribió nada.",
   failed: "No se pudo crear el cuadro de mando",
   fixFirst: "Corrija primero los campos marcados.",
+  dataCheck: "Revisión de datos",
+  hiddenSheet: "hoja oculta",
+  checking: "Leyendo las columnas asignadas…",
+  dataCheckHelp:
+    "Lo que leerá el cuadro de mando: filas leídas y dejadas fuera, cómo se leyeron fechas y números en texto, valores de muestra.",
+  decimal: "Separador decimal de los números en texto",
+  decimalOptions: { auto: "Según los datos", ",": "Coma (1.234,56)", ".": "Punto (1,234.56)" },
+  dateOrder: "Orden de las fechas en texto",
+  dateOrderOptions: {
+    auto: "Según los datos",
+    dmy: "Día primero (31/12/2025)",
+    mdy: "Mes primero (12/31/2025)",
+    ymd: "Año primero (2025/12/31)",
+  },
 };
 
 export const UI_TEXT: Record<Language, UiText> = { en: EN, es: ES };

@@ -1,0 +1,43 @@
+/** The customers to call (SPEC.md §3.3): lapsing, the most revenue at stake first, computed at the build. */
+import { BlockBuilder, BlockWriter, COLUMN } from "../planBlock";
+import { resultOf } from "../planCells";
+
+export const customersToCallBlock: BlockBuilder = ({ card, words: L }, at) => {
+  const list = card.customersToCall;
+  const w = new BlockWriter(at.row);
+  w.snapshots.push({ subject: "customers_to_call", reason: "per_customer" });
+  const titleRow = w.row;
+  w.table(L.toCall.title, [
+    L.toCall.customer,
+    L.toCall.lastPurchase,
+    L.toCall.lapseDay,
+    L.toCall.pAlive,
+    L.toCall.expectedRevenue,
+  ]);
+  w.put({ row: titleRow, column: COLUMN.note, value: L.toCall.note, style: "note" });
+  for (const c of list.customers) {
+    const row = w.row++;
+    w.put({ row, column: 1, value: card.customerLabels[c.customer], style: "label" });
+    w.put({ row, column: 2, value: c.lastPurchase, format: "date", style: "snapshot" });
+    w.put({ row, column: 3, value: c.lapseDay, format: "date", style: "snapshot" });
+    w.put({ row, column: 4, value: resultOf(c.pAlive), format: "percent", style: "snapshot" });
+    w.put({
+      row,
+      column: 5,
+      value: resultOf(c.expectedRevenue),
+      format: "money",
+      style: "snapshot",
+    });
+  }
+  if (list.customers.length === 0)
+    w.put({ row: w.row++, column: 1, value: L.toCall.none, style: "note" });
+  if (list.reason !== null)
+    w.put({
+      row: w.row++,
+      column: 1,
+      value: L.toCall.unranked.replace("{reason}", L.reasons[list.reason]),
+      style: "note",
+    });
+  w.row++;
+  return w.block();
+};

@@ -1,0 +1,127 @@
+/**
+ * The sheet is a sequence of blocks (plan/scorecardPlan.ts lists them), each written by a builder
+ * that starts at the first free row, as XlsxWriter assembles a part from small steps. A builder
+ * returns its cells, the row after it, the parts it computed at the build, and the anchors other
+ * blocks refer to (where its cells are). A cell that refers to a block further down is made in
+ * `below`, once every block is placed: no block knows another's size in advance.
+ */
+import { Language } from "../core/language";
+import { DataRefs } from "../engine/formulaText";
+import { ColumnBytes } from "../engine/indicatorDefinition";
+import { Scorecard } from "../engine/scorecard";
+import { CUSTOM_FUNCTION_ARGUMENTS_LIMIT, megabytes } from "./argumentSize";
+import { Labels } from "./labels";
+import { PlanCell, Snapshot, SnapshotReason } from "./planCells";
+import type { ForecastAnchors } from "./blocks/forecastBlock";
+import type { FunnelAnchors } from "./blocks/funnelBlock";
+import type { IndicatorAnchors } from "./blocks/indicatorBlock";
+import type { ParameterAnchors } from "./blocks/parameterBlock";
+import type { TopCustomerAnchors } from "./blocks/topCustomerBlock";
+import type { ValueTableAnchors } from "./blocks/valueTableBlock";
+
+/** The columns of the indicator table, which the other blocks share. */
+export const COLUMN = {
+  label: 1,
+  value: 2,
+  previous: 3,
+  change: 4,
+  target: 5,
+  status: 6,
+  forecast: 7,
+  note: 8,
+} as const;
+
+/** What every block is built from. */
+export interface PlanContext {
+  readonly card: Scorecard;
+  readonly language: Language;
+  readonly words: Labels;
+  /** The mapped columns as formula text. */
+  readonly refs: DataRefs;
+  /** What each mapped column adds to a custom function call's arguments. */
+  readonly columnBytes: ColumnBytes;
+}
+
+/** The title rows: the sheet's marker, and the rows kept in view while scrolling. */
+export interface TitleAnchors {
+  readonly marker: { readonly row: number; readonly column: number; readonly text: string };
+  readonly frozenRows: number;
+}
+
+/** Where each block's cells are, for the blocks that refer to them (one entry per block that has any). */
+export interface Anchors {
+  readonly title: TitleAnchors;
+  readonly parameters: ParameterAnchors;
+  readonly indicators: IndicatorAnchors;
+  readonly forecast: ForecastAnchors;
+  readonly funnel: FunnelAnchors;
+  readonly topCustomers: TopCustomerAnchors;
+  readonly valueTable: ValueTableAnchors;
+}
+
+export interface Block {
+  readonly cells: readonly PlanCell[];
+  /** The first row after the block, its blank row included: where the next block starts. */
+  readonly nextRow: number;
+  readonly snapshots: readonly Snapshot[];
+  readonly anchors?: Partial<Anchors>;
+  /** Cells that refer to blocks further down, made once every block is placed. */
+  readonly below?: (anchors: Anchors) => readonly PlanCell[];
+}
+
+/** Where a block starts, and the anchors of the blocks above it. */
+export interface Placement {
+  readonly row: number;
+  readonly anchors: Anchors;
+}
+
+export type BlockBuilder = (ctx: PlanContext, at: Placement) => Block;
+
+/** Collects a block's cells row by row. */
+export class BlockWriter {
+  readonly cells: PlanCell[] = [];
+  readonly snapshots: Snapshot[] = [];
+
+  /** `row`: the next row to write. */
+  constructor(public row: number) {}
+
+  put(cell: PlanCell): void {
+    this.cells.push(cell);
+  }
+
+  /** A table's title row and its header row; the next row is the table's first. */
+  table(title: string, headers: readonly string[]): void {
+    this.put({ row: this.row++, column: 1, value: title, style: "section" });
+    headers.forEach((h, j) =>
+      this.put({ row: this.row, column: j + 1, value: h, style: "header" })
+    );
+    this.row++;
+  }
+
+  /** The block written so far, with what else it gives. */
+  block(rest: Pick<Block, "anchors" | "below"> = {}): Block {
+    return { cells: this.cells, snapshots: this.snapshots, nextRow: this.row, ...rest };
+  }
+}
+
+/** Nothing: a block whose data are not mapped. */
+export const noBlock = (at: Placement, anchors?: Partial<Anchors>): Block => ({
+  cells: [],
+  snapshots: [],
+  nextRow: at.row,
+  anchors,
+});
+
+/** True when a custom function call's arguments exceed what Excel on the web passes to one. */
+export const tooLarge = (bytes: number): boolean => bytes > CUSTOM_FUNCTION_ARGUMENTS_LIMIT;
+
+/** The note of a cell computed at the build. */
+export function snapshotNote(
+  words: Labels,
+  reason: Exclude<SnapshotReason, "past_periods">,
+  bytes = 0
+): string {
+  return reason === "per_customer"
+    ? words.snapshot.perCustomer
+    : words.snapshot.argumentsTooLarge.replace("{size}", megabytes(bytes));
+}

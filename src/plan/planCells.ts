@@ -1,0 +1,109 @@
+/** What a scorecard plan is made of: cells, their looks and formats, and the parts computed at the build. */
+import { IndicatorFormat } from "../engine/indicatorDefinition";
+import { IndicatorId } from "../engine/indicatorCatalog";
+import { Status } from "../engine/status";
+
+export type CellStyle =
+  | "title"
+  | "subtitle"
+  | "marker"
+  | "section"
+  | "header"
+  | "label"
+  | "input"
+  | "body"
+  | "note"
+  | "snapshot";
+export type NumberFormatKind = IndicatorFormat | "date" | "score" | "general";
+
+/**
+ * Number formats in Excel's invariant (en-US) codes; Excel shows separators by its locale. Dates
+ * use the built-in short date (number format 14), which Excel shows in the locale's own order:
+ * "m/d/yyyy" is how Office.js names it; the file writer maps it to id 14 itself.
+ */
+export const NUMBER_FORMATS: Record<NumberFormatKind, string> = {
+  money: "#,##0.00",
+  count: "#,##0",
+  percent: "0.0%",
+  index: "#,##0",
+  date: "m/d/yyyy",
+  score: "0.0",
+  general: "General",
+};
+
+export type CellResult = string | number | null;
+
+/** A dynamic array's extent from its formula's cell, and what the engine says fills it. */
+export interface Spill {
+  readonly rows: number;
+  readonly columns: number;
+  /** results[i][j]: row i, column j of the spill, the formula's own cell first. */
+  readonly results: readonly (readonly CellResult[])[];
+  /** The number format of each column, when they differ from the formula cell's. */
+  readonly formats?: readonly NumberFormatKind[];
+}
+
+export interface PlanCell {
+  readonly row: number;
+  readonly column: number;
+  /** A constant; or, with a formula, absent. */
+  readonly value?: CellResult;
+  /** Formula text without "=", in Excel's en-US syntax; LET variables carry the § sigil. */
+  readonly formula?: string;
+  /** What a one-cell formula evaluates to, as the engine computed it, cached in files. */
+  readonly result?: CellResult;
+  /** For a formula that fills more than its cell (a dynamic array). */
+  readonly spill?: Spill;
+  readonly format?: NumberFormatKind;
+  readonly style?: CellStyle;
+}
+
+export interface StatusRule {
+  readonly column: number;
+  readonly firstRow: number;
+  readonly lastRow: number;
+  readonly texts: Record<Status, string>;
+}
+
+/** Why a part of the sheet holds values computed at the build instead of live formulas. */
+export type SnapshotReason = "per_customer" | "arguments_too_large" | "past_periods";
+
+/** A part of the sheet computed at the build: an indicator by id, or a block. */
+export interface Snapshot {
+  readonly subject:
+    | IndicatorId
+    | "customer_value"
+    | "value_scores"
+    | "tier_activation"
+    | "backtest"
+    | "customers_to_call";
+  readonly reason: SnapshotReason;
+}
+
+/** A range the task pane draws a chart from: its rows, and the columns of its labels and values. */
+export interface ChartRange {
+  readonly firstRow: number;
+  readonly lastRow: number;
+}
+
+export interface ScorecardPlan {
+  readonly sheetName: string;
+  /** The cell and text that mark a sheet as made by SPEC Scorecard. */
+  readonly marker: { readonly row: number; readonly column: number; readonly text: string };
+  readonly cells: readonly PlanCell[];
+  readonly columnWidths: readonly number[];
+  /** Rows kept in view while scrolling: the title block. */
+  readonly frozenRows: number;
+  readonly statusRule: StatusRule;
+  /** What holds values computed at the build rather than live formulas, and why. */
+  readonly snapshots: readonly Snapshot[];
+  /** Ranges (first row, last row, label column, value columns) the task pane draws charts from. */
+  readonly charts: {
+    readonly funnel: ChartRange | null;
+    readonly pareto:
+      (ChartRange & { readonly labelColumn: number; readonly valueColumn: number }) | null;
+  };
+}
+
+/** A number the engine may not have, as a cell shows it: blank for none. */
+export const resultOf = (v: number | null): number | string => (v === null ? "" : v);
