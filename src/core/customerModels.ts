@@ -13,8 +13,16 @@ import {
   probabilityAlive,
   whileAliveForecaster,
 } from "./bgnbd";
-import { GammaGamma, SpendHistories, expectedSpend, fitSpend, spendHistories } from "./gammaGamma";
+import {
+  GammaGamma,
+  SpendHistories,
+  expectedSpend,
+  fitGammaGamma,
+  fitSpend,
+  spendHistories,
+} from "./gammaGamma";
 import { PurchaseHistory, historiesAt, purchaseDays } from "./purchaseHistory";
+import { EvaluationBudget } from "./optimize";
 import { Result, fail, ok } from "./result";
 
 /** The least data the models are fitted on. */
@@ -24,7 +32,7 @@ export const MIN_REPEAT_CUSTOMERS = 5;
 /** Both models as fitted, whatever they were fitted from. */
 export interface FittedModels {
   readonly bgnbd: BgNbd;
-  /** Null without amounts. */
+  /** Null without amounts. Fitted on the amounts times history.valueScale (see spendModel). */
   readonly gammaGamma: GammaGamma | null;
   readonly customers: number;
   readonly repeatCustomers: number;
@@ -75,8 +83,9 @@ export function fitModelsOn(
   const tooFew = tooFewCustomers(customers, repeatCustomers, upTo);
   if (tooFew !== null) return tooFew;
   const triples = groupTriples(history.x, history.tx, history.T);
+  const start = near ?? (customers > SAMPLE_SIZE ? sampleFit(history, hasAmounts) : null);
   const spend = hasAmounts ? spendHistories(history.x, history.meanValue) : null;
-  const fitted = fitModelsOnSummaries({ triples, spend, customers, repeatCustomers }, near);
+  const fitted = fitModelsOnSummaries({ triples, spend, customers, repeatCustomers }, start);
   if (!fitted.ok) return fitted;
   return ok({ history, triples, ...fitted.value });
 }
@@ -94,24 +103,83 @@ function tooFewCustomers(
   );
 }
 
-/** Fits both models on what their likelihoods read (see fitModelsOn for `near` and `upTo`). */
+/**
+ * Fits both models on what their likelihoods read (see fitModelsOn for `upTo`); `start`, a nearby
+ * fit (or a sample's), is where the searches start, within a refining budget.
+ */
 export function fitModelsOnSummaries(
   s: ModelSummaries,
-  near: FittedModels | null,
+  start: Pick<FittedModels, "bgnbd" | "gammaGamma"> | null,
   upTo = "as of"
 ): Result<FittedModels> {
   const tooFew = tooFewCustomers(s.customers, s.repeatCustomers, upTo);
   if (tooFew !== null) return tooFew;
-  const bgnbd = fitBgNbd(s.triples, near?.bgnbd ?? null);
+  const bgnbd = fitBgNbd(s.triples, start?.bgnbd ?? null, budgetFor(s.triples.x.length, start));
   if (bgnbd === null)
     return fail("#NUM!", "the BG/NBD model could not be fitted to these purchases");
-  const gammaGamma = s.spend === null ? null : fitSpend(s.spend, near?.gammaGamma ?? null);
+  const gammaGamma =
+    s.spend === null
+      ? null
+      : fitSpend(s.spend, start?.gammaGamma ?? null, budgetFor(s.spend.lnM.length, start));
   return ok({
     bgnbd,
     gammaGamma,
     customers: s.customers,
     repeatCustomers: s.repeatCustomers,
   });
+}
+
+/**
+ * Past this many customers, the search starts from a fit on a sample of them (every k-th), and
+ * the fit on all of them only refines it, within an evaluation budget: an evaluation costs a pass
+ * over the distinct triples (or the repeat customers), and Excel's largest table holds a million.
+ */
+const SAMPLE_SIZE = 20000;
+/**
+ * Terms of the likelihood a search may evaluate (about a second's work at some 40 ns a term): a
+ * refining search from a start, and a full search from several (which takes a few hundred
+ * evaluations on real data; the budget only stops a search that would crawl on and on).
+ */
+const REFINE_WORK = 1.2e7;
+const MIN_REFINE_EVALUATIONS = 30;
+const SEARCH_WORK = 4e7;
+const MIN_SEARCH_EVALUATIONS = 2000;
+
+function budgetFor(terms: number, start: Pick<CustomerModels, "bgnbd"> | null): EvaluationBudget {
+  const [work, least] =
+    start === null ? [SEARCH_WORK, MIN_SEARCH_EVALUATIONS] : [REFINE_WORK, MIN_REFINE_EVALUATIONS];
+  return new EvaluationBudget(Math.max(least, Math.ceil(work / Math.max(1, terms))));
+}
+
+/** The models fitted on every k-th customer, as the start of the fit on all of them. */
+function sampleFit(
+  history: PurchaseHistory,
+  hasAmounts: boolean
+): Pick<CustomerModels, "bgnbd" | "gammaGamma"> | null {
+  const k = Math.ceil(history.customers.length / SAMPLE_SIZE);
+  const pick = <A extends Int32Array | Float64Array>(a: A): A =>
+    a.filter((_, i) => i % k === 0) as A;
+  const x = pick(history.x);
+  const triples = groupTriples(x, pick(history.tx), pick(history.T));
+  const bgnbd = fitBgNbd(triples, null, budgetFor(triples.x.length, null));
+  if (bgnbd === null) return null;
+  const gammaGamma = hasAmounts
+    ? fitGammaGamma(x, pick(history.meanValue), null, budgetFor(x.length, null))
+    : null;
+  return { bgnbd, gammaGamma };
+}
+
+/** The spend model in the amounts' own units: γ and the log-likelihood undo the values' scale. */
+export function spendModel(models: CustomerModels): GammaGamma | null {
+  const g = models.gammaGamma;
+  const scale = models.history.valueScale;
+  if (g === null || scale === 1) return g;
+  // m' = m·scale: γ' = γ·scale, and each customer's −ln m' term is −ln m − ln scale.
+  return {
+    ...g,
+    gamma: g.gamma / scale,
+    logLikelihood: g.logLikelihood + g.customers * Math.log(scale),
+  };
 }
 
 export interface CustomerPredictions {
@@ -132,17 +200,19 @@ export interface CustomerPrediction {
 
 /**
  * Predicts customers one by one for the next `horizon` days. The live customer's expected
- * purchases depend on x and T only: computed once per distinct pair.
+ * purchases depend on x and T only: computed once per distinct pair. `valueScale`: the factor the
+ * spends m were scaled by before the fit (PurchaseHistory.valueScale), undone in the results.
  */
 export function customerPredictor(
   models: FittedModels,
-  horizon: number
+  horizon: number,
+  valueScale = 1
 ): (x: number, tx: number, T: number, m: number) => CustomerPrediction {
   const { bgnbd, gammaGamma } = models;
   const forecaster = whileAliveForecaster(bgnbd, horizon);
   const whileAlive = new Map<number, number>();
   return (x, tx, T, m) => {
-    const key = x * 65536 + T;
+    const key = x * 4194304 + T; // both below 2^22: days in Excel's calendar
     let e = whileAlive.get(key);
     if (e === undefined) {
       e = forecaster(x, T);
@@ -151,13 +221,14 @@ export function customerPredictor(
     const pAlive = probabilityAlive(bgnbd, x, tx, T);
     const expectedPurchases = pAlive * e;
     const spend = gammaGamma === null ? null : expectedSpend(gammaGamma, x, m);
+    // In the amounts' own units: Infinity only when the true figure exceeds what a number holds.
     return spend === null
       ? { pAlive, expectedPurchases, expectedValue: NaN, expectedRevenue: NaN }
       : {
           pAlive,
           expectedPurchases,
-          expectedValue: spend,
-          expectedRevenue: spend * expectedPurchases,
+          expectedValue: spend / valueScale,
+          expectedRevenue: (spend * expectedPurchases) / valueScale,
         };
   };
 }
@@ -170,7 +241,7 @@ export function predictCustomers(models: CustomerModels, horizon: number): Custo
   const expectedPurchases = new Float64Array(n);
   const expectedValue = new Float64Array(n).fill(NaN);
   const expectedRevenue = new Float64Array(n).fill(NaN);
-  const predict = customerPredictor(models, horizon);
+  const predict = customerPredictor(models, horizon, history.valueScale);
   for (let i = 0; i < n; i++) {
     const p = predict(history.x[i], history.tx[i], history.T[i], history.meanValue[i]);
     pAlive[i] = p.pAlive;

@@ -5,13 +5,16 @@
  * likelihood over the customers with repeat purchases, from the mean m of their x repeat days.
  */
 import { digammaShift, lnInverseBeta } from "./gammaDifferences";
-import { minimize } from "./optimize";
+import { EvaluationBudget, minimize } from "./optimize";
+import { sortedByKey } from "./radixOrder";
 
 export interface GammaGamma {
   readonly p: number;
   readonly q: number;
   readonly gamma: number;
   readonly logLikelihood: number;
+  /** The repeat customers it was fitted on. */
+  readonly customers: number;
 }
 
 /**
@@ -38,9 +41,9 @@ export function spendHistories(
   m: ArrayLike<number>,
   count: ArrayLike<number> | null = null
 ): SpendHistories {
-  const order: number[] = [];
-  for (let i = 0; i < x.length; i++) if (x[i] > 0 && m[i] > 0) order.push(i);
-  order.sort((i, j) => x[i] - x[j]);
+  const repeat: number[] = [];
+  for (let i = 0; i < x.length; i++) if (x[i] > 0 && m[i] > 0) repeat.push(i);
+  const order = sortedByKey(Int32Array.from(repeat), x);
   const n = order.length;
   const lnM = new Float64Array(n);
   const xm = new Float64Array(n);
@@ -126,13 +129,18 @@ export function gammaGammaLogLikelihood(
 export function fitGammaGamma(
   xs: Int32Array,
   meanValues: Float64Array,
-  near: GammaGamma | null = null
+  near: (Pick<GammaGamma, "p" | "q" | "gamma"> & Partial<GammaGamma>) | null = null,
+  budget: EvaluationBudget = new EvaluationBudget()
 ): GammaGamma | null {
-  return fitSpend(spendHistories(xs, meanValues), near);
+  return fitSpend(spendHistories(xs, meanValues), near, budget);
 }
 
 /** The maximum-likelihood parameters over the spend histories (see fitGammaGamma). */
-export function fitSpend(h: SpendHistories, near: GammaGamma | null = null): GammaGamma | null {
+export function fitSpend(
+  h: SpendHistories,
+  near: (Pick<GammaGamma, "p" | "q" | "gamma"> & Partial<GammaGamma>) | null = null,
+  budget: EvaluationBudget = new EvaluationBudget()
+): GammaGamma | null {
   const customers = h.customers;
   if (customers === 0) return null;
   const meanM = h.meanM;
@@ -154,14 +162,18 @@ export function fitSpend(h: SpendHistories, near: GammaGamma | null = null): Gam
           [0.5, 1.5, meanM],
         ]
   ).map((s) => Float64Array.from(s, Math.log));
-  const found = minimize(objective, starts);
+  const found = minimize(objective, starts, budget);
   if (!Number.isFinite(found.value)) return null;
   const [p, q, gamma] = Array.from(found.theta, Math.exp);
-  return { p, q, gamma, logLikelihood: -found.value * customers };
+  return { p, q, gamma, logLikelihood: -found.value * customers, customers };
 }
 
 /** E[M | x, m]: a repeat customer's expected spend per transaction; the population's mean for x = 0. Null when q ≤ 1. */
-export function expectedSpend(model: GammaGamma, x: number, m: number): number | null {
+export function expectedSpend(
+  model: Pick<GammaGamma, "p" | "q" | "gamma">,
+  x: number,
+  m: number
+): number | null {
   if (!(model.q > 1)) return null;
   if (x === 0 || !(m > 0)) return (model.p * model.gamma) / (model.q - 1);
   return (model.p * (model.gamma + x * m)) / (model.p * x + model.q - 1);

@@ -119,7 +119,8 @@ export interface CallCandidate {
  */
 export function rankToCall(
   candidates: readonly CallCandidate[],
-  fit: Result<FittedModels>
+  fit: Result<FittedModels>,
+  valueScale = 1
 ): CallList {
   const row = (
     c: CallCandidate,
@@ -141,7 +142,7 @@ export function rankToCall(
       reason: "model_not_fitted",
     };
   }
-  const predict = customerPredictor(fit.value, CALL_HORIZON_DAYS);
+  const predict = customerPredictor(fit.value, CALL_HORIZON_DAYS, valueScale);
   const g = fit.value.gammaGamma;
   const ranked = g !== null && g.q > 1;
   const scored = candidates.map((c) => ({ c, p: predict(c.x, c.tx, c.T, c.m) }));
@@ -183,5 +184,6 @@ export function customersToCall(
       m: h === null ? NaN : h.meanValue[i],
     });
   }
-  return rankToCall(candidates, fit);
+  // The histories' spends are scaled as the models were fitted (PurchaseHistory.valueScale).
+  return rankToCall(candidates, fit, fit.ok ? fit.value.history.valueScale : 1);
 }

@@ -13,7 +13,7 @@ import {
   fitModelsOnSummaries,
   groupPredictor,
 } from "../core/customerModels";
-import { Triples } from "../core/bgnbd";
+import { Triples, triplesOfGroups } from "../core/bgnbd";
 import { spendHistories } from "../core/gammaGamma";
 import { ModelCheck, ModelCheckUnit, checkOfUnits } from "../core/modelCheck";
 import { Result, ok } from "../core/result";
@@ -45,15 +45,12 @@ async function summariesAt(
   f: number,
   groups: readonly CustomerGroup[]
 ): Promise<ModelSummaries> {
-  const triples: Triples = {
-    x: Int32Array.from(groups, (g) => g.x),
-    tx: Int32Array.from(groups, (g) => g.tx),
-    T: Int32Array.from(groups, (g) => g.T),
-    count: Float64Array.from(groups, (g) => g.count),
-    of: new Int32Array(0),
-    maxX: groups.reduce((m, g) => Math.max(m, g.x), 0),
-    maxT: groups.reduce((m, g) => Math.max(m, g.T), 0),
-  };
+  const triples: Triples = triplesOfGroups(
+    Int32Array.from(groups, (g) => g.x),
+    Int32Array.from(groups, (g) => g.tx),
+    Int32Array.from(groups, (g) => g.T),
+    Float64Array.from(groups, (g) => g.count)
+  );
   const r = await c.columns(
     `SELECT x, m, COUNT(*) AS n FROM (${historiesSql(c, day, f)}) h WHERE x > 0 GROUP BY x, m ORDER BY x, m`
   );

@@ -8,14 +8,9 @@ import { basename, extname } from "path";
 import { guessMappingWithChoices } from "../engine/tableMapping";
 import { CLI_TEXT } from "../cli/cliText";
 import { CliOptions } from "../cli/options";
-import {
-  Io,
-  PartialFile,
-  reportRun,
-  runNotes,
-  tablesSeen,
-  unknownNames,
-} from "../cli/runScorecard";
+import { errorLine } from "../cli/errorLine";
+import { PartialFile } from "../cli/partialFile";
+import { Io, reportRun, runNotes, tablesSeen, unknownNames } from "../cli/runScorecard";
 import { buildScorecardPlan } from "../plan/scorecardPlan";
 import { FileWorkbook } from "../workbook/fileWorkbook";
 import { readSqlData } from "./sqlData";
@@ -42,7 +37,7 @@ export async function runOnSql(
       ? await openDatabase(options.source, qualified, S)
       : await openFiles(options.source, S);
   if (!opened.ok) {
-    io.err(`spec-scorecard: ${opened.error.message}`);
+    io.err(errorLine(`spec-scorecard: ${opened.error.message}`));
     return 2;
   }
   try {
@@ -61,7 +56,7 @@ async function runOn(
   const { language } = options;
   const T = CLI_TEXT[language];
   const fail = (message: string): number => {
-    io.err(`spec-scorecard: ${message}`);
+    io.err(errorLine(`spec-scorecard: ${message}`));
     return 2;
   };
   if (options.out !== null && extname(options.out).toLowerCase() !== ".xlsx")
