@@ -27,6 +27,8 @@ export interface CliOptions {
   readonly mapping: MappingOverride;
   /** What settles text the data cannot tell (--decimal, --date-order). */
   readonly reading: { readonly decimal?: DecimalMark; readonly dateOrder?: DateOrder };
+  /** The options given on the command line ("--period"): they override the workbook's stored settings. */
+  readonly given: ReadonlySet<string>;
 }
 
 /** What the command line asks for: a scorecard, or its help or version. */
@@ -64,6 +66,7 @@ interface Draft {
   targets: Partial<Record<IndicatorId, number>>;
   mapping: Record<string, { table?: string | null; columns?: Record<string, string | null> }>;
   reading: { decimal?: DecimalMark; dateOrder?: DateOrder };
+  given: Set<string>;
 }
 
 /** A flag's value applied to the draft; an error message when it is not one the flag takes. */
@@ -189,6 +192,7 @@ export function parseCommand(argv: readonly string[]): Result<Command> {
     targets: {},
     mapping: {},
     reading: {},
+    given: new Set(),
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -206,6 +210,7 @@ export function parseCommand(argv: readonly string[]): Result<Command> {
       const v = inline !== undefined ? inline : i + 1 < argv.length ? argv[++i] : null;
       const problem = v === null ? T.needs(flag, NEEDS[flag](T), null) : apply(d, v, flag, T);
       if (problem !== null) return valueError(problem);
+      d.given.add(flag);
       continue;
     }
     if (arg.startsWith("-")) return valueError(T.unknownOption(arg));
@@ -230,6 +235,7 @@ export function parseCommand(argv: readonly string[]): Result<Command> {
       },
       mapping: d.mapping as MappingOverride,
       reading: d.reading,
+      given: d.given,
     },
   });
 }

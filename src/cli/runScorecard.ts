@@ -28,6 +28,8 @@ import { FileWorkbook, OutputOpener } from "../workbook/fileWorkbook";
 import { CLI_TEXT, CliText, closestFirst, packageRefusal } from "./cliText";
 import { CliOptions, languageOfArgs, parseCommand } from "./options";
 import { formatSummary } from "./summary";
+import { withStoredSettings } from "./storedDefaults";
+import { storedSettingsOf } from "../workbook/storedMapping";
 
 export interface Io {
   readonly out: (text: string) => void;
@@ -134,9 +136,8 @@ export async function runScorecard(argv: readonly string[], io: Io): Promise<num
     io.out(parsed.value.text);
     return 0;
   }
-  const options = parsed.value.options;
-  const language = options.language;
-  T = CLI_TEXT[language];
+  let options = parsed.value.options;
+  T = CLI_TEXT[options.language];
   const target = options.out === null ? null : resolve(options.out);
   if (target !== null && target === resolve(options.source))
     return fail(T.outIsSource(options.out as string));
@@ -149,8 +150,18 @@ export async function runScorecard(argv: readonly string[], io: Io): Promise<num
       T.outEnding(options.out as string, workbook.extension, workbook.extension === ".xlsm")
     );
   const tables = await workbook.describeTables();
+  // Names given on the command line are checked as given; stored ones the workbook lost are guessed again.
   const unknown = unknownNames(tables, options.mapping, T);
   if (unknown !== null) return fail(unknown);
+  const stored = await workbook.storedSettings(options.language);
+  const storedNotes: string[] = [];
+  if (stored.kind === "stored") {
+    const merged = withStoredSettings(options, stored.stored, tables);
+    options = merged.options;
+    storedNotes.push(...merged.notes);
+  } else if (stored.kind === "refused") io.err(`spec-scorecard: ${T.note}: ${stored.message}`);
+  const language = options.language;
+  T = CLI_TEXT[language];
   const computed = await computeScorecard(
     workbook,
     {
@@ -171,13 +182,24 @@ export async function runScorecard(argv: readonly string[], io: Io): Promise<num
   const { card, mapping, check } = computed.value;
   // The check, and what the mapping could not find, once the run has succeeded: a failure stays one line.
   const notes = [
+    ...storedNotes.map((note) => `spec-scorecard: ${T.note}: ${note}`),
     ...dataCheckLines(check, language, "cli").map((line) => `spec-scorecard: ${T.data}: ${line}`),
     ...mappingGaps(mapping, language).map((gap) => `spec-scorecard: ${T.note}: ${gap}`),
   ];
   if (partial !== null) {
     const plan = buildScorecardPlan(card, mapping, language);
     try {
-      await workbook.writeScorecard(plan, () => undefined);
+      await workbook.writeScorecard(plan, () => undefined, undefined, {
+        settings: storedSettingsOf(
+          {
+            override: options.mapping,
+            settings: options.settings,
+            language,
+            reading: options.reading,
+          },
+          mapping
+        ),
+      });
       partial.commit();
       const computedAtBuild = snapshotSummary(plan, language);
       if (computedAtBuild !== null) notes.push(`spec-scorecard: ${T.note}: ${computedAtBuild}`);

@@ -15,7 +15,16 @@ import { ArchiveOutput } from "../xlsx/zipArchive";
 import { CsvTable } from "./csvSource";
 import { scorecardWorksheet } from "./scorecardSheet";
 import { FileTable, describeFileTables, markedWorksheets, readFileTable } from "./xlsxTables";
-import { ProgressListener, WorkbookPort, throwIfCancelled } from "./workbookPort";
+import { ProgressListener, WorkbookPort, WriteOptions, throwIfCancelled } from "./workbookPort";
+import { Language } from "../core/language";
+import { customXmlAdditions, findCustomXmlItem } from "../xlsx/customXmlPart";
+import {
+  SETTINGS_MAX_BYTES,
+  SETTINGS_NAMESPACE,
+  StoredRead,
+  storedReadOf,
+  storedSettingsXml,
+} from "./storedSettings";
 
 type Source =
   | { readonly kind: "package"; readonly pkg: XlsxPackage; readonly label: string }
@@ -100,10 +109,19 @@ export class FileWorkbook implements WorkbookPort {
     return (await markedWorksheets(this.source.pkg))[0]?.name ?? null;
   }
 
+  /** The settings an earlier build kept in the package (its custom XML part of SPEC's namespace). */
+  async storedSettings(language: Language): Promise<StoredRead> {
+    if (this.source.kind === "csv") return { kind: "none" };
+    const { pkg, label } = this.source;
+    const found = await findCustomXmlItem(pkg, SETTINGS_NAMESPACE, SETTINGS_MAX_BYTES);
+    return storedReadOf(found, found === null ? label : `${label} (${found.part})`, language);
+  }
+
   async writeScorecard(
     plan: ScorecardPlan,
     onProgress: ProgressListener,
-    signal?: AbortSignal
+    signal?: AbortSignal,
+    options: WriteOptions = {}
   ): Promise<string> {
     throwIfCancelled(signal);
     const rows = plan.cells.reduce((n, c) => Math.max(n, c.row + (c.spill?.rows ?? 1) - 1), 0);
@@ -118,6 +136,15 @@ export class FileWorkbook implements WorkbookPort {
         name: plan.sheetName || SCORECARD_SHEET,
         replacing,
         content: (styles, cm) => scorecardWorksheet(plan, styles, cm),
+        additions:
+          options.settings === undefined
+            ? undefined
+            : await customXmlAdditions(
+                pkg,
+                SETTINGS_NAMESPACE,
+                storedSettingsXml(options.settings),
+                SETTINGS_MAX_BYTES
+              ),
       },
       await this.output()
     );

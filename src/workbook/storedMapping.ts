@@ -15,7 +15,7 @@ import {
   normalizeHeader,
   tableNamed,
 } from "../engine/tableMapping";
-import { BuildRequest } from "./buildPipeline";
+import type { BuildRequest } from "./buildPipeline";
 import { SETTINGS_VERSION, StoredSettings } from "./storedSettings";
 
 /**

@@ -26,6 +26,12 @@ export const SETTINGS_VERSION = 1;
 export const SETTINGS_MAX_BYTES = 256 * 1024;
 const MAX_NAME = 255;
 
+/** What a workbook holds: no stored settings, settings read, or settings refused and why. */
+export type StoredRead =
+  | { readonly kind: "none" }
+  | { readonly kind: "stored"; readonly stored: StoredSettings }
+  | { readonly kind: "refused"; readonly message: string };
+
 export interface StoredSettings {
   readonly version: typeof SETTINGS_VERSION;
   /** When the build that stored them ran (ISO date and time, UTC); null when not said. */
@@ -99,7 +105,7 @@ const WORDS = {
   en: {
     refused: (where: string, why: string) =>
       `the settings stored in ${where} cannot be used: ${why}; building again stores new ones`,
-    tooBig: (bytes: number) => `the part holds ${bytes} bytes, more than settings ever take`,
+    tooBig: `the part is larger than ${SETTINGS_MAX_BYTES / 1024} KB, far more than settings take`,
     notXml: (why: string) => `it is not well-formed XML (${why})`,
     dtd: "it declares a DTD, which settings never do",
     root: (name: string, ns: string) =>
@@ -116,8 +122,7 @@ const WORDS = {
   es: {
     refused: (where: string, why: string) =>
       `la configuración guardada en ${where} no se puede usar: ${why}; al crear de nuevo se guarda otra`,
-    tooBig: (bytes: number) =>
-      `la parte tiene ${bytes} bytes, más de lo que ocupa una configuración`,
+    tooBig: `la parte ocupa más de ${SETTINGS_MAX_BYTES / 1024} KB, mucho más que una configuración`,
     notXml: (why: string) => `no es XML bien formado (${why})`,
     dtd: "declara una DTD, que una configuración nunca tiene",
     root: (name: string, ns: string) =>
@@ -369,7 +374,7 @@ export function readStoredSettings(
   const w = WORDS[language];
   const x = WANTED[language];
   try {
-    if (xml.length > SETTINGS_MAX_BYTES) throw new Refusal(w.tooBig(xml.length));
+    if (xml.length > SETTINGS_MAX_BYTES) throw new Refusal(w.tooBig);
     if (/<!DOCTYPE/i.test(xml)) throw new Refusal(w.dtd);
     let root: XmlElement;
     try {
@@ -384,4 +389,21 @@ export function readStoredSettings(
     if (e instanceof Refusal) return valueError(w.refused(where, e.message));
     return valueError(w.refused(where, e instanceof Error ? e.message : String(e)));
   }
+}
+
+/** A part's text, or a part past the size budget, as what the workbook holds. */
+export function storedReadOf(
+  found: { readonly xml: string } | { readonly tooBig: true } | null,
+  where: string,
+  language: Language
+): StoredRead {
+  if (found === null) return { kind: "none" };
+  const read = readStoredSettings(
+    "xml" in found ? found.xml : " ".repeat(SETTINGS_MAX_BYTES + 1),
+    where,
+    language
+  );
+  return read.ok
+    ? { kind: "stored", stored: read.value }
+    : { kind: "refused", message: read.error.message };
 }
