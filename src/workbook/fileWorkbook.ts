@@ -174,6 +174,11 @@ export class FileWorkbook implements WorkbookPort {
     // A file shows nothing by itself: the command line names it, the preview offers it.
   }
 
+  /** A file read once does not change under the pane. */
+  async watchChanges(): Promise<() => void> {
+    return () => undefined;
+  }
+
   displayLanguage(): string {
     return this.language;
   }

@@ -71,6 +71,11 @@ export interface WorkbookPort {
    * Office.js); a workbook file keeps them in the copy written (WriteOptions.settings) instead.
    */
   storeSettings?(settings: StoredSettings): Promise<void>;
+  /**
+   * Calls `onChange` whenever the tables' data may have changed; resolves to what stops it, or to
+   * null when changes cannot be known (then every build reads the data again). A file never changes.
+   */
+  watchChanges?(onChange: () => void): Promise<(() => void) | null>;
   /** Office's display language, as "es-ES" or "en-US". */
   displayLanguage(): string;
 }

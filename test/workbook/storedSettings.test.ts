@@ -217,7 +217,11 @@ test.each([
     part('<table role="sales" name="&#x110000;"/>'),
     "it is not well-formed XML (",
   ],
-  ["a part bigger than settings take", part(" ".repeat(300 * 1024)), "the part is larger than 256 KB, far more than settings take"],
+  [
+    "a part bigger than settings take",
+    part(" ".repeat(300 * 1024)),
+    "the part is larger than 256 KB, far more than settings take",
+  ],
 ])("%s is refused, saying what", (_what, xml, why) => {
   const message = refusal(xml);
   expect(message).toContain("the settings stored in customXml/item1.xml cannot be used: ");
