@@ -51,18 +51,10 @@ function itemParts(pkg: XlsxPackage): string[] {
 
 const itemNumber = (part: string): number => Number(/(\d+)\.xml$/i.exec(part)?.[1] ?? 0);
 
-/** At most `budget` bytes of a part: null when it holds more, or its first bytes when `head`. */
-async function boundedBytes(
-  pkg: XlsxPackage,
-  part: string,
-  budget: number,
-  head: true
-): Promise<Uint8Array>;
-async function boundedBytes(
-  pkg: XlsxPackage,
-  part: string,
-  budget: number
-): Promise<Uint8Array | null>;
+/**
+ * At most `budget` bytes of a part: null when it holds more, or (never null) its first bytes
+ * when `head`.
+ */
 async function boundedBytes(
   pkg: XlsxPackage,
   part: string,
@@ -127,7 +119,10 @@ export async function findCustomXmlItem(
     if (bytes !== null) {
       const xml = decoded(bytes);
       if (rootNamespace(xml) === namespace) return { part, xml };
-    } else if (rootNamespace(decoded(await boundedBytes(pkg, part, 4096, true))) === namespace)
+    } else if (
+      rootNamespace(decoded((await boundedBytes(pkg, part, 4096, true)) ?? new Uint8Array())) ===
+      namespace
+    )
       return { part, tooBig: true };
   }
   return null;
