@@ -381,7 +381,8 @@ export function readStoredSettings(
       root = parseXml(xml.replace(/^\uFEFF/, ""));
     } catch (e) {
       if (e instanceof XmlSyntaxError || e instanceof RangeError)
-        throw new Refusal(w.notXml(e.message));
+        // The parser says "is not well-formed XML (what)": only the what, in the pane's words.
+        throw new Refusal(w.notXml(e.message.replace(/^is not well-formed XML \((.*)\)$/s, "$1")));
       throw e;
     }
     return ok(readRoot(root, w, x));
