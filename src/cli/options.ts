@@ -29,6 +29,8 @@ export interface CliOptions {
   readonly reading: { readonly decimal?: DecimalMark; readonly dateOrder?: DateOrder };
   /** --engine: how files are computed; null lets the source decide (sql/sqlSources.ts). */
   readonly engine: "memory" | "duckdb" | null;
+  /** The options given on the command line ("--period"): they override the workbook's stored settings. */
+  readonly given: ReadonlySet<string>;
 }
 
 /** What the command line asks for: a scorecard, or its help or version. */
@@ -67,6 +69,7 @@ interface Draft {
   mapping: Record<string, { table?: string | null; columns?: Record<string, string | null> }>;
   reading: { decimal?: DecimalMark; dateOrder?: DateOrder };
   engine: "memory" | "duckdb" | null;
+  given: Set<string>;
 }
 
 /** A flag's value applied to the draft; an error message when it is not one the flag takes. */
@@ -201,6 +204,7 @@ export function parseCommand(argv: readonly string[]): Result<Command> {
     mapping: {},
     reading: {},
     engine: null,
+    given: new Set(),
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -218,6 +222,7 @@ export function parseCommand(argv: readonly string[]): Result<Command> {
       const v = inline !== undefined ? inline : i + 1 < argv.length ? argv[++i] : null;
       const problem = v === null ? T.needs(flag, NEEDS[flag](T), null) : apply(d, v, flag, T);
       if (problem !== null) return valueError(problem);
+      d.given.add(flag);
       continue;
     }
     if (arg.startsWith("-")) return valueError(T.unknownOption(arg));
@@ -243,6 +248,7 @@ export function parseCommand(argv: readonly string[]): Result<Command> {
       mapping: d.mapping as MappingOverride,
       reading: d.reading,
       engine: d.engine,
+      given: d.given,
     },
   });
 }

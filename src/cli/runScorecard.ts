@@ -38,6 +38,8 @@ import { errorLine } from "./errorLine";
 import { CliOptions, languageOfArgs, parseCommand } from "./options";
 import { PartialFile } from "./partialFile";
 import { formatSummary } from "./summary";
+import { withStoredSettings } from "./storedDefaults";
+import { storedSettingsOf } from "../workbook/storedMapping";
 
 export interface Io {
   readonly out: (text: string) => void;
@@ -155,9 +157,8 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     io.out(parsed.value.text);
     return 0;
   }
-  const options = parsed.value.options;
-  const language = options.language;
-  T = CLI_TEXT[language];
+  let options = parsed.value.options;
+  T = CLI_TEXT[options.language];
   // An existing --out is written through its links: the copy goes where they lead.
   const target = options.out === null ? null : resolvedPath(resolve(options.out));
   const problem =
@@ -165,7 +166,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   if (problem !== null) return fail(problem);
   const partial = target === null ? null : new PartialFile(target);
   // Parquet, databases and files past Excel's size are computed in SQL (src/sql).
-  const engine = engineFor(options.source, options.engine, SQL_TEXT[language]);
+  const engine = engineFor(options.source, options.engine, SQL_TEXT[options.language]);
   if (!engine.ok) return fail(engine.error.message);
   if (engine.value !== "memory") return runOnSql(engine.value, options, io, partial);
   const loaded = await load(options, partial?.open ?? (async () => ({})), T);
@@ -176,8 +177,18 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
       T.outEnding(options.out as string, workbook.extension, workbook.extension === ".xlsm")
     );
   const tables = await workbook.describeTables();
+  // Names given on the command line are checked as given; stored ones the workbook lost are guessed again.
   const unknown = unknownNames(tables, options.mapping, T);
   if (unknown !== null) return fail(unknown);
+  const stored = await workbook.storedSettings(options.language);
+  const storedNotes: string[] = [];
+  if (stored.kind === "stored") {
+    const merged = withStoredSettings(options, stored.stored, tables);
+    options = merged.options;
+    storedNotes.push(...merged.notes);
+  } else if (stored.kind === "refused") io.err(`spec-scorecard: ${T.note}: ${stored.message}`);
+  const language = options.language;
+  T = CLI_TEXT[language];
   const computed = await computeScorecard(
     workbook,
     {
@@ -197,11 +208,24 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   }
   await workbook.verifyRead(); // every byte the figures rest on checked before they are shown
   const { card, mapping, check } = computed.value;
-  const notes = runNotes(check, mapping, language);
+  const notes = [
+    ...storedNotes.map((note) => `spec-scorecard: ${T.note}: ${note}`),
+    ...runNotes(check, mapping, language),
+  ];
   if (partial !== null) {
     const plan = buildScorecardPlan(card, mapping, language);
     try {
-      await workbook.writeScorecard(plan, () => undefined);
+      await workbook.writeScorecard(plan, () => undefined, undefined, {
+        settings: storedSettingsOf(
+          {
+            override: options.mapping,
+            settings: options.settings,
+            language,
+            reading: options.reading,
+          },
+          mapping
+        ),
+      });
       partial.commit();
       const computedAtBuild = snapshotSummary(plan, language);
       if (computedAtBuild !== null) notes.push(`spec-scorecard: ${T.note}: ${computedAtBuild}`);

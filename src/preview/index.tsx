@@ -4,15 +4,8 @@
  */
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import {
-  Body1,
-  Caption1,
-  FluentProvider,
-  Title2,
-  makeStyles,
-  tokens,
-  webLightTheme,
-} from "@fluentui/react-components";
+import { Body1, Caption1, Title2, makeStyles, tokens } from "@fluentui/react-components";
+import { ThemedPane } from "../taskpane/ui/ThemedPane";
 import { Wizard } from "../taskpane/ui/Wizard";
 import { Download, WorkerWorkbook } from "./workerWorkbook";
 
@@ -70,8 +63,8 @@ function Preview(): React.JSX.Element {
 const container = document.getElementById("container");
 if (container !== null) {
   createRoot(container).render(
-    <FluentProvider theme={webLightTheme}>
+    <ThemedPane>
       <Preview />
-    </FluentProvider>
+    </ThemedPane>
   );
 }

@@ -40,7 +40,9 @@ async function answer(request: WorkerRequest, signal: AbortSignal): Promise<unkn
     case "find":
       return opened().findScorecard();
     case "write": {
-      const sheetName = await opened().writeScorecard(request.plan, progress, signal);
+      const sheetName = await opened().writeScorecard(request.plan, progress, signal, {
+        settings: request.settings,
+      });
       const copy: WrittenCopy = {
         sheetName,
         blob: opened().written as Blob,
@@ -48,6 +50,8 @@ async function answer(request: WorkerRequest, signal: AbortSignal): Promise<unkn
       };
       return copy;
     }
+    case "stored":
+      return opened().storedSettings(request.language);
     case "cancel":
       running.get(request.id)?.abort();
       return null;

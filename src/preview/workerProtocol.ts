@@ -2,6 +2,8 @@
 import { SourceTable } from "../engine/sourceTable";
 import { ScorecardPlan } from "../plan/scorecardPlan";
 import { Progress } from "../workbook/workbookPort";
+import type { Language } from "../core/language";
+import type { StoredSettings } from "../workbook/storedSettings";
 
 export type WorkerRequest =
   | {
@@ -19,7 +21,13 @@ export type WorkerRequest =
       readonly columns: readonly number[];
     }
   | { readonly id: number; readonly type: "find" }
-  | { readonly id: number; readonly type: "write"; readonly plan: ScorecardPlan }
+  | {
+      readonly id: number;
+      readonly type: "write";
+      readonly plan: ScorecardPlan;
+      readonly settings?: StoredSettings;
+    }
+  | { readonly id: number; readonly type: "stored"; readonly language: Language }
   | { readonly id: number; readonly type: "cancel" };
 
 export type WorkerReply =

@@ -5,7 +5,14 @@
  */
 import { SourceTable } from "../engine/sourceTable";
 import { ScorecardPlan } from "../plan/scorecardPlan";
-import { CancelledError, ProgressListener, WorkbookPort } from "../workbook/workbookPort";
+import {
+  CancelledError,
+  ProgressListener,
+  WorkbookPort,
+  WriteOptions,
+} from "../workbook/workbookPort";
+import type { Language } from "../core/language";
+import type { StoredRead } from "../workbook/storedSettings";
 import { WorkerReply, WorkerRequest, WrittenCopy } from "./workerProtocol";
 
 export interface Download {
@@ -105,10 +112,19 @@ export class WorkerWorkbook implements WorkbookPort {
   async writeScorecard(
     plan: ScorecardPlan,
     onProgress: ProgressListener,
-    signal?: AbortSignal
+    signal?: AbortSignal,
+    options: WriteOptions = {}
   ): Promise<string> {
-    this.written = (await this.ask({ type: "write", plan }, onProgress, signal)) as WrittenCopy;
+    this.written = (await this.ask(
+      { type: "write", plan, settings: options.settings },
+      onProgress,
+      signal
+    )) as WrittenCopy;
     return this.written.sheetName;
+  }
+
+  async storedSettings(language: Language): Promise<StoredRead> {
+    return (await this.ask({ type: "stored", language })) as StoredRead;
   }
 
   async showScorecard(): Promise<void> {
@@ -118,6 +134,11 @@ export class WorkerWorkbook implements WorkbookPort {
       url: URL.createObjectURL(this.written.blob),
       fileName: `${base} - scorecard${this.written.extension}`,
     });
+  }
+
+  /** A file read once does not change under the pane. */
+  async watchChanges(): Promise<() => void> {
+    return () => undefined;
   }
 
   displayLanguage(): string {

@@ -1,7 +1,7 @@
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { Wizard } from "./ui/Wizard";
+import { ThemedPane } from "./ui/ThemedPane";
 import { OfficeWorkbook } from "./officeWorkbook";
 import { checkRequirements, officeRequirements, probeDynamicArrays } from "./excelSupport";
 
@@ -13,7 +13,7 @@ Office.onReady(() => {
   const run = <T,>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
     Excel.run(batch);
   createRoot(container).render(
-    <FluentProvider theme={webLightTheme}>
+    <ThemedPane office={Office.context?.officeTheme}>
       <Wizard
         port={new OfficeWorkbook(run, supports)}
         excel={{
@@ -21,6 +21,6 @@ Office.onReady(() => {
           probeDynamicArrays: () => probeDynamicArrays(run),
         }}
       />
-    </FluentProvider>
+    </ThemedPane>
   );
 });

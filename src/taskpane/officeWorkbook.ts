@@ -17,6 +17,10 @@ import { findNamedScorecard } from "./scorecardIdentity";
 import { CHECK_TIMING, CheckTiming, checkWrittenSheet } from "./readBack";
 import { officeRequirements } from "./excelSupport";
 import { officeErrorText } from "./workbookProblem";
+import type { Language } from "../core/language";
+import type { StoredRead, StoredSettings } from "../workbook/storedSettings";
+import { readStoredSettings, storeSettings } from "./storedSettingsPart";
+import { StopWatching, watchTableSheets } from "./dataChanges";
 
 /** Cells per read request: at ~20 bytes a cell as JSON, about 2 MB. */
 export const READ_BLOCK_CELLS = 100000;
@@ -30,6 +34,9 @@ export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>)
 const excelRun: ExcelRun = (batch) => Excel.run(batch);
 
 export class OfficeWorkbook implements WorkbookPort {
+  /** Ids of the sheets holding the tables described: their edits are data changes. */
+  private tableSheetIds: ReadonlySet<string> = new Set();
+
   constructor(
     private readonly run: ExcelRun = excelRun,
     private readonly supports: Requirements = officeRequirements(),
@@ -52,7 +59,7 @@ export class OfficeWorkbook implements WorkbookPort {
   async describeTables(): Promise<SourceTable[]> {
     return this.run(async (context) => {
       const sheets = context.workbook.worksheets;
-      sheets.load("items/name,items/visibility");
+      sheets.load("items/name,items/visibility,items/id");
       const tables = context.workbook.tables;
       tables.load("items/name");
       await context.sync();
@@ -61,7 +68,7 @@ export class OfficeWorkbook implements WorkbookPort {
         range.load("rowIndex,columnIndex,rowCount,columnCount");
         const header = t.getHeaderRowRange();
         header.load("values");
-        t.worksheet.load("name,visibility");
+        t.worksheet.load("name,visibility,id");
         t.load("showTotals");
         return { t, range, header };
       });
@@ -102,6 +109,7 @@ export class OfficeWorkbook implements WorkbookPort {
           return { ws, used, top };
         });
       await context.sync();
+      const ids = new Set(tableParts.map(({ t }) => t.worksheet.id));
       for (const { ws, used, top } of headerRows) {
         const rows = top.values.map((r) => r.map((v) => (v === "" ? null : v)));
         const at = headerRowOf(rows);
@@ -122,7 +130,9 @@ export class OfficeWorkbook implements WorkbookPort {
           firstColumn: used.columnIndex + 1 + first,
           hidden: isHidden(ws.visibility),
         });
+        ids.add(ws.id);
       }
+      this.tableSheetIds = ids;
       return out;
     });
   }
@@ -220,6 +230,18 @@ export class OfficeWorkbook implements WorkbookPort {
       context.workbook.worksheets.getItem(sheetName).activate();
       await context.sync();
     });
+  }
+
+  storedSettings(language: Language): Promise<StoredRead> {
+    return readStoredSettings(this.run, language);
+  }
+
+  storeSettings(settings: StoredSettings): Promise<void> {
+    return storeSettings(this.run, settings);
+  }
+
+  watchChanges(onChange: () => void): Promise<StopWatching | null> {
+    return watchTableSheets(this.run, () => this.tableSheetIds, onChange);
   }
 
   displayLanguage(): string {

@@ -25,6 +25,8 @@ import { ScorecardPlan, buildScorecardPlan } from "../plan/scorecardPlan";
 import { ProgressListener, WorkbookPort, throwIfCancelled } from "./workbookPort";
 import { SheetCheck } from "./sheetCheck";
 import { datesFrom1904 } from "./dateSystem";
+import { StoredSettings } from "./storedSettings";
+import { storedSettingsOf } from "./storedMapping";
 
 export interface BuildRequest {
   readonly tables: readonly SourceTable[];
@@ -37,6 +39,11 @@ export interface BuildRequest {
   readonly reading?: { readonly decimal?: DecimalMark; readonly dateOrder?: DateOrder };
   /** Where messages are read (they name the command line's options or the pane's fields). */
   readonly surface?: Surface;
+  /**
+   * The data as the data check read them for this mapping and reading, while the workbook has not
+   * changed since: the build reuses them instead of reading the tables again.
+   */
+  readonly checked?: CheckedWorkbook;
 }
 
 /** The data as read and checked: the mapping over the tables read, and the check. */
@@ -63,6 +70,10 @@ export interface BuildOutcome {
   readonly check: SheetCheck | null;
   /** The data as read: rows, rows left out and why, formats found. */
   readonly dataCheck: DataCheck;
+  /** What this build kept in the workbook for the next one. */
+  readonly stored: StoredSettings;
+  /** Why keeping them failed (the sheet is built all the same); null when kept. */
+  readonly storeProblem: string | null;
 }
 
 /** The mapping with every role pinned to the table it chose, so reading data cannot change it. */
@@ -138,22 +149,34 @@ export async function checkWorkbookData(
   return ok(checked);
 }
 
-/** Reads and checks what the mapping uses, and computes the scorecard. */
+/** The scorecard of data already read and checked (the pane's targets step shows it before the build). */
+export function scorecardOf(
+  checked: CheckedWorkbook,
+  settings: ScorecardSettings
+): Result<Scorecard> {
+  if (checked.check.problem !== null) return valueError(checked.check.problem.message);
+  const data = readScorecardData(checked.mapping);
+  if (!data.ok) return valueError(`${data.error.message}; fix that cell and run again`);
+  return buildScorecard(data.value, settings);
+}
+
+/** Reads and checks what the mapping uses (unless the request holds it read), and computes the scorecard. */
 export async function computeScorecard(
   port: WorkbookPort,
   request: BuildRequest,
   onProgress: ProgressListener,
   signal?: AbortSignal
 ): Promise<Result<ComputedScorecard>> {
-  const checked = await checkWorkbookData(port, request, onProgress, signal);
+  const checked =
+    request.checked !== undefined
+      ? ok(request.checked)
+      : await checkWorkbookData(port, request, onProgress, signal);
   if (!checked.ok) return checked;
   const { mapping, check } = checked.value;
   if (check.problem !== null) return valueError(check.problem.message);
   onProgress({ phase: "computing", done: 0, total: 1 });
   await new Promise((resolve) => setTimeout(resolve, 0)); // let a pane paint the progress first
-  const data = readScorecardData(mapping);
-  if (!data.ok) return valueError(`${data.error.message}; fix that cell and run again`);
-  const card = buildScorecard(data.value, request.settings);
+  const card = scorecardOf(checked.value, request.settings);
   if (!card.ok) return card;
   onProgress({ phase: "computing", done: 1, total: 1 });
   return ok({ card: card.value, mapping, check });
@@ -171,7 +194,16 @@ export async function buildInWorkbook(
   throwIfCancelled(signal);
   const plan = buildScorecardPlan(computed.value.card, computed.value.mapping, request.language);
   const values = request.values === true;
-  const sheetName = await port.writeScorecard(plan, onProgress, signal, { values });
+  const stored = storedSettingsOf(request, computed.value.mapping);
+  const sheetName = await port.writeScorecard(plan, onProgress, signal, {
+    values,
+    settings: stored,
+  });
+  let storeProblem: string | null = null;
+  if (port.storeSettings !== undefined)
+    await port
+      .storeSettings(stored)
+      .catch((e: unknown) => (storeProblem = e instanceof Error ? e.message : String(e)));
   const check =
     values || port.checkScorecard === undefined ? null : await port.checkScorecard(sheetName, plan);
   return ok({
@@ -182,5 +214,7 @@ export async function buildInWorkbook(
     plan,
     check,
     dataCheck: computed.value.check,
+    stored,
+    storeProblem,
   });
 }

@@ -22,6 +22,15 @@ import { CsvTable } from "./csvSource";
 import { scorecardWorksheet } from "./scorecardSheet";
 import { FileTable, describeFileTables, productSheet, readFileTable } from "./xlsxTables";
 import { ProgressListener, WorkbookPort, WriteOptions, throwIfCancelled } from "./workbookPort";
+import { Language } from "../core/language";
+import { customXmlAdditions, findCustomXmlItem } from "../xlsx/customXmlPart";
+import {
+  SETTINGS_MAX_BYTES,
+  SETTINGS_NAMESPACE,
+  StoredRead,
+  storedReadOf,
+  storedSettingsXml,
+} from "./storedSettings";
 
 type Source =
   | { readonly kind: "package"; readonly pkg: XlsxPackage; readonly label: string }
@@ -111,6 +120,14 @@ export class FileWorkbook implements WorkbookPort {
     return (await productSheet(this.source.pkg))?.name ?? null;
   }
 
+  /** The settings an earlier build kept in the package (its custom XML part of SPEC's namespace). */
+  async storedSettings(language: Language): Promise<StoredRead> {
+    if (this.source.kind === "csv") return { kind: "none" };
+    const { pkg, label } = this.source;
+    const found = await findCustomXmlItem(pkg, SETTINGS_NAMESPACE, SETTINGS_MAX_BYTES);
+    return storedReadOf(found, found === null ? label : `${label} (${found.part})`, language);
+  }
+
   async writeScorecard(
     plan: ScorecardPlan,
     onProgress: ProgressListener,
@@ -136,6 +153,15 @@ export class FileWorkbook implements WorkbookPort {
         name: plan.sheetName || SCORECARD_SHEET,
         replacing,
         content: (styles, cm) => scorecardWorksheet(plan, styles, cm, options.values === true),
+        additions:
+          options.settings === undefined
+            ? undefined
+            : await customXmlAdditions(
+                pkg,
+                SETTINGS_NAMESPACE,
+                storedSettingsXml(options.settings),
+                SETTINGS_MAX_BYTES
+              ),
         identity: { name: SCORECARD_NAME, formula: scorecardNameFormula },
       },
       await this.output()
@@ -164,6 +190,11 @@ export class FileWorkbook implements WorkbookPort {
 
   async showScorecard(): Promise<void> {
     // A file shows nothing by itself: the command line names it, the preview offers it.
+  }
+
+  /** A file read once does not change under the pane. */
+  async watchChanges(): Promise<() => void> {
+    return () => undefined;
   }
 
   displayLanguage(): string {

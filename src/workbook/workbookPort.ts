@@ -5,6 +5,8 @@
 import { SourceTable } from "../engine/sourceTable";
 import { ScorecardPlan } from "../plan/scorecardPlan";
 import { SheetCheck } from "./sheetCheck";
+import type { Language } from "../core/language";
+import type { StoredRead, StoredSettings } from "./storedSettings";
 
 /** Progress of a long step: done of total, in the unit named. */
 export interface Progress {
@@ -30,6 +32,8 @@ export function throwIfCancelled(signal: AbortSignal | undefined): void {
 /** How the sheet is written: live formulas (the default), or every cell as its computed value. */
 export interface WriteOptions {
   readonly values?: boolean;
+  /** What this build used, kept in a workbook file with the sheet (files only; see storeSettings). */
+  readonly settings?: StoredSettings;
 }
 
 export interface WorkbookPort {
@@ -60,6 +64,18 @@ export interface WorkbookPort {
   checkScorecard?(sheetName: string, plan: ScorecardPlan): Promise<SheetCheck>;
   /** Brings the sheet to the front (the task pane) or offers the file (the preview). */
   showScorecard(sheetName: string): Promise<void>;
+  /** The settings an earlier build stored in the workbook: none, read, or refused (and why). */
+  storedSettings?(language: Language): Promise<StoredRead>;
+  /**
+   * Keeps what this build used in the workbook, once the sheet is written (the task pane, through
+   * Office.js); a workbook file keeps them in the copy written (WriteOptions.settings) instead.
+   */
+  storeSettings?(settings: StoredSettings): Promise<void>;
+  /**
+   * Calls `onChange` whenever the tables' data may have changed; resolves to what stops it, or to
+   * null when changes cannot be known (then every build reads the data again). A file never changes.
+   */
+  watchChanges?(onChange: () => void): Promise<(() => void) | null>;
   /** Office's display language, as "es-ES" or "en-US". */
   displayLanguage(): string;
 }

@@ -7,6 +7,7 @@
  * calculation chain, which Excel rebuilds.
  */
 import { CONTENT_TYPES, CONTENT_TYPES_PART } from "./contentTypes";
+import { PackageAdditions } from "./customXmlPart";
 import { dynamicArrayMetadata } from "./metadataPart";
 import {
   RELATIONSHIPS_NAMESPACE,
@@ -45,6 +46,8 @@ export interface WorksheetRequest {
   readonly replacing: WorksheetInfo | null;
   /** The sheet's content, once the styles it needs and the dynamic-array record are known. */
   readonly content: (styles: StylesEditor, dynamicArrayMetadata: number) => WorksheetOut;
+  /** Parts written beside the sheet (the stored settings' custom XML part). */
+  readonly additions?: PackageAdditions;
   /**
    * A hidden workbook-level defined name to point at the sheet (set, or put right when it points
    * elsewhere): the identity a copy of the sheet does not carry.
@@ -114,6 +117,10 @@ export async function writeWithWorksheet(
   }
   changed.set(sheetPart, () => worksheetXml(content));
   if (!styles.unchanged) changed.set(stylesPart, styles.toXml());
+
+  for (const [part, data] of request.additions?.parts ?? []) changed.set(part, data);
+  for (const [part, type] of request.additions?.contentTypes ?? []) newTypes.set(part, type);
+  newRelationships.push(...(request.additions?.workbookRelationships ?? []));
 
   // The workbook's relationships: new ones added, the calculation chain's dropped.
   const { added, dropped } = workbookRelationshipEdits(pkg, removed, newRelationships);

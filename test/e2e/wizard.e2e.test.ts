@@ -111,7 +111,9 @@ test("every step, from the guessed mapping to a downloaded workbook with its Sco
 
   // Step 3: a revenue target.
   await page.getByRole("button", { name: "Next" }).click();
-  await page.getByLabel("Revenue", { exact: true }).fill(String(Math.round(expectedRevenue * 3)));
+  await page
+    .getByLabel("Revenue (amount)", { exact: true })
+    .fill(String(Math.round(expectedRevenue * 3)));
   await shot("3-targets");
 
   // Step 4: build, then what was built.

@@ -24,6 +24,7 @@ import { compareXml, comparePackages } from "../support/packageComparison";
 import { attributesOf, nameOf, xmlElements } from "../support/xmlElements";
 import { CONTENT_TYPES } from "../../src/xlsx/contentTypes";
 import { RELATIONSHIP_TYPES } from "../../src/xlsx/relationships";
+import { CUSTOM_XML } from "../../src/xlsx/customXmlPart";
 
 const dir = mkdtempSync(join(tmpdir(), "spec-preserve-"));
 const REFERENCE = join(__dirname, "..", "fixtures", "excel-authored");
@@ -51,16 +52,24 @@ describe.each([
     expect(sha256Of(source)).toBe(before);
   });
 
-  test("every other part is the source's, byte for byte, compressed bytes included; only the sheet and the metadata part are new, and the parts that list them gain exactly their elements", async () => {
+  test("every other part is the source's, byte for byte, compressed bytes included; only the sheet, the metadata part and the stored settings are new, and the parts that list them gain exactly their elements", async () => {
     const sheet = "xl/worksheets/sheet6.xml";
     // The first free relationship ids: the source's workbook has 8, and the macro project one more.
-    const [metadataId, sheetId] = macros ? ["rId10", "rId11"] : ["rId9", "rId10"];
+    const [metadataId, sheetId, settingsId] = macros
+      ? ["rId10", "rId11", "rId12"]
+      : ["rId9", "rId10", "rId11"];
     const c = await comparePackages(out, source, {
       // The Scorecard's cell formats are appended to the source's own (test/xlsx/parts.test.ts).
       parts: ["xl/styles.xml"],
     });
     expect(c.missing).toEqual([]);
-    expect(c.extra).toEqual(["xl/metadata.xml", sheet]);
+    expect(c.extra).toEqual([
+      "customXml/_rels/item1.xml.rels",
+      "customXml/item1.xml",
+      "customXml/itemProps1.xml",
+      "xl/metadata.xml",
+      sheet,
+    ]);
     expect(c.storedDifferently).toEqual([]);
     expect(c.differing).toEqual([
       {
@@ -68,6 +77,7 @@ describe.each([
         extra: [
           `<Override PartName="/xl/metadata.xml" ContentType="${CONTENT_TYPES.sheetMetadata}"/>`,
           `<Override PartName="/${sheet}" ContentType="${CONTENT_TYPES.worksheet}"/>`,
+          `<Override PartName="/customXml/itemProps1.xml" ContentType="${CUSTOM_XML.propertiesType}"/>`,
         ],
         missing: [],
       },
@@ -86,6 +96,7 @@ describe.each([
         extra: [
           `<Relationship Id="${metadataId}" Type="${RELATIONSHIP_TYPES.sheetMetadata}" Target="metadata.xml"/>`,
           `<Relationship Id="${sheetId}" Type="${RELATIONSHIP_TYPES.worksheet}" Target="worksheets/sheet6.xml"/>`,
+          `<Relationship Id="${settingsId}" Type="${CUSTOM_XML.relationship}" Target="../customXml/item1.xml"/>`,
         ],
         missing: [],
       },
@@ -322,8 +333,9 @@ describe("building again replaces the sheet the earlier build made, and what onl
   test("the sheet's drawing and chart, and the calculation chain, are gone; everything else is as it was", async () => {
     const c = await comparePackages(second, withChart, {
       // The sheet is rewritten in Spanish, and its formats appended again after the earlier
-      // build's (appending never renumbers a format a cell uses: test/xlsx/parts.test.ts).
-      parts: ["xl/worksheets/sheet6.xml", "xl/styles.xml"],
+      // build's (appending never renumbers a format a cell uses: test/xlsx/parts.test.ts); the
+      // stored settings are this build's (in place: test/cli/storedSettings.test.ts).
+      parts: ["xl/worksheets/sheet6.xml", "xl/styles.xml", "customXml/item1.xml"],
     });
     expect(c.missing).toEqual([
       "xl/calcChain.xml",

@@ -33,6 +33,8 @@ import type { RequirementCheck } from "../excelSupport";
 import { UiText } from "./uiText";
 import { ExcelText } from "./excelText";
 import { NeedValuesDialog, RequirementNotice, SheetCheckView, ValuesChoice } from "./ExcelNotices";
+import { ProblemList } from "./Problems";
+import { Problem } from "./wizardForm";
 
 const useStyles = makeStyles({
   column: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -52,6 +54,8 @@ export type BuildState =
       /** What reading the sheet back found; null when not read (values, or no Excel). */
       readonly check: SheetCheck | null;
       readonly checking: boolean;
+      /** Why the settings could not be kept for the next build; null when kept. */
+      readonly storeProblem: string | null;
     }
   | { readonly kind: "cancelled" }
   | { readonly kind: "failed"; readonly message: string };
@@ -67,6 +71,9 @@ export interface BuildStepProps {
   readonly onConfirm: (replace: boolean) => void;
   readonly onCancel: () => void;
   readonly onOpen: () => void;
+  /** What to fix before building, each with a link to its field. */
+  readonly problems: readonly Problem[];
+  readonly onGo: (problem: Problem) => void;
   /** Excel's side (the task pane only): what it lacks, values instead of formulas, the read-back. */
   readonly excel?: {
     readonly text: ExcelText;
@@ -246,6 +253,11 @@ function BuiltSummary({
       <MessageBar intent="success">
         <MessageBarBody>{text.built(state.sheet)}</MessageBarBody>
       </MessageBar>
+      {state.storeProblem !== null && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{text.notStored(state.storeProblem)}</MessageBarBody>
+        </MessageBar>
+      )}
       {state.computedAtBuild !== null && (
         <MessageBar intent="info">
           <MessageBarBody>{state.computedAtBuild}</MessageBarBody>
@@ -281,6 +293,7 @@ export function BuildStep(props: BuildStepProps): React.JSX.Element {
   return (
     <div className={styles.column}>
       <Body1>{text.buildHelp}</Body1>
+      <ProblemList problems={props.problems} text={text} onGo={props.onGo} />
       {excel !== undefined && (
         <>
           <RequirementNotice text={excel.text} requirements={excel.requirements} />

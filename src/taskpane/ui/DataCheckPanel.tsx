@@ -20,7 +20,8 @@ import { UiText } from "./uiText";
 import { DEFAULT_SETTINGS } from "../../engine/scorecard";
 import { SourceTable } from "../../engine/sourceTable";
 import { MappingOverride, guessMapping } from "../../engine/tableMapping";
-import { checkWorkbookData } from "../../workbook/buildPipeline";
+import { CheckedWorkbook, checkWorkbookData } from "../../workbook/buildPipeline";
+import { fieldId } from "./wizardForm";
 import { CancelledError, WorkbookPort } from "../../workbook/workbookPort";
 
 const useStyles = makeStyles({
@@ -30,19 +31,43 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalS,
     paddingBlock: tokens.spacingVerticalS,
   },
-  choices: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalS },
+  choices: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fill, minmax(min(100%, 14rem), 1fr))",
+    gap: tokens.spacingHorizontalS,
+  },
   compact: { minWidth: "0", width: "100%" },
   lines: { margin: 0, paddingLeft: 0, listStyleType: "none", overflowWrap: "anywhere" },
   table: { marginTop: tokens.spacingVerticalS, fontWeight: tokens.fontWeightSemibold },
   column: { paddingLeft: tokens.spacingHorizontalL },
 });
 
+/** What a data check was run on: the build reuses what it read only for the same inputs. */
+export interface CheckInputs {
+  readonly override: MappingOverride;
+  readonly reading: Reading;
+  readonly language: Language;
+  /** How many changes the pane had heard of in the workbook when it read. */
+  readonly changes: number;
+}
+
 /** The data check as the pane has it: not run yet, running, or its outcome. */
 export type CheckState =
   | { readonly kind: "idle" }
   | { readonly kind: "running" }
-  | { readonly kind: "done"; readonly check: DataCheck }
+  | {
+      readonly kind: "done";
+      readonly check: DataCheck;
+      /** The data as read, for the targets step's current values and the build. */
+      readonly checked: CheckedWorkbook;
+      readonly inputs: CheckInputs;
+    }
   | { readonly kind: "failed"; readonly message: string };
+
+/** Where the decimal and date-order choices are, for the links that lead to them. */
+export const DECIMAL_FIELD = fieldId("reading.decimal");
+export const DATE_ORDER_FIELD = fieldId("reading.dateOrder");
+export const DATA_PROBLEM_FIELD = fieldId("data.problem");
 
 /** What settles the text the data cannot tell: the decimal separator, the order of dates. */
 export interface Reading {
@@ -59,7 +84,8 @@ export function useDataCheck(
   tables: readonly SourceTable[] | null,
   override: MappingOverride,
   reading: Reading,
-  language: Language
+  language: Language,
+  changes: { readonly version: number; readonly heard: React.RefObject<number> }
 ): CheckState {
   const [check, setCheck] = React.useState<CheckState>({ kind: "idle" });
   React.useEffect(() => {
@@ -78,12 +104,13 @@ export function useDataCheck(
       surface: "pane" as const,
     };
     const timer = setTimeout(() => {
+      const inputs = { override, reading, language, changes: changes.heard.current ?? 0 };
       checkWorkbookData(port, request, () => undefined, controller.signal).then(
         (r) => {
           if (controller.signal.aborted) return;
           setCheck(
             r.ok
-              ? { kind: "done", check: r.value.check }
+              ? { kind: "done", check: r.value.check, checked: r.value, inputs }
               : { kind: "failed", message: r.error.message }
           );
         },
@@ -97,7 +124,8 @@ export function useDataCheck(
       clearTimeout(timer);
       controller.abort();
     };
-  }, [port, tables, override, reading, language]);
+    // `heard` is a ref: read when the check starts, not a reason to check again.
+  }, [port, tables, override, reading, language, changes.version]);
   return check;
 }
 
@@ -134,9 +162,9 @@ export function DataCheckPanel({
       <div className={styles.choices}>
         <Field label={text.decimal} size="small">
           <Dropdown
+            id={DECIMAL_FIELD}
             className={styles.compact}
             size="small"
-            aria-label={text.decimal}
             value={text.decimalOptions[decimal]}
             selectedOptions={[decimal]}
             onOptionSelect={(_e, d) =>
@@ -155,9 +183,9 @@ export function DataCheckPanel({
         </Field>
         <Field label={text.dateOrder} size="small">
           <Dropdown
+            id={DATE_ORDER_FIELD}
             className={styles.compact}
             size="small"
-            aria-label={text.dateOrder}
             value={text.dateOrderOptions[order]}
             selectedOptions={[order]}
             onOptionSelect={(_e, d) =>
@@ -177,7 +205,7 @@ export function DataCheckPanel({
       </div>
       {state.kind === "running" && <Spinner size="tiny" label={text.checking} />}
       {problem !== null && (
-        <MessageBar intent="error" role="alert">
+        <MessageBar intent="error" role="alert" id={DATA_PROBLEM_FIELD} tabIndex={-1}>
           <MessageBarBody>{problem}</MessageBarBody>
         </MessageBar>
       )}

@@ -21,6 +21,7 @@ import {
 import { UiText } from "./uiText";
 import { CheckState, DataCheckPanel, Reading } from "./DataCheckPanel";
 import { Language } from "../../plan/labels";
+import { fieldId } from "./wizardForm";
 
 const useStyles = makeStyles({
   // Fluent's Dropdown is at least 250px wide; in a narrow pane's grid it must shrink.
@@ -32,10 +33,18 @@ const useStyles = makeStyles({
     paddingBlock: tokens.spacingVerticalS,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
-  columns: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalS },
+  // One column in a narrow pane, two where there is room.
+  columns: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fill, minmax(min(100%, 12rem), 1fr))",
+    gap: tokens.spacingHorizontalS,
+  },
 });
 
 const NONE = "\u0000none";
+
+/** The message saying no sales table is mapped, for the link that leads to it. */
+export const NO_SALES_FIELD = fieldId("table.sales.missing");
 
 /** A table in the list: its name, rows, and whether its sheet is hidden (taken only when chosen). */
 const tableOption = (t: SourceTable, text: UiText): string =>
@@ -78,7 +87,7 @@ export function DataStep(props: DataStepProps): React.JSX.Element {
         </MessageBar>
       )}
       {tables.length > 0 && mapping.sales === undefined && (
-        <MessageBar intent="error" role="alert">
+        <MessageBar intent="error" role="alert" id={NO_SALES_FIELD} tabIndex={-1}>
           <MessageBarBody>{text.noSales}</MessageBarBody>
         </MessageBar>
       )}
@@ -87,11 +96,14 @@ export function DataStep(props: DataStepProps): React.JSX.Element {
         const tableLabel = m === undefined ? text.noTable : `${m.table.name}`;
         return (
           <section key={role} className={styles.role} aria-label={text.roles[role]}>
-            <Subtitle2>{text.roles[role]}</Subtitle2>
+            <Subtitle2 as="h2">{text.roles[role]}</Subtitle2>
             <Caption1>{text.roleHelp[role]}</Caption1>
-            <Field label={text.roles[role]}>
+            {/* label.htmlFor names this control, so its aria-label ("Sales: table") is its name. */}
+            <Field label={{ children: text.tableField, htmlFor: fieldId(`table.${role}`) }}>
               <Dropdown
-                aria-label={`${text.roles[role]}: table`}
+                id={fieldId(`table.${role}`)}
+                className={styles.compact}
+                aria-label={`${text.roles[role]}: ${text.table}`}
                 value={tableLabel}
                 selectedOptions={[m?.table.name ?? NONE]}
                 onOptionSelect={(_e, d) => setTable(role, d.optionValue ?? NONE)}

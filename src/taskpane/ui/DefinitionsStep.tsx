@@ -1,29 +1,36 @@
 import * as React from "react";
 import {
-  Dropdown,
   Field,
   Input,
-  Option,
   Radio,
   RadioGroup,
+  Select,
   Subtitle2,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
 import { PERIOD_KINDS, PeriodKind } from "../../engine/period";
 import { VALUE_ATTRIBUTES } from "../../engine/valueTiers";
-import { FormStepProps } from "./wizardForm";
+import { FormStepProps, fieldId } from "./wizardForm";
 
 const useStyles = makeStyles({
-  // Fluent's Dropdown is at least 250px wide; in a narrow pane's grid it must shrink.
-  compact: { minWidth: "0", width: "100%" },
-  grid: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalS },
+  // One column in a narrow pane, two where there is room.
+  grid: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fill, minmax(min(100%, 14rem), 1fr))",
+    gap: tokens.spacingHorizontalM,
+    alignItems: "start",
+  },
   attributes: {
     display: "grid",
-    gridTemplateColumns: "2fr 1fr 2fr",
-    gap: tokens.spacingHorizontalS,
-    alignItems: "end",
+    gridTemplateColumns: "minmax(0, 1fr) 3.25rem minmax(0, 8.5rem)",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+    alignItems: "center",
   },
+  head: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  name: { overflowWrap: "break-word", minWidth: "0" },
+  narrow: { minWidth: "0", width: "100%" },
 });
 
 /** Step 2: as of, period, the activation definition, tiers, the value attributes. */
@@ -45,6 +52,7 @@ export function DefinitionsStep({
       validationState={errors[key] ? "error" : "none"}
     >
       <Input
+        id={fieldId(key)}
         inputMode="decimal"
         value={form[key]}
         onChange={(_e, d) => onChange({ ...form, [key]: d.value })}
@@ -61,6 +69,7 @@ export function DefinitionsStep({
           validationState={errors.asOf ? "error" : "none"}
         >
           <Input
+            id={fieldId("asOf")}
             type="date"
             value={form.asOf}
             onChange={(_e, d) => onChange({ ...form, asOf: d.value })}
@@ -68,7 +77,9 @@ export function DefinitionsStep({
         </Field>
         <Field label={text.period}>
           <RadioGroup
+            id={fieldId("period")}
             value={form.period}
+            layout="horizontal"
             onChange={(_e, d) => onChange({ ...form, period: d.value as PeriodKind })}
           >
             {PERIOD_KINDS.map((k) => (
@@ -79,11 +90,10 @@ export function DefinitionsStep({
         {field("window", text.window)}
         {field("minPurchases", text.minPurchases)}
         {field("minAmount", text.minAmount)}
-        <span />
         {field("tierA", text.tierA)}
         {field("tierB", text.tierB)}
       </div>
-      <Subtitle2 as="h3">{text.valueAttributes}</Subtitle2>
+      <Subtitle2 as="h2">{text.valueAttributes}</Subtitle2>
       <ValueAttributes
         text={text}
         labels={labels}
@@ -95,7 +105,7 @@ export function DefinitionsStep({
   );
 }
 
-/** Each value attribute's weight and direction. */
+/** Each value attribute's weight and direction: one row each, under one pair of column heads. */
 function ValueAttributes({
   text,
   labels,
@@ -106,16 +116,25 @@ function ValueAttributes({
   const styles = useStyles();
   return (
     <div className={styles.attributes}>
+      {/* Column heads for the eye; each field carries its own full label. */}
+      <span aria-hidden="true" />
+      <span aria-hidden="true" className={styles.head}>
+        {text.weight}
+      </span>
+      <span aria-hidden="true" className={styles.head}>
+        {text.direction}
+      </span>
       {VALUE_ATTRIBUTES.map((a) => (
         <React.Fragment key={a}>
-          <span>{labels.attributes[a]}</span>
+          <span className={styles.name}>{labels.attributes[a]}</span>
           <Field
-            label={text.weight}
             size="small"
             validationMessage={errors[`weight.${a}`]}
             validationState={errors[`weight.${a}`] ? "error" : "none"}
           >
             <Input
+              id={fieldId(`weight.${a}`)}
+              className={styles.narrow}
               size="small"
               inputMode="decimal"
               aria-label={`${labels.attributes[a]}: ${text.weight}`}
@@ -125,24 +144,21 @@ function ValueAttributes({
               }
             />
           </Field>
-          <Field label={text.direction} size="small">
-            <Dropdown
-              className={styles.compact}
-              size="small"
-              aria-label={`${labels.attributes[a]}: ${text.direction}`}
-              value={form.directions[a] === 1 ? text.moreIsBetter : text.lessIsBetter}
-              selectedOptions={[String(form.directions[a])]}
-              onOptionSelect={(_e, d) =>
-                onChange({
-                  ...form,
-                  directions: { ...form.directions, [a]: d.optionValue === "-1" ? -1 : 1 },
-                })
-              }
-            >
-              <Option value="1">{text.moreIsBetter}</Option>
-              <Option value="-1">{text.lessIsBetter}</Option>
-            </Dropdown>
-          </Field>
+          <Select
+            className={styles.narrow}
+            size="small"
+            aria-label={`${labels.attributes[a]}: ${text.direction}`}
+            value={String(form.directions[a])}
+            onChange={(_e, d) =>
+              onChange({
+                ...form,
+                directions: { ...form.directions, [a]: d.value === "-1" ? -1 : 1 },
+              })
+            }
+          >
+            <option value="1">{text.moreIsBetter}</option>
+            <option value="-1">{text.lessIsBetter}</option>
+          </Select>
         </React.Fragment>
       ))}
     </div>

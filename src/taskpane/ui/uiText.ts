@@ -2,6 +2,7 @@
 import { Language } from "../../plan/labels";
 import { Role } from "../../engine/tableMapping";
 import { numberText } from "../../core/numberText";
+import { IndicatorFormat } from "../../engine/indicatorDefinition";
 
 export interface UiText {
   readonly language: string;
@@ -12,12 +13,17 @@ export interface UiText {
     readonly build: string;
   };
   readonly next: string;
+  /** The Back and Next buttons' landmark. */
+  readonly stepsNav: string;
   readonly back: string;
   readonly loading: string;
   readonly roles: Record<Role, string>;
   readonly roleHelp: Record<Role, string>;
   readonly columns: Record<string, string>;
   readonly noTable: string;
+  /** The table list's name beside the role ("Sales: table"). */
+  readonly table: string;
+  readonly tableField: string;
   readonly noColumn: string;
   readonly rows: (n: number) => string;
   readonly noSales: string;
@@ -64,6 +70,35 @@ export interface UiText {
   readonly decimalOptions: Record<"auto" | "," | ".", string>;
   readonly dateOrder: string;
   readonly dateOrderOptions: Record<"auto" | "dmy" | "mdy" | "ymd", string>;
+  readonly dateNeeded: string;
+  readonly tiersTooBig: string;
+  readonly targetNotPercent: string;
+  readonly targetUnreadable: (format: IndicatorFormat) => string;
+  /** Each unit as a target's label says it. */
+  readonly units: Record<IndicatorFormat, string>;
+  readonly now: string;
+  readonly previous: string;
+  readonly forecast: string;
+  readonly comparedWithForecast: string;
+  readonly readAs: (shown: string) => string;
+  readonly valuesComputing: string;
+  readonly valuesAfterCheck: string;
+  readonly valuesAfterDefinitions: string;
+  /** Beside a step's tab: how many problems it has, for screen readers. */
+  readonly problemsOn: (n: number) => string;
+  readonly fixThese: string;
+  readonly dataProblem: string;
+  readonly builtBefore: string;
+  readonly builtBeforeBody: (when: string | null) => string;
+  readonly storedSummary: (parts: {
+    sales: string | null;
+    period: string;
+    targets: number;
+  }) => string;
+  readonly rebuild: string;
+  readonly storedRefused: string;
+  readonly notStored: (message: string) => string;
+  readonly storedAs: string;
 }
 
 const fmt = (n: number, language: Language): string => numberText(n, language);
@@ -72,6 +107,7 @@ const EN: UiText = {
   language: "Language",
   steps: { data: "1 Data", definitions: "2 Definitions", targets: "3 Targets", build: "4 Build" },
   next: "Next",
+  stepsNav: "Steps",
   back: "Back",
   loading: "Reading the workbook's tables…",
   roles: { sales: "Sales", customers: "Customers", leads: "Leads", market: "Market" },
@@ -98,6 +134,8 @@ const EN: UiText = {
     potentialAccounts: "Potential accounts",
   },
   noTable: "(not used)",
+  table: "table",
+  tableField: "Table",
   noColumn: "(none)",
   rows: (n) => `${fmt(n, "en")} rows`,
   noSales:
@@ -155,12 +193,52 @@ const EN: UiText = {
     mdy: "Month first (12/31/2025)",
     ymd: "Year first (2025/12/31)",
   },
+  dateNeeded: "Enter a date (YYYY-MM-DD) or leave it empty.",
+  tiersTooBig: "Tiers A and B together can be at most 100%.",
+  targetNotPercent: "This indicator is not a percentage: enter a number without %.",
+  targetUnreadable: (format) =>
+    format === "percent"
+      ? "Enter a percentage: 80, 80% or 0.8 all mean 80%."
+      : format === "money"
+        ? "Enter an amount, such as 250,000 or 250000."
+        : "Enter a number, such as 120.",
+  units: { money: "amount", count: "count", percent: "%", index: "index" },
+  now: "Now",
+  previous: "previous",
+  forecast: "forecast to period end",
+  comparedWithForecast: "the target is compared with the forecast",
+  readAs: (shown) => `Read as ${shown}`,
+  valuesComputing: "Computing the current values…",
+  valuesAfterCheck: "Current values appear here once the data check in step 1 has read the data.",
+  valuesAfterDefinitions: "Current values appear here once the definitions in step 2 are valid.",
+  problemsOn: (n) => (n === 1 ? "1 problem" : `${fmt(n, "en")} problems`),
+  fixThese: "Fix these first:",
+  dataProblem: "Data check",
+  builtBefore: "Built before",
+  builtBeforeBody: (when) =>
+    when === null
+      ? "This workbook's scorecard was built before. Its settings are filled in below."
+      : `This workbook's scorecard was last built on ${when}. Its settings are filled in below.`,
+  storedSummary: ({ sales, period, targets }) =>
+    [
+      sales === null ? null : `Sales: ${sales}`,
+      `period: ${period}`,
+      targets === 1 ? "1 target" : `${targets} targets`,
+    ]
+      .filter((p) => p !== null)
+      .join(" · "),
+  rebuild: "Rebuild",
+  storedRefused: "The settings stored in this workbook were not used",
+  notStored: (message) =>
+    `The scorecard is built, but its settings could not be kept in the workbook for the next build: ${message}`,
+  storedAs: "Settings kept in the workbook for the next build.",
 };
 
 const ES: UiText = {
   language: "Idioma",
   steps: { data: "1 Datos", definitions: "2 Definiciones", targets: "3 Metas", build: "4 Crear" },
   next: "Siguiente",
+  stepsNav: "Pasos",
   back: "Atrás",
   loading: "Leyendo las tablas del libro…",
   roles: { sales: "Ventas", customers: "Clientes", leads: "Prospectos", market: "Mercado" },
@@ -188,6 +266,8 @@ const ES: UiText = {
     potentialAccounts: "Clientes potenciales",
   },
   noTable: "(no se usa)",
+  table: "tabla",
+  tableField: "Tabla",
   noColumn: "(ninguna)",
   rows: (n) => `${fmt(n, "es")} filas`,
   noSales:
@@ -245,6 +325,47 @@ const ES: UiText = {
     mdy: "Mes primero (12/31/2025)",
     ymd: "Año primero (2025/12/31)",
   },
+  dateNeeded: "Escriba una fecha (AAAA-MM-DD) o déjela vacía.",
+  tiersTooBig: "Los niveles A y B juntos pueden sumar a lo sumo 100 %.",
+  targetNotPercent: "Este indicador no es un porcentaje: escriba un número sin %.",
+  targetUnreadable: (format) =>
+    format === "percent"
+      ? "Escriba un porcentaje: 80, 80 % o 0,8 significan 80 %."
+      : format === "money"
+        ? "Escriba un importe, como 250.000 o 250000."
+        : "Escriba un número, como 120.",
+  units: { money: "importe", count: "cantidad", percent: "%", index: "índice" },
+  now: "Ahora",
+  previous: "anterior",
+  forecast: "proyección al cierre",
+  comparedWithForecast: "la meta se compara con la proyección",
+  readAs: (shown) => `Se lee ${shown}`,
+  valuesComputing: "Calculando los valores actuales…",
+  valuesAfterCheck:
+    "Los valores actuales aparecen aquí cuando la revisión de datos del paso 1 haya leído los datos.",
+  valuesAfterDefinitions:
+    "Los valores actuales aparecen aquí cuando las definiciones del paso 2 sean válidas.",
+  problemsOn: (n) => (n === 1 ? "1 problema" : `${fmt(n, "es")} problemas`),
+  fixThese: "Corrija esto primero:",
+  dataProblem: "Revisión de datos",
+  builtBefore: "Creado antes",
+  builtBeforeBody: (when) =>
+    when === null
+      ? "El cuadro de mando de este libro se creó antes. Su configuración está cargada abajo."
+      : `El cuadro de mando de este libro se creó por última vez el ${when}. Su configuración está cargada abajo.`,
+  storedSummary: ({ sales, period, targets }) =>
+    [
+      sales === null ? null : `Ventas: ${sales}`,
+      `periodo: ${period}`,
+      targets === 1 ? "1 meta" : `${targets} metas`,
+    ]
+      .filter((p) => p !== null)
+      .join(" · "),
+  rebuild: "Crear de nuevo",
+  storedRefused: "No se usó la configuración guardada en este libro",
+  notStored: (message) =>
+    `El cuadro de mando está creado, pero su configuración no se pudo guardar en el libro para la próxima vez: ${message}`,
+  storedAs: "Configuración guardada en el libro para la próxima vez.",
 };
 
 export const UI_TEXT: Record<Language, UiText> = { en: EN, es: ES };

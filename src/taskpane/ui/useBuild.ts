@@ -6,7 +6,7 @@
 import * as React from "react";
 import { Language } from "../../plan/labels";
 import { ScorecardPlan, snapshotSummary } from "../../plan/scorecardPlan";
-import { BuildRequest, buildInWorkbook } from "../../workbook/buildPipeline";
+import { BuildOutcome, BuildRequest, buildInWorkbook } from "../../workbook/buildPipeline";
 import { CancelledError, WorkbookPort } from "../../workbook/workbookPort";
 import type { RequirementCheck } from "../excelSupport";
 import { WorkbookProblem } from "../workbookProblem";
@@ -30,12 +30,26 @@ export interface Build {
   readonly state: BuildState;
   readonly values: boolean;
   readonly setValues: (values: boolean) => void;
-  readonly start: () => void;
+  /** Builds; `replace`: the analyst asked to rebuild, so the earlier sheet is replaced without asking. */
+  readonly start: (replace?: boolean) => void;
   readonly confirm: (replace: boolean) => void;
   readonly needValues: (writeValues: boolean) => void;
   readonly cancel: () => void;
   readonly checkAgain: () => void;
   readonly open: () => void;
+}
+
+/** What the pane shows of a finished build. */
+function builtState(built: BuildOutcome, language: Language): BuildState {
+  return {
+    kind: "done",
+    sheet: built.sheetName,
+    card: built.card,
+    computedAtBuild: snapshotSummary({ snapshots: built.snapshots }, language),
+    check: built.check,
+    checking: false,
+    storeProblem: built.storeProblem,
+  };
 }
 
 export function useBuild(
@@ -76,14 +90,7 @@ export function useBuild(
       }
       const built = outcome.value;
       plan.current = built.plan;
-      setState({
-        kind: "done",
-        sheet: built.sheetName,
-        card: built.card,
-        computedAtBuild: snapshotSummary({ snapshots: built.snapshots }, language),
-        check: built.check,
-        checking: false,
-      });
+      setState(builtState(built, language));
       await port.showScorecard(built.sheetName);
     } catch (e) {
       fail(e);
@@ -122,7 +129,11 @@ export function useBuild(
     state,
     values,
     setValues,
-    start: () => {
+    start: (replace = false) => {
+      if (replace) {
+        void afterConfirm();
+        return;
+      }
       port
         .findScorecard()
         .then((existing) =>
