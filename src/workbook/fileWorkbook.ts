@@ -13,7 +13,7 @@ import { writeWithWorksheet } from "../xlsx/worksheetAdder";
 import { XlsxPackage } from "../xlsx/xlsxPackage";
 import { ArchiveOutput } from "../xlsx/zipArchive";
 import { CsvTable } from "./csvSource";
-import { scorecardWorksheet } from "./scorecardSheet";
+import { scorecardCharts, scorecardWorksheet } from "./scorecardSheet";
 import { FileTable, describeFileTables, markedWorksheets, readFileTable } from "./xlsxTables";
 import { ProgressListener, WorkbookPort, throwIfCancelled } from "./workbookPort";
 
@@ -118,6 +118,8 @@ export class FileWorkbook implements WorkbookPort {
         name: plan.sheetName || SCORECARD_SHEET,
         replacing,
         content: (styles, cm) => scorecardWorksheet(plan, styles, cm),
+        charts: (sheetName) => scorecardCharts(plan, sheetName),
+        active: true,
       },
       await this.output()
     );
