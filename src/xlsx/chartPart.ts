@@ -116,8 +116,7 @@ export function strRefXml(data: ChartDataOut): string {
 
 /** Categories: numbers as numbers (dates, years), anything else as text. */
 export function categoriesXml(data: ChartDataOut): string {
-  const numeric = data.values.every((v) => v === null || typeof v === "number");
-  return `<c:cat>${numeric ? numRefXml(data) : strRefXml(data)}</c:cat>`;
+  return `<c:cat>${numericCategories(data) ? numRefXml(data) : strRefXml(data)}</c:cat>`;
 }
 
 /** One series of a bar (column) chart or a line chart; `index` counts the chart's series. */
@@ -148,19 +147,29 @@ const numFmt = (code: string | undefined): string =>
     ? '<c:numFmt formatCode="General" sourceLinked="1"/>'
     : `<c:numFmt formatCode="${escapeAttribute(code)}" sourceLinked="0"/>`;
 
+/** Whether categories are numbers (dates, years): Excel then gives their axis a number format. */
+const numericCategories = (data: ChartDataOut): boolean =>
+  data.values.every((v) => v === null || typeof v === "number");
+
 /**
  * A category axis. `reversed`: the first category at the top of a bar chart, the value axis then
  * crossing at the last (the bottom). A second category axis is deleted, as Excel writes it.
+ * `numeric`: categories that are numbers show in their cells' format, as Excel writes it.
  */
 export function categoryAxisXml(
   ids: readonly number[],
   position: "b" | "l",
-  options: { readonly reversed?: boolean; readonly deleted?: boolean } = {}
+  options: {
+    readonly reversed?: boolean;
+    readonly deleted?: boolean;
+    readonly numeric?: boolean;
+  } = {}
 ): string {
   const orientation = options.reversed === true ? "maxMin" : "minMax";
   return (
     `<c:catAx>${val("axId", ids[0])}<c:scaling>${val("orientation", orientation)}</c:scaling>` +
     `${val("delete", options.deleted === true ? 1 : 0)}${val("axPos", position)}` +
+    `${options.numeric === true ? numFmt(undefined) : ""}` +
     `${val("tickLblPos", "nextTo")}${val("crossAx", ids[1])}` +
     `${options.deleted === true ? "" : val("crosses", "autoZero")}` +
     `${val("auto", 1)}${val("lblAlgn", "ctr")}${val("lblOffset", 100)}</c:catAx>`
@@ -211,7 +220,10 @@ export function plotAreaXml(chart: ChartOut): string {
   // Bars and columns start at zero, and so does a second axis beside them.
   const min = chart.kind === "line" ? undefined : 0;
   const axes = [
-    categoryAxisXml(AXES.primary, bar ? "l" : "b", { reversed: bar }),
+    categoryAxisXml(AXES.primary, bar ? "l" : "b", {
+      reversed: bar,
+      numeric: numericCategories(chart.categories),
+    }),
     valueAxisXml(AXES.primary, bar ? "b" : "l", chart.valueFormat, bar ? "max" : "autoZero", min),
   ];
   if (groups.some((g) => g.secondary))
