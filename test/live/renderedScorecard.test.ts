@@ -109,6 +109,8 @@ describe.each([["en"], ["es"]])("the Scorecard in %s", (lang) => {
       const inCells = cells.filter((v) => v === title).length;
       const printed = squeeze(all).split(squeeze(title)).length - 1;
       expect({ title, printed }).toEqual({ title, printed: inCells + 1 });
+      // The block and its chart on one page, not split between two.
+      expect(texts.filter((t) => squeeze(t).includes(squeeze(title)))).toHaveLength(1);
     }
   }, 400000);
 });

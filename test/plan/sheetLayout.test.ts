@@ -123,6 +123,27 @@ describe.each([["en"], ["es"]] as [Language][])("the sample Scorecard in %s", (l
     expect(misfits(plan)).toEqual([]);
   });
 
+  test("the first screen (A1:L30 at 100%) shows the headline indicators with their values, statuses and forecasts", () => {
+    const rule = plan.statusRule;
+    expect(rule.column).toBeLessThanOrEqual(12);
+    const at = (row: number, column: number): PlanCell | undefined =>
+      plan.cells.find((c) => c.row === row && c.column === column);
+    // The overview's indicators (revenue, margin): their rows, in the first 30.
+    const headline = [rule.firstRow, rule.firstRow + 1, rule.firstRow + 2].filter(
+      (r) => at(r, rule.column)?.formula !== undefined
+    );
+    expect(headline.length).toBeGreaterThanOrEqual(2);
+    for (const row of headline) {
+      expect(row).toBeLessThanOrEqual(30);
+      const value = at(row, 2); // in B, with the previous period's beside it
+      expect(typeof (value?.spill?.results[0][0] ?? value?.result)).toBe("number");
+    }
+    // Revenue's forecast to the period end: the headline method's, beside its status.
+    const forecast = at(headline[0], rule.column + 1);
+    expect(forecast?.formula).toBeDefined();
+    expect(typeof forecast?.result).toBe("number");
+  });
+
   test("printed landscape one page wide at a scale of at least 60%, no block split between pages when it fits on one", () => {
     const { scale, rowBreaks } = plan.print;
     expect(scale).toBeGreaterThanOrEqual(MIN_SCALE);
