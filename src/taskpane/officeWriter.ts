@@ -393,23 +393,25 @@ function queueChart(
  * first series alone: one chart per chart.
  */
 async function addCharts(run: ExcelRun, plan: ScorecardPlan, sheetName: string): Promise<void> {
-  for (const spec of plan.charts) {
-    try {
-      await run(async (context) => {
-        queueChart(context, sheetName, spec, true);
-        await context.sync();
-      });
-    } catch {
-      await run(async (context) => {
-        const left = context.workbook.worksheets
-          .getItem(sheetName)
-          .charts.getItemOrNullObject(chartName(spec));
-        left.load("name");
-        await context.sync();
-        if (!left.isNullObject) left.delete();
-        queueChart(context, sheetName, spec, false);
-        await context.sync();
-      });
-    }
+  for (const spec of plan.charts) await addChart(run, spec, sheetName);
+}
+
+async function addChart(run: ExcelRun, spec: ChartSpec, sheetName: string): Promise<void> {
+  try {
+    await run(async (context) => {
+      queueChart(context, sheetName, spec, true);
+      await context.sync();
+    });
+  } catch {
+    await run(async (context) => {
+      const left = context.workbook.worksheets
+        .getItem(sheetName)
+        .charts.getItemOrNullObject(chartName(spec));
+      left.load("name");
+      await context.sync();
+      if (!left.isNullObject) left.delete();
+      queueChart(context, sheetName, spec, false);
+      await context.sync();
+    });
   }
 }
