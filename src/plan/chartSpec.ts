@@ -4,7 +4,11 @@
  * Office.js. Ranges are on the Scorecard sheet itself, 1-based, so a chart follows its live cells.
  */
 
-/** Chart types Excel has in every version the add-in supports (no funnel or waterfall parts). */
+/**
+ * Chart types Excel has in every version the add-in supports (no funnel or waterfall parts). A bar
+ * chart lists its categories top to bottom, in the sheet's order (Excel's default is bottom up).
+ * The value axes of a bar or column chart start at zero; a line chart's follow its values.
+ */
 export type ChartKind = "column" | "bar" | "line";
 
 /** A rectangle of the Scorecard sheet, 1-based and inclusive. */
@@ -24,6 +28,8 @@ export interface ChartSeries {
   readonly kind?: ChartKind;
   /** On a second value axis (right-hand side), as Excel's combined charts do. */
   readonly secondaryAxis?: boolean;
+  /** A line series drawn as markers only, no joining line: values of separate categories, not a trend. */
+  readonly markersOnly?: boolean;
 }
 
 export interface ChartSpec {
@@ -43,4 +49,20 @@ export interface ChartSpec {
   };
   /** Number format of the value axis ("0%", "#,##0", …); the axis's default when absent. */
   readonly valueFormat?: string;
+  /** Number format of the second value axis, when a series is on it. */
+  readonly secondaryValueFormat?: string;
 }
+
+/** The rows and columns a chart covers on the sheet, 1-based and inclusive. */
+export function chartArea(chart: ChartSpec): SheetRange {
+  const { row, column, rows, columns } = chart.anchor;
+  return {
+    firstRow: row,
+    lastRow: row + rows - 1,
+    firstColumn: column,
+    lastColumn: column + columns - 1,
+  };
+}
+
+/** A chart's name on the sheet, the same in a file and in Excel: "SPEC funnel". */
+export const chartName = (chart: Pick<ChartSpec, "id">): string => `SPEC ${chart.id}`;

@@ -15,6 +15,8 @@ export interface Labels {
   readonly title: string;
   readonly subtitle: string;
   readonly parameters: {
+    /** The parameter block's title. */
+    readonly title: string;
     readonly asOf: string;
     readonly period: string;
     readonly periodStart: string;
@@ -99,6 +101,8 @@ export interface Labels {
     readonly priorYearUnavailable: string;
     /** How a build's note names the backtests. */
     readonly backtestSubject: string;
+    /** The title of the chart of the forecasts and their backtest errors. */
+    readonly chartTitle: string;
   };
   readonly toCall: {
     readonly title: string;
@@ -130,6 +134,7 @@ const EN: Labels = {
   subtitle:
     "Information → Marketing → Sales → Service. Live: formulas over your tables. Built by SPEC Scorecard; building again replaces this sheet only.",
   parameters: {
+    title: "Parameters: edit a yellow cell and the whole sheet follows",
     asOf: "As of",
     period: "Period length (months: 1, 3 or 12)",
     periodStart: "Period start",
@@ -255,6 +260,7 @@ const EN: Labels = {
     priorYearUnavailable:
       "Not available: sales data start after the same period a year ago, or it had no revenue in its first days.",
     backtestSubject: "Backtest errors of the revenue forecasts",
+    chartTitle: "Revenue forecast to period end, and each method's backtest error",
   },
   toCall: {
     title:
@@ -285,6 +291,7 @@ const ES: Labels = {
   subtitle:
     "Información → Marketing → Ventas → Servicio. Vivo: fórmulas sobre sus tablas. Creado por SPEC Scorecard; al volver a crearlo solo se reemplaza esta hoja.",
   parameters: {
+    title: "Parámetros: cambie una celda amarilla y toda la hoja se recalcula",
     asOf: "Fecha de corte",
     period: "Duración del periodo (meses: 1, 3 o 12)",
     periodStart: "Inicio del periodo",
@@ -412,6 +419,7 @@ const ES: Labels = {
     priorYearUnavailable:
       "No disponible: los datos de ventas empiezan después del mismo periodo del año anterior, o este no tuvo ventas en sus primeros días.",
     backtestSubject: "Errores en prueba de las proyecciones de ventas",
+    chartTitle: "Proyección de ventas al cierre y error en prueba de cada método",
   },
   toCall: {
     title:

@@ -10,13 +10,12 @@ import { DataRefs } from "../engine/formulaText";
 import { ColumnBytes } from "../engine/indicatorDefinition";
 import { Scorecard } from "../engine/scorecard";
 import { CUSTOM_FUNCTION_ARGUMENTS_LIMIT, megabytes } from "./argumentSize";
+import { ChartSpec, chartArea } from "./chartSpec";
 import { Labels } from "./labels";
 import { PlanCell, Snapshot, SnapshotReason } from "./planCells";
 import type { ForecastAnchors } from "./blocks/forecastBlock";
-import type { FunnelAnchors } from "./blocks/funnelBlock";
 import type { IndicatorAnchors } from "./blocks/indicatorBlock";
 import type { ParameterAnchors } from "./blocks/parameterBlock";
-import type { TopCustomerAnchors } from "./blocks/topCustomerBlock";
 import type { ValueTableAnchors } from "./blocks/valueTableBlock";
 
 /** The columns of the indicator table, which the other blocks share. */
@@ -64,8 +63,6 @@ export interface Anchors {
   readonly parameters: ParameterAnchors;
   readonly indicators: IndicatorAnchors;
   readonly forecast: ForecastAnchors;
-  readonly funnel: FunnelAnchors;
-  readonly topCustomers: TopCustomerAnchors;
   readonly valueTable: ValueTableAnchors;
 }
 
@@ -77,6 +74,11 @@ export interface Block {
   readonly anchors?: Partial<Anchors>;
   /** Cells that refer to blocks further down, made once every block is placed. */
   readonly below?: (anchors: Anchors) => readonly PlanCell[];
+  /**
+   * The block's charts, over its own cells. A chart's rows are its block's: the next block starts
+   * below the lowest chart, so no chart covers another block's cells.
+   */
+  readonly charts?: readonly ChartSpec[];
 }
 
 /** Where a block starts, and the anchors of the blocks above it. */
@@ -91,6 +93,7 @@ export type BlockBuilder = (ctx: PlanContext, at: Placement) => Block;
 export class BlockWriter {
   readonly cells: PlanCell[] = [];
   readonly snapshots: Snapshot[] = [];
+  readonly charts: ChartSpec[] = [];
 
   /** `row`: the next row to write. */
   constructor(public row: number) {}
@@ -99,18 +102,31 @@ export class BlockWriter {
     this.cells.push(cell);
   }
 
-  /** A table's title row and its header row; the next row is the table's first. */
-  table(title: string, headers: readonly string[]): void {
+  /** A table's title row, a note under it when given, and its header row; the next row is the table's first. */
+  table(title: string, headers: readonly string[], note?: string): void {
     this.put({ row: this.row++, column: 1, value: title, style: "section" });
+    if (note !== undefined) this.put({ row: this.row++, column: 1, value: note, style: "note" });
     headers.forEach((h, j) =>
       this.put({ row: this.row, column: j + 1, value: h, style: "header" })
     );
     this.row++;
   }
 
+  /** A chart of the block; the block keeps the rows it covers, and a blank row after them. */
+  chart(spec: ChartSpec): void {
+    this.charts.push(spec);
+    this.row = Math.max(this.row, chartArea(spec).lastRow + 2);
+  }
+
   /** The block written so far, with what else it gives. */
   block(rest: Pick<Block, "anchors" | "below"> = {}): Block {
-    return { cells: this.cells, snapshots: this.snapshots, nextRow: this.row, ...rest };
+    return {
+      cells: this.cells,
+      snapshots: this.snapshots,
+      nextRow: this.row,
+      ...(this.charts.length > 0 ? { charts: this.charts } : {}),
+      ...rest,
+    };
   }
 }
 

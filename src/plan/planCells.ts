@@ -2,6 +2,7 @@
 import { IndicatorFormat } from "../engine/indicatorDefinition";
 import { IndicatorId } from "../engine/indicatorCatalog";
 import { Status } from "../engine/status";
+import type { ChartSpec } from "./chartSpec";
 
 export type CellStyle =
   | "title"
@@ -56,6 +57,10 @@ export interface PlanCell {
   readonly spill?: Spill;
   readonly format?: NumberFormatKind;
   readonly style?: CellStyle;
+  /** The text wraps within the cell (or its merged cells); its row is made tall enough. */
+  readonly wrap?: boolean;
+  /** Shown at the cell's right edge: a header above numbers. */
+  readonly align?: "right";
 }
 
 export interface StatusRule {
@@ -80,10 +85,27 @@ export interface Snapshot {
   readonly reason: SnapshotReason;
 }
 
-/** A range the task pane draws a chart from: its rows, and the columns of its labels and values. */
-export interface ChartRange {
+/** A cell merged across columns: a long sentence wrapped over its block's width. */
+export interface MergedCells {
+  readonly row: number;
+  readonly firstColumn: number;
+  readonly lastColumn: number;
+}
+
+/** A block's rows on the sheet, its blank row after it included. */
+export interface BlockRows {
   readonly firstRow: number;
   readonly lastRow: number;
+}
+
+/**
+ * How the sheet prints: landscape, at `scale` percent (never fitted to the page: the sheet is laid
+ * out to be one page wide at that scale), narrow margins, and a page break above each row of
+ * `rowBreaks` so that no block is split between pages when it fits on one.
+ */
+export interface PrintLayout {
+  readonly scale: number;
+  readonly rowBreaks: readonly number[];
 }
 
 export interface ScorecardPlan {
@@ -91,18 +113,21 @@ export interface ScorecardPlan {
   /** The cell and text that mark a sheet as made by SPEC Scorecard. */
   readonly marker: { readonly row: number; readonly column: number; readonly text: string };
   readonly cells: readonly PlanCell[];
+  /** Character widths of columns A, B, …, measured from their texts (plan/sheetLayout.ts). */
   readonly columnWidths: readonly number[];
+  /** Rows taller than the default, in points: wrapped notes and headers. */
+  readonly rowHeights: readonly { readonly row: number; readonly points: number }[];
+  readonly merges: readonly MergedCells[];
   /** Rows kept in view while scrolling: the title block. */
   readonly frozenRows: number;
   readonly statusRule: StatusRule;
   /** What holds values computed at the build rather than live formulas, and why. */
   readonly snapshots: readonly Snapshot[];
-  /** Ranges (first row, last row, label column, value columns) the task pane draws charts from. */
-  readonly charts: {
-    readonly funnel: ChartRange | null;
-    readonly pareto:
-      (ChartRange & { readonly labelColumn: number; readonly valueColumn: number }) | null;
-  };
+  /** The charts every writer draws, over the sheet's own cells. */
+  readonly charts: readonly ChartSpec[];
+  /** Each block's rows, top to bottom. */
+  readonly blocks: readonly BlockRows[];
+  readonly print: PrintLayout;
 }
 
 /** A number the engine may not have, as a cell shows it: blank for none. */

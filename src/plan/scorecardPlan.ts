@@ -30,11 +30,15 @@ import { LABELS, Language } from "./labels";
 import { Anchors, Block, BlockBuilder, BlockWriter, PlanContext, PlanOptions } from "./planBlock";
 import { PlanCell, ScorecardPlan, Snapshot } from "./planCells";
 import { columnReference, excelSheetName } from "./references";
-import { TextHelpers, textHelpers, withHelperWidths } from "./textReadings";
+import { HELPER_FIRST_COLUMN, TextHelpers, textHelpers, withHelperWidths } from "./textReadings";
+import { chartArea } from "./chartSpec";
+import { layOutSheet } from "./sheetLayout";
 
 export { NUMBER_FORMATS } from "./planCells";
 export type { PlanOptions } from "./planBlock";
+export type { ChartSpec } from "./chartSpec";
 export type {
+  BlockRows,
   CellResult,
   CellStyle,
   NumberFormatKind,
@@ -165,10 +169,10 @@ const titleBlock: BlockBuilder = ({ words: L, options }, at) => {
 /** The sheet's blocks, top to bottom. */
 const SHEET: readonly BlockBuilder[] = [
   titleBlock,
-  parameterBlock,
   indicatorBlock,
   forecastBlock,
   customersToCallBlock,
+  parameterBlock,
   segmentBlock,
   leadSourceBlock,
   funnelBlock,
@@ -176,6 +180,13 @@ const SHEET: readonly BlockBuilder[] = [
   tierBlock,
   valueTableBlock,
 ];
+
+/**
+ * Blocks whose anchors (cells) the others read as they are built: built before every other block,
+ * wherever they stand on the sheet. The parameters sit below the indicators, so that the first
+ * screen shows the indicators, while every formula reads the parameters' cells.
+ */
+const BUILT_FIRST: ReadonlySet<BlockBuilder> = new Set([parameterBlock]);
 
 /** What the blocks are built from: the scorecard, its words, the mapped columns and their sizes. */
 function planContext(
@@ -223,6 +234,59 @@ function placed(anchors: Partial<Anchors>): Anchors {
   }) as Anchors;
 }
 
+/** A block's rows, its charts' rows included (no chart covers the next block's cells). */
+function withChartRows(block: Block): Block {
+  const lowest = Math.max(0, ...(block.charts ?? []).map((c) => chartArea(c).lastRow));
+  return lowest + 2 > block.nextRow ? { ...block, nextRow: lowest + 2 } : block;
+}
+
+/** The blocks built in order, each at the row the sheet's order gives it. */
+function placeBlocks(ctx: PlanContext): { blocks: Block[]; rows: number[]; anchors: Anchors } {
+  const order = [
+    ...SHEET.filter((b) => BUILT_FIRST.has(b)),
+    ...SHEET.filter((b) => !BUILT_FIRST.has(b)),
+  ];
+  const heights = new Map<BlockBuilder, number>();
+  // A block built first but shown below others needs their heights: a trial build measures them.
+  const lastFirst = Math.max(-1, ...SHEET.map((b, i) => (BUILT_FIRST.has(b) ? i : -1)));
+  const measured = new Set(SHEET.slice(0, lastFirst));
+  if (measured.size > 0) {
+    const trial: Partial<Anchors> = {};
+    let row = 1;
+    for (const build of order.slice(
+      0,
+      Math.max(...[...measured].map((b) => order.indexOf(b))) + 1
+    )) {
+      const block = withChartRows(build(ctx, { row, anchors: placed(trial) }));
+      Object.assign(trial, block.anchors);
+      heights.set(build, block.nextRow - row);
+      row = block.nextRow;
+    }
+  }
+  const anchors: Partial<Anchors> = {};
+  const built = new Map<BlockBuilder, Block>();
+  const rowOf = (build: BlockBuilder): number =>
+    SHEET.slice(0, SHEET.indexOf(build)).reduce((row, b) => {
+      const height = heights.get(b);
+      if (height === undefined) throw new Error("scorecard plan: a block above is not measured");
+      return row + height;
+    }, 1);
+  for (const build of order) {
+    const row = rowOf(build);
+    const block = withChartRows(build(ctx, { row, anchors: placed(anchors) }));
+    if (heights.has(build) && heights.get(build) !== block.nextRow - row)
+      throw new Error("scorecard plan: a block's height changed with its place");
+    heights.set(build, block.nextRow - row);
+    Object.assign(anchors, block.anchors);
+    built.set(build, block);
+  }
+  return {
+    blocks: SHEET.map((b) => built.get(b) as Block),
+    rows: SHEET.map(rowOf),
+    anchors: placed(anchors),
+  };
+}
+
 export function buildScorecardPlan(
   card: Scorecard,
   mapping: TableMapping,
@@ -233,26 +297,24 @@ export function buildScorecardPlan(
     language === "es" ? `Leído de ${source}` : `Read from ${source}`
   );
   const ctx = planContext(card, mapping, language, helpers, options);
-  const anchors: Partial<Anchors> = {};
-  const blocks: Block[] = [];
-  let row = 1;
-  for (const build of SHEET) {
-    const block = build(ctx, { row, anchors: placed(anchors) });
-    Object.assign(anchors, block.anchors);
-    blocks.push(block);
-    row = block.nextRow;
-  }
-  const all = placed(anchors);
+  const { blocks, rows, anchors: all } = placeBlocks(ctx);
   const cells: PlanCell[] = [...helpers.cells, ...blocks.flatMap((b) => b.cells)];
   for (const b of blocks) if (b.below !== undefined) cells.push(...b.below(all));
+  const charts = blocks.flatMap((b) => b.charts ?? []);
+  const blockRows = blocks.map((b, i) => ({ firstRow: rows[i], lastRow: b.nextRow - 1 }));
+  const layout = layOutSheet(cells, blockRows, charts, HELPER_FIRST_COLUMN);
   return {
     sheetName: SCORECARD_SHEET,
     marker: all.title.marker,
-    cells,
-    columnWidths: withHelperWidths([44, 16, 18, 14, 14, 14, 22, 60, 14, 14, 14, 14], helpers),
+    cells: layout.cells,
+    columnWidths: withHelperWidths(layout.columnWidths, helpers),
+    rowHeights: layout.rowHeights,
+    merges: layout.merges,
     frozenRows: all.title.frozenRows,
     statusRule: all.indicators.statusRule,
     snapshots: blocks.flatMap((b): readonly Snapshot[] => b.snapshots),
-    charts: { funnel: all.funnel.chart, pareto: all.topCustomers.chart },
+    charts,
+    blocks: blockRows,
+    print: layout.print,
   };
 }

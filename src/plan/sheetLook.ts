@@ -33,3 +33,16 @@ export const STATUS_LOOK: Record<Status, { readonly font: string; readonly fill:
 
 /** "#1F4E79" for Office.js, from ARGB. */
 export const cssColor = (argb: string): string => `#${argb.slice(2)}`;
+
+/** Chart series colours in order (ARGB): Office's own palette, so charts look as Excel draws them. */
+export const SERIES_COLORS: readonly string[] = [
+  "FF4472C4",
+  "FFED7D31",
+  "FFA5A5A5",
+  "FFFFC000",
+  "FF5B9BD5",
+  "FF70AD47",
+];
+
+/** A chart title's size in points (Excel's default, 14, crowds a chart beside a table). */
+export const CHART_TITLE_POINTS = 12;

@@ -227,7 +227,10 @@ export class OfficeWorkbook implements WorkbookPort {
 
   async showScorecard(sheetName: string): Promise<void> {
     await this.run(async (context) => {
-      context.workbook.worksheets.getItem(sheetName).activate();
+      const ws = context.workbook.worksheets.getItem(sheetName);
+      ws.activate();
+      // Scrolled to the top: the headline indicators and their statuses in view.
+      ws.getRange("A1").select();
       await context.sync();
     });
   }

@@ -11,7 +11,14 @@ import { ScorecardPlan, freeSheetName } from "../plan/scorecardPlan";
 import { textLiteral } from "../engine/formulaText";
 import { columnLetter } from "../plan/references";
 import { Status } from "../engine/status";
-import { STATUS_LOOK, STYLE_LOOK, cssColor } from "../plan/sheetLook";
+import {
+  CHART_TITLE_POINTS,
+  SERIES_COLORS,
+  STATUS_LOOK,
+  STYLE_LOOK,
+  cssColor,
+} from "../plan/sheetLook";
+import { ChartKind, ChartSeries, ChartSpec, SheetRange, chartName } from "../plan/chartSpec";
 import type { ExcelRun } from "./officeWorkbook";
 import { ProgressListener, throwIfCancelled } from "../workbook/workbookPort";
 import {
@@ -21,7 +28,7 @@ import {
   jsonBytes,
   operation,
 } from "./requestBatches";
-import { GridOptions, PlanGrid, planGrid, styleRectangles } from "./sheetGrid";
+import { GridOptions, PlanGrid, planExtent, planGrid, styleRectangles } from "./sheetGrid";
 import { nameScorecard } from "./scorecardIdentity";
 import { WorkbookProblem, asWorkbookProblem } from "./workbookProblem";
 
@@ -149,12 +156,11 @@ async function writeCells(
   }
 }
 
-/** Styles by rectangle, column widths, frozen title rows, print layout and the status colours. */
+/** Styles by rectangle, column widths and the status colours. */
 async function writeLook(
   batches: RequestBatches,
   plan: ScorecardPlan,
-  sheetName: string,
-  supports: Requirements
+  sheetName: string
 ): Promise<void> {
   const sheet = (context: Excel.RequestContext): Excel.Worksheet =>
     context.workbook.worksheets.getItem(sheetName);
@@ -179,17 +185,6 @@ async function writeLook(
       })
     );
   }
-  await batches.add(
-    operation({ frozen: plan.frozenRows }, (context) => {
-      const ws = sheet(context);
-      ws.freezePanes.freezeRows(plan.frozenRows);
-      // Printed landscape, one page wide, as the file writer sets it.
-      if (supports("ExcelApi", "1.9")) {
-        ws.pageLayout.orientation = "Landscape";
-        ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-      }
-    })
-  );
   const rule = plan.statusRule;
   const address = `${columnLetter(rule.column)}${rule.firstRow}:${columnLetter(rule.column)}${rule.lastRow}`;
   for (const status of Object.keys(STATUS_LOOK) as Status[]) {
@@ -203,6 +198,74 @@ async function writeLook(
       })
     );
   }
+}
+
+/** Narrow margins, in points, as the file writer sets them. */
+const MARGINS = { left: 18, right: 18, top: 54, bottom: 54, header: 21.6, footer: 21.6 } as const;
+
+/**
+ * The layout the plan measured (sheetLayout.ts): cells at the top of their rows (headers at the
+ * bottom), wrapped and right-aligned cells, merged sentences, tall rows; the frozen title rows;
+ * printed landscape at the plan's scale with a page break above each block that needs one.
+ */
+async function writeLayout(
+  batches: RequestBatches,
+  plan: ScorecardPlan,
+  sheetName: string,
+  supports: Requirements
+): Promise<void> {
+  const sheet = (context: Excel.RequestContext): Excel.Worksheet =>
+    context.workbook.worksheets.getItem(sheetName);
+  const { rows, columns } = planExtent(plan);
+  await batches.add(
+    operation({ rows, columns, vertical: "Top" }, (context) => {
+      sheet(context).getRangeByIndexes(0, 0, rows, columns).format.verticalAlignment = "Top";
+    })
+  );
+  for (const r of styleRectangles(plan).filter((x) => x.style === "header"))
+    await batches.add(
+      operation({ r, vertical: "Bottom" }, (context) => {
+        const range = sheet(context).getRangeByIndexes(r.row, r.column, r.rows, r.columns);
+        range.format.verticalAlignment = "Bottom";
+      })
+    );
+  for (const c of plan.cells.filter((x) => x.wrap === true || x.align !== undefined))
+    await batches.add(
+      operation({ row: c.row, column: c.column, wrap: c.wrap, align: c.align }, (context) => {
+        const format = sheet(context).getRangeByIndexes(c.row - 1, c.column - 1, 1, 1).format;
+        if (c.wrap === true) format.wrapText = true;
+        if (c.align === "right") format.horizontalAlignment = "Right";
+      })
+    );
+  for (const m of plan.merges) {
+    const address = `${columnLetter(m.firstColumn)}${m.row}:${columnLetter(m.lastColumn)}${m.row}`;
+    await batches.add(
+      operation({ address }, (context) => sheet(context).getRange(address).merge(false))
+    );
+  }
+  for (const h of plan.rowHeights)
+    await batches.add(
+      operation(h, (context) => {
+        sheet(context).getRange(`${h.row}:${h.row}`).format.rowHeight = h.points;
+      })
+    );
+  await batches.add(
+    operation({ frozen: plan.frozenRows, print: plan.print }, (context) => {
+      const ws = sheet(context);
+      ws.freezePanes.freezeRows(plan.frozenRows);
+      if (!supports("ExcelApi", "1.9")) return;
+      const page = ws.pageLayout;
+      page.orientation = "Landscape";
+      page.zoom = { scale: plan.print.scale };
+      page.leftMargin = MARGINS.left;
+      page.rightMargin = MARGINS.right;
+      page.topMargin = MARGINS.top;
+      page.bottomMargin = MARGINS.bottom;
+      page.headerMargin = MARGINS.header;
+      page.footerMargin = MARGINS.footer;
+      for (const row of plan.print.rowBreaks) ws.horizontalPageBreaks.add(`A${row}`);
+    })
+  );
 }
 
 export async function writePlanWithOffice(
@@ -223,7 +286,8 @@ export async function writePlanWithOffice(
     try {
       const batches = new RequestBatches(run, budget, signal, perRequest);
       await writeCells(batches, name, planGrid(plan, options), budget, onProgress);
-      await writeLook(batches, plan, name, options.supports);
+      await writeLook(batches, plan, name);
+      await writeLayout(batches, plan, name, options.supports);
       await batches.flush();
     } finally {
       await release();
@@ -237,89 +301,117 @@ export async function writePlanWithOffice(
   }
 }
 
-type ChartKind = "funnel" | "pareto";
-
-/** Each chart's name on the sheet, so a failed attempt can be found and removed. */
-export const CHART_NAMES: Record<ChartKind, string> = {
-  funnel: "SPEC funnel",
-  pareto: "SPEC pareto",
+const CHART_TYPES: Record<ChartKind, Excel.ChartType> = {
+  column: "ColumnClustered" as Excel.ChartType,
+  bar: "BarClustered" as Excel.ChartType,
+  line: "Line" as Excel.ChartType,
 };
 
-const CHART_TYPES: Record<ChartKind, { first: Excel.ChartType; fallback: Excel.ChartType }> = {
-  funnel: { first: "Funnel" as Excel.ChartType, fallback: "BarClustered" as Excel.ChartType },
-  pareto: { first: "Pareto" as Excel.ChartType, fallback: "ColumnClustered" as Excel.ChartType },
-};
+const rangeAddress = (r: SheetRange): string =>
+  `${columnLetter(r.firstColumn)}${r.firstRow}:${columnLetter(r.lastColumn)}${r.lastRow}`;
+
+/** A series' kind, colour, axis and markers, as the file writer draws them (xlsx/chartPart.ts). */
+function seriesLook(
+  series: Excel.ChartSeries,
+  spec: ChartSpec,
+  s: ChartSeries,
+  index: number
+): void {
+  const color = cssColor(SERIES_COLORS[index % SERIES_COLORS.length]);
+  const kind = s.kind ?? spec.kind;
+  if (kind !== spec.kind)
+    series.chartType = (
+      s.markersOnly === true ? "LineMarkers" : CHART_TYPES[kind]
+    ) as Excel.ChartType;
+  if (s.secondaryAxis === true) series.axisGroup = "Secondary" as Excel.ChartAxisGroup;
+  if (kind !== "line") series.format.fill.setSolidColor(color);
+  else if (s.markersOnly === true) {
+    series.format.line.lineStyle = "None" as Excel.ChartLineStyle;
+    series.markerStyle = "Diamond" as Excel.ChartMarkerStyle;
+    series.markerSize = 9;
+    series.markerBackgroundColor = color;
+    series.markerForegroundColor = color;
+  } else series.format.line.color = color;
+}
 
 /**
- * One chart of `kind`: the Funnel or Pareto type (ExcelApi 1.9), else, where this Excel cannot
- * draw that type, a bar or column chart. Whatever an attempt left behind is deleted before the
- * fallback is added: one chart per chart.
+ * One chart of the plan. `full`: every series, with their kinds, axes and looks; otherwise the
+ * chart's first series alone, in the chart's own kind (where this Excel refused the rest).
  */
-async function addChart(
-  run: ExcelRun,
+function queueChart(
+  context: Excel.RequestContext,
   sheetName: string,
-  kind: ChartKind,
-  address: string,
-  title: string,
-  top: number
-): Promise<void> {
-  const add = (context: Excel.RequestContext, type: Excel.ChartType): void => {
-    const ws = context.workbook.worksheets.getItem(sheetName);
-    const chart = ws.charts.add(type, ws.getRange(address), "Columns");
-    chart.name = CHART_NAMES[kind];
-    chart.title.text = title;
-    chart.setPosition(`J${top}`, `Q${top + 16}`);
-    chart.legend.visible = false;
-  };
+  spec: ChartSpec,
+  full: boolean
+): void {
+  const ws = context.workbook.worksheets.getItem(sheetName);
+  const [first, ...rest] = spec.series;
+  const chart = ws.charts.add(
+    CHART_TYPES[spec.kind],
+    ws.getRange(rangeAddress(first.values)),
+    "Columns" as Excel.ChartSeriesBy
+  );
+  chart.name = chartName(spec);
+  chart.title.text = spec.title;
+  chart.title.format.font.size = CHART_TITLE_POINTS;
+  const series = [first, ...(full ? rest : [])];
+  chart.legend.visible = series.length > 1;
+  if (series.length > 1) chart.legend.position = "Bottom" as Excel.ChartLegendPosition;
+  const categories = ws.getRange(rangeAddress(spec.categories));
+  series.forEach((s, i) => {
+    const item = i === 0 ? chart.series.getItemAt(0) : chart.series.add(s.name);
+    item.name = s.name;
+    if (i > 0) item.setValues(ws.getRange(rangeAddress(s.values)));
+    item.setXAxisValues(categories);
+    if (full) seriesLook(item, spec, s, i);
+  });
+  const value = chart.axes.valueAxis;
+  if (spec.valueFormat !== undefined) value.numberFormat = spec.valueFormat;
+  if (spec.kind !== "line") value.minimum = 0;
+  if (spec.kind === "bar") {
+    chart.axes.categoryAxis.reversePlotOrder = true;
+    chart.axes.categoryAxis.position = "Maximum" as Excel.ChartAxisPosition;
+  }
+  if (full && rest.some((s) => s.secondaryAxis === true)) {
+    const second = chart.axes.getItem(
+      "Value" as Excel.ChartAxisType,
+      "Secondary" as Excel.ChartAxisGroup
+    );
+    if (spec.secondaryValueFormat !== undefined) second.numberFormat = spec.secondaryValueFormat;
+    if (spec.kind !== "line") second.minimum = 0;
+  }
+  const a = spec.anchor;
+  chart.setPosition(
+    `${columnLetter(a.column)}${a.row}`,
+    `${columnLetter(a.column + a.columns - 1)}${a.row + a.rows - 1}`
+  );
+}
+
+/**
+ * The plan's charts, each in its own request: drawn whole, or, where this Excel refuses part of it
+ * (a series kind or second axis), whatever the attempt left is deleted and the chart drawn with its
+ * first series alone: one chart per chart.
+ */
+async function addCharts(run: ExcelRun, plan: ScorecardPlan, sheetName: string): Promise<void> {
+  for (const spec of plan.charts) await addChart(run, spec, sheetName);
+}
+
+async function addChart(run: ExcelRun, spec: ChartSpec, sheetName: string): Promise<void> {
   try {
     await run(async (context) => {
-      add(context, CHART_TYPES[kind].first);
+      queueChart(context, sheetName, spec, true);
       await context.sync();
     });
   } catch {
     await run(async (context) => {
       const left = context.workbook.worksheets
         .getItem(sheetName)
-        .charts.getItemOrNullObject(CHART_NAMES[kind]);
+        .charts.getItemOrNullObject(chartName(spec));
       left.load("name");
       await context.sync();
       if (!left.isNullObject) left.delete();
-      add(context, CHART_TYPES[kind].fallback);
+      queueChart(context, sheetName, spec, false);
       await context.sync();
     });
   }
-}
-
-/** The funnel and Pareto charts beside the indicator table. */
-async function addCharts(run: ExcelRun, plan: ScorecardPlan, sheetName: string): Promise<void> {
-  const funnel = plan.charts.funnel;
-  if (funnel !== null)
-    await addChart(
-      run,
-      sheetName,
-      "funnel",
-      `A${funnel.firstRow}:B${funnel.lastRow}`,
-      sectionTitle(plan, funnel.firstRow),
-      4
-    );
-  const pareto = plan.charts.pareto;
-  if (pareto !== null) {
-    const [label, value] = [columnLetter(pareto.labelColumn), columnLetter(pareto.valueColumn)];
-    await addChart(
-      run,
-      sheetName,
-      "pareto",
-      `${label}${pareto.firstRow}:${value}${pareto.lastRow}`,
-      sectionTitle(plan, pareto.firstRow),
-      22
-    );
-  }
-}
-
-/** A chart's title is its block's section title, two rows above its data. */
-function sectionTitle(plan: ScorecardPlan, firstRow: number): string {
-  const title = plan.cells.find(
-    (c) => c.row === firstRow - 2 && c.column === 1 && c.style === "section"
-  );
-  return typeof title?.value === "string" ? title.value : "";
 }

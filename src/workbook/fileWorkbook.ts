@@ -19,7 +19,7 @@ import { writeWithWorksheet } from "../xlsx/worksheetAdder";
 import { XlsxPackage } from "../xlsx/xlsxPackage";
 import { ArchiveOutput } from "../xlsx/zipArchive";
 import { CsvTable } from "./csvSource";
-import { scorecardWorksheet } from "./scorecardSheet";
+import { scorecardCharts, scorecardWorksheet } from "./scorecardSheet";
 import { FileTable, describeFileTables, productSheet, readFileTable } from "./xlsxTables";
 import { ProgressListener, WorkbookPort, WriteOptions, throwIfCancelled } from "./workbookPort";
 import { Language } from "../core/language";
@@ -162,6 +162,8 @@ export class FileWorkbook implements WorkbookPort {
                 storedSettingsXml(options.settings),
                 SETTINGS_MAX_BYTES
               ),
+        charts: (sheetName) => scorecardCharts(plan, sheetName),
+        active: true,
         identity: { name: SCORECARD_NAME, formula: scorecardNameFormula },
       },
       await this.output()

@@ -1,13 +1,25 @@
 /**
  * A ScorecardPlan as a worksheet part: the file twin of the task pane's Office.js writer. Formulas
  * are stored as Excel stores them (fileFormula), every one as a dynamic array with the engine's
- * value cached; styles and the status colours are added to the workbook's own styles.
+ * value cached; styles and the status colours are added to the workbook's own styles. Its charts
+ * refer to the sheet's cells by name and carry the values the plan computed for them.
  */
 import { ErrorValue } from "../core/cells";
 import { Status } from "../engine/status";
 import { textLiteral } from "../engine/formulaText";
-import { CellStyle, NUMBER_FORMATS, NumberFormatKind, ScorecardPlan } from "../plan/scorecardPlan";
-import { STATUS_LOOK, STYLE_LOOK } from "../plan/sheetLook";
+import {
+  CellStyle,
+  ChartSpec,
+  NUMBER_FORMATS,
+  NumberFormatKind,
+  PlanCell,
+  ScorecardPlan,
+} from "../plan/scorecardPlan";
+import { SheetRange, chartName } from "../plan/chartSpec";
+import { quoteSheetName } from "../plan/references";
+import { ChartDataOut } from "../xlsx/chartPart";
+import { SheetChartOut } from "../xlsx/drawingPart";
+import { CHART_TITLE_POINTS, SERIES_COLORS, STATUS_LOOK, STYLE_LOOK } from "../plan/sheetLook";
 import { cellAddress, columnLetter } from "../core/cellReferences";
 import { StylesEditor } from "../xlsx/stylesPart";
 import { CellOut, CellResult, WorksheetOut } from "../xlsx/worksheetXml";
@@ -31,8 +43,12 @@ export function scorecardWorksheet(
   values = false
 ): WorksheetOut {
   const formats = new Map<string, number>();
-  const styleOf = (style: CellStyle | undefined, format: NumberFormatKind | undefined): number => {
-    const key = `${style ?? ""}/${format ?? ""}`;
+  const styleOf = (
+    style: CellStyle | undefined,
+    format: NumberFormatKind | undefined,
+    cell?: Pick<PlanCell, "wrap" | "align">
+  ): number => {
+    const key = `${style ?? ""}/${format ?? ""}/${cell?.wrap === true}/${cell?.align ?? ""}`;
     let index = formats.get(key);
     if (index === undefined) {
       const look = style === undefined ? {} : STYLE_LOOK[style];
@@ -40,6 +56,12 @@ export function scorecardWorksheet(
         font: look.font,
         fill: look.fill,
         numberFormat: NUMBER_FORMATS[format ?? "general"],
+        // Headers sit at the bottom of a tall header row; everything else at the top of its row.
+        alignment: {
+          horizontal: cell?.align,
+          vertical: style === "header" ? undefined : "top",
+          wrapText: cell?.wrap,
+        },
       });
       formats.set(key, index);
     }
@@ -73,7 +95,7 @@ export function scorecardWorksheet(
       lastColumn = Math.max(lastColumn, c.column + columns - 1);
       continue;
     }
-    const style = styleOf(c.style, c.format);
+    const style = styleOf(c.style, c.format, c);
     if (c.formula !== undefined && values)
       cells.push({ row: c.row, column: c.column, value: result(c.result), style });
     else if (c.formula !== undefined)
@@ -95,9 +117,13 @@ export function scorecardWorksheet(
   return {
     cells,
     columnWidths: plan.columnWidths,
+    rowHeights: new Map(plan.rowHeights.map((h) => [h.row, h.points])),
+    merges: plan.merges.map(
+      (m) => `${cellAddress(m.row, m.firstColumn)}:${cellAddress(m.row, m.lastColumn)}`
+    ),
     showGridLines: false,
     frozenRows: plan.frozenRows,
-    printOnePageWide: true,
+    print: plan.print,
     dimension: `A1:${cellAddress(lastRow, lastColumn)}`,
     dynamicArrayMetadata,
     conditionalFormats: [
@@ -110,4 +136,79 @@ export function scorecardWorksheet(
       },
     ],
   };
+}
+
+/** What the plan says a cell shows (a spill's values included), and its number format. */
+function planValues(plan: ScorecardPlan): (row: number, column: number) => PlanValue | undefined {
+  const at = new Map<number, PlanValue>();
+  const key = (row: number, column: number): number => row * 16384 + column;
+  for (const c of plan.cells) {
+    if (c.spill === undefined) {
+      const value = c.formula === undefined ? c.value : c.result;
+      at.set(key(c.row, c.column), { value: value ?? null, format: c.format });
+      continue;
+    }
+    c.spill.results.forEach((values, i) =>
+      values.forEach((value, j) =>
+        at.set(key(c.row + i, c.column + j), {
+          value,
+          format: c.spill?.formats?.[j] ?? c.format,
+        })
+      )
+    );
+  }
+  return (row, column) => at.get(key(row, column));
+}
+
+interface PlanValue {
+  readonly value: string | number | null;
+  readonly format: NumberFormatKind | undefined;
+}
+
+/** A range of the sheet as a chart refers to it, with the values the plan computed for it. */
+function chartData(
+  range: SheetRange,
+  sheet: string,
+  valueAt: (row: number, column: number) => PlanValue | undefined
+): ChartDataOut {
+  const cells: (PlanValue | undefined)[] = [];
+  for (let r = range.firstRow; r <= range.lastRow; r++)
+    for (let c = range.firstColumn; c <= range.lastColumn; c++) cells.push(valueAt(r, c));
+  const format = cells.find((c) => c?.format !== undefined)?.format;
+  const ref = `${quoteSheetName(sheet)}!$${columnLetter(range.firstColumn)}$${range.firstRow}:$${columnLetter(range.lastColumn)}$${range.lastRow}`;
+  return {
+    ref,
+    values: cells.map((c) => (c === undefined || c.value === "" ? null : c.value)),
+    formatCode: format === undefined ? undefined : NUMBER_FORMATS[format],
+  };
+}
+
+/** The plan's charts as the package layer writes them, their series naming the sheet. */
+export function scorecardCharts(plan: ScorecardPlan, sheetName: string): SheetChartOut[] {
+  const valueAt = planValues(plan);
+  return plan.charts.map((spec: ChartSpec) => ({
+    name: chartName(spec),
+    anchor: {
+      fromRow: spec.anchor.row - 1,
+      fromColumn: spec.anchor.column - 1,
+      toRow: spec.anchor.row - 1 + spec.anchor.rows,
+      toColumn: spec.anchor.column - 1 + spec.anchor.columns,
+    },
+    chart: {
+      kind: spec.kind,
+      title: spec.title,
+      titlePoints: CHART_TITLE_POINTS,
+      categories: chartData(spec.categories, sheetName, valueAt),
+      series: spec.series.map((s, i) => ({
+        name: s.name,
+        color: SERIES_COLORS[i % SERIES_COLORS.length].slice(2),
+        values: chartData(s.values, sheetName, valueAt),
+        kind: s.kind,
+        secondaryAxis: s.secondaryAxis,
+        markersOnly: s.markersOnly,
+      })),
+      valueFormat: spec.valueFormat,
+      secondaryValueFormat: spec.secondaryValueFormat,
+    },
+  }));
 }

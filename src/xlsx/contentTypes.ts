@@ -18,6 +18,8 @@ export const CONTENT_TYPES = {
   extendedProperties: "application/vnd.openxmlformats-officedocument.extended-properties+xml",
   coreProperties: "application/vnd.openxmlformats-package.core-properties+xml",
   relationships: "application/vnd.openxmlformats-package.relationships+xml",
+  drawing: "application/vnd.openxmlformats-officedocument.drawing+xml",
+  chart: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
 } as const;
 
 /** The file name ending Excel expects for each kind of workbook part. */

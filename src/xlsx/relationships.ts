@@ -23,6 +23,8 @@ export const RELATIONSHIP_TYPES = {
   coreProperties:
     "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
   theme: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme",
+  drawing: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing",
+  chart: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart",
 } as const;
 
 /** The strict (ISO 29500 strict) spelling of the same types: purl.oclc.org instead of schemas.openxmlformats.org. */

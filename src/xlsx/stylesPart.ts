@@ -41,11 +41,19 @@ export interface FontLook {
   readonly color?: string;
 }
 
-/** A cell format to add: a font, a solid fill colour and a number format code ("General" for none). */
+/** Where a cell's text sits, and whether it wraps. */
+export interface AlignmentLook {
+  readonly horizontal?: "right";
+  readonly vertical?: "top";
+  readonly wrapText?: boolean;
+}
+
+/** A cell format to add: a font, a solid fill colour, a number format code ("General" for none), an alignment. */
 export interface CellLook {
   readonly font?: FontLook;
   readonly fill?: string;
   readonly numberFormat: string;
+  readonly alignment?: AlignmentLook;
 }
 
 /** A conditional format's look: font colour and fill colour. */
@@ -135,10 +143,26 @@ export function fontXml(font: FontLook, base: BaseFont): string {
 export const solidFillXml = (argb: string): string =>
   `<fill><patternFill patternType="solid"><fgColor rgb="${argb}"/><bgColor indexed="64"/></patternFill></fill>`;
 
-/** A cell format: number format, font and fill by id, each applied when not the default. */
-export function cellXfXml(numFmtId: number, fontId: number, fillId: number): string {
-  const applies = `${numFmtId !== 0 ? ' applyNumberFormat="1"' : ""}${fontId !== 0 ? ' applyFont="1"' : ""}${fillId !== 0 ? ' applyFill="1"' : ""}`;
-  return `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="0" xfId="0"${applies}/>`;
+/** A cell's alignment; nothing for the default (bottom, by the value's kind, no wrap). */
+export function alignmentXml(look: AlignmentLook = {}): string {
+  const attributes =
+    (look.horizontal !== undefined ? ` horizontal="${look.horizontal}"` : "") +
+    (look.vertical !== undefined ? ` vertical="${look.vertical}"` : "") +
+    (look.wrapText === true ? ' wrapText="1"' : "");
+  return attributes === "" ? "" : `<alignment${attributes}/>`;
+}
+
+/** A cell format: number format, font and fill by id, each applied when not the default; an alignment. */
+export function cellXfXml(
+  numFmtId: number,
+  fontId: number,
+  fillId: number,
+  alignment: AlignmentLook = {}
+): string {
+  const align = alignmentXml(alignment);
+  const applies = `${numFmtId !== 0 ? ' applyNumberFormat="1"' : ""}${fontId !== 0 ? ' applyFont="1"' : ""}${fillId !== 0 ? ' applyFill="1"' : ""}${align !== "" ? ' applyAlignment="1"' : ""}`;
+  const head = `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="0" xfId="0"${applies}`;
+  return align === "" ? `${head}/>` : `${head}>${align}</xf>`;
 }
 
 /** A conditional format's look: a font colour and a solid fill. */
@@ -205,11 +229,12 @@ export class StylesEditor {
     const numFmtId = this.numberFormatId(look.numberFormat);
     const fontId = look.font === undefined ? 0 : this.fontId(look.font);
     const fillId = look.fill === undefined ? 0 : this.fillId(look.fill);
-    const key = `${numFmtId}/${fontId}/${fillId}`;
+    const align = alignmentXml(look.alignment);
+    const key = `${numFmtId}/${fontId}/${fillId}/${align}`;
     const known = this.cellXfs.get(key);
     if (known !== undefined) return known;
     const index = this.counts.cellXfs + this.newCellXfs.length;
-    this.newCellXfs.push(cellXfXml(numFmtId, fontId, fillId));
+    this.newCellXfs.push(cellXfXml(numFmtId, fontId, fillId, look.alignment));
     this.cellXfs.set(key, index);
     return index;
   }

@@ -4,10 +4,14 @@
  * the parts that change are the new sheet, [Content_Types].xml, the workbook part and its
  * relationships, the styles part, docProps/app.xml and, for dynamic arrays, xl/metadata.xml. A
  * replaced sheet takes with it the parts only it used (its drawing and charts, say) and the
- * calculation chain, which Excel rebuilds.
+ * calculation chain, which Excel rebuilds. The sheet's own charts are new parts (drawingPart.ts),
+ * and when it is the sheet the workbook opens on, the sheet selected before is deselected
+ * (workbookView.ts).
  */
 import { CONTENT_TYPES, CONTENT_TYPES_PART } from "./contentTypes";
 import { PackageAdditions } from "./customXmlPart";
+import { SheetChartOut, drawingParts } from "./drawingPart";
+import { deselectedSheet, withActiveTab } from "./workbookView";
 import { dynamicArrayMetadata } from "./metadataPart";
 import {
   RELATIONSHIPS_NAMESPACE,
@@ -48,6 +52,10 @@ export interface WorksheetRequest {
   readonly content: (styles: StylesEditor, dynamicArrayMetadata: number) => WorksheetOut;
   /** Parts written beside the sheet (the stored settings' custom XML part). */
   readonly additions?: PackageAdditions;
+  /** The sheet's charts, made once its name is known (their series name it). */
+  readonly charts?: (sheetName: string) => readonly SheetChartOut[];
+  /** The workbook opens on this sheet: its tab active and the only one selected. */
+  readonly active?: boolean;
   /**
    * A hidden workbook-level defined name to point at the sheet (set, or put right when it points
    * elsewhere): the identity a copy of the sheet does not carry.
@@ -115,8 +123,16 @@ export async function writeWithWorksheet(
     newTypes.set(sheetPart, CONTENT_TYPES.worksheet);
     newRelationships.push({ type: RELATIONSHIP_TYPES.worksheet, target: sheetPart });
   }
-  changed.set(sheetPart, () => worksheetXml(content));
+  const drawing = sheetDrawing(pkg, sheetPart, request.charts?.(sheetName) ?? [], removed);
+  for (const [part, data] of drawing.parts) changed.set(part, data);
+  for (const [part, type] of drawing.contentTypes) newTypes.set(part, type);
+  const selected = request.active === true;
+  changed.set(sheetPart, () =>
+    worksheetXml({ ...content, drawing: drawing.relationshipId, selected })
+  );
   if (!styles.unchanged) changed.set(stylesPart, styles.toXml());
+  if (selected)
+    for (const [part, xml] of await othersDeselected(pkg, sheetPart)) changed.set(part, xml);
 
   for (const [part, data] of request.additions?.parts ?? []) changed.set(part, data);
   for (const [part, type] of request.additions?.contentTypes ?? []) newTypes.set(part, type);
@@ -142,6 +158,7 @@ export async function writeWithWorksheet(
       request.identity.name,
       request.identity.formula(sheetName)
     );
+  if (selected) workbookXml = withActiveTab(workbookXml, sheetIndexIn(workbookXml, sheetName));
   if (workbookXml !== pkg.workbookXml) changed.set(workbookPart, workbookXml);
 
   const first = new Map<string, PartData>([
@@ -160,6 +177,57 @@ export async function writeWithWorksheet(
     output
   );
   return { sheetName, blob };
+}
+
+/** The other sheets' parts with their views deselected, for those that were selected. */
+async function othersDeselected(
+  pkg: XlsxPackage,
+  sheetPart: string
+): Promise<Map<string, Uint8Array>> {
+  const out = new Map<string, Uint8Array>();
+  for (const sheet of pkg.worksheets) {
+    if (sheet.part.toLowerCase() === sheetPart.toLowerCase()) continue;
+    const deselected = await deselectedSheet(pkg.archive, sheet.part);
+    if (deselected !== null) out.set(sheet.part, deselected);
+  }
+  return out;
+}
+
+/**
+ * The parts of a sheet's charts, named after every part the copy keeps, and the sheet's
+ * relationships part pointing at their drawing (rId1: the sheet's earlier relationships, if it
+ * replaces one, went with the parts only it used).
+ */
+function sheetDrawing(
+  pkg: XlsxPackage,
+  sheetPart: string,
+  charts: readonly SheetChartOut[],
+  removed: ReadonlySet<string>
+): {
+  parts: Map<string, PartData>;
+  contentTypes: ReadonlyMap<string, string>;
+  relationshipId?: string;
+} {
+  if (charts.length === 0) return { parts: new Map(), contentTypes: new Map() };
+  const gone = new Set([...removed].map((p) => p.toLowerCase()));
+  const kept = pkg.archive.names().filter((n) => !gone.has(n.toLowerCase()));
+  const drawing = drawingParts(charts, kept);
+  const parts = new Map<string, PartData>(drawing.parts);
+  parts.set(
+    relationshipsPartOf(sheetPart),
+    `${RELATIONSHIPS_XML_START}${relationshipXml("rId1", RELATIONSHIP_TYPES.drawing, sheetPart, drawing.drawing)}</Relationships>`
+  );
+  return { parts, contentTypes: drawing.contentTypes, relationshipId: "rId1" };
+}
+
+/** The index of a sheet among the workbook part's <sheets>. */
+function sheetIndexIn(workbookXml: string, name: string): number {
+  const root = parseXml(workbookXml);
+  const sheets = childrenNamed(child(root, "sheets") ?? root, "sheet");
+  return Math.max(
+    0,
+    sheets.findIndex((s) => (s.attributes.get("name") ?? "").toLowerCase() === name.toLowerCase())
+  );
 }
 
 /** The relationships to add to the workbook part's, with free ids, and whether some are dropped. */

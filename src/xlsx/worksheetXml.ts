@@ -1,7 +1,8 @@
 /**
  * A worksheet part written as Excel writes one, as a stream of text chunks: column widths, the
- * sheet view (grid lines, frozen rows), cells with values, formulas and their cached results
- * (dynamic-array formulas with cm="…" and t="array"), conditional formats and table parts.
+ * sheet view (grid lines, frozen rows, selected), rows' heights, cells with values, formulas and
+ * their cached results (dynamic-array formulas with cm="…" and t="array"), merged cells,
+ * conditional formats, print setup and page breaks, the drawing and table parts.
  */
 import { ErrorValue } from "../core/cells";
 import { cellAddress, columnLetter } from "../core/cellReferences";
@@ -39,8 +40,16 @@ export interface WorksheetOut {
   readonly showGridLines?: boolean;
   /** Rows kept in view while scrolling. */
   readonly frozenRows?: number;
-  /** Printed landscape, one page wide (as many pages long as it takes). */
-  readonly printOnePageWide?: boolean;
+  /** Printed landscape at a scale, with page breaks above some rows (sheetPrint.ts). */
+  readonly print?: PrintOut;
+  /** Heights in points of rows taller than the default. */
+  readonly rowHeights?: ReadonlyMap<number, number>;
+  /** Merged ranges ("A32:L32"). */
+  readonly merges?: readonly string[];
+  /** The relationship id of the sheet's drawing (its charts). */
+  readonly drawing?: string;
+  /** The sheet the workbook opens on: its tab selected, scrolled to the top. */
+  readonly selected?: boolean;
   readonly conditionalFormats?: readonly ConditionalFormatOut[];
   /** Relationship ids of the sheet's table parts. */
   readonly tableParts?: readonly string[];
@@ -50,6 +59,13 @@ export interface WorksheetOut {
   readonly dynamicArrayMetadata: number;
   /** Index of a text in the shared string table, when the workbook's table is being written too. */
   readonly sharedString?: (text: string) => number;
+}
+
+export interface PrintOut {
+  /** Percent, 10 to 400. */
+  readonly scale: number;
+  /** The first row of each page after the first (a break above it). */
+  readonly rowBreaks: readonly number[];
 }
 
 const HEAD =
@@ -62,9 +78,8 @@ const CELLS_PER_CHUNK = 20000;
 export async function* worksheetXml(sheet: WorksheetOut): AsyncGenerator<string> {
   yield (
     HEAD +
-    (sheet.printOnePageWide === true ? sheetPrXml() : "") +
     (sheet.dimension !== undefined ? dimensionXml(sheet.dimension) : "") +
-    sheetViewsXml(sheet.showGridLines !== false, sheet.frozenRows ?? 0) +
+    sheetViewsXml(sheet.showGridLines !== false, sheet.frozenRows ?? 0, sheet.selected === true) +
     sheetFormatPrXml() +
     colsXml(sheet.columnWidths ?? []) +
     "<sheetData>"
@@ -77,7 +92,7 @@ export async function* worksheetXml(sheet: WorksheetOut): AsyncGenerator<string>
     if (cell.row !== row) {
       if (row !== 0) chunk += "</row>";
       row = cell.row;
-      chunk += `<row r="${row}">`;
+      chunk += rowXml(row, sheet.rowHeights?.get(row));
     }
     chunk += cellXml(cell, sheet);
     if (++inChunk === CELLS_PER_CHUNK) {
@@ -88,9 +103,15 @@ export async function* worksheetXml(sheet: WorksheetOut): AsyncGenerator<string>
   }
   if (row !== 0) chunk += "</row>";
   chunk += "</sheetData>";
+  chunk += mergeCellsXml(sheet.merges ?? []);
   for (const cf of sheet.conditionalFormats ?? []) chunk += conditionalFormattingXml(cf);
-  chunk += pageMarginsXml();
-  if (sheet.printOnePageWide === true) chunk += pageSetupXml();
+  if (sheet.print === undefined) chunk += pageMarginsXml();
+  else
+    chunk +=
+      narrowPageMarginsXml() +
+      pageSetupXml(sheet.print.scale) +
+      rowBreaksXml(sheet.print.rowBreaks);
+  if (sheet.drawing !== undefined) chunk += drawingXml(sheet.drawing);
   chunk += tablePartsXml(sheet.tableParts ?? []);
   yield chunk + "</worksheet>";
 }
@@ -111,15 +132,18 @@ function cellText(text: string): string {
   return text.length <= MAX_TEXT ? text : `${text.slice(0, MAX_TEXT - 1)}…`;
 }
 
-/** Printed to fit the page's width (with pageSetup's fitToWidth). */
-export const sheetPrXml = (): string => '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>';
-
 /** The used range. */
 export const dimensionXml = (ref: string): string => `<dimension ref="${ref}"/>`;
 
-/** The sheet's one view: grid lines shown or not, the first rows frozen. */
-export function sheetViewsXml(showGridLines: boolean, frozenRows: number): string {
-  const view = showGridLines ? "" : ' showGridLines="0"';
+/** The sheet's one view: grid lines shown or not, the first rows frozen; selected, scrolled to the top. */
+export function sheetViewsXml(
+  showGridLines: boolean,
+  frozenRows: number,
+  selected = false
+): string {
+  const view =
+    (showGridLines ? "" : ' showGridLines="0"') +
+    (selected ? ' tabSelected="1" topLeftCell="A1"' : "");
   if (frozenRows <= 0) return `<sheetViews><sheetView${view} workbookViewId="0"/></sheetViews>`;
   const first = `A${frozenRows + 1}`;
   return (
@@ -155,9 +179,34 @@ export function conditionalFormattingXml(cf: ConditionalFormatOut): string {
 export const pageMarginsXml = (): string =>
   '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
 
-/** Landscape, one page wide, as many pages long as it takes. */
-export const pageSetupXml = (): string =>
-  '<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>';
+/** Excel's narrow margins: a quarter inch left and right. */
+export const narrowPageMarginsXml = (): string =>
+  '<pageMargins left="0.25" right="0.25" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
+
+/** Landscape at a scale (percent), on the printer's paper. */
+export const pageSetupXml = (scale: number): string =>
+  `<pageSetup scale="${Math.round(scale)}" orientation="landscape"/>`;
+
+/** Page breaks above rows (manual, across every column); nothing when there are none. */
+export function rowBreaksXml(firstRows: readonly number[]): string {
+  if (firstRows.length === 0) return "";
+  const breaks = firstRows.map((r) => `<brk id="${r - 1}" max="16383" man="1"/>`);
+  return `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.join("")}</rowBreaks>`;
+}
+
+/** A row's start tag, with its height when it is not the default. */
+export const rowXml = (row: number, points?: number): string =>
+  points === undefined ? `<row r="${row}">` : `<row r="${row}" ht="${points}" customHeight="1">`;
+
+/** Merged ranges; nothing when there are none. */
+export function mergeCellsXml(ranges: readonly string[]): string {
+  if (ranges.length === 0) return "";
+  const cells = ranges.map((r) => `<mergeCell ref="${r}"/>`);
+  return `<mergeCells count="${cells.length}">${cells.join("")}</mergeCells>`;
+}
+
+/** The sheet's drawing, by relationship id. */
+export const drawingXml = (id: string): string => `<drawing r:id="${escapeAttribute(id)}"/>`;
 
 /** The sheet's table parts, by relationship id; nothing when it has none. */
 export function tablePartsXml(ids: readonly string[]): string {

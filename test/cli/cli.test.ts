@@ -167,11 +167,13 @@ describe("--out", () => {
     expect(cells.get("A1")).toBe("SPEC Scorecard");
     const revenueRow = rowOf("Revenue");
     const revenue = await storedCell(out, "Scorecard", `B${revenueRow}`);
+    // The parameters' cells, below the indicators.
+    const p = (label: string): string => `$B$${rowOf(label)}`;
     // Value and previous value from one formula: the period to as of, and the comparable span before it.
     expect(revenue.formula).toBe(
       '_xlfn.LET(_xlpm.k,LOWER(TRIM(CLEAN(SUBSTITUTE(Sales[Customer]&"",_xlfn.UNICHAR(160)," ")))),CHOOSE({1,2},' +
-        'SUM((_xlpm.k<>"")*(_xlpm.k<>"0")*(Sales[Date]>=$B$6)*(Sales[Date]<$B$4+1)*Sales[Amount]),' +
-        'SUM((_xlpm.k<>"")*(_xlpm.k<>"0")*(Sales[Date]>=$B$8)*(Sales[Date]<$B$9+1)*Sales[Amount])))'
+        `SUM((_xlpm.k<>"")*(_xlpm.k<>"0")*(Sales[Date]>=${p("Period start")})*(Sales[Date]<${p("As of")}+1)*Sales[Amount]),` +
+        `SUM((_xlpm.k<>"")*(_xlpm.k<>"0")*(Sales[Date]>=${p("Previous start")})*(Sales[Date]<${p("Previous end")}+1)*Sales[Amount])))`
     );
     expect(Object.fromEntries(revenue.f ?? [])).toEqual({
       t: "array",
@@ -183,7 +185,7 @@ describe("--out", () => {
     const activationRow = rowOf("Activation rate");
     const activation = await storedCell(out, "Scorecard", `B${activationRow}`);
     expect(activation.formula).toBe(
-      'IFERROR(_xldudf_SPEC_ACTIVATION_RATE(Sales[Customer],Sales[Date],Sales[Amount],$B$4,$B$14,$B$15,$B$16,Customers[[Customer ID]]),"")'
+      `IFERROR(_xldudf_SPEC_ACTIVATION_RATE(Sales[Customer],Sales[Date],Sales[Amount],${p("As of")},${p("Activation window (days)")},${p("Minimum purchase days")},${p("Minimum net amount")},Customers[[Customer ID]]),"")`
     );
     expect(activation.cell.get("cm")).toBe("1");
     expect(Object.fromEntries(activation.f ?? [])).toEqual({
@@ -203,21 +205,25 @@ describe("--out", () => {
     expect(buying.formula).toMatch(
       /^_xlfn\.LET\(_xlpm\.k,.*ROWS\(_xlfn\.UNIQUE\(_xlfn\._xlws\.FILTER\(_xlpm\.k,/
     );
-    expect((await storedCell(out, "Scorecard", "B4")).formula).toBe(
+    const asOf = `B${rowOf("As of")}`;
+    expect((await storedCell(out, "Scorecard", asOf)).formula).toBe(
       '_xlfn.LET(_xlpm.k,LOWER(TRIM(CLEAN(SUBSTITUTE(Sales[Customer]&"",_xlfn.UNICHAR(160)," ")))),INT(MAX(IF((_xlpm.k<>"")*(_xlpm.k<>"0"),Sales[Date],0))))'
     );
-    expect((await storedCell(out, "Scorecard", "B4")).format).toBe("m/d/yyyy");
+    expect((await storedCell(out, "Scorecard", asOf)).format).toBe("m/d/yyyy");
   });
 
   test("colours statuses with conditional formatting", async () => {
     const sheet = parseXml(await sheetXml(out, "Scorecard"));
     const formats = childrenNamed(sheet, "conditionalFormatting");
-    expect(formats.map((f) => f.attributes.get("sqref"))).toEqual(["F21:F44"]);
+    // The indicators' rows: from the overview's section row, right below their header, 24 rows.
+    const first = rowOf("Overview");
+    expect(first).toBe(5);
+    expect(formats.map((f) => f.attributes.get("sqref"))).toEqual([`F${first}:F${first + 23}`]);
     const rules = childrenNamed(formats[0], "cfRule");
     expect(rules.map((r) => child(r, "formula")?.text)).toEqual([
-      'F21="On track"',
-      'F21="At risk"',
-      'F21="Off track"',
+      'F5="On track"',
+      'F5="At risk"',
+      'F5="Off track"',
     ]);
     expect(rules.map((r) => [r.attributes.get("type"), r.attributes.get("priority")])).toEqual([
       ["expression", "1"],

@@ -13,7 +13,7 @@ import { writeSampleWorkbook } from "../../src/cli/sampleWorkbook";
 import { ForecastMethod } from "../../src/engine/revenueForecast";
 import { LABELS } from "../../src/plan/labels";
 import { runScorecard } from "../../src/cli/runScorecard";
-import { openPackage, sheetCells, writeTablesWorkbook } from "../support/workbooks";
+import { openPackage, packageParts, sheetCells, writeTablesWorkbook } from "../support/workbooks";
 import { MARKET } from "../fixtures/scorecardFixture";
 
 const SHOTS = join(ROOT, "test-results", "wizard");
@@ -158,6 +158,11 @@ test("every step, from the guessed mapping to a downloaded workbook with its Sco
     "Scorecard",
   ]);
   expect((await sheetCells(saved, "Scorecard")).get("A1")).toBe("SPEC Scorecard");
+  // The download carries the charts the task pane draws, as DrawingML parts.
+  const drawings = [...(await packageParts(saved))].filter(([p]) => p.startsWith("xl/drawings/d"));
+  expect(drawings.map(([, d]) => new TextDecoder().decode(d.data).match(/SPEC \w+/g))).toEqual([
+    ["SPEC forecast", "SPEC funnel", "SPEC pareto"],
+  ]);
 
   // Building again asks before replacing the sheet it made.
   await page.getByRole("button", { name: "Build scorecard" }).click();

@@ -34,9 +34,12 @@ test("tiers: each cached tier follows the thresholds the sheet computes (LARGE o
   const spill = plan.cells.find((c) => c.formula?.startsWith("SPEC.CUSTOMER_VALUE("));
   if (spill === undefined || spill.spill === undefined) throw new Error("no score column");
   const scores = spill.spill.results.map(([s]) => (typeof s === "number" ? s : NaN));
-  const thresholdA = at(17, 5)?.result;
-  const thresholdAB = at(18, 5)?.result;
-  expect(at(17, 5)?.formula).toMatch(/^IFERROR\(LARGE\(/);
+  // The thresholds beside the tier shares, in the parameters (below the indicators).
+  const rowOf = (label: string): number =>
+    plan.cells.find((c) => c.column === 1 && c.value === label)?.row ?? 0;
+  const thresholdA = at(rowOf("Tier A"), 5)?.result;
+  const thresholdAB = at(rowOf("Tier B"), 5)?.result;
+  expect(at(rowOf("Tier A"), 5)?.formula).toMatch(/^IFERROR\(LARGE\(/);
   const tiers = scores.map((_, i) => at(spill.row + i, spill.column + 1)?.result);
   scores.forEach((s, i) => {
     const expected = !(s === s)
@@ -121,7 +124,8 @@ describe("what no formula can keep live is computed at the build, and says so", 
         { subject: "customer_value", reason: "per_customer" },
       ])
     );
-    expect(plan.cells.find((c) => c.row === 19)?.value).toMatch(
+    // The legend, right below the indicators.
+    expect(at(plan.statusRule.lastRow + 1, 1)?.value).toMatch(
       /^Grey italic values were computed when the scorecard was built/
     );
   });

@@ -23,12 +23,37 @@ export interface Request {
   readonly bytes: number;
 }
 
+export interface FakeSeries {
+  name?: string;
+  /** The range of its values and categories, by address. */
+  values: string;
+  categories?: string;
+  chartType?: string;
+  axisGroup?: string;
+  markerStyle?: string;
+  /** Its fill colour (bars) or line colour, or "none" for a line not drawn. */
+  color?: string;
+  line?: string;
+}
+
+export interface FakeAxis {
+  numberFormat?: string;
+  minimum?: number;
+  reversePlotOrder?: boolean;
+  position?: string;
+}
+
 export interface FakeChart {
   type: string;
   source: string;
   name?: string;
-  title: { text?: string };
-  legend: { visible?: boolean };
+  title: { text?: string; format: { font: { size?: number } } };
+  legend: { visible?: boolean; position?: string };
+  /** Its series and axes as set (Office.js's collections are `series` and `axes`). */
+  drawn: FakeSeries[];
+  axisLooks: { value: FakeAxis; category: FakeAxis; secondaryValue: FakeAxis };
+  /** Its top-left and bottom-right cells. */
+  position?: [string, string];
   deleted: boolean;
 }
 
@@ -47,6 +72,14 @@ export interface FakeSheet {
   frozenRows: number | null;
   showGridlines: boolean;
   orientation?: string;
+  /** The print scale and margins set, and the rows page breaks were added above. */
+  zoom?: { scale?: number };
+  margins: Record<string, number>;
+  pageBreaks: string[];
+  merged: string[];
+  rowHeights: Map<number, number>;
+  /** Widths set on whole columns, in points, by letter. */
+  columnWidths: Map<string, number>;
 }
 
 export interface FakeName {
@@ -103,6 +136,11 @@ export class FakeExcel {
       conditionalFormats: [],
       frozenRows: null,
       showGridlines: true,
+      margins: {},
+      pageBreaks: [],
+      merged: [],
+      rowHeights: new Map(),
+      columnWidths: new Map(),
     };
     this.sheets.set(name, sheet);
     return sheet;
@@ -248,12 +286,8 @@ export class FakeExcel {
       },
       charts: this.charts(sheet),
       freezePanes: { freezeRows: (n: number) => (sheet.frozenRows = n) },
-      pageLayout: {
-        set orientation(v: string) {
-          sheet.orientation = v;
-        },
-        zoom: {},
-      },
+      pageLayout: pageLayout(sheet),
+      horizontalPageBreaks: { add: (cell: string) => sheet.pageBreaks.push(cell) },
       getRange: (address?: string) => fake.range(sheet, address ?? "all"),
       getRangeByIndexes: (row: number, column: number, rows: number, columns: number) =>
         fake.block(sheet, row, column, rows, columns),
@@ -271,20 +305,30 @@ export class FakeExcel {
           .map((c) => ({ name: c.name, delete: () => (c.deleted = true) }));
       },
       load: () => undefined,
-      add: (type: string, source: { address?: string }) => {
+      add: (type: string, source: { _address?: string }) => {
         const chart: FakeChart = {
           type,
-          source: String(source.address ?? ""),
-          title: {},
+          source: String(source._address ?? ""),
+          title: { format: { font: {} } },
           legend: {},
+          drawn: [{ values: String(source._address ?? "") }],
+          axisLooks: { value: {}, category: {}, secondaryValue: {} },
           deleted: false,
         };
         sheet.charts.push(chart);
-        if (fake.chartTypesRefused.has(type))
-          fake.failure = Object.assign(new Error(`${type} charts are not supported`), {
-            code: "InvalidArgument",
-          });
-        return extend(chart, { setPosition: () => undefined });
+        if (fake.chartTypesRefused.has(type)) fake.refuse(`${type} charts are not supported`);
+        return extend(chart, {
+          setPosition: (from: string, to: string) => (chart.position = [from, to]),
+          series: seriesCollection(chart, (t) => {
+            if (fake.chartTypesRefused.has(t)) fake.refuse(`${t} series are not supported`);
+          }),
+          axes: {
+            valueAxis: chart.axisLooks.value,
+            categoryAxis: chart.axisLooks.category,
+            getItem: (type: string, group: string) =>
+              type === "Value" && group === "Secondary" ? chart.axisLooks.secondaryValue : {},
+          },
+        });
       },
       getItemOrNullObject: (name: string) => {
         const chart = sheet.charts.find((c) => !c.deleted && c.name === name);
@@ -295,6 +339,11 @@ export class FakeExcel {
         };
       },
     };
+  }
+
+  /** The next sync fails with Excel's InvalidArgument. */
+  private refuse(message: string): void {
+    this.failure = Object.assign(new Error(message), { code: "InvalidArgument" });
   }
 
   /** A range given by address (A1:C5, a column B:B, or the whole sheet). */
@@ -312,6 +361,8 @@ export class FakeExcel {
         { address, worksheet: { name: sheet.name } }
       );
       return extend(block, {
+        _address: address,
+        merge: () => sheet.merged.push(address),
         conditionalFormats: {
           add: () => {
             const cf: FakeSheet["conditionalFormats"][number] = { address };
@@ -339,12 +390,22 @@ export class FakeExcel {
     }
     return {
       address,
+      merge: () => sheet.merged.push(address),
       clear: () => {
         sheet.cleared++;
         sheet.inputs.clear();
         sheet.formats.clear();
       },
-      format: {},
+      format: {
+        set rowHeight(points: number) {
+          const row = /^(\d+):\1$/.exec(address);
+          if (row !== null) sheet.rowHeights.set(Number(row[1]), points);
+        },
+        set columnWidth(w: number) {
+          const column = /^([A-Z]+):\1$/.exec(address);
+          if (column !== null) sheet.columnWidths.set(column[1], w);
+        },
+      },
       conditionalFormats: { add: () => ({ custom: { rule: {}, format: { fill: {}, font: {} } } }) },
     };
   }
@@ -399,6 +460,15 @@ export class FakeExcel {
         set columnWidth(w: number) {
           look(`columnWidth=${w}`);
         },
+        set verticalAlignment(v: string) {
+          look(`verticalAlignment=${v}`);
+        },
+        set horizontalAlignment(v: string) {
+          look(`horizontalAlignment=${v}`);
+        },
+        set wrapText(v: boolean) {
+          look(`wrapText=${v}`);
+        },
         font: style("font"),
         fill: style("fill"),
       },
@@ -452,4 +522,67 @@ export class FakeExcel {
       },
     };
   }
+}
+
+/** A worksheet's page layout: orientation, zoom and margins as set. */
+function pageLayout(sheet: FakeSheet): object {
+  const layout = {
+    set orientation(v: string) {
+      sheet.orientation = v;
+    },
+    set zoom(v: { scale?: number }) {
+      sheet.zoom = v;
+    },
+  };
+  for (const side of ["left", "right", "top", "bottom", "header", "footer"])
+    Object.defineProperty(layout, `${side}Margin`, {
+      set: (v: number) => {
+        sheet.margins[side] = v;
+      },
+      enumerable: true,
+    });
+  return layout;
+}
+
+/** A chart's series: the first made from the chart's source, more added by name; `typed` sees each kind set. */
+function seriesCollection(chart: FakeChart, typed: (type: string) => void): object {
+  const item = (s: FakeSeries): object => ({
+    set name(v: string) {
+      s.name = v;
+    },
+    set chartType(v: string) {
+      s.chartType = v;
+      typed(v);
+    },
+    set axisGroup(v: string) {
+      s.axisGroup = v;
+    },
+    set markerStyle(v: string) {
+      s.markerStyle = v;
+    },
+    markerSize: 0,
+    markerBackgroundColor: "",
+    markerForegroundColor: "",
+    setValues: (range: { _address?: string }) => (s.values = String(range._address ?? "")),
+    setXAxisValues: (range: { _address?: string }) => (s.categories = String(range._address ?? "")),
+    format: {
+      fill: { setSolidColor: (color: string) => (s.color = color) },
+      line: {
+        set color(v: string) {
+          s.color = v;
+        },
+        set lineStyle(v: string) {
+          s.line = v;
+        },
+      },
+    },
+  });
+  return {
+    getItemAt: (i: number) => item(chart.drawn[i]),
+    add: (name: string) => {
+      const s: FakeSeries = { name, values: "" };
+      chart.drawn.push(s);
+      return item(s);
+    },
+  };
 }

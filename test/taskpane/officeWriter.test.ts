@@ -13,6 +13,9 @@ import { SCORECARD_NAME } from "../../src/taskpane/scorecardIdentity";
 import { WorkbookProblem } from "../../src/taskpane/workbookProblem";
 import { Progress } from "../../src/workbook/workbookPort";
 import { FakeExcel } from "../support/fakeExcel";
+import { scorecardCharts } from "../../src/workbook/scorecardSheet";
+import { SheetRange } from "../../src/plan/chartSpec";
+import { columnLetter } from "../../src/core/cellReferences";
 import { CUSTOMERS, LEADS, MARKET, SALES } from "../fixtures/scorecardFixture";
 
 function planOf(tables: SourceTable[], asOf?: string): ScorecardPlan {
@@ -76,24 +79,26 @@ test("a new sheet beside the analyst's own 'Scorecard': every cell, its format, 
   expect(sheet.frozenRows).toBe(plan.frozenRows);
   expect(sheet.orientation).toBe("Landscape");
   // The title's look is one rectangle's format, not a call per cell.
-  expect(sheet.looks.filter((l) => l.row === 0 && l.column === 0).map((l) => l.set)).toEqual([
-    "font.bold=true",
-    "font.size=16",
-    "font.color=#1F4E79",
-  ]);
+  const title = sheet.looks.filter((l) => l.row === 0 && l.column === 0 && l.rows === 1);
+  expect(title.map((l) => l.set)).toEqual(["font.bold=true", "font.size=16", "font.color=#1F4E79"]);
   const formatCalls = excel
     .queued()
     .filter((q) => q.path.endsWith(".format.font") || q.path.endsWith(".format.fill"));
   const styled = plan.cells.filter((c) => c.style !== undefined && c.style !== "body").length;
   expect(formatCalls.length).toBeLessThan(styled); // rectangles: fewer calls than styled cells
   expect(sheet.conditionalFormats.map((c) => [c.formula, c.fill])).toEqual([
-    ['=F21="On track"', "#C6EFCE"],
-    ['=F21="At risk"', "#FFEB9C"],
-    ['=F21="Off track"', "#FFC7CE"],
+    ['=F5="On track"', "#C6EFCE"],
+    ['=F5="At risk"', "#FFEB9C"],
+    ['=F5="Off track"', "#FFC7CE"],
   ]);
   expect(sheet.charts.map((c) => [c.type, c.name, c.title.text])).toEqual([
-    ["Funnel", "SPEC funnel", "Funnel: leads → new customers"],
-    ["Pareto", "SPEC pareto", "Concentration: top 20 customers in the period"],
+    [
+      "ColumnClustered",
+      "SPEC forecast",
+      "Revenue forecast to period end, and each method's backtest error",
+    ],
+    ["BarClustered", "SPEC funnel", "Funnel: leads → new customers"],
+    ["ColumnClustered", "SPEC pareto", "Concentration: top 20 customers in the period"],
   ]);
   expect(excel.names.get(SCORECARD_NAME)).toEqual({
     sheet: name,
@@ -110,7 +115,9 @@ test("a new sheet beside the analyst's own 'Scorecard': every cell, its format, 
   );
   const cells = excel.requests.findIndex((r) => r.queued.some((q) => q.name === "formulas"));
   const looks = excel.requests
-    .map((r, i) => (r.queued.some((q) => q.path.includes(".format.font")) ? i : -1))
+    .map((r, i) =>
+      r.queued.some((q) => q.path.includes(".format.font") && !q.path.includes(".charts.")) ? i : -1
+    )
     .filter((i) => i >= 0);
   expect(manual).toBeLessThan(cells);
   expect(Math.max(...looks)).toBeLessThan(automatic);
@@ -141,8 +148,10 @@ test("building again clears the sheet it made, rewrites it in place and names it
     type: "Funnel",
     source: "",
     name: "SPEC funnel",
-    title: {},
+    title: { format: { font: {} } },
     legend: {},
+    drawn: [],
+    axisLooks: { value: {}, category: {}, secondaryValue: {} },
     deleted: false,
   });
   const name = await writePlanWithOffice(
@@ -157,7 +166,11 @@ test("building again clears the sheet it made, rewrites it in place and names it
   expect([...excel.sheets.keys()]).toEqual(["Sales", "Scorecard"]);
   const sheet = excel.sheets.get("Scorecard");
   expect(sheet?.cleared).toBe(1);
-  expect(sheet?.charts.filter((c) => !c.deleted).map((c) => c.type)).toEqual(["Funnel", "Pareto"]);
+  expect(sheet?.charts.filter((c) => !c.deleted).map((c) => c.name)).toEqual([
+    "SPEC forecast",
+    "SPEC funnel",
+    "SPEC pareto",
+  ]);
   expect(excel.names.get(SCORECARD_NAME)?.sheet).toBe("Scorecard");
 });
 
@@ -273,7 +286,7 @@ test("values instead of formulas: no formula written, each formula's cell and sp
     (c) => c.column === 6 && c.formula?.startsWith("IF(OR(") && c.result !== ""
   );
   expect(sheet?.inputs.get(`${(status?.row ?? 0) - 1},5`)).toBe(`'${status?.result}`);
-  expect(sheet?.charts.length).toBe(2);
+  expect(sheet?.charts.length).toBe(plan.charts.length);
 });
 
 test("a workbook counting days from 1904: day numbers written move back 1,462 days, formulas unchanged", async () => {
@@ -282,12 +295,16 @@ test("a workbook counting days from 1904: day numbers written move back 1,462 da
     ...LIVE,
     date1904: true,
   });
-  const asOf = plan.cells.find((c) => c.row === 4 && c.column === 2);
-  expect(asOf?.value).toBe(isoDateToSerial("2025-03-20"));
-  expect(excel.sheets.get(name)?.inputs.get("3,1")).toBe(isoDateToSerial("2025-03-20") - 1462);
-  expect(excel.sheets.get(name)?.formats.get("3,1")).toBe(NUMBER_FORMATS.date);
-  const periodStart = plan.cells.find((c) => c.row === 6 && c.column === 2);
-  expect(excel.sheets.get(name)?.inputs.get("5,1")).toBe(`=${periodStart?.formula}`);
+  const labelled = (label: string) => {
+    const row = plan.cells.find((c) => c.column === 1 && c.value === label)?.row ?? 0;
+    return { cell: plan.cells.find((c) => c.row === row && c.column === 2), key: `${row - 1},1` };
+  };
+  const asOf = labelled("As of");
+  expect(asOf.cell?.value).toBe(isoDateToSerial("2025-03-20"));
+  expect(excel.sheets.get(name)?.inputs.get(asOf.key)).toBe(isoDateToSerial("2025-03-20") - 1462);
+  expect(excel.sheets.get(name)?.formats.get(asOf.key)).toBe(NUMBER_FORMATS.date);
+  const periodStart = labelled("Period start");
+  expect(excel.sheets.get(name)?.inputs.get(periodStart.key)).toBe(`=${periodStart.cell?.formula}`);
 });
 
 test("a protected workbook structure: a clear problem, nothing added", async () => {
@@ -332,17 +349,104 @@ test("Excel refusing a request midway: calculation goes back to automatic, the p
   expect(excel.modes).toEqual(["Manual", "Automatic"]);
 });
 
-test("one chart per chart: where Funnel and Pareto charts fail, what the attempt left is removed before the fallback", async () => {
+test("one chart per chart: where this Excel refuses a line series, what the attempt left is removed and the chart drawn with its first series", async () => {
   const excel = new FakeExcel(["Sales"]);
-  excel.chartTypesRefused.add("Funnel");
-  excel.chartTypesRefused.add("Pareto");
+  excel.chartTypesRefused.add("Line");
+  excel.chartTypesRefused.add("LineMarkers");
   const name = await writePlanWithOffice(excel.run, plan, null, () => undefined, undefined, LIVE);
   const charts = excel.sheets.get(name)?.charts ?? [];
-  expect(charts.filter((c) => !c.deleted).map((c) => [c.type, c.name])).toEqual([
-    ["BarClustered", "SPEC funnel"],
-    ["ColumnClustered", "SPEC pareto"],
+  expect(charts.filter((c) => !c.deleted).map((c) => [c.type, c.name, c.drawn.length])).toEqual([
+    ["ColumnClustered", "SPEC forecast", 1],
+    ["BarClustered", "SPEC funnel", 1],
+    ["ColumnClustered", "SPEC pareto", 1],
   ]);
-  expect(charts.filter((c) => c.deleted).map((c) => c.type)).toEqual(["Funnel", "Pareto"]);
+  expect(charts.filter((c) => c.deleted).map((c) => [c.name, c.drawn.length])).toEqual([
+    ["SPEC forecast", 2],
+    ["SPEC pareto", 2],
+  ]);
+});
+
+test("charts as the plan describes them and the file draws them: series, kinds, axes, colours, places", async () => {
+  const excel = new FakeExcel(["Sales"]);
+  const name = await writePlanWithOffice(excel.run, plan, null, () => undefined, undefined, LIVE);
+  const charts = excel.sheets.get(name)?.charts ?? [];
+  const files = scorecardCharts(plan, name);
+  const cell = (row: number, column: number): string => `${columnLetter(column + 1)}${row + 1}`;
+  expect(charts.map((c) => c.position)).toEqual(
+    files.map((f) => [
+      cell(f.anchor.fromRow, f.anchor.fromColumn),
+      cell(f.anchor.toRow - 1, f.anchor.toColumn - 1),
+    ])
+  );
+  const pareto = charts.find((c) => c.name === "SPEC pareto");
+  const spec = plan.charts.find((c) => c.id === "pareto");
+  if (pareto === undefined || spec === undefined) throw new Error("no Pareto chart");
+  const address = (r: SheetRange): string =>
+    `${columnLetter(r.firstColumn)}${r.firstRow}:${columnLetter(r.lastColumn)}${r.lastRow}`;
+  expect(pareto.drawn).toEqual([
+    {
+      name: "Revenue",
+      values: address(spec.series[0].values),
+      categories: address(spec.categories),
+      color: "#4472C4",
+    },
+    {
+      name: "Cumulative share",
+      values: address(spec.series[1].values),
+      categories: address(spec.categories),
+      chartType: "Line",
+      axisGroup: "Secondary",
+      color: "#ED7D31",
+    },
+  ]);
+  expect(pareto.axisLooks).toEqual({
+    value: { numberFormat: "#,##0", minimum: 0 },
+    category: {},
+    secondaryValue: { numberFormat: "0%", minimum: 0 },
+  });
+  expect(pareto.legend).toEqual({ visible: true, position: "Bottom" });
+  const funnel = charts.find((c) => c.name === "SPEC funnel");
+  expect(funnel?.axisLooks.category).toEqual({ reversePlotOrder: true, position: "Maximum" });
+  expect(funnel?.legend).toEqual({ visible: false });
+  const forecast = charts.find((c) => c.name === "SPEC forecast");
+  expect(forecast?.drawn[1]).toMatchObject({
+    chartType: "LineMarkers",
+    axisGroup: "Secondary",
+    markerStyle: "Diamond",
+    line: "None",
+  });
+});
+
+test("the layout the plan measured: widths, tall rows, wrapped and right-aligned cells, merges, print scale, margins and page breaks", async () => {
+  const excel = new FakeExcel(["Sales"]);
+  const name = await writePlanWithOffice(excel.run, plan, null, () => undefined, undefined, LIVE);
+  const sheet = excel.sheets.get(name);
+  if (sheet === undefined) throw new Error("no sheet");
+  expect([...sheet.rowHeights]).toEqual(plan.rowHeights.map((h) => [h.row, h.points]));
+  expect(sheet.merged).toEqual(
+    plan.merges.map(
+      (m) => `${columnLetter(m.firstColumn)}${m.row}:${columnLetter(m.lastColumn)}${m.row}`
+    )
+  );
+  expect(sheet.zoom).toEqual({ scale: plan.print.scale });
+  expect(sheet.margins).toEqual({
+    left: 18,
+    right: 18,
+    top: 54,
+    bottom: 54,
+    header: 21.6,
+    footer: 21.6,
+  });
+  expect(sheet.pageBreaks).toEqual(plan.print.rowBreaks.map((r) => `A${r}`));
+  const looks = (set: string) =>
+    sheet.looks.filter((l) => l.set === set).map((l) => `${l.row + 1},${l.column + 1}`);
+  expect(looks("wrapText=true")).toEqual(
+    plan.cells.filter((c) => c.wrap === true).map((c) => `${c.row},${c.column}`)
+  );
+  expect(looks("horizontalAlignment=Right")).toEqual(
+    plan.cells.filter((c) => c.align === "right").map((c) => `${c.row},${c.column}`)
+  );
+  expect([...sheet.columnWidths.values()]).toEqual(plan.columnWidths.map((w) => w * 7));
 });
 
 test("without ExcelApi 1.8 each request suspends calculation until its sync instead", async () => {

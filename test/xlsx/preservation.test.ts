@@ -30,6 +30,8 @@ const dir = mkdtempSync(join(tmpdir(), "spec-preserve-"));
 const REFERENCE = join(__dirname, "..", "fixtures", "excel-authored");
 const TABLES = [SALES, CUSTOMERS, LEADS, MARKET];
 const ARGS = ["--as-of", "2025-03-20", "--period", "month"];
+/** The Scorecard's charts, numbered after the source's own chart1. */
+const CHARTS = ["xl/charts/chart2.xml", "xl/charts/chart3.xml", "xl/charts/chart4.xml"];
 describe.each([
   ["a workbook with a chart, an image, notes, a pivot table and defined names", false],
   ["a macro-enabled workbook (.xlsm)", true],
@@ -52,7 +54,7 @@ describe.each([
     expect(sha256Of(source)).toBe(before);
   });
 
-  test("every other part is the source's, byte for byte, compressed bytes included; only the sheet, the metadata part and the stored settings are new, and the parts that list them gain exactly their elements", async () => {
+  test("every other part is the source's, byte for byte, compressed bytes included; only the sheet, its drawing and charts, the metadata part and the stored settings are new, the parts that list them gain exactly their elements, and the workbook opens on the Scorecard", async () => {
     const sheet = "xl/worksheets/sheet6.xml";
     // The first free relationship ids: the source's workbook has 8, and the macro project one more.
     const [metadataId, sheetId, settingsId] = macros
@@ -67,7 +69,11 @@ describe.each([
       "customXml/_rels/item1.xml.rels",
       "customXml/item1.xml",
       "customXml/itemProps1.xml",
+      ...CHARTS,
+      "xl/drawings/_rels/drawing2.xml.rels",
+      "xl/drawings/drawing2.xml",
       "xl/metadata.xml",
+      "xl/worksheets/_rels/sheet6.xml.rels",
       sheet,
     ]);
     expect(c.storedDifferently).toEqual([]);
@@ -77,6 +83,8 @@ describe.each([
         extra: [
           `<Override PartName="/xl/metadata.xml" ContentType="${CONTENT_TYPES.sheetMetadata}"/>`,
           `<Override PartName="/${sheet}" ContentType="${CONTENT_TYPES.worksheet}"/>`,
+          `<Override PartName="/xl/drawings/drawing2.xml" ContentType="${CONTENT_TYPES.drawing}"/>`,
+          ...CHARTS.map((c) => `<Override PartName="/${c}" ContentType="${CONTENT_TYPES.chart}"/>`),
           `<Override PartName="/customXml/itemProps1.xml" ContentType="${CUSTOM_XML.propertiesType}"/>`,
         ],
         missing: [],
@@ -103,11 +111,21 @@ describe.each([
       {
         part: "xl/workbook.xml",
         extra: [
+          // It opens on the Scorecard...
+          `<workbookView xWindow="-120" yWindow="-120" windowWidth="29040" windowHeight="15840" activeTab="5"/>`,
           `<sheet name="Scorecard" sheetId="6" r:id="${sheetId}"/>`,
           // The Scorecard's identity: the hidden name a rebuild finds it by.
           `<definedName name="SPEC_Scorecard" hidden="1">'Scorecard'!$A$1</definedName>`,
         ],
-        missing: [],
+        missing: [
+          `<workbookView xWindow="-120" yWindow="-120" windowWidth="29040" windowHeight="15840" activeTab="0"/>`,
+        ],
+      },
+      {
+        // ...the only sheet selected: the one selected before loses that attribute, nothing else.
+        part: "xl/worksheets/sheet1.xml",
+        extra: ['<sheetView workbookViewId="0"/>'],
+        missing: ['<sheetView tabSelected="1" workbookViewId="0"/>'],
       },
     ]);
   });
@@ -118,7 +136,10 @@ describe.each([
     const identity = `<definedName name="SPEC_Scorecard" hidden="1">'Scorecard'!$A$1</definedName>`;
     expect(await partText(out, "xl/workbook.xml")).toContain(identity);
     const without = (xml: string): string =>
-      xml.replace(/<sheet name="Scorecard"[^>]*\/>/, "").replace(identity, "");
+      xml
+        .replace(/<sheet name="Scorecard"[^>]*\/>/, "")
+        .replace(identity, "")
+        .replace('activeTab="5"', 'activeTab="0"'); // it opens on the Scorecard
     expect(without(await partText(out, "xl/workbook.xml"))).toBe(
       await partText(source, "xl/workbook.xml")
     );
@@ -342,15 +363,27 @@ describe("building again replaces the sheet the earlier build made, and what onl
       "xl/charts/chart9.xml",
       "xl/drawings/_rels/drawing9.xml.rels",
       "xl/drawings/drawing9.xml",
-      "xl/worksheets/_rels/sheet6.xml.rels",
     ]);
-    expect(c.extra).toEqual([]);
+    // The new build's charts, numbered after every part the copy keeps (the first build's too,
+    // which that sheet no longer used).
+    expect(c.extra).toEqual([
+      "xl/charts/chart5.xml",
+      "xl/charts/chart6.xml",
+      "xl/charts/chart7.xml",
+      "xl/drawings/_rels/drawing3.xml.rels",
+      "xl/drawings/drawing3.xml",
+    ]);
     expect(c.storedDifferently).toEqual([]);
     // What named them goes with them; the user's own chart and image stay.
     expect(c.differing).toEqual([
       {
         part: "[Content_Types].xml",
-        extra: [],
+        extra: [
+          `<Override PartName="/xl/drawings/drawing3.xml" ContentType="${CONTENT_TYPES.drawing}"/>`,
+          ...["chart5", "chart6", "chart7"].map(
+            (c) => `<Override PartName="/xl/charts/${c}.xml" ContentType="${CONTENT_TYPES.chart}"/>`
+          ),
+        ],
         missing: [
           '<Override PartName="/xl/drawings/drawing9.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>',
           '<Override PartName="/xl/charts/chart9.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>',
@@ -361,6 +394,17 @@ describe("building again replaces the sheet the earlier build made, and what onl
         extra: [],
         missing: [
           `<Relationship Id="rId99" Type="${RELATIONSHIP_TYPES.calcChain}" Target="calcChain.xml"/>`,
+        ],
+      },
+      {
+        // The sheet's one relationship now points at the new build's drawing.
+        part: "xl/worksheets/_rels/sheet6.xml.rels",
+        extra: [
+          '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
+          `<Relationship Id="rId1" Type="${RELATIONSHIP_TYPES.drawing}" Target="../drawings/drawing3.xml"/>`,
+        ],
+        missing: [
+          `<Relationship Id="rId1" Type="${RELATIONSHIP_TYPES.drawing}" Target="../drawings/drawing9.xml"/>`,
         ],
       },
     ]);

@@ -10,21 +10,20 @@ import {
   colsXml,
   conditionalFormattingXml,
   dimensionXml,
+  drawingXml,
+  mergeCellsXml,
+  narrowPageMarginsXml,
   pageMarginsXml,
   pageSetupXml,
+  rowBreaksXml,
+  rowXml,
   sheetFormatPrXml,
-  sheetPrXml,
   sheetViewsXml,
   tablePartsXml,
   worksheetXml,
 } from "../../src/xlsx/worksheetXml";
 
 test.each<[string, () => string, string]>([
-  [
-    "<sheetPr> fitting the page's width",
-    sheetPrXml,
-    '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>',
-  ],
   ["<dimension>", () => dimensionXml("A1:H120"), '<dimension ref="A1:H120"/>'],
   [
     "<sheetViews>, grid lines shown, nothing frozen",
@@ -46,6 +45,18 @@ test.each<[string, () => string, string]>([
     () => sheetViewsXml(false, 3),
     '<sheetViews><sheetView showGridLines="0" workbookViewId="0"><pane ySplit="3" topLeftCell="A4" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A4" sqref="A4"/></sheetView></sheetViews>',
   ],
+  [
+    "<sheetViews>, the sheet the workbook opens on, scrolled to the top, three rows frozen",
+    () => sheetViewsXml(false, 3, true),
+    '<sheetViews><sheetView showGridLines="0" tabSelected="1" topLeftCell="A1" workbookViewId="0"><pane ySplit="3" topLeftCell="A4" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A4" sqref="A4"/></sheetView></sheetViews>',
+  ],
+  [
+    "<sheetViews>, selected, nothing frozen",
+    () => sheetViewsXml(true, 0, true),
+    '<sheetViews><sheetView tabSelected="1" topLeftCell="A1" workbookViewId="0"/></sheetViews>',
+  ],
+  ["<row>", () => rowXml(7), '<row r="7">'],
+  ["<row>, taller", () => rowXml(7, 45), '<row r="7" ht="45" customHeight="1">'],
   ["<sheetFormatPr>", sheetFormatPrXml, '<sheetFormatPr defaultRowHeight="15"/>'],
   ["<cols>, none set", () => colsXml([]), ""],
   [
@@ -71,10 +82,28 @@ test.each<[string, () => string, string]>([
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>',
   ],
   [
-    "<pageSetup>, landscape, one page wide",
-    pageSetupXml,
-    '<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>',
+    "<pageMargins>, narrow",
+    narrowPageMarginsXml,
+    '<pageMargins left="0.25" right="0.25" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>',
   ],
+  [
+    "<pageSetup>, landscape at a scale",
+    () => pageSetupXml(72),
+    '<pageSetup scale="72" orientation="landscape"/>',
+  ],
+  ["<mergeCells>, none", () => mergeCellsXml([]), ""],
+  [
+    "<mergeCells>",
+    () => mergeCellsXml(["A32:L32", "B3:C3"]),
+    '<mergeCells count="2"><mergeCell ref="A32:L32"/><mergeCell ref="B3:C3"/></mergeCells>',
+  ],
+  ["<rowBreaks>, none", () => rowBreaksXml([]), ""],
+  [
+    "<rowBreaks>: a page break above rows 31 and 55",
+    () => rowBreaksXml([31, 55]),
+    '<rowBreaks count="2" manualBreakCount="2"><brk id="30" max="16383" man="1"/><brk id="54" max="16383" man="1"/></rowBreaks>',
+  ],
+  ["<drawing>", () => drawingXml("rId1"), '<drawing r:id="rId1"/>'],
   ["<tableParts>, none", () => tablePartsXml([]), ""],
   [
     "<tableParts>",
@@ -160,7 +189,7 @@ test.each<[string, CellOut, Pick<WorksheetOut, "dynamicArrayMetadata" | "sharedS
   expect(cellXml(cell, sheet)).toBe(expected);
 });
 
-test("a whole sheet: head, rows in order, conditional formats, margins, print set-up, tables", async () => {
+test("a whole sheet: head, rows in order, heights, merges, conditional formats, margins, print set-up, breaks, drawing, tables", async () => {
   const cells: CellOut[] = [
     { row: 1, column: 1, value: "Title", style: 1 },
     { row: 3, column: 1, value: "As of" },
@@ -172,7 +201,11 @@ test("a whole sheet: head, rows in order, conditional formats, margins, print se
     columnWidths: [20],
     showGridLines: false,
     frozenRows: 1,
-    printOnePageWide: true,
+    selected: true,
+    rowHeights: new Map([[3, 30]]),
+    merges: ["A1:B1"],
+    print: { scale: 80, rowBreaks: [3] },
+    drawing: "rId2",
     conditionalFormats: [{ range: "B3", rules: [{ formula: "B3>0", style: 0 }] }],
     tableParts: ["rId1"],
     dimension: "A1:B3",
@@ -182,18 +215,20 @@ test("a whole sheet: head, rows in order, conditional formats, margins, print se
   expect(xml).toBe(
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
       '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
-      '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' +
       '<dimension ref="A1:B3"/>' +
-      '<sheetViews><sheetView showGridLines="0" workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>' +
+      '<sheetViews><sheetView showGridLines="0" tabSelected="1" topLeftCell="A1" workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>' +
       '<sheetFormatPr defaultRowHeight="15"/>' +
       '<cols><col min="1" max="1" width="20" customWidth="1"/></cols>' +
       "<sheetData>" +
       '<row r="1"><c r="A1" s="1" t="inlineStr"><is><t>Title</t></is></c></row>' +
-      '<row r="3"><c r="A3" t="inlineStr"><is><t>As of</t></is></c><c r="B3" s="2" cm="1"><f t="array" ref="B3">MAX(T[Date])</f><v>45736</v></c></row>' +
+      '<row r="3" ht="30" customHeight="1"><c r="A3" t="inlineStr"><is><t>As of</t></is></c><c r="B3" s="2" cm="1"><f t="array" ref="B3">MAX(T[Date])</f><v>45736</v></c></row>' +
       "</sheetData>" +
+      '<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>' +
       '<conditionalFormatting sqref="B3"><cfRule type="expression" dxfId="0" priority="1"><formula>B3&gt;0</formula></cfRule></conditionalFormatting>' +
-      '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
-      '<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>' +
+      '<pageMargins left="0.25" right="0.25" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+      '<pageSetup scale="80" orientation="landscape"/>' +
+      '<rowBreaks count="1" manualBreakCount="1"><brk id="2" max="16383" man="1"/></rowBreaks>' +
+      '<drawing r:id="rId2"/>' +
       '<tableParts count="1"><tablePart r:id="rId1"/></tableParts>' +
       "</worksheet>"
   );

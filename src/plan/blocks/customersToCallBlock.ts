@@ -1,20 +1,22 @@
 /** The customers to call (SPEC.md §3.3): lapsing, the most revenue at stake first, computed at the build. */
-import { BlockBuilder, BlockWriter, COLUMN } from "../planBlock";
+import { BlockBuilder, BlockWriter } from "../planBlock";
 import { resultOf } from "../planCells";
 
 export const customersToCallBlock: BlockBuilder = ({ card, words: L }, at) => {
   const list = card.customersToCall;
   const w = new BlockWriter(at.row);
   w.snapshots.push({ subject: "customers_to_call", reason: "per_customer" });
-  const titleRow = w.row;
-  w.table(L.toCall.title, [
-    L.toCall.customer,
-    L.toCall.lastPurchase,
-    L.toCall.lapseDay,
-    L.toCall.pAlive,
-    L.toCall.expectedRevenue,
-  ]);
-  w.put({ row: titleRow, column: COLUMN.note, value: L.toCall.note, style: "note" });
+  w.table(
+    L.toCall.title,
+    [
+      L.toCall.customer,
+      L.toCall.lastPurchase,
+      L.toCall.lapseDay,
+      L.toCall.pAlive,
+      L.toCall.expectedRevenue,
+    ],
+    L.toCall.note
+  );
   for (const c of list.customers) {
     const row = w.row++;
     w.put({ row, column: 1, value: card.customerLabels[c.customer], style: "label" });

@@ -1,6 +1,7 @@
 /**
  * Revenue to the period end by each method of SPEC.md §3.4 (live), their backtests (computed at
- * the build), the one chosen as the headline; and margin at the prior-year pace.
+ * the build), the one chosen as the headline; and margin at the prior-year pace. Below the table,
+ * a chart of each method's forecast (columns) and backtest error (markers, on a second axis).
  */
 import { FORECAST_METHODS, ForecastMethod } from "../../engine/revenueForecast";
 import { MARGIN, REVENUE } from "../../engine/stages/overview";
@@ -73,6 +74,32 @@ export const forecastBlock: BlockBuilder = (ctx, at) => {
     w.put({ row: w.row++, column: COLUMN.note, value: L.forecasts.marginNote, style: "note" });
   }
   w.row++;
+  const rows = FORECAST_METHODS.map((m) => methodRow.get(m) as number);
+  const column = (c: number) => ({
+    firstRow: Math.min(...rows),
+    lastRow: Math.max(...rows),
+    firstColumn: c,
+    lastColumn: c,
+  });
+  w.chart({
+    id: "forecast",
+    kind: "column",
+    title: L.forecasts.chartTitle,
+    categories: column(1),
+    series: [
+      { name: L.forecasts.forecast, values: column(2) },
+      {
+        name: L.forecasts.backtestError,
+        values: column(3),
+        kind: "line",
+        secondaryAxis: true,
+        markersOnly: true,
+      },
+    ],
+    anchor: { row: w.row, column: 1, columns: COLUMN.note, rows: 14 },
+    valueFormat: "#,##0",
+    secondaryValueFormat: "0%",
+  });
   return w.block({
     anchors: { forecast: { methodCell: (m) => cellAddress(methodRow.get(m) as number, 2) } },
   });

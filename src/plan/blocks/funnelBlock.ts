@@ -1,16 +1,14 @@
-/** The funnel, as its chart draws it: leads, converted leads, new customers, from the indicator table. */
+/** The funnel: leads, converted leads, new customers, from the indicator table; a bar chart beside it. */
 import { LEADS, LEAD_CONVERSION } from "../../engine/stages/marketing";
 import { NEW_CUSTOMERS } from "../../engine/stages/sales";
 import { BlockBuilder, BlockWriter, COLUMN, noBlock } from "../planBlock";
-import { ChartRange, resultOf } from "../planCells";
+import { resultOf } from "../planCells";
 
-export interface FunnelAnchors {
-  /** The funnel's rows, for its chart; null without a Leads table. */
-  readonly chart: ChartRange | null;
-}
+/** The chart's place: right of the table, a column apart, as tall as a dozen rows. */
+const CHART = { column: 4, columns: 4, rows: 12 } as const;
 
 export const funnelBlock: BlockBuilder = ({ card, words: L, language }, at) => {
-  if (card.byLeadSource === null) return noBlock(at, { funnel: { chart: null } });
+  if (card.byLeadSource === null) return noBlock(at);
   const w = new BlockWriter(at.row);
   w.table(L.breakdowns.funnel, ["", L.columns.value]);
   const first = w.row;
@@ -34,7 +32,21 @@ export const funnelBlock: BlockBuilder = ({ card, words: L, language }, at) => {
     leads !== null && conversion !== null ? Math.round(leads * conversion) : 0
   );
   step(NEW_CUSTOMERS.words[language], indicators.value(NEW_CUSTOMERS), resultOf(fresh));
-  const chart = { firstRow: first, lastRow: w.row - 1 };
+  const last = w.row - 1;
   w.row++;
-  return w.block({ anchors: { funnel: { chart } } });
+  w.chart({
+    id: "funnel",
+    kind: "bar",
+    title: L.breakdowns.funnel,
+    categories: { firstRow: first, lastRow: last, firstColumn: 1, lastColumn: 1 },
+    series: [
+      {
+        name: L.columns.value,
+        values: { firstRow: first, lastRow: last, firstColumn: 2, lastColumn: 2 },
+      },
+    ],
+    anchor: { row: first - 1, ...CHART },
+    valueFormat: "#,##0",
+  });
+  return w.block();
 };

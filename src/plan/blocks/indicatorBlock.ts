@@ -77,6 +77,8 @@ export const indicatorBlock: BlockBuilder = (ctx, at) => {
     const shown = liveCells(ctx, w, r, result, live);
     if (shown !== "not_available") judgement(ctx, w, r, result, P, shown);
   }
+  // What the grey italic cells of the table (and further down) are.
+  w.put({ row: w.row++, column: COLUMN.label, value: L.snapshot.legend, style: "snapshot" });
   w.row++;
   const revenue = ctx.card.indicators.find((i) => i.info === REVENUE);
   return w.block({

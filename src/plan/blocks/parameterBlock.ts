@@ -131,7 +131,13 @@ function parameterRows(
 
 export const parameterBlock: BlockBuilder = (ctx, at) => {
   const w = new BlockWriter(at.row);
-  const rowOf = Object.fromEntries(PARAMETERS.map((k, i) => [k, at.row + i])) as Record<
+  w.put({
+    row: w.row++,
+    column: COLUMN.label,
+    value: ctx.words.parameters.title,
+    style: "section",
+  });
+  const rowOf = Object.fromEntries(PARAMETERS.map((k, i) => [k, w.row + i])) as Record<
     Parameter,
     number
   >;
@@ -147,12 +153,7 @@ export const parameterBlock: BlockBuilder = (ctx, at) => {
       w.put({ row: w.row, column: COLUMN.previous, value: note, style: "note" });
     w.row++;
   }
-  w.put({
-    row: w.row++,
-    column: COLUMN.label,
-    value: ctx.words.snapshot.legend,
-    style: "snapshot",
-  });
+  w.row++;
 
   const thresholds = ctx.card.value.tierThresholds;
   // A customer is in tier A when its rank is within round(A share × scored), which is the same as

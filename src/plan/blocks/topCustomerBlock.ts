@@ -1,18 +1,17 @@
-/** Concentration: the period's top customers, their live revenue and cumulative share, for the Pareto chart. */
+/**
+ * Concentration: the period's top customers, their live revenue and cumulative share; beside them
+ * the Pareto chart (revenue in columns, the cumulative share as a line on a second axis).
+ */
 import { REVENUE } from "../../engine/stages/overview";
 import { BlockBuilder, BlockWriter, noBlock } from "../planBlock";
-import { ChartRange } from "../planCells";
 import { absolute, cellAddress } from "../references";
 import { customerRevenueFormula } from "../sheetFormulas";
 
 /** Customers listed for the Pareto chart. */
 export const TOP_CUSTOMERS = 20;
 
-export interface TopCustomerAnchors {
-  /** The rows and columns of the Pareto chart; null when no customer has revenue. */
-  readonly chart:
-    (ChartRange & { readonly labelColumn: number; readonly valueColumn: number }) | null;
-}
+/** The chart's place: right of the table, a column apart. */
+const CHART = { column: 5, columns: 4, minRows: 14 } as const;
 
 export const topCustomerBlock: BlockBuilder = ({ card, words: L, refs }, at) => {
   const revenue = card.revenueByCustomer;
@@ -20,7 +19,7 @@ export const topCustomerBlock: BlockBuilder = ({ card, words: L, refs }, at) => 
     .filter((c) => revenue[c] > 0)
     .sort((x, y) => revenue[y] - revenue[x] || x - y)
     .slice(0, TOP_CUSTOMERS);
-  if (top.length === 0) return noBlock(at, { topCustomers: { chart: null } });
+  if (top.length === 0) return noBlock(at);
   const w = new BlockWriter(at.row);
   w.table(L.breakdowns.topCustomers, [
     L.value.customer,
@@ -58,7 +57,31 @@ export const topCustomerBlock: BlockBuilder = ({ card, words: L, refs }, at) => 
     });
     w.row++;
   }
-  const chart = { firstRow: first, lastRow: w.row - 1, labelColumn: 1, valueColumn: 2 };
+  const last = w.row - 1;
   w.row++;
-  return w.block({ anchors: { topCustomers: { chart } } });
+  const rows = (column: number) => ({
+    firstRow: first,
+    lastRow: last,
+    firstColumn: column,
+    lastColumn: column,
+  });
+  w.chart({
+    id: "pareto",
+    kind: "column",
+    title: L.breakdowns.topCustomers,
+    categories: rows(1),
+    series: [
+      { name: L.breakdowns.revenue, values: rows(2) },
+      { name: L.breakdowns.cumulativeShare, values: rows(3), kind: "line", secondaryAxis: true },
+    ],
+    anchor: {
+      row: first - 1,
+      column: CHART.column,
+      columns: CHART.columns,
+      rows: Math.max(CHART.minRows, last - first + 2),
+    },
+    valueFormat: "#,##0",
+    secondaryValueFormat: "0%",
+  });
+  return w.block();
 };
