@@ -32,18 +32,21 @@ export interface ActivationCount {
 /**
  * Counts active customers in one pass over the rows (two when purchase days must be counted
  * distinct). `base`, when given, lists the codes of the customer base; `customerCount` is the
- * index's count of codes.
+ * index's count of codes. `rowsUntil`: rows dated after it are left out, as if not in the table
+ * (who is still active at a later day if nobody buys any more).
  */
 export function countActive(
   rows: Activity,
   customerCount: number,
   def: ActivationDefinition,
-  base: Int32Array | null
+  base: Int32Array | null,
+  rowsUntil = Infinity
 ): ActivationCount {
   const { customer, day, amount } = rows;
   const n = customer.length;
   const m = customerCount;
   const asOf = def.asOf ?? rows.latestDay;
+  const lastRow = Math.min(asOf, rowsUntil);
   const windowStart = asOf - def.windowDays; // the window is windowStart < d <= asOf
   const inBase = new Uint8Array(m);
   if (base !== null) for (let i = 0; i < base.length; i++) if (base[i] >= 0) inBase[base[i]] = 1;
@@ -61,7 +64,7 @@ export function countActive(
     const c = customer[i];
     if (c < 0) continue;
     const d = day[i];
-    if (d > asOf) continue;
+    if (d > lastRow) continue;
     if (base === null) inBase[c] = 1;
     if (d <= windowStart) continue;
     const a = amount === null ? 1 : amount[i];
@@ -87,7 +90,7 @@ export function countActive(
     }
   }
   if (bucketStart !== null)
-    countBucketedDays(rows, asOf, windowStart, span, bucketStart, purchaseDays);
+    countBucketedDays(rows, asOf, lastRow, windowStart, span, bucketStart, purchaseDays);
 
   const floor = def.minAmount - 1e-9 * Math.max(1, def.minAmount);
   const isActive = new Uint8Array(m);
@@ -108,6 +111,7 @@ export function countActive(
 function countBucketedDays(
   rows: Activity,
   asOf: number,
+  lastRow: number,
   windowStart: number,
   span: number,
   bucketStart: Int32Array,
@@ -120,7 +124,7 @@ function countBucketedDays(
   for (let i = 0; i < customer.length; i++) {
     const c = customer[i];
     const d = day[i];
-    if (c < 0 || d > asOf || d <= windowStart) continue;
+    if (c < 0 || d > lastRow || d <= windowStart) continue;
     if ((amount === null ? 1 : amount[i]) > 0) byDay[fill[asOf - d]++] = c;
   }
   const lastBucket = new Int32Array(purchaseDays.length); // bucket + 1 in which the customer was last counted

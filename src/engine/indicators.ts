@@ -7,12 +7,27 @@ import { ActivationDefinition } from "../core/activation";
 import { CustomerModelsByDay } from "./customerOutlook";
 import { INDICATORS, IndicatorValues } from "./indicatorCatalog";
 import { IndicatorSpan, SalesFacts, SpanTotals, salesFacts, spanTotals } from "./indicatorTotals";
+import { Period } from "./period";
 import { ScorecardData } from "./scorecardData";
 
 export interface SpanFigures {
   readonly values: IndicatorValues;
   readonly totals: SpanTotals;
 }
+
+/** A period's span as of its as of: from its first day to as of, against the previous comparable span. */
+export const currentSpan = (p: Period): IndicatorSpan => ({
+  span: p.current,
+  comparison: p.previous,
+  periodEnd: p.full.end,
+});
+
+/** The previous comparable span of a period, against the one before it; its period ends where `p` starts. */
+export const previousSpan = (p: Period): IndicatorSpan => ({
+  span: p.previous,
+  comparison: p.beforePrevious,
+  periodEnd: p.current.start - 1,
+});
 
 /** Each indicator's value from a span's totals. */
 export function valuesOf(totals: SpanTotals): IndicatorValues {

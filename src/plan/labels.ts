@@ -181,6 +181,7 @@ const EN: Labels = {
       "Not available: as of is the period's last day, nothing is left to expect.",
     spend_model_undefined:
       "Not available: spend per purchase varies too much between customers for the model to give a mean (q ≤ 1).",
+    period_before_data: "Not available: the period ends before the first sale.",
   },
   breakdowns: {
     bySegment: "Revenue and customers by segment",
@@ -338,6 +339,7 @@ const ES: Labels = {
       "No disponible: la fecha de corte es el último día del periodo, no queda nada por esperar.",
     spend_model_undefined:
       "No disponible: el gasto por compra varía tanto entre clientes que el modelo no da una media (q ≤ 1).",
+    period_before_data: "No disponible: el periodo termina antes de la primera venta.",
   },
   breakdowns: {
     bySegment: "Ventas y clientes por segmento",
