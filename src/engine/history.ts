@@ -28,6 +28,8 @@ export interface HistoryPoint extends IndicatorValue {
 }
 
 export interface IndicatorHistory {
+  /** The first day of a sales row with a customer: periods that end before it have no data. */
+  readonly firstDay: number;
   /** The whole periods before the current one, oldest first, each as of its last day. */
   readonly periods: readonly Period[];
   /** Each indicator's value over them, in the same order. */
@@ -72,5 +74,5 @@ export function indicatorHistory(
       }),
     ])
   ) as Record<IndicatorId, HistoryPoint[]>;
-  return { periods, points };
+  return { firstDay, periods, points };
 }

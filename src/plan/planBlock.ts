@@ -10,11 +10,13 @@ import { DataRefs } from "../engine/formulaText";
 import { ColumnBytes } from "../engine/indicatorDefinition";
 import { Scorecard } from "../engine/scorecard";
 import { CUSTOM_FUNCTION_ARGUMENTS_LIMIT, megabytes } from "./argumentSize";
+import { ChartSpec } from "./chartSpec";
 import { Labels } from "./labels";
 import { PlanCell, Snapshot, SnapshotReason } from "./planCells";
 import type { ForecastAnchors } from "./blocks/forecastBlock";
 import type { FunnelAnchors } from "./blocks/funnelBlock";
 import type { IndicatorAnchors } from "./blocks/indicatorBlock";
+import type { ModelCheckAnchors } from "./blocks/modelCheckBlock";
 import type { ParameterAnchors } from "./blocks/parameterBlock";
 import type { TopCustomerAnchors } from "./blocks/topCustomerBlock";
 import type { ValueTableAnchors } from "./blocks/valueTableBlock";
@@ -54,6 +56,7 @@ export interface Anchors {
   readonly parameters: ParameterAnchors;
   readonly indicators: IndicatorAnchors;
   readonly forecast: ForecastAnchors;
+  readonly modelCheck: ModelCheckAnchors;
   readonly funnel: FunnelAnchors;
   readonly topCustomers: TopCustomerAnchors;
   readonly valueTable: ValueTableAnchors;
@@ -67,6 +70,11 @@ export interface Block {
   readonly anchors?: Partial<Anchors>;
   /** Cells that refer to blocks further down, made once every block is placed. */
   readonly below?: (anchors: Anchors) => readonly PlanCell[];
+  /**
+   * The block's charts, over its own cells. A chart's rows are its block's: the next block starts
+   * below the lowest chart, so no chart covers another block's cells.
+   */
+  readonly charts?: readonly ChartSpec[];
 }
 
 /** Where a block starts, and the anchors of the blocks above it. */
@@ -81,6 +89,7 @@ export type BlockBuilder = (ctx: PlanContext, at: Placement) => Block;
 export class BlockWriter {
   readonly cells: PlanCell[] = [];
   readonly snapshots: Snapshot[] = [];
+  readonly charts: ChartSpec[] = [];
 
   /** `row`: the next row to write. */
   constructor(public row: number) {}
@@ -98,9 +107,21 @@ export class BlockWriter {
     this.row++;
   }
 
+  /** A chart of the block; the block keeps the rows it covers, and a blank row after them. */
+  chart(spec: ChartSpec): void {
+    this.charts.push(spec);
+    this.row = Math.max(this.row, spec.anchor.row + spec.anchor.rows + 1);
+  }
+
   /** The block written so far, with what else it gives. */
   block(rest: Pick<Block, "anchors" | "below"> = {}): Block {
-    return { cells: this.cells, snapshots: this.snapshots, nextRow: this.row, ...rest };
+    return {
+      cells: this.cells,
+      snapshots: this.snapshots,
+      nextRow: this.row,
+      ...(this.charts.length > 0 ? { charts: this.charts } : {}),
+      ...rest,
+    };
   }
 }
 
@@ -118,7 +139,7 @@ export const tooLarge = (bytes: number): boolean => bytes > CUSTOM_FUNCTION_ARGU
 /** The note of a cell computed at the build. */
 export function snapshotNote(
   words: Labels,
-  reason: Exclude<SnapshotReason, "past_periods">,
+  reason: Exclude<SnapshotReason, "past_periods" | "formula_too_long">,
   bytes = 0
 ): string {
   return reason === "per_customer"

@@ -2,6 +2,7 @@
 import { IndicatorFormat } from "../engine/indicatorDefinition";
 import { IndicatorId } from "../engine/indicatorCatalog";
 import { Status } from "../engine/status";
+import type { ChartSpec } from "./chartSpec";
 
 export type CellStyle =
   | "title"
@@ -14,7 +15,7 @@ export type CellStyle =
   | "body"
   | "note"
   | "snapshot";
-export type NumberFormatKind = IndicatorFormat | "date" | "score" | "general";
+export type NumberFormatKind = IndicatorFormat | "date" | "score" | "mean" | "general";
 
 /**
  * Number formats in Excel's invariant (en-US) codes; Excel shows separators by its locale. Dates
@@ -28,6 +29,8 @@ export const NUMBER_FORMATS: Record<NumberFormatKind, string> = {
   index: "#,##0",
   date: "m/d/yyyy",
   score: "0.0",
+  /** A mean per customer of a few events: 0.237 purchases. */
+  mean: "#,##0.000",
   general: "General",
 };
 
@@ -66,7 +69,8 @@ export interface StatusRule {
 }
 
 /** Why a part of the sheet holds values computed at the build instead of live formulas. */
-export type SnapshotReason = "per_customer" | "arguments_too_large" | "past_periods";
+export type SnapshotReason =
+  "per_customer" | "arguments_too_large" | "past_periods" | "formula_too_long";
 
 /** A part of the sheet computed at the build: an indicator by id, or a block. */
 export interface Snapshot {
@@ -76,7 +80,9 @@ export interface Snapshot {
     | "value_scores"
     | "tier_activation"
     | "backtest"
-    | "customers_to_call";
+    | "customers_to_call"
+    | "history"
+    | "model_check";
   readonly reason: SnapshotReason;
 }
 
@@ -103,6 +109,8 @@ export interface ScorecardPlan {
     readonly pareto:
       (ChartRange & { readonly labelColumn: number; readonly valueColumn: number }) | null;
   };
+  /** The charts the blocks describe (the trends, the model check), for every writer to draw. */
+  readonly blockCharts: readonly ChartSpec[];
 }
 
 /** A number the engine may not have, as a cell shows it: blank for none. */

@@ -157,7 +157,7 @@ describe("--out", () => {
     json = JSON.parse(r.out);
     // What the sheet holds as values computed at the build, said on stderr.
     expect(r.err).toContain(
-      "spec-scorecard: note: Computed at this build, not live on the sheet (build again to refresh): Customers buying more (upsell); Upsell revenue; Active customers lapsing within 30 days; Backtest errors of the revenue forecasts; Customers to call; Customer value (attributes over the 365 days to as of)."
+      "spec-scorecard: note: Computed at this build, not live on the sheet (build again to refresh): Customers buying more (upsell); Upsell revenue; Active customers lapsing within 30 days; Backtest errors of the revenue forecasts; Customers to call; Trend of the past periods; Customer value (attributes over the 365 days to as of)."
     );
     cells = await sheetCells(out, "Scorecard");
   });
