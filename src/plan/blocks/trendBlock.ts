@@ -12,6 +12,7 @@ import { INDICATORS, IndicatorId } from "../../engine/indicatorCatalog";
 import { IndicatorDefinition, LiveCells, STAGES, Stage } from "../../engine/indicatorDefinition";
 import { SpanCells, hasCustomer, typedFormula, withKeys } from "../../engine/formulaText";
 import { ChartSpec } from "../chartSpec";
+import { EXCEL_FORMULA_LIMITS } from "../formulaLimits";
 import { periodName } from "../forecastWords";
 import { BlockBuilder, BlockWriter, PlanContext, tooLarge } from "../planBlock";
 import { PlanCell, SnapshotReason, resultOf } from "../planCells";
@@ -41,9 +42,6 @@ const TREND_AT_BUILD: ReadonlySet<IndicatorId> = new Set<IndicatorId>([
   "sales.repeat_rate",
   "sales.cross_sell_customers",
 ]);
-
-/** The most characters Excel takes in a formula (SPEC.md §5). */
-const EXCEL_FORMULA_LENGTH = 8192;
 
 /** Where the periods' cells are. */
 interface PeriodCells {
@@ -210,7 +208,8 @@ function pastCells(
   if (body === null) return null;
   const formula = `IF(${periods.ends}<${periods.firstSale},"",${body})`;
   // Eight spans of a long formula over long references can pass what Excel takes in a cell.
-  if (typedFormula(formula).length > EXCEL_FORMULA_LENGTH) return snapshot("formula_too_long");
+  if (typedFormula(formula).length > EXCEL_FORMULA_LIMITS.length)
+    return snapshot("formula_too_long");
   at(0, {
     formula,
     spill: { rows: 1, columns: HISTORY_PERIODS, results: [points.map((p) => resultOf(p.value))] },
