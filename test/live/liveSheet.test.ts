@@ -70,6 +70,18 @@ type Json = {
   model_check: { rows: Record<string, number | string | null>[] };
 };
 
+/**
+ * The engine's model check against MODEL_CHECK's: the same fit, from the same starts, but over the
+ * customers in the order each reads them; where the likelihood is nearly flat the two searches
+ * stop up to ~1e-6 apart (measured 8e-7 on one row's expected revenue in the sample after issue 15's
+ * regrouped sums), so the check's means are compared to 1e-5 relative, every other cell exactly.
+ */
+function closeFit(engine: CellValue | undefined, fn: CellValue): boolean {
+  if (typeof engine === "number" && typeof fn === "number")
+    return Math.abs(engine - fn) <= 1e-5 * Math.max(1, Math.abs(engine));
+  return sameValue(engine, fn);
+}
+
 type Case = {
   workbook: () => string;
   args: string[];
@@ -227,7 +239,7 @@ describe.each([
           (outcome.value as unknown[][]).slice(1).forEach((row, i) =>
             row.slice(1).forEach((v, j) => {
               const address = cellAddress(at.row + i, at.column + j);
-              expect([address, sameValue(cells.get(address), v as CellValue)]).toEqual([
+              expect([address, closeFit(cells.get(address), v as CellValue)]).toEqual([
                 address,
                 true,
               ]);
