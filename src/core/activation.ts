@@ -34,18 +34,21 @@ export interface ActivationCount {
 /**
  * Counts active customers in one pass over the rows (two when purchase days must be counted
  * distinct). `base`, when given, lists the codes of the customer base; `customerCount` is the
- * index's count of codes.
+ * index's count of codes. `rowsUntil`: rows dated after it are left out, as if not in the table
+ * (who is still active at a later day if nobody buys any more).
  */
 export function countActive(
   rows: Activity,
   customerCount: number,
   def: ActivationDefinition,
-  base: Int32Array | null
+  base: Int32Array | null,
+  rowsUntil = Infinity
 ): ActivationCount {
   const { customer, day, amount } = rows;
   const n = customer.length;
   const m = customerCount;
   const asOf = def.asOf ?? rows.latestDay;
+  const lastRow = Math.min(asOf, rowsUntil);
   const windowStart = asOf - def.windowDays; // the window is windowStart < d <= asOf
   const inBase = new Uint8Array(m);
   if (base !== null) for (let i = 0; i < base.length; i++) if (base[i] >= 0) inBase[base[i]] = 1;
@@ -64,7 +67,7 @@ export function countActive(
     const c = customer[i];
     if (c < 0) continue;
     const d = day[i];
-    if (d > asOf) continue;
+    if (d > lastRow) continue;
     if (base === null) inBase[c] = 1;
     if (d <= windowStart) continue;
     const a = amount === null ? 1 : amount[i];

@@ -17,17 +17,22 @@ import { ScorecardData } from "./scorecardData";
 export interface SalesFacts {
   /** Day of each customer's first purchase (amount > 0), 0 for none. */
   readonly firstPurchase: Int32Array;
+  /** The first day of a sales row with a customer (where the data begin), 0 without rows. */
+  readonly firstDay: number;
 }
 
 export function salesFacts(data: ScorecardData): SalesFacts {
   const { customer, day, amount } = data.sales;
   const firstPurchase = new Int32Array(data.index.count);
+  let firstDay = 0;
   for (let i = 0; i < customer.length; i++) {
     const c = customer[i];
-    if (c < 0 || !(amount[i] > 0)) continue;
+    if (c < 0) continue;
+    if (firstDay === 0 || day[i] < firstDay) firstDay = day[i];
+    if (!(amount[i] > 0)) continue;
     if (firstPurchase[c] === 0 || day[i] < firstPurchase[c]) firstPurchase[c] = day[i];
   }
-  return { firstPurchase };
+  return { firstPurchase, firstDay };
 }
 
 /** A span of days the indicators are computed over. */
@@ -266,17 +271,27 @@ function leadsIn(data: ScorecardData, span: DaySpan): LeadCounts | null {
   return { created, converted };
 }
 
+/** Up to this many (customer, line) pairs, those bought are flagged in an array; past it, kept in a hash table. */
+const FLAGGED_PAIRS = 1 << 24;
+
 /** Existing customers who bought in the span a product line they never bought before it. */
 function crossSellCustomers(data: ScorecardData, facts: SalesFacts, span: DaySpan): number | null {
   if (data.productLine === null) return null;
   const { customer, day, amount } = data.sales;
   const line = data.productLine.codes;
   const lines = Math.max(1, data.productLine.names.length);
-  const boughtBefore = new NumberCodes();
+  const pairs = data.index.count * lines;
+  const flagged = pairs <= FLAGGED_PAIRS ? new Uint8Array(pairs) : null;
+  const hashed = flagged === null ? new NumberCodes() : null;
   for (let i = 0; i < customer.length; i++) {
-    if (customer[i] >= 0 && line[i] >= 0 && amount[i] > 0 && day[i] < span.start)
-      boughtBefore.set(customer[i] * lines + line[i], 1);
+    if (customer[i] >= 0 && line[i] >= 0 && amount[i] > 0 && day[i] < span.start) {
+      const pair = customer[i] * lines + line[i];
+      if (flagged !== null) flagged[pair] = 1;
+      else (hashed as NumberCodes).set(pair, 1);
+    }
   }
+  const boughtBefore = (pair: number): boolean =>
+    flagged !== null ? flagged[pair] === 1 : (hashed as NumberCodes).get(pair) >= 0;
   const crossSold = new Uint8Array(data.index.count);
   let count = 0;
   for (let i = 0; i < customer.length; i++) {
@@ -284,7 +299,7 @@ function crossSellCustomers(data: ScorecardData, facts: SalesFacts, span: DaySpa
     if (c < 0 || line[i] < 0 || !(amount[i] > 0) || day[i] < span.start || day[i] > span.end)
       continue;
     const existing = facts.firstPurchase[c] > 0 && facts.firstPurchase[c] < span.start;
-    if (existing && crossSold[c] === 0 && boughtBefore.get(c * lines + line[i]) < 0) {
+    if (existing && crossSold[c] === 0 && !boughtBefore(c * lines + line[i])) {
       crossSold[c] = 1;
       count++;
     }

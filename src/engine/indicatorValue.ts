@@ -14,7 +14,8 @@ export type Reason =
   | "no_revenue_in_period"
   | "model_not_fitted"
   | "no_days_left_in_period"
-  | "spend_model_undefined";
+  | "spend_model_undefined"
+  | "period_before_data";
 
 export interface IndicatorValue {
   readonly value: number | null;

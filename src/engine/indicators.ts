@@ -14,12 +14,27 @@ import {
   salesFacts,
   spanTotals,
 } from "./indicatorTotals";
+import { Period } from "./period";
 import { ScorecardData } from "./scorecardData";
 
 export interface SpanFigures<Totals extends SpanTotals = CustomerTotals> {
   readonly values: IndicatorValues;
   readonly totals: Totals;
 }
+
+/** A period's span as of its as of: from its first day to as of, against the previous comparable span. */
+export const currentSpan = (p: Period): IndicatorSpan => ({
+  span: p.current,
+  comparison: p.previous,
+  periodEnd: p.full.end,
+});
+
+/** The previous comparable span of a period, against the one before it; its period ends where `p` starts. */
+export const previousSpan = (p: Period): IndicatorSpan => ({
+  span: p.previous,
+  comparison: p.beforePrevious,
+  periodEnd: p.current.start - 1,
+});
 
 /** Each indicator's value from a span's totals. */
 export function valuesOf(totals: SpanTotals): IndicatorValues {

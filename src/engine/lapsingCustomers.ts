@@ -17,7 +17,7 @@ export interface Lapsing {
   readonly isLapsing: Uint8Array;
   /** The day each lapsing customer stops being active (0 for the others). */
   readonly lapseDay: Int32Array;
-  /** Each customer's last purchase day on or before D (0 for none). */
+  /** Each lapsing customer's last purchase day on or before D (0 for the others). */
   readonly lastPurchase: Int32Array;
 }
 
@@ -51,12 +51,13 @@ export function lapsingCustomers(
   day: number,
   activeNow: Uint8Array
 ): Lapsing {
-  const upToDay = rowsWhere(rows, (i) => rows.day[i] <= day);
+  // Active at D + 30 on the rows up to D only: they buy nothing more.
   const activeLater = countActive(
-    upToDay,
+    rows,
     customerCount,
     { ...definition, asOf: day + LAPSE_HORIZON_DAYS },
-    base
+    base,
+    day
   ).isActive;
   const isLapsing = new Uint8Array(customerCount);
   let count = 0;
@@ -66,32 +67,34 @@ export function lapsingCustomers(
       count++;
     }
   }
-  // The lapse day: each day ahead tested on the lapsing customers' rows in the window at D (no
-  // later window sees any other row).
   const lapseDay = new Int32Array(customerCount);
-  const theirs = rowsWhere(
-    upToDay,
-    (i) =>
-      upToDay.customer[i] >= 0 &&
-      isLapsing[upToDay.customer[i]] === 1 &&
-      upToDay.day[i] > day - definition.windowDays
-  );
-  for (let k = 1; k <= LAPSE_HORIZON_DAYS && count > 0; k++) {
-    const active = countActive(
-      theirs,
-      customerCount,
-      { ...definition, asOf: day + k },
-      null
-    ).isActive;
-    for (let c = 0; c < customerCount; c++)
-      if (isLapsing[c] === 1 && lapseDay[c] === 0 && active[c] === 0) lapseDay[c] = day + k;
-  }
   const lastPurchase = new Int32Array(customerCount);
-  const { customer, amount } = upToDay;
-  for (let i = 0; i < customer.length; i++) {
-    const c = customer[i];
-    if (c >= 0 && (amount === null || amount[i] > 0) && upToDay.day[i] > lastPurchase[c])
-      lastPurchase[c] = upToDay.day[i];
+  if (count === 0) return { count, isLapsing, lapseDay, lastPurchase };
+  // The lapse day: each day ahead tested on the lapsing customers' rows in the window at D (no
+  // later window sees any other row), their codes numbered 0 … count − 1 so that each test costs
+  // their rows and their number, not every customer's.
+  const lapsers = new Int32Array(count);
+  const place = new Int32Array(customerCount).fill(-1);
+  for (let c = 0, j = 0; c < customerCount; c++)
+    if (isLapsing[c] === 1) place[(lapsers[j] = c)] = j++;
+  const theirs = rowsWhere(rows, (i) => {
+    const c = rows.customer[i];
+    const d = rows.day[i];
+    return c >= 0 && isLapsing[c] === 1 && d <= day && d > day - definition.windowDays;
+  });
+  const lapser = theirs.customer.map((c) => place[c]);
+  const ownRows = { ...theirs, customer: lapser };
+  for (let k = 1; k <= LAPSE_HORIZON_DAYS; k++) {
+    const active = countActive(ownRows, count, { ...definition, asOf: day + k }, null).isActive;
+    for (let j = 0; j < count; j++)
+      if (lapseDay[lapsers[j]] === 0 && active[j] === 0) lapseDay[lapsers[j]] = day + k;
+  }
+  // Active at D, a lapsing customer bought in the window at D: its last purchase is among these rows.
+  const { amount } = theirs;
+  for (let i = 0; i < lapser.length; i++) {
+    const c = lapsers[lapser[i]];
+    if ((amount === null || amount[i] > 0) && theirs.day[i] > lastPurchase[c])
+      lastPurchase[c] = theirs.day[i];
   }
   return { count, isLapsing, lapseDay, lastPurchase };
 }

@@ -9,8 +9,9 @@ import { INDICATORS, IndicatorId } from "./indicatorCatalog";
 import { IndicatorDefinition } from "./indicatorDefinition";
 import { CallList, CustomerModelsByDay, customersToCall } from "./customerOutlook";
 import { HoldoutCheck, holdoutCheck } from "./holdoutCheck";
+import { IndicatorHistory, indicatorHistory } from "./history";
 import { ModelCheckJson, modelCheckJson } from "./modelCheckJson";
-import { IndicatorCalculator, SpanFigures } from "./indicators";
+import { IndicatorCalculator, SpanFigures, currentSpan, previousSpan } from "./indicators";
 import { SpanTotals } from "./indicatorTotals";
 import { Reason } from "./indicatorValue";
 import { MARGIN, REVENUE } from "./stages/overview";
@@ -119,6 +120,8 @@ export interface Scorecard {
   readonly customersToCall: CallList;
   /** The customer models checked on the last 90 days (SPEC.md §2.6). */
   readonly modelCheck: HoldoutCheck;
+  /** Every indicator over the 8 whole periods before the current one. */
+  readonly history: IndicatorHistory;
 }
 
 export function buildScorecard(
@@ -136,16 +139,8 @@ export function buildScorecard(
   models.at(asOf);
   const indicators = new IndicatorCalculator(data, { asOf: null, ...settings.activation }, models);
   const facts = indicators.facts;
-  const now = indicators.over({
-    span: period.current,
-    comparison: period.previous,
-    periodEnd: period.full.end,
-  });
-  const before = indicators.over({
-    span: period.previous,
-    comparison: period.beforePrevious,
-    periodEnd: period.current.start - 1,
-  });
+  const now = indicators.over(currentSpan(period));
+  const before = indicators.over(previousSpan(period));
 
   const { customer, day, amount } = data.sales;
   const revenueTotals = new DailyTotals(customer, day, amount);
@@ -200,6 +195,7 @@ export function buildScorecard(
     marginPriorYear,
     customersToCall: customersToCall(models, asOf, now.totals.lapsing),
     modelCheck: holdoutCheck(models, asOf),
+    history: indicatorHistory(indicators, period, facts.firstDay),
   });
 }
 
@@ -336,6 +332,15 @@ export interface IndicatorJson {
     Record<ForecastMethod, { value: number | null; backtest_error: number | null }>
   >;
   chosen?: ForecastMethod;
+  /** The 8 whole periods before the current one, oldest first (SPEC.md §3.3). */
+  history?: HistoryPointJson[];
+}
+
+export interface HistoryPointJson {
+  start: string;
+  end: string;
+  value: number | null;
+  reason: string | null;
 }
 
 export function scorecardJson(card: Scorecard, reasonText: (r: Reason) => string): ScorecardJson {
@@ -358,6 +363,12 @@ export function scorecardJson(card: Scorecard, reasonText: (r: Reason) => string
       json.forecasts = forecasts;
       json.chosen = r.forecasts.chosen;
     }
+    json.history = card.history.points[r.info.id].map((h) => ({
+      start: serialToIso(h.start),
+      end: serialToIso(h.end),
+      value: h.value,
+      reason: h.reason === null ? null : reasonText(h.reason),
+    }));
     indicators[r.info.id] = json;
   }
   const p = card.period;

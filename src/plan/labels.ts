@@ -7,6 +7,7 @@ import { Channel } from "../engine/scorecard";
 import { ForecastMethod } from "../engine/revenueForecast";
 import { Status } from "../engine/status";
 import { ValueAttribute } from "../engine/valueTiers";
+import type { SnapshotReason } from "./planCells";
 
 export { LANGUAGES } from "../core/language";
 export type { Language } from "../core/language";
@@ -117,6 +118,55 @@ export interface Labels {
     readonly unranked: string;
     /** How a build's note names the list. */
     readonly subject: string;
+    /** When the model check missed by more than 25%: {days}. */
+    readonly readWithCare: string;
+  };
+  /** The trend block: each indicator over the past periods, and its charts. */
+  readonly trend: {
+    readonly title: string;
+    readonly note: string;
+    /** The current period's column: {period} is its name. */
+    readonly toDate: string;
+    readonly periodStart: string;
+    readonly periodEnd: string;
+    readonly dataBegin: string;
+    /** Beside a row computed at the build, why (short: it sits in a narrow column). */
+    readonly atBuild: Record<SnapshotReason, string>;
+    readonly indexTitle: string;
+    /** A stage's chart: {stage}. */
+    readonly chartTitle: string;
+    /** How a build's note names the trend's parts computed at the build. */
+    readonly subject: string;
+  };
+  /** The model check block (SPEC.md §2.6): "Can we trust the customer model?". */
+  readonly modelCheck: {
+    readonly title: string;
+    readonly holdoutDays: string;
+    readonly calibrationEnd: string;
+    readonly columns: {
+      readonly x: string;
+      readonly customers: string;
+      readonly actualPurchases: string;
+      readonly expectedPurchases: string;
+      readonly actualRevenue: string;
+      readonly expectedRevenue: string;
+    };
+    /** The `7+` and `all` rows. */
+    readonly many: string;
+    readonly all: string;
+    /** {expected}, {actual}, {days}, {pct}, {direction}. */
+    readonly sentence: string;
+    readonly under: string;
+    readonly over: string;
+    /** When customers bought nothing in the holdout: {expected}, {days}. */
+    readonly sentenceNone: string;
+    /** After the sentence when the miss is beyond 25%. */
+    readonly care: string;
+    readonly chartTitle: string;
+    readonly actual: string;
+    readonly expected: string;
+    /** How a build's note names the check when computed at the build. */
+    readonly subject: string;
   };
   /** Values computed at the build instead of live formulas: the legend and why, per cell. */
   readonly snapshot: {
@@ -186,6 +236,7 @@ const EN: Labels = {
       "Not available: as of is the period's last day, nothing is left to expect.",
     spend_model_undefined:
       "Not available: spend per purchase varies too much between customers for the model to give a mean (q ≤ 1).",
+    period_before_data: "Not available: the period ends before the first sale.",
   },
   breakdowns: {
     bySegment: "Revenue and customers by segment",
@@ -274,6 +325,51 @@ const EN: Labels = {
     none: "No active customer lapses within 30 days.",
     unranked: "Not ranked by expected revenue: {reason}",
     subject: "Customers to call",
+    readWithCare:
+      "Read this ranking with care: the customer model missed the purchases of the last {days} days by more than 25% (see “Can we trust the customer model?” below).",
+  },
+  trend: {
+    title: "Trend: each indicator over the 8 periods before this one, and this period to date",
+    note: "Each past period as the scorecard computes it as of that period's last day. The charts below show each indicator against its own average over these periods (= 100).",
+    toDate: "{period} to date",
+    periodStart: "Period start",
+    periodEnd: "Period end",
+    dataBegin: "Sales data begin",
+    atBuild: {
+      per_customer: "At the build: per-customer sums",
+      arguments_too_large: "At the build: arguments over 5 MB",
+      past_periods: "At the build: past periods",
+      formula_too_long: "At the build: formula over 8,192 characters",
+    },
+    indexTitle: "For the charts: each indicator ÷ its average over these periods × 100",
+    chartTitle: "{stage}: each indicator against its average (= 100)",
+    subject: "Trend of the past periods",
+  },
+  modelCheck: {
+    title: "Can we trust the customer model? Its forecasts set against what customers then did",
+    holdoutDays: "Holdout: the days to as of (edit to check another span)",
+    calibrationEnd: "Models fitted on the purchases up to",
+    columns: {
+      x: "Repeat purchase days before",
+      customers: "Customers",
+      actualPurchases: "Purchases each: actual",
+      expectedPurchases: "Purchases each: expected",
+      actualRevenue: "Revenue each: actual",
+      expectedRevenue: "Revenue each: expected",
+    },
+    many: "7+",
+    all: "All",
+    sentence:
+      "The model expected {expected} purchases in the last {days} days; customers made {actual}: it {direction} by {pct}%.",
+    under: "under-forecast",
+    over: "over-forecast",
+    sentenceNone:
+      "The model expected {expected} purchases in the last {days} days; customers made none.",
+    care: " More than 25% off: read the customers to call with care.",
+    chartTitle: "Purchases per customer in the holdout, by repeat purchase days before it",
+    actual: "Actual",
+    expected: "Expected (model)",
+    subject: "Model check",
   },
   snapshot: {
     legend:
@@ -345,6 +441,7 @@ const ES: Labels = {
       "No disponible: la fecha de corte es el último día del periodo, no queda nada por esperar.",
     spend_model_undefined:
       "No disponible: el gasto por compra varía tanto entre clientes que el modelo no da una media (q ≤ 1).",
+    period_before_data: "No disponible: el periodo termina antes de la primera venta.",
   },
   breakdowns: {
     bySegment: "Ventas y clientes por segmento",
@@ -433,6 +530,52 @@ const ES: Labels = {
     none: "Ningún cliente activo deja de estarlo en los próximos 30 días.",
     unranked: "Sin ordenar por ventas esperadas: {reason}",
     subject: "Clientes a llamar",
+    readWithCare:
+      "Lea este orden con cuidado: el modelo de clientes se desvió más de un 25 % de las compras de los últimos {days} días (vea «¿Podemos confiar en el modelo de clientes?» abajo).",
+  },
+  trend: {
+    title: "Tendencia: cada indicador en los 8 periodos anteriores y en el actual a la fecha",
+    note: "Cada periodo pasado como lo calcula el cuadro a su último día. Los gráficos de abajo muestran cada indicador frente a su propio promedio en estos periodos (= 100).",
+    toDate: "{period} a la fecha",
+    periodStart: "Inicio del periodo",
+    periodEnd: "Fin del periodo",
+    dataBegin: "Inicio de los datos de ventas",
+    atBuild: {
+      per_customer: "Al crear: sumas por cliente",
+      arguments_too_large: "Al crear: argumentos de más de 5 MB",
+      past_periods: "Al crear: periodos pasados",
+      formula_too_long: "Al crear: fórmula de más de 8.192 caracteres",
+    },
+    indexTitle: "Para los gráficos: cada indicador ÷ su promedio en estos periodos × 100",
+    chartTitle: "{stage}: cada indicador frente a su promedio (= 100)",
+    subject: "Tendencia de los periodos pasados",
+  },
+  modelCheck: {
+    title:
+      "¿Podemos confiar en el modelo de clientes? Sus pronósticos frente a lo que los clientes hicieron después",
+    holdoutDays: "Periodo de prueba: días hasta la fecha de corte (edítelo para probar otro)",
+    calibrationEnd: "Modelos ajustados con las compras hasta",
+    columns: {
+      x: "Días de recompra antes",
+      customers: "Clientes",
+      actualPurchases: "Compras por cliente: reales",
+      expectedPurchases: "Compras por cliente: esperadas",
+      actualRevenue: "Ventas por cliente: reales",
+      expectedRevenue: "Ventas por cliente: esperadas",
+    },
+    many: "7+",
+    all: "Todos",
+    sentence:
+      "El modelo esperaba {expected} compras en los últimos {days} días; los clientes hicieron {actual}: {direction} un {pct} %.",
+    under: "se quedó corto en",
+    over: "se excedió en",
+    sentenceNone:
+      "El modelo esperaba {expected} compras en los últimos {days} días; los clientes no hicieron ninguna.",
+    care: " Desvío de más del 25 %: lea con cuidado los clientes a llamar.",
+    chartTitle: "Compras por cliente en el periodo de prueba, según días de recompra antes de él",
+    actual: "Reales",
+    expected: "Esperadas (modelo)",
+    subject: "Prueba del modelo",
   },
   snapshot: {
     legend:

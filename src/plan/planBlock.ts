@@ -15,6 +15,7 @@ import { Labels } from "./labels";
 import { PlanCell, Snapshot, SnapshotReason } from "./planCells";
 import type { ForecastAnchors } from "./blocks/forecastBlock";
 import type { IndicatorAnchors } from "./blocks/indicatorBlock";
+import type { ModelCheckAnchors } from "./blocks/modelCheckBlock";
 import type { ParameterAnchors } from "./blocks/parameterBlock";
 import type { ValueTableAnchors } from "./blocks/valueTableBlock";
 
@@ -63,6 +64,7 @@ export interface Anchors {
   readonly parameters: ParameterAnchors;
   readonly indicators: IndicatorAnchors;
   readonly forecast: ForecastAnchors;
+  readonly modelCheck: ModelCheckAnchors;
   readonly valueTable: ValueTableAnchors;
 }
 
@@ -144,7 +146,7 @@ export const tooLarge = (bytes: number): boolean => bytes > CUSTOM_FUNCTION_ARGU
 /** The note of a cell computed at the build. */
 export function snapshotNote(
   words: Labels,
-  reason: Exclude<SnapshotReason, "past_periods">,
+  reason: Exclude<SnapshotReason, "past_periods" | "formula_too_long">,
   bytes = 0
 ): string {
   return reason === "per_customer"

@@ -15,7 +15,7 @@ export type CellStyle =
   | "body"
   | "note"
   | "snapshot";
-export type NumberFormatKind = IndicatorFormat | "date" | "score" | "general";
+export type NumberFormatKind = IndicatorFormat | "date" | "score" | "mean" | "general";
 
 /**
  * Number formats in Excel's invariant (en-US) codes; Excel shows separators by its locale. Dates
@@ -29,6 +29,8 @@ export const NUMBER_FORMATS: Record<NumberFormatKind, string> = {
   index: "#,##0",
   date: "m/d/yyyy",
   score: "0.0",
+  /** A mean per customer of a few events: 0.237 purchases. */
+  mean: "#,##0.000",
   general: "General",
 };
 
@@ -71,7 +73,8 @@ export interface StatusRule {
 }
 
 /** Why a part of the sheet holds values computed at the build instead of live formulas. */
-export type SnapshotReason = "per_customer" | "arguments_too_large" | "past_periods";
+export type SnapshotReason =
+  "per_customer" | "arguments_too_large" | "past_periods" | "formula_too_long";
 
 /** A part of the sheet computed at the build: an indicator by id, or a block. */
 export interface Snapshot {
@@ -81,7 +84,9 @@ export interface Snapshot {
     | "value_scores"
     | "tier_activation"
     | "backtest"
-    | "customers_to_call";
+    | "customers_to_call"
+    | "history"
+    | "model_check";
   readonly reason: SnapshotReason;
 }
 

@@ -21,10 +21,12 @@ import { forecastBlock } from "./blocks/forecastBlock";
 import { funnelBlock } from "./blocks/funnelBlock";
 import { indicatorBlock } from "./blocks/indicatorBlock";
 import { leadSourceBlock } from "./blocks/leadSourceBlock";
+import { modelCheckBlock } from "./blocks/modelCheckBlock";
 import { parameterBlock } from "./blocks/parameterBlock";
 import { segmentBlock } from "./blocks/segmentBlock";
 import { tierBlock } from "./blocks/tierBlock";
 import { topCustomerBlock } from "./blocks/topCustomerBlock";
+import { trendBlock } from "./blocks/trendBlock";
 import { valueTableBlock } from "./blocks/valueTableBlock";
 import { LABELS, Language } from "./labels";
 import { Anchors, Block, BlockBuilder, BlockWriter, PlanContext, PlanOptions } from "./planBlock";
@@ -80,11 +82,17 @@ export function snapshotSummary(
         return L.forecasts.backtestSubject;
       case "customers_to_call":
         return L.toCall.subject;
+      case "history":
+        return L.trend.subject;
+      case "model_check":
+        return L.modelCheck.subject;
       default:
         return indicatorById(s.subject)?.words[language] ?? s.subject;
     }
   };
-  return L.snapshot.built.replace("{parts}", plan.snapshots.map(name).join("; "));
+  // A part built for two reasons (the trend: per-customer sums, past periods) is named once.
+  const parts = [...new Set(plan.snapshots.map(name))];
+  return L.snapshot.built.replace("{parts}", parts.join("; "));
 }
 
 /**
@@ -172,6 +180,8 @@ const SHEET: readonly BlockBuilder[] = [
   indicatorBlock,
   forecastBlock,
   customersToCallBlock,
+  modelCheckBlock,
+  trendBlock,
   parameterBlock,
   segmentBlock,
   leadSourceBlock,

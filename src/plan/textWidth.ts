@@ -115,6 +115,8 @@ export function shownText(value: string | number | null, format?: NumberFormatKi
       return `${(value * 100).toFixed(1)}%`;
     case "score":
       return value.toFixed(1);
+    case "mean":
+      return grouped(value, 3);
     case "date":
       return "00/00/0000";
     case "general":

@@ -10,7 +10,9 @@ import { Result, ok, valueError } from "../core/result";
 import { rankToCall } from "../engine/customerOutlook";
 import { HOLDOUT_DAYS, HoldoutCheck } from "../engine/holdoutCheck";
 import { IndicatorSpan, SpanTotals } from "../engine/indicatorTotals";
-import { SpanFigures, valuesOf } from "../engine/indicators";
+import { IndicatorHistory, beforeData, historyOf, pastPeriods } from "../engine/history";
+import { IndicatorValues } from "../engine/indicatorCatalog";
+import { SpanFigures, currentSpan, valuesOf } from "../engine/indicators";
 import { IndicatorValue } from "../engine/indicatorValue";
 import { MONTHS, Period, periodOf } from "../engine/period";
 import {
@@ -54,9 +56,11 @@ interface Plan {
   readonly before: IndicatorSpan;
   readonly facts: FactsRequest;
   readonly backtests: ReturnType<typeof backtestSpans>;
+  /** The whole periods before the current one with data, each as of its last day (history.ts). */
+  readonly history: readonly { readonly period: Period; readonly k: number | null }[];
 }
 
-function planOf(asOf: number, settings: ScorecardSettings): Plan {
+function planOf(asOf: number, settings: ScorecardSettings, firstDay: number): Plan {
   const period = periodOf(settings.period, asOf);
   const now = { span: period.current, comparison: period.previous, periodEnd: period.full.end };
   const before = {
@@ -65,16 +69,30 @@ function planOf(asOf: number, settings: ScorecardSettings): Plan {
     periodEnd: period.current.start - 1,
   };
   const backtests = backtestSpans(period);
+  // Past periods are spans 2, 3, … of the one pass over the customers; none before the data begin.
+  let k = 2;
+  const history = pastPeriods(period).map((p) => ({
+    period: p,
+    k: beforeData(p.current, firstDay) ? null : k++,
+  }));
+  const pastSpans = history.filter((h) => h.k !== null).map((h) => currentSpan(h.period));
   const modelDays = [
-    ...new Set([asOf, period.previous.end, ...backtests.map((b) => b.asOf), asOf - HOLDOUT_DAYS]),
+    ...new Set([
+      asOf,
+      period.previous.end,
+      ...backtests.map((b) => b.asOf),
+      asOf - HOLDOUT_DAYS,
+      ...pastSpans.map((s) => s.span.end),
+    ]),
   ];
   return {
     period,
     now,
     before,
     backtests,
+    history,
     facts: {
-      spans: [now, before],
+      spans: [now, before, ...pastSpans],
       modelDays,
       newCustomerWindows: [
         { start: period.current.start, end: asOf },
@@ -117,6 +135,27 @@ async function newCustomerRevenue(
 }
 
 /** A span's figures: its totals from SQL and the customer models' expected revenue. */
+/** Each indicator over the past periods (history.ts), from the spans the plan asked for. */
+async function pastFigures(
+  c: SqlConnection,
+  request: SqlScorecardRequest,
+  models: SqlModelsByDay,
+  plan: Plan
+): Promise<IndicatorHistory> {
+  const figures: (IndicatorValues | null)[] = [];
+  for (const h of plan.history)
+    figures.push(
+      h.k === null
+        ? null
+        : (await spanFigures(c, request, models, h.k, currentSpan(h.period))).values
+    );
+  return historyOf(
+    plan.history.map((h) => h.period),
+    figures,
+    request.data.firstDay
+  );
+}
+
 async function spanFigures(
   c: SqlConnection,
   request: SqlScorecardRequest,
@@ -203,12 +242,13 @@ export async function sqlScorecard(
     return valueError(
       "the sales table has no rows with a customer: add sales rows with a customer, a date and an amount"
     );
-  const plan = planOf(asOf, settings);
+  const plan = planOf(asOf, settings, data.firstDay);
   await customerFacts(c, data, plan.facts);
   const models = new SqlModelsByDay(c, plan.facts.modelDays);
   await models.at(asOf);
   const now = await spanFigures(c, request, models, 0, plan.now);
   const before = await spanFigures(c, request, models, 1, plan.before);
+  const history = await pastFigures(c, request, models, plan);
   const revenueNow = now.values[REVENUE.id].value ?? 0;
   const f = await forecasts(c, plan, models, revenueNow, now.values[MARGIN.id].value);
   const results = indicatorResults({ now, before }, plan.period, f, settings.targets);
@@ -240,5 +280,6 @@ export async function sqlScorecard(
     marginPriorYear: f.marginPriorYear,
     customersToCall: rankToCall(candidates, await models.at(asOf)),
     modelCheck: await holdout(models, asOf),
+    history,
   });
 }

@@ -53,7 +53,15 @@ test("--json prints every indicator id with the hand-worked values", async () =>
   // Run rate 1,150 × 31 ÷ 20; prior-year pace 1,150 × 60 ÷ 60 (March 2024: one sale, on the 1st);
   // 7 customers are too few for the customer model; the first sale (2024-03-01) is less than a
   // year before every earlier month, so nothing is backtested and the run rate is the headline.
-  expect(json.indicators.revenue).toEqual({
+  const { history, ...revenue } = json.indicators.revenue;
+  // The 8 months before March, oldest first: January's 400 and February's 780 (test/engine/history.test.ts).
+  expect(history.map((h: { start: string; value: number }) => [h.start, h.value]).slice(6)).toEqual(
+    [
+      ["2025-01-01", 400],
+      ["2025-02-01", 780],
+    ]
+  );
+  expect(revenue).toEqual({
     value: 1150,
     previous: 780,
     forecast: 1782.5,
@@ -81,6 +89,7 @@ test("--json prints every indicator id with the hand-worked values", async () =>
       "reason",
       "status",
       "value",
+      "history",
       ...(id === "revenue" || id === "margin" ? ["chosen", "forecasts"] : []),
     ];
     expect(Object.keys(json.indicators[id]).sort()).toEqual(keys.sort());
@@ -114,13 +123,19 @@ test("a missing table is noted on stderr and its indicators carry the reason", a
   expect(r.status).toBe(0);
   expect(r.err).toContain("spec-scorecard: note: no leads table found");
   const json = JSON.parse(r.out);
-  expect(json.indicators["mkt.leads"]).toEqual({
+  const { history, ...leads } = json.indicators["mkt.leads"];
+  expect(leads).toEqual({
     value: null,
     previous: null,
     forecast: null,
     status: null,
     reason: "Not available: no Leads table.",
   });
+  // Quarters: the 4 that end before the first sale (2024-03-01) say so; the others, the table.
+  expect(history.map((h: { value: null; reason: string }) => [h.value, h.reason])).toEqual([
+    ...Array(4).fill([null, "Not available: the period ends before the first sale."]),
+    ...Array(4).fill([null, "Not available: no Leads table."]),
+  ]);
 });
 
 describe("--out", () => {
@@ -142,7 +157,7 @@ describe("--out", () => {
     json = JSON.parse(r.out);
     // What the sheet holds as values computed at the build, said on stderr.
     expect(r.err).toContain(
-      "spec-scorecard: note: Computed at this build, not live on the sheet (build again to refresh): Customers buying more (upsell); Upsell revenue; Active customers lapsing within 30 days; Backtest errors of the revenue forecasts; Customers to call; Customer value (attributes over the 365 days to as of)."
+      "spec-scorecard: note: Computed at this build, not live on the sheet (build again to refresh): Customers buying more (upsell); Upsell revenue; Active customers lapsing within 30 days; Backtest errors of the revenue forecasts; Customers to call; Trend of the past periods; Customer value (attributes over the 365 days to as of)."
     );
     cells = await sheetCells(out, "Scorecard");
   });

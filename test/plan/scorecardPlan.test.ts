@@ -135,7 +135,8 @@ describe("what no formula can keep live is computed at the build, and says so", 
       (c) =>
         c.formula?.includes("SPEC.ACTIVATION_RATE(") || c.formula?.includes("SPEC.CONCENTRATION(")
     );
-    expect(service.length).toBe(4 * 2 + 3);
+    // The indicator table's 4 service calls over 2 spans, 3 more, and the trend's 4 over 8 periods.
+    expect(service.length).toBe(4 * 2 + 3 + 4 * 8);
     expect(plan.snapshots.some((s) => s.reason === "arguments_too_large")).toBe(false);
   });
 

@@ -1,6 +1,10 @@
-/** The customers to call (SPEC.md §3.3): lapsing, the most revenue at stake first, computed at the build. */
-import { BlockBuilder, BlockWriter } from "../planBlock";
+/**
+ * The customers to call (SPEC.md §3.3): lapsing, the most revenue at stake first, computed at the
+ * build; under them, live, a warning when the customer model's check missed by more than 25%.
+ */
+import { BlockBuilder, BlockWriter, COLUMN } from "../planBlock";
 import { resultOf } from "../planCells";
+import { readWithCareFormula, readWithCareText } from "./modelCheckBlock";
 
 export const customersToCallBlock: BlockBuilder = ({ card, words: L }, at) => {
   const list = card.customersToCall;
@@ -40,6 +44,19 @@ export const customersToCallBlock: BlockBuilder = ({ card, words: L }, at) => {
       value: L.toCall.unranked.replace("{reason}", L.reasons[list.reason]),
       style: "note",
     });
+  // The ranking rests on the customer model: when its check (further down, its holdout editable)
+  // missed by more than 25%, this row says to read it with care.
+  const careRow = w.row++;
   w.row++;
-  return w.block();
+  return w.block({
+    below: ({ modelCheck }) => [
+      {
+        row: careRow,
+        column: 1,
+        formula: readWithCareFormula(L, modelCheck),
+        result: readWithCareText(L, card.modelCheck.check, card.modelCheck.readWithCare),
+        style: "note",
+      },
+    ],
+  });
 };
