@@ -183,7 +183,7 @@ describe("--out", () => {
     const activationRow = rowOf("Activation rate");
     const activation = await storedCell(out, "Scorecard", `B${activationRow}`);
     expect(activation.formula).toBe(
-      'IFERROR(_xldudf_SPEC_ACTIVATION_RATE(Sales[Customer],Sales[Date],Sales[Amount],$B$4,$B$14,$B$15,$B$16,Customers[[Customer ID]]),"")'
+      '_xlfn.LET(_xlpm.err,_xldudf_SPEC_ACTIVATION_RATE(Sales[Customer],Sales[Date],Sales[Amount],$B$4,$B$14,$B$15,$B$16,Customers[[Customer ID]]),IF(ISERROR(_xlpm.err),IF(ERROR.TYPE(_xlpm.err)=2,"",_xlpm.err),_xlpm.err))'
     );
     expect(activation.cell.get("cm")).toBe("1");
     expect(Object.fromEntries(activation.f ?? [])).toEqual({
