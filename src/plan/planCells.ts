@@ -66,7 +66,8 @@ export interface StatusRule {
 }
 
 /** Why a part of the sheet holds values computed at the build instead of live formulas. */
-export type SnapshotReason = "per_customer" | "arguments_too_large" | "past_periods";
+export type SnapshotReason =
+  "per_customer" | "arguments_too_large" | "past_periods" | "formula_too_long";
 
 /** A part of the sheet computed at the build: an indicator by id, or a block. */
 export interface Snapshot {
@@ -76,7 +77,9 @@ export interface Snapshot {
     | "value_scores"
     | "tier_activation"
     | "backtest"
-    | "customers_to_call";
+    | "customers_to_call"
+    | "by_lead_source"
+    | "by_segment";
   readonly reason: SnapshotReason;
 }
 

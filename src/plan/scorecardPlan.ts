@@ -75,6 +75,10 @@ export function snapshotSummary(
         return L.forecasts.backtestSubject;
       case "customers_to_call":
         return L.toCall.subject;
+      case "by_lead_source":
+        return L.breakdowns.byLeadSource;
+      case "by_segment":
+        return L.breakdowns.bySegment;
       default:
         return indicatorById(s.subject)?.words[language] ?? s.subject;
     }

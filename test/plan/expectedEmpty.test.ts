@@ -70,6 +70,14 @@ test.each(specFormulas)(
   }
 );
 
+test("one flat LET per formula: no LET inside another's arguments", () => {
+  for (const [cell, formula] of specFormulas)
+    expect([cell, (formula.match(/(^|[^A-Z.])LET\(/g)?.length ?? 0) <= 1]).toEqual([cell, true]);
+  expect(blankOnlyOn(["#N/A"], "§a+1", "§a,X(),")).toBe(
+    'LET(§a,X(),§err,§a+1,IF(ISERROR(§err),IF(ERROR.TYPE(§err)=7,"",§err),§err))'
+  );
+});
+
 test("firstArguments reads nested calls and quoted texts", () => {
   expect(firstArguments('IFERROR(F(1,"a)"),0)+IFERROR(SPEC.X(2),"")', "IFERROR")).toEqual([
     'F(1,"a)")',

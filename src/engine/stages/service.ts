@@ -148,7 +148,8 @@ export const EXPECTED_REVENUE = indicator({
       const sum = letName("s");
       return blankOnlyOn(
         ["#N/A"],
-        `LET(${f},INDEX(SPEC.CUSTOMER_FORECAST(${r.customer},${r.date},${r.amount},${s.end},${s.periodEnd}-${s.end}),0,${EXPECTED_REVENUE_COLUMN}),${sum},SUM(${f}),IF(ISERROR(${sum}),${sum},IF(COUNT(${f})=0,"",${sum})))`
+        `IF(ISERROR(${sum}),${sum},IF(COUNT(${f})=0,"",${sum}))`,
+        `${f},INDEX(SPEC.CUSTOMER_FORECAST(${r.customer},${r.date},${r.amount},${s.end},${s.periodEnd}-${s.end}),0,${EXPECTED_REVENUE_COLUMN}),${sum},SUM(${f}),`
       );
     },
     argumentBytes: salesBytes,
