@@ -23,6 +23,7 @@ import {
 import { LABELS, Language } from "../plan/labels";
 import { computeScorecard } from "../workbook/buildPipeline";
 import { buildScorecardPlan, snapshotSummary } from "../plan/scorecardPlan";
+import { planAsValues } from "../plan/planValues";
 import { tablesOfFolder } from "../workbook/csvSource";
 import { FileWorkbook, OutputOpener } from "../workbook/fileWorkbook";
 import { CLI_TEXT, CliText, closestFirst, packageRefusal } from "./cliText";
@@ -177,9 +178,9 @@ export async function runScorecard(argv: readonly string[], io: Io): Promise<num
   if (partial !== null) {
     const plan = buildScorecardPlan(card, mapping, language);
     try {
-      await workbook.writeScorecard(plan, () => undefined);
+      await workbook.writeScorecard(options.values ? planAsValues(plan) : plan, () => undefined);
       partial.commit();
-      const computedAtBuild = snapshotSummary(plan, language);
+      const computedAtBuild = options.values ? null : snapshotSummary(plan, language);
       if (computedAtBuild !== null) notes.push(`spec-scorecard: ${T.note}: ${computedAtBuild}`);
     } catch (e) {
       partial.discard();

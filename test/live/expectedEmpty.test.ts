@@ -10,6 +10,7 @@ import { join } from "path";
 import { writeSampleWorkbook } from "../../src/cli/sampleWorkbook";
 import { EmptyCaseError, blankOnlyOn } from "../../src/engine/expectedEmpty";
 import { fileFormula } from "../../src/workbook/fileFormula";
+import { sameValue } from "../support/addinProbe";
 import { runCli } from "../support/commandLine";
 import { sheetFormulas } from "../support/formulaDependencies";
 import { convertWithLibreOffice, libreOfficeVersion } from "../support/libreOffice";
@@ -73,4 +74,21 @@ test("a Scorecard opened without the add-in: every SPEC cell shows an error, non
     calls.map(([a, f]) => [a, f.formula.includes("FILTER") ? "any" : "#NAME?"])
   );
   for (const [a] of calls) expect([a, typeof cells.get(a)]).toEqual([a, "object"]);
+}, 300_000);
+
+test("the same Scorecard written with --values: LibreOffice shows every figure, no error anywhere", async () => {
+  const source = join(dir, "sample-values.xlsx");
+  const out = join(dir, "scorecard-values.xlsx");
+  await writeSampleWorkbook(source, { customers: 60 });
+  expect((await runCli(source, "--values", "--out", out)).status).toBe(0);
+  const written = await sheetCells(out, "Scorecard");
+  const recalculated = await sheetCells(
+    convertWithLibreOffice(out, "xlsx", "always").path,
+    "Scorecard"
+  );
+  expect([...recalculated].filter(([, v]) => typeof v === "object")).toEqual([]);
+  // The same figures (LibreOffice saves 15 significant digits): numbers to 1e-9 relative.
+  const differing = [...written].filter(([a, v]) => !sameValue(v, recalculated.get(a)));
+  expect(differing).toEqual([]);
+  expect(written.size).toBeGreaterThan(300);
 }, 300_000);
