@@ -7,6 +7,7 @@ import { createRoot } from "react-dom/client";
 import {
   Body1,
   Caption1,
+  Checkbox,
   FluentProvider,
   Title2,
   makeStyles,
@@ -31,9 +32,11 @@ function Preview(): React.JSX.Element {
   const [download, setDownload] = React.useState<Download | null>(null);
   const [error, setError] = React.useState<string | null>(null);
   const [opened, setOpened] = React.useState(0);
+  const [values, setValues] = React.useState(false);
   const open = async (file: File): Promise<void> => {
     try {
       const workbook = await WorkerWorkbook.open(file, setDownload, navigator.language);
+      workbook.values = values;
       port?.close();
       setDownload(null);
       setPort(workbook);
@@ -60,6 +63,15 @@ function Preview(): React.JSX.Element {
             onChange={(e) => e.target.files?.[0] && void open(e.target.files[0])}
           />
         </label>
+        <Checkbox
+          label="Write values instead of formulas, for LibreOffice, Google Sheets or an Excel without the add-in (not live)"
+          checked={values}
+          onChange={(_e, d) => {
+            const checked = d.checked === true;
+            setValues(checked);
+            if (port !== null) port.values = checked;
+          }}
+        />
         {error !== null && <span role="alert">{error}</span>}
       </div>
       {port !== null && <Wizard key={opened} port={port} download={download} />}

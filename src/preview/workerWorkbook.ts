@@ -5,7 +5,13 @@
  */
 import { SourceTable } from "../engine/sourceTable";
 import { ScorecardPlan } from "../plan/scorecardPlan";
-import { CancelledError, ProgressListener, WorkbookPort } from "../workbook/workbookPort";
+import { planAsValues } from "../plan/planValues";
+import {
+  CancelledError,
+  ProgressListener,
+  WorkbookPort,
+  WriteOptions,
+} from "../workbook/workbookPort";
 import { WorkerReply, WorkerRequest, WrittenCopy } from "./workerProtocol";
 
 export interface Download {
@@ -102,12 +108,21 @@ export class WorkerWorkbook implements WorkbookPort {
     return (await this.ask({ type: "find" })) as string | null;
   }
 
+  /** The preview page's choice: every cell as its value, for readers without the add-in. */
+  values = false;
+
   async writeScorecard(
     plan: ScorecardPlan,
     onProgress: ProgressListener,
-    signal?: AbortSignal
+    signal?: AbortSignal,
+    options?: WriteOptions
   ): Promise<string> {
-    this.written = (await this.ask({ type: "write", plan }, onProgress, signal)) as WrittenCopy;
+    const written = options?.values === true || this.values ? planAsValues(plan) : plan;
+    this.written = (await this.ask(
+      { type: "write", plan: written },
+      onProgress,
+      signal
+    )) as WrittenCopy;
     return this.written.sheetName;
   }
 
