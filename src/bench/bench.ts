@@ -14,6 +14,7 @@ import { benchScorecard } from "./benchScorecard";
 import { benchFiles } from "./benchFiles";
 import { benchLive } from "./benchLive";
 import { benchModels } from "./benchModels";
+import { benchHostile } from "./benchHostile";
 import { benchModelCheck } from "./benchModelCheck";
 
 const ROWS = 1048575;
@@ -138,7 +139,7 @@ export function benchFunctions(): Figure[] {
   ];
 }
 
-/** `--functions`, `--scorecard`, `--files` or `--live`: each part runs in its own process, so each peak memory is its own. */
+/** `--functions`, `--scorecard`, `--files`, `--live` or `--hostile`: each part runs in its own process, so each peak memory is its own. */
 async function main(): Promise<void> {
   if (process.argv.includes("--functions")) {
     benchFunctions();
@@ -152,6 +153,7 @@ async function main(): Promise<void> {
   }
   if (process.argv.includes("--files")) await benchFiles(Number(process.env.BENCH_FILE_RUNS ?? 3));
   if (process.argv.includes("--live")) await benchLive(Number(process.env.BENCH_LIVE_RUNS ?? 3));
+  if (process.argv.includes("--hostile")) await benchHostile();
 }
 
 if (require.main === module) {

@@ -8,8 +8,9 @@ runScorecard(process.argv.slice(2), {
   out: () => undefined,
   err: (t) => process.stderr.write(`${t}\n`),
 }).then((status) => {
+  const cpu = process.cpuUsage();
   process.stdout.write(
-    `${JSON.stringify({ status, peakMiB: process.resourceUsage().maxRSS / 1024 })}\n`
+    `${JSON.stringify({ status, peakMiB: process.resourceUsage().maxRSS / 1024, cpuSeconds: (cpu.user + cpu.system) / 1e6 })}\n`
   );
   process.exitCode = status;
 });

@@ -29,6 +29,9 @@ export interface CliText {
   readonly noCsv: (source: string) => string;
   readonly oneCsv: (source: string) => string;
   readonly outIsSource: (out: string) => string;
+  readonly notASource: (why: string) => string;
+  readonly outIsFolder: (out: string) => string;
+  readonly outNotFile: (out: string) => string;
   readonly outEnding: (out: string, extension: string, macro: boolean) => string;
   readonly noSales: (seen: string) => string;
   readonly noTables: string;
@@ -171,15 +174,20 @@ const EN: CliText = {
     `${source} is one CSV file: name the folder that holds it, with one .csv per table`,
   outIsSource: (out) =>
     `--out ${out} is the source file: the source is never modified; choose another name`,
+  notASource: (why) => `${why}: name an .xlsx workbook or a folder of .csv files`,
+  outIsFolder: (out) => `--out ${out} is a folder: name the workbook to write`,
+  outNotFile: (out) =>
+    `--out ${out} is not a regular file (a pipe or a device): name a workbook file to write`,
   outEnding: (out, extension, macro) =>
     `--out ${out} must end in ${extension}: the source is ${macro ? "a macro-enabled workbook" : "a workbook"}, and Excel opens it only under that ending`,
   noSales: (seen) =>
     `no sales table: give a table with customer, date and amount columns (found ${seen})`,
   noTables: "no tables",
-  cannotWrite: (out, why) => `cannot write ${out} (${why})`,
+  cannotWrite: (out, why) =>
+    `cannot write ${out} (${why}): check that its folder exists and may be written to`,
   note: "note",
   data: "data",
-  unexpected: "unexpected failure",
+  unexpected: "unexpected failure, a bug (please report it with the command you ran)",
 };
 
 const ES: CliText = {
@@ -222,15 +230,20 @@ const ES: CliText = {
     `${source} es un solo archivo CSV: indique la carpeta que lo contiene, con un .csv por tabla`,
   outIsSource: (out) =>
     `--out ${out} es el archivo de origen: el origen nunca se modifica; elija otro nombre`,
+  notASource: (why) => `${why}: indique un libro .xlsx o una carpeta de archivos .csv`,
+  outIsFolder: (out) => `--out ${out} es una carpeta: indique el libro que se escribirá`,
+  outNotFile: (out) =>
+    `--out ${out} no es un archivo normal (una tubería o un dispositivo): indique un archivo de libro`,
   outEnding: (out, extension, macro) =>
     `--out ${out} debe terminar en ${extension}: el origen es ${macro ? "un libro habilitado para macros" : "un libro"}, y Excel solo lo abre con esa terminación`,
   noSales: (seen) =>
     `no hay tabla de ventas: incluya una tabla con columnas de cliente, fecha e importe (se encontró ${seen})`,
   noTables: "ninguna tabla",
-  cannotWrite: (out, why) => `no se puede escribir ${out} (${why})`,
+  cannotWrite: (out, why) =>
+    `no se puede escribir ${out} (${why}): compruebe que su carpeta existe y admite escritura`,
   note: "nota",
   data: "datos",
-  unexpected: "fallo inesperado",
+  unexpected: "fallo inesperado, un error del programa (infórmelo con la orden que ejecutó)",
 };
 
 export const CLI_TEXT: Record<Language, CliText> = { en: EN, es: ES };
@@ -277,6 +290,11 @@ const PACKAGE_REFUSALS_ES: readonly [RegExp, (m: RegExpExecArray) => string][] =
     /^is an Excel 97-2003 workbook \(\.xls\): .*$/,
     () =>
       "es un libro de Excel 97-2003 (.xls): ábralo en Excel y guárdelo como Libro de Excel (.xlsx)",
+  ],
+  [
+    /^is an Office compound file but not a workbook this reads: .*$/,
+    () =>
+      "es un archivo compuesto de Office pero no un libro que se pueda leer: ábralo en Excel y guárdelo como Libro de Excel (.xlsx)",
   ],
   [
     /^is not an Excel workbook: .*$/,

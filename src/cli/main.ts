@@ -1,6 +1,7 @@
 /** Entry point of `npx spec-scorecard`. */
 import { CLI_TEXT } from "./cliText";
 import { languageOfArgs } from "./options";
+import { errorLine } from "./errorLine";
 import { runScorecard } from "./runScorecard";
 
 const args = process.argv.slice(2);
@@ -12,8 +13,10 @@ runScorecard(args, {
     process.exitCode = status;
   },
   (e: unknown) => {
+    // Every input error is answered with status 2 and what to fix: anything else is a bug.
+    const why = e instanceof Error ? e.message : String(e);
     process.stderr.write(
-      `spec-scorecard: ${CLI_TEXT[languageOfArgs(args)].unexpected}: ${e instanceof Error ? e.message : String(e)}\n`
+      `${errorLine(`spec-scorecard: ${CLI_TEXT[languageOfArgs(args)].unexpected}: ${why}`)}\n`
     );
     process.exitCode = 1;
   }

@@ -1,11 +1,11 @@
 /**
  * `spec-scorecard`: the task pane's pipeline on a saved workbook or a folder of CSVs. Returns the
- * exit status; writes nothing unless everything before succeeded, and the copy appears only
- * complete (a temporary file beside it, renamed at the end).
+ * exit status: 0, or 2 for input it cannot use, with one line saying what to fix (errorLine.ts);
+ * anything else thrown is a bug (main.ts exits 1). Writes nothing unless everything before
+ * succeeded, and the copy appears only complete (a temporary file beside it, renamed at the end).
  */
-import { createWriteStream, existsSync, openAsBlob, renameSync, statSync, unlinkSync } from "fs";
-import { basename, dirname, extname, join, resolve } from "path";
-import { Writable } from "stream";
+import { openAsBlob } from "fs";
+import { extname, resolve } from "path";
 import { Result, ok, valueError } from "../core/result";
 import { scorecardJson } from "../engine/scorecard";
 import { SourceTable } from "../engine/sourceTable";
@@ -26,8 +26,12 @@ import { buildScorecardPlan, snapshotSummary } from "../plan/scorecardPlan";
 import { planAsValues } from "../plan/planValues";
 import { tablesOfFolder } from "../workbook/csvSource";
 import { FileWorkbook, OutputOpener } from "../workbook/fileWorkbook";
+import { kindOf, notRegularFile, resolvedPath, sameFile } from "../workbook/regularFile";
+import { UnreadableFile } from "../xlsx/unreadable";
 import { CLI_TEXT, CliText, closestFirst, packageRefusal } from "./cliText";
+import { errorLine } from "./errorLine";
 import { CliOptions, languageOfArgs, parseCommand } from "./options";
+import { PartialFile } from "./partialFile";
 import { formatSummary } from "./summary";
 
 export interface Io {
@@ -41,13 +45,16 @@ async function load(
   T: CliText
 ): Promise<Result<FileWorkbook>> {
   const source = options.source;
-  if (!existsSync(source)) return valueError(T.missing(source));
-  if (statSync(source).isDirectory()) {
+  const kind = kindOf(source);
+  if (kind === null) return valueError(T.missing(source));
+  if (kind === "folder") {
     const tables = tablesOfFolder(source, { ...options.reading, language: options.language });
     if (!tables.ok) return tables;
     if (tables.value.length === 0) return valueError(T.noCsv(source));
     return ok(FileWorkbook.ofCsv(tables.value, output));
   }
+  const notFile = notRegularFile(source, options.language);
+  if (notFile !== null) return valueError(T.notASource(notFile));
   if (extname(source).toLowerCase() === ".csv") return valueError(T.oneCsv(source));
   const opened = await FileWorkbook.open(await openAsBlob(source), source, output);
   return opened.ok
@@ -100,33 +107,38 @@ function tablesSeen(tables: readonly SourceTable[], language: Language, T: CliTe
     .join("; ");
 }
 
-/** The file a copy is written to first, beside its final name, so a failure leaves nothing behind. */
-class PartialFile {
-  readonly path: string;
-  private opened = false;
+/** Why `--out` cannot be written (null when it can): it is the source, or not a file to replace. */
+function outputProblem(out: string, target: string, source: string, T: CliText): string | null {
+  if (sameFile(source, target)) return T.outIsSource(out);
+  const kind = kindOf(target);
+  if (kind === "folder") return T.outIsFolder(out);
+  if (kind === "other") return T.outNotFile(out);
+  return null;
+}
 
-  constructor(readonly target: string) {
-    this.path = join(dirname(target), `.${basename(target)}.${process.pid}.partial`);
-  }
+const NOTE_LINE = 1000;
 
-  readonly open: OutputOpener = async () => {
-    this.opened = true;
-    return { stream: Writable.toWeb(createWriteStream(this.path)) as WritableStream<Uint8Array> };
-  };
-
-  commit(): void {
-    renameSync(this.path, this.target);
-  }
-
-  discard(): void {
-    if (this.opened && existsSync(this.path)) unlinkSync(this.path);
-  }
+/** An error the system gave (no such folder, no permission, disk full): not a bug. */
+function isSystemError(e: unknown): e is NodeJS.ErrnoException {
+  // Not `instanceof Error`: Node's own errors may come from another realm (a test runner's).
+  const error = e as Partial<NodeJS.ErrnoException> | null;
+  return typeof error?.code === "string" && typeof error.message === "string";
 }
 
 export async function runScorecard(argv: readonly string[], io: Io): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (e) {
+    if (!(e instanceof UnreadableFile)) throw e;
+    io.err(errorLine(`spec-scorecard: ${e.message}`));
+    return 2;
+  }
+}
+
+async function run(argv: readonly string[], io: Io): Promise<number> {
   let T = CLI_TEXT[languageOfArgs(argv)];
   const fail = (message: string): number => {
-    io.err(`spec-scorecard: ${message}`);
+    io.err(errorLine(`spec-scorecard: ${message}`));
     return 2;
   };
   const parsed = parseCommand(argv);
@@ -138,9 +150,11 @@ export async function runScorecard(argv: readonly string[], io: Io): Promise<num
   const options = parsed.value.options;
   const language = options.language;
   T = CLI_TEXT[language];
-  const target = options.out === null ? null : resolve(options.out);
-  if (target !== null && target === resolve(options.source))
-    return fail(T.outIsSource(options.out as string));
+  // An existing --out is written through its links: the copy goes where they lead.
+  const target = options.out === null ? null : resolvedPath(resolve(options.out));
+  const problem =
+    target === null ? null : outputProblem(options.out as string, target, options.source, T);
+  if (problem !== null) return fail(problem);
   const partial = target === null ? null : new PartialFile(target);
   const loaded = await load(options, partial?.open ?? (async () => ({})), T);
   if (!loaded.ok) return fail(loaded.error.message);
@@ -169,6 +183,7 @@ export async function runScorecard(argv: readonly string[], io: Io): Promise<num
       return fail(T.noSales(tablesSeen(tables, language, T)));
     return fail(computed.error.message);
   }
+  await workbook.verifyRead(); // every byte the figures rest on checked before they are shown
   const { card, mapping, check } = computed.value;
   // The check, and what the mapping could not find, once the run has succeeded: a failure stays one line.
   const notes = [
@@ -184,10 +199,12 @@ export async function runScorecard(argv: readonly string[], io: Io): Promise<num
       if (computedAtBuild !== null) notes.push(`spec-scorecard: ${T.note}: ${computedAtBuild}`);
     } catch (e) {
       partial.discard();
-      return fail(T.cannotWrite(options.out as string, e instanceof Error ? e.message : String(e)));
+      if (!isSystemError(e)) throw e; // an unreadable part (exit 2), or a bug (exit 1)
+      return fail(T.cannotWrite(options.out as string, e.message));
     }
   }
-  if (!options.quiet) for (const line of notes) io.err(line);
+  // A note (not a failure) may run longer than an error's line, but stays one line.
+  if (!options.quiet) for (const line of notes) io.err(errorLine(line, NOTE_LINE));
   const labels = LABELS[language];
   if (options.json)
     io.out(

@@ -1,4 +1,6 @@
 import { Activity } from "./activity";
+import { largestMagnitude, overflowScale } from "./magnitude";
+import { sortedByKey } from "./radixOrder";
 
 /** When a customer counts as active (SPEC.md §2.2): by frequency, by volume, or both. */
 export interface ActivationDefinition {
@@ -48,15 +50,16 @@ export function countActive(
   const inBase = new Uint8Array(m);
   if (base !== null) for (let i = 0; i < base.length; i++) if (base[i] >= 0) inBase[base[i]] = 1;
   const net = amount === null ? null : new Float64Array(m);
+  // Net sales of amounts near 1e308 summed without overflow: scaled by a power of two, as is the floor.
+  const scale = amount === null ? 1 : overflowScale(largestMagnitude(amount), n);
   const purchaseDays = new Int32Array(m);
 
   // How distinct purchase days are counted: a flag when one is enough; each customer's first
-  // k-1 days remembered when few are needed; else the window's purchases bucketed by day.
+  // k-1 days remembered when few are needed; else the window's purchases sorted by day.
   const k = def.minPurchases;
   const mode = k <= 1 ? "flag" : k <= SMALL_MIN_PURCHASES ? "remember" : "bucket";
   const seen = mode === "remember" ? new Int32Array(m * (k - 1)) : null;
-  const span = Math.max(0, Math.min(def.windowDays, asOf));
-  const bucketStart = mode === "bucket" ? new Int32Array(span + 1) : null;
+  const windowPurchases: number[] | null = mode === "bucket" ? [] : null;
   for (let i = 0; i < n; i++) {
     const c = customer[i];
     if (c < 0) continue;
@@ -65,7 +68,7 @@ export function countActive(
     if (base === null) inBase[c] = 1;
     if (d <= windowStart) continue;
     const a = amount === null ? 1 : amount[i];
-    if (net !== null) net[c] += a;
+    if (net !== null) net[c] += a * scale;
     if (!(a > 0)) continue;
     if (seen !== null) {
       const found = purchaseDays[c];
@@ -80,16 +83,15 @@ export function countActive(
       if (known) continue;
       if (found < k - 1) seen[c * (k - 1) + found] = d;
       purchaseDays[c] = found + 1;
-    } else if (bucketStart !== null) {
-      bucketStart[asOf - d + 1]++;
+    } else if (windowPurchases !== null) {
+      windowPurchases.push(i);
     } else {
       purchaseDays[c] = 1;
     }
   }
-  if (bucketStart !== null)
-    countBucketedDays(rows, asOf, windowStart, span, bucketStart, purchaseDays);
+  if (windowPurchases !== null) countDistinctDays(rows, windowPurchases, purchaseDays);
 
-  const floor = def.minAmount - 1e-9 * Math.max(1, def.minAmount);
+  const floor = (def.minAmount - 1e-9 * Math.max(1, def.minAmount)) * scale;
   const isActive = new Uint8Array(m);
   let active = 0;
   let baseCount = 0;
@@ -104,33 +106,20 @@ export function countActive(
   return { active, base: baseCount, asOf, isActive, inBase };
 }
 
-/** Distinct purchase days per customer from purchases counted per day bucket (a counting sort). */
-function countBucketedDays(
-  rows: Activity,
-  asOf: number,
-  windowStart: number,
-  span: number,
-  bucketStart: Int32Array,
-  purchaseDays: Int32Array
-): void {
-  const { customer, day, amount } = rows;
-  for (let o = 1; o <= span; o++) bucketStart[o] += bucketStart[o - 1];
-  const fill = bucketStart.slice(0, span);
-  const byDay = new Int32Array(bucketStart[span]);
-  for (let i = 0; i < customer.length; i++) {
+/**
+ * Distinct purchase days per customer from the window's purchase rows, sorted by day in linear
+ * time (a radix sort: no work per day of the window, however long).
+ */
+function countDistinctDays(rows: Activity, purchases: number[], purchaseDays: Int32Array): void {
+  const { customer, day } = rows;
+  const byDay = sortedByKey(Int32Array.from(purchases), day);
+  const lastDay = new Int32Array(purchaseDays.length); // the day each customer was last counted
+  for (let k = 0; k < byDay.length; k++) {
+    const i = byDay[k];
     const c = customer[i];
-    const d = day[i];
-    if (c < 0 || d > asOf || d <= windowStart) continue;
-    if ((amount === null ? 1 : amount[i]) > 0) byDay[fill[asOf - d]++] = c;
-  }
-  const lastBucket = new Int32Array(purchaseDays.length); // bucket + 1 in which the customer was last counted
-  for (let o = 0; o < span; o++) {
-    for (let j = bucketStart[o]; j < bucketStart[o + 1]; j++) {
-      const c = byDay[j];
-      if (lastBucket[c] !== o + 1) {
-        lastBucket[c] = o + 1;
-        purchaseDays[c]++;
-      }
+    if (lastDay[c] !== day[i]) {
+      lastDay[c] = day[i];
+      purchaseDays[c]++;
     }
   }
 }

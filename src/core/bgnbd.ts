@@ -6,8 +6,9 @@
  * x, the log-gamma and digamma terms are running sums over x, so an evaluation costs a few logs
  * per distinct triple.
  */
-import { Minimum, minimize } from "./optimize";
+import { EvaluationBudget, Minimum, minimize } from "./optimize";
 import { BetaNodes, betaNodes } from "./quadrature";
+import { distinctSorted, indexIn, positions, sortedByKey } from "./radixOrder";
 
 export interface BgNbd {
   readonly r: number;
@@ -28,39 +29,79 @@ export interface Triples {
   /** For each customer, its triple. */
   readonly of: Int32Array;
   readonly maxX: number;
-  /** The largest age: t_x ≤ T ≤ maxT. */
-  readonly maxT: number;
+  /** How many customers have each x (0 … maxX), and in all. */
+  readonly customersWithX: Float64Array;
+  readonly customers: number;
+  /** The distinct recencies and ages, ascending; each triple's t_x and T as indexes into it. */
+  readonly days: Int32Array;
+  readonly txAt: Int32Array;
+  readonly TAt: Int32Array;
 }
 
+/**
+ * Groups equal triples by sorting the customers by (x, t_x, T) in linear time (radixOrder.ts);
+ * the triples are numbered in the order of their first customer.
+ */
 export function groupTriples(x: Int32Array, tx: Int32Array, T: Int32Array): Triples {
-  const index = new Map<number, number>();
-  const of = new Int32Array(x.length);
-  const gx: number[] = [];
-  const gtx: number[] = [];
-  const gT: number[] = [];
-  const count: number[] = [];
-  for (let i = 0; i < x.length; i++) {
-    const key = (x[i] * 65536 + tx[i]) * 65536 + T[i];
-    let g = index.get(key);
-    if (g === undefined) {
-      g = count.length;
-      index.set(key, g);
-      gx.push(x[i]);
-      gtx.push(tx[i]);
-      gT.push(T[i]);
-      count.push(0);
-    }
-    count[g]++;
-    of[i] = g;
+  const n = x.length;
+  const order = sortedByKey(sortedByKey(sortedByKey(positions(n), T), tx), x);
+  // Each run of equal triples; its first customer (the lowest position: the sorts are stable).
+  const runOf = new Int32Array(n);
+  const leaders: number[] = [];
+  for (let k = 0; k < n; k++) {
+    const i = order[k];
+    const j = k === 0 ? -1 : order[k - 1];
+    if (j < 0 || x[i] !== x[j] || tx[i] !== tx[j] || T[i] !== T[j]) leaders.push(i);
+    runOf[i] = leaders.length - 1;
   }
+  // Runs renumbered in the order of their first customer.
+  const isLeader = new Int32Array(n).fill(-1);
+  for (let r = 0; r < leaders.length; r++) isLeader[leaders[r]] = r;
+  const numberOfRun = new Int32Array(leaders.length);
+  const groups = leaders.length;
+  const gx = new Int32Array(groups);
+  const gtx = new Int32Array(groups);
+  const gT = new Int32Array(groups);
+  for (let i = 0, g = 0; i < n; i++) {
+    if (isLeader[i] < 0) continue;
+    numberOfRun[isLeader[i]] = g;
+    gx[g] = x[i];
+    gtx[g] = tx[i];
+    gT[g] = T[i];
+    g++;
+  }
+  const of = new Int32Array(n);
+  const count = new Float64Array(groups);
+  for (let i = 0; i < n; i++) {
+    of[i] = numberOfRun[runOf[i]];
+    count[of[i]]++;
+  }
+  const both = new Int32Array(2 * groups);
+  both.set(gtx, 0);
+  both.set(gT, groups);
+  const days = distinctSorted(both);
+  const txAt = new Int32Array(groups);
+  const TAt = new Int32Array(groups);
+  for (let g = 0; g < groups; g++) {
+    txAt[g] = indexIn(days, gtx[g]);
+    TAt[g] = indexIn(days, gT[g]);
+  }
+  let maxX = 0;
+  for (let g = 0; g < groups; g++) if (gx[g] > maxX) maxX = gx[g];
+  const customersWithX = new Float64Array(maxX + 1);
+  for (let i = 0; i < n; i++) customersWithX[x[i]]++;
   return {
-    x: Int32Array.from(gx),
-    tx: Int32Array.from(gtx),
-    T: Int32Array.from(gT),
-    count: Float64Array.from(count),
+    x: gx,
+    tx: gtx,
+    T: gT,
+    count,
     of,
-    maxX: gx.reduce((m, v) => Math.max(m, v), 0),
-    maxT: gT.reduce((m, v) => Math.max(m, v), 0),
+    maxX,
+    customersWithX,
+    customers: n,
+    days,
+    txAt,
+    TAt,
   };
 }
 
@@ -75,9 +116,9 @@ function risingSums(v: number, max: number, logs: Float64Array, inverses: Float6
 }
 
 /**
- * The log-likelihood (SPEC.md §2.5) and its gradient in the log-parameters. Ages and recencies are
- * whole days, so ln(α + day) is tabled once per evaluation for every day up to the oldest customer;
- * a triple then costs one exp and one log.
+ * The log-likelihood (SPEC.md §2.5) and its gradient in the log-parameters. ln(α + day) and
+ * 1/(α + day) are tabled once per evaluation for the distinct ages and recencies (not per day of
+ * their span); a triple then costs one exp and one log.
  */
 export function bgnbdLogLikelihood(
   t: Triples,
@@ -97,53 +138,64 @@ export function bgnbdLogLikelihood(
   risingSums(r, maxX, lr, dr);
   risingSums(b, maxX, lb, db);
   risingSums(a + b, maxX, lab, dab);
-  const lnAlphaPlus = new Float64Array(t.maxT + 1);
-  for (let d = 0; d <= t.maxT; d++) lnAlphaPlus[d] = Math.log(alpha + d);
-  const lnAlpha = lnAlphaPlus[0];
+  const lnAlphaPlus = new Float64Array(t.days.length);
+  const overAlphaPlus = new Float64Array(t.days.length);
+  for (let k = 0; k < t.days.length; k++) {
+    lnAlphaPlus[k] = Math.log(alpha + t.days[k]);
+    overAlphaPlus[k] = 1 / (alpha + t.days[k]);
+  }
+  const lnAlpha = Math.log(alpha);
   const lnA = Math.log(a);
+  // The terms that depend on x alone, once per x with the count of customers who have it.
   let total = 0;
   let gr = 0;
-  let galpha = 0;
   let ga = 0;
   let gb = 0;
+  for (let x = 0; x <= maxX; x++) {
+    const n = t.customersWithX[x];
+    if (n === 0) continue;
+    total += n * (lr[x] + r * lnAlpha + lb[x] - lab[x]);
+    gr += n * (dr[x] + lnAlpha);
+    ga -= n * dab[x];
+    gb += n * (db[x] - dab[x]);
+  }
+  let galpha = (t.customers * r) / alpha;
+  // ln(b + x − 1) and 1/(b + x − 1): the last step of b's rising sum.
+  const lnB1 = new Float64Array(maxX + 1);
+  const overB1 = new Float64Array(maxX + 1);
+  for (let x = 1; x <= maxX; x++) {
+    lnB1[x] = lb[x] - lb[x - 1];
+    overB1[x] = db[x] - db[x - 1];
+  }
+  let sumW4 = 0;
   for (let g = 0; g < t.x.length; g++) {
     const x = t.x[g];
     const n = t.count[g];
-    const T = t.T[g];
+    const TAt = t.TAt[g];
     const rx = r + x;
-    const lnAT = lnAlphaPlus[T];
+    const lnAT = lnAlphaPlus[TAt];
     const a3 = -rx * lnAT;
-    let ll = lr[x] + r * lnAlpha + lb[x] - lab[x];
-    let dR = dr[x] + lnAlpha;
-    let dAlpha = r / alpha;
-    let dA = -dab[x];
-    let dB = db[x] - dab[x];
     if (x === 0) {
-      ll += a3;
-      dR -= lnAT;
-      dAlpha -= rx / (alpha + T);
-    } else {
-      const tx = t.tx[g];
-      const lnAtx = lnAlphaPlus[tx];
-      // ln(b + x − 1) is the last step of b's rising sum.
-      const a4 = lnA - (lb[x] - lb[x - 1]) - rx * lnAtx;
-      // ln(e^a3 + e^a4) and the weights of its two terms, with one exp.
-      const d = a4 - a3;
-      const e = Math.exp(-Math.abs(d));
-      const w4 = d > 0 ? 1 / (1 + e) : e / (1 + e);
-      const w3 = 1 - w4;
-      ll += Math.max(a3, a4) + Math.log1p(e);
-      dR -= w3 * lnAT + w4 * lnAtx;
-      dAlpha -= w3 * (rx / (alpha + T)) + w4 * (rx / (alpha + tx));
-      dA += w4 / a;
-      dB -= w4 / (b + x - 1);
+      total += n * a3;
+      gr -= n * lnAT;
+      galpha -= n * rx * overAlphaPlus[TAt];
+      continue;
     }
-    total += n * ll;
-    gr += n * dR;
-    galpha += n * dAlpha;
-    ga += n * dA;
-    gb += n * dB;
+    const txAt = t.txAt[g];
+    const lnAtx = lnAlphaPlus[txAt];
+    const a4 = lnA - lnB1[x] - rx * lnAtx;
+    // ln(e^a3 + e^a4) and the weights of its two terms, with one exp.
+    const d = a4 - a3;
+    const e = Math.exp(-Math.abs(d));
+    const w4 = d > 0 ? 1 / (1 + e) : e / (1 + e);
+    const w3 = 1 - w4;
+    total += n * (Math.max(a3, a4) + Math.log1p(e));
+    gr -= n * (w3 * lnAT + w4 * lnAtx);
+    galpha -= n * rx * (w3 * overAlphaPlus[TAt] + w4 * overAlphaPlus[txAt]);
+    sumW4 += n * w4;
+    gb -= n * w4 * overB1[x];
   }
+  ga += sumW4 / a;
   if (gradient !== null) {
     gradient[0] = gr * r;
     gradient[1] = galpha * alpha;
@@ -157,7 +209,11 @@ export function bgnbdLogLikelihood(
  * The maximum-likelihood parameters, from several starts; or from `near` alone, the estimates of a
  * nearby fit (the same customers some days earlier), which the search then only refines.
  */
-export function fitBgNbd(t: Triples, near: BgNbd | null = null): BgNbd | null {
+export function fitBgNbd(
+  t: Triples,
+  near: BgNbd | null = null,
+  budget: EvaluationBudget = new EvaluationBudget()
+): BgNbd | null {
   let customers = 0;
   let meanT = 0;
   for (let g = 0; g < t.x.length; g++) {
@@ -182,7 +238,7 @@ export function fitBgNbd(t: Triples, near: BgNbd | null = null): BgNbd | null {
           [0.5, meanT / 2, 0.3, 0.6],
         ]
   ).map((s) => Float64Array.from(s, Math.log));
-  const found: Minimum = minimize(objective, starts);
+  const found: Minimum = minimize(objective, starts, budget);
   if (!Number.isFinite(found.value)) return null;
   const [r, alpha, a, b] = Array.from(found.theta, Math.exp);
   return { r, alpha, a, b, logLikelihood: -found.value * customers };

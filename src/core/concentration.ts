@@ -1,3 +1,4 @@
+import { largestMagnitude, overflowScale, scaleInPlace } from "./magnitude";
 import { Result, ok, divError, numError } from "./result";
 
 export const CONCENTRATION_MEASURES = ["TOP_PCT", "TOP_N", "HHI", "GINI", "PARETO"] as const;
@@ -51,6 +52,8 @@ export function concentration(
   let j = 0;
   for (let i = 0; i < totals.length; i++) if (totals[i] > 0) x[j++] = totals[i];
   x.sort(); // ascending
+  // Sums of totals and GINI's sum weighted by rank (up to m² times the largest) kept finite.
+  scaleInPlace(x, overflowScale(x[m - 1], m * m));
   let s = 0;
   for (let i = 0; i < m; i++) s += x[i];
 
@@ -92,12 +95,17 @@ function topShare(x: Float64Array, s: number, k: number): number {
   return top / s;
 }
 
-/** Each customer code's total of amounts, skipping rows with a negative (blank) code. */
+/**
+ * Each customer code's total of amounts, skipping rows with a negative (blank) code. The totals
+ * are of the amounts scaled by a power of two where their sums could overflow (the measures are
+ * ratios and counts: a common scale changes none of them).
+ */
 export function totalsByCustomer(
   codes: Int32Array,
   amounts: Float64Array,
   customerCount: number
 ): Float64Array {
+  scaleInPlace(amounts, overflowScale(largestMagnitude(amounts), codes.length));
   const totals = new Float64Array(customerCount);
   for (let i = 0; i < codes.length; i++) {
     const c = codes[i];

@@ -1,3 +1,4 @@
+import { largestMagnitude, overflowScale } from "./magnitude";
 import { RankWorkspace, rankOrder } from "./rankOrder";
 
 export const VALUE_METHODS = ["RANK", "MINMAX"] as const;
@@ -25,12 +26,14 @@ export function customerValueScores(
   method: ValueMethod
 ): Float64Array {
   const { rows, columns, values } = table;
+  // Weights as large as 1e308 are summed: scaled by a power of two (scores are their ratios).
+  const scale = overflowScale(largestMagnitude(weights), columns);
   const weighted = new Float64Array(rows);
   const weightSum = new Float64Array(rows);
   const p = new Float64Array(rows);
   const workspace = method === "RANK" ? new RankWorkspace(rows) : null;
   for (let j = 0; j < columns; j++) {
-    const w = weights[j];
+    const w = weights[j] * scale;
     if (!(w > 0)) continue;
     const from = j * rows;
     if (method === "MINMAX") minMaxPositions(values, from, rows, p);
@@ -48,7 +51,10 @@ export function customerValueScores(
   return scores;
 }
 
-/** p = (v - min) / (max - min), 0.5 when the column is constant. */
+/**
+ * p = (v - min) / (max - min), 0.5 when the column is constant; halved first where the range
+ * overflows (-1e308 to 1e308, say): halving is exact, so p is the same.
+ */
 function minMaxPositions(values: Float64Array, from: number, rows: number, p: Float64Array): void {
   let min = Infinity;
   let max = -Infinity;
@@ -57,7 +63,10 @@ function minMaxPositions(values: Float64Array, from: number, rows: number, p: Fl
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  for (let i = 0; i < rows; i++) p[i] = max === min ? 0.5 : (values[from + i] - min) / (max - min);
+  const half = Number.isFinite(max - min) ? 1 : 0.5;
+  const range = max * half - min * half;
+  for (let i = 0; i < rows; i++)
+    p[i] = max === min ? 0.5 : (values[from + i] * half - min * half) / range;
 }
 
 /** p = (below + (equal - 1) / 2) / (m - 1): the mid-rank of ties; 0.5 for a single value. */

@@ -5,13 +5,16 @@
  * likelihood over the customers with repeat purchases, from the mean m of their x repeat days.
  */
 import { digammaShift, lnInverseBeta } from "./gammaDifferences";
-import { minimize } from "./optimize";
+import { EvaluationBudget, minimize } from "./optimize";
+import { sortedByKey } from "./radixOrder";
 
 export interface GammaGamma {
   readonly p: number;
   readonly q: number;
   readonly gamma: number;
   readonly logLikelihood: number;
+  /** The repeat customers it was fitted on. */
+  readonly customers: number;
 }
 
 /**
@@ -31,9 +34,9 @@ export interface SpendHistories {
 
 /** The customers with x > 0 and m > 0. */
 export function spendHistories(x: ArrayLike<number>, m: ArrayLike<number>): SpendHistories {
-  const order: number[] = [];
-  for (let i = 0; i < x.length; i++) if (x[i] > 0 && m[i] > 0) order.push(i);
-  order.sort((i, j) => x[i] - x[j]);
+  const repeat: number[] = [];
+  for (let i = 0; i < x.length; i++) if (x[i] > 0 && m[i] > 0) repeat.push(i);
+  const order = sortedByKey(Int32Array.from(repeat), x);
   const n = order.length;
   const lnM = new Float64Array(n);
   const xm = new Float64Array(n);
@@ -108,7 +111,8 @@ export function gammaGammaLogLikelihood(
 export function fitGammaGamma(
   xs: Int32Array,
   meanValues: Float64Array,
-  near: GammaGamma | null = null
+  near: (Pick<GammaGamma, "p" | "q" | "gamma"> & Partial<GammaGamma>) | null = null,
+  budget: EvaluationBudget = new EvaluationBudget()
 ): GammaGamma | null {
   const h = spendHistories(xs, meanValues);
   const customers = h.customers;
@@ -132,14 +136,18 @@ export function fitGammaGamma(
           [0.5, 1.5, meanM],
         ]
   ).map((s) => Float64Array.from(s, Math.log));
-  const found = minimize(objective, starts);
+  const found = minimize(objective, starts, budget);
   if (!Number.isFinite(found.value)) return null;
   const [p, q, gamma] = Array.from(found.theta, Math.exp);
-  return { p, q, gamma, logLikelihood: -found.value * customers };
+  return { p, q, gamma, logLikelihood: -found.value * customers, customers };
 }
 
 /** E[M | x, m]: a repeat customer's expected spend per transaction; the population's mean for x = 0. Null when q ≤ 1. */
-export function expectedSpend(model: GammaGamma, x: number, m: number): number | null {
+export function expectedSpend(
+  model: Pick<GammaGamma, "p" | "q" | "gamma">,
+  x: number,
+  m: number
+): number | null {
   if (!(model.q > 1)) return null;
   if (x === 0 || !(m > 0)) return (model.p * model.gamma) / (model.q - 1);
   return (model.p * (model.gamma + x * m)) / (model.p * x + model.q - 1);

@@ -17,7 +17,21 @@ export interface Minimum {
 
 const MAX_ITERATIONS = 500;
 
-function bfgs(f: Objective, start: Float64Array): Minimum {
+/**
+ * How many evaluations of the objective a search may make, all starts together; past it, the
+ * search stops where it is. The models set it from the work of one evaluation, so that a fit on
+ * Excel's largest table answers in seconds whatever the data (the likelihood's evaluations, not
+ * the iterations, are what cost).
+ */
+export class EvaluationBudget {
+  used = 0;
+  constructor(readonly limit: number = Infinity) {}
+  get spent(): boolean {
+    return this.used >= this.limit;
+  }
+}
+
+function bfgs(f: Objective, start: Float64Array, budget: EvaluationBudget): Minimum {
   const k = start.length;
   let theta = Float64Array.from(start);
   let g = new Float64Array(k);
@@ -27,7 +41,7 @@ function bfgs(f: Objective, start: Float64Array): Minimum {
   let h = identity(k);
   const next = new Float64Array(k);
   let nextG = new Float64Array(k);
-  for (let iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
+  for (let iteration = 0; iteration < MAX_ITERATIONS && !budget.spent; iteration++) {
     if (norm(g) < 1e-12) break;
     const direction = new Float64Array(k);
     for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) direction[i] -= h[i * k + j] * g[j];
@@ -42,7 +56,7 @@ function bfgs(f: Objective, start: Float64Array): Minimum {
     let step = Math.min(1, 2 / Math.max(1e-300, maxAbs(direction)));
     let accepted = false;
     let nextValue = Infinity;
-    for (let tries = 0; tries < 40 && !accepted; tries++) {
+    for (let tries = 0; tries < 40 && !accepted && !budget.spent; tries++) {
       for (let i = 0; i < k; i++) next[i] = theta[i] + step * direction[i];
       nextValue = f(next, nextG);
       accepted = Number.isFinite(nextValue) && nextValue <= value + 1e-4 * step * slope;
@@ -68,7 +82,7 @@ function bfgs(f: Objective, start: Float64Array): Minimum {
 }
 
 /** Newton steps with a Hessian by central differences of the gradient, while they lower the value. */
-function polish(f: Objective, found: Minimum): Minimum {
+function polish(f: Objective, found: Minimum, budget: EvaluationBudget): Minimum {
   const k = found.theta.length;
   let theta = Float64Array.from(found.theta);
   let g = new Float64Array(k);
@@ -76,7 +90,7 @@ function polish(f: Objective, found: Minimum): Minimum {
   const plus = new Float64Array(k);
   const minus = new Float64Array(k);
   const probe = new Float64Array(k);
-  for (let iteration = 0; iteration < 8; iteration++) {
+  for (let iteration = 0; iteration < 8 && !budget.spent; iteration++) {
     const hessian = new Float64Array(k * k);
     for (let j = 0; j < k; j++) {
       const e = 1e-5 * Math.max(1, Math.abs(theta[j]));
@@ -114,7 +128,15 @@ function polish(f: Objective, found: Minimum): Minimum {
 const SEARCHED_STARTS = 2;
 
 /** The lowest minimum from the starts given (searched from the ones that begin lowest). */
-export function minimize(f: Objective, starts: readonly Float64Array[]): Minimum {
+export function minimize(
+  objective: Objective,
+  starts: readonly Float64Array[],
+  budget: EvaluationBudget = new EvaluationBudget()
+): Minimum {
+  const f: Objective = (theta, gradient) => {
+    budget.used++;
+    return objective(theta, gradient);
+  };
   const scratch = new Float64Array(starts[0].length);
   const ranked = starts
     .map((start) => ({ start, value: f(start, scratch) }))
@@ -123,13 +145,13 @@ export function minimize(f: Objective, starts: readonly Float64Array[]): Minimum
     .slice(0, SEARCHED_STARTS);
   let best: Minimum | null = null;
   for (const { start } of ranked) {
-    const found = bfgs(f, start);
+    const found = bfgs(f, start, budget);
     if (!Number.isFinite(found.value)) continue;
     if (best === null || found.value < best.value) best = found;
   }
   if (best === null)
     return { theta: Float64Array.from(starts[0]), value: Infinity, gradientNorm: Infinity };
-  return polish(f, best);
+  return polish(f, best, budget);
 }
 
 function identity(k: number): Float64Array {

@@ -4,11 +4,13 @@
  * last − first, age T = as of − first, and the mean value m of the repeat days (a day's value is
  * the sum of its amounts above 0: returns are left out).
  *
- * The rows are folded once into each customer's distinct purchase days (two counting sorts, by day
- * then by customer: O(rows + days + customers), no per-row objects); the histories at any earlier
+ * The rows are folded once into each customer's distinct purchase days (a radix sort by day, a
+ * counting sort by customer: O(rows + customers), no per-row objects); the histories at any earlier
  * as-of (a backtest's) are then one pass over those days.
  */
 import { Activity } from "./activity";
+import { binaryExponent } from "./magnitude";
+import { sortedByKey } from "./radixOrder";
 
 /** Each customer's distinct purchase days, in day order, with each day's value. */
 export interface PurchaseDays {
@@ -17,8 +19,13 @@ export interface PurchaseDays {
   /** Customer j's days are day[start[j]] … day[start[j + 1] − 1]. */
   readonly start: Int32Array;
   readonly day: Int32Array;
-  /** The day's amounts above 0, summed; NaN without amounts. */
+  /** The day's amounts above 0, summed, times valueScale; NaN without amounts. */
   readonly value: Float64Array;
+  /**
+   * 1, or the power of two that brought amounts of an extreme size (above 2^40 or below 2^-20)
+   * near 1, so that sums cannot overflow and the spend model's parameters stay in its range.
+   */
+  readonly valueScale: number;
   readonly hasAmounts: boolean;
   readonly lastDay: number;
 }
@@ -32,36 +39,42 @@ export interface PurchaseHistory {
   readonly T: Int32Array;
   readonly first: Int32Array;
   readonly last: Int32Array;
-  /** Mean value of the repeat purchase days; NaN without amounts or without a repeat purchase. */
+  /** Mean value of the repeat purchase days, times valueScale; NaN without amounts or without a repeat purchase. */
   readonly meanValue: Float64Array;
+  readonly valueScale: number;
   readonly asOf: number;
+}
+
+/** 1 for amounts of an ordinary size; else the power of two that brings the largest into [1, 2). */
+function valueScaleOf(largest: number): number {
+  if (!(largest > 0) || (largest >= 2 ** -20 && largest <= 2 ** 40)) return 1;
+  return 2 ** -binaryExponent(largest);
 }
 
 /** The purchase days up to `lastDay` (rows dated after it are left out); a purchase is a row with amount > 0. */
 export function purchaseDays(rows: Activity, customerCount: number, lastDay: number): PurchaseDays {
   const { customer, day, amount } = rows;
   const n = customer.length;
-  let minDay = Infinity;
   let used = 0;
+  let largest = 0;
   const keep = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const c = customer[i];
     if (c < 0 || day[i] > lastDay || (amount !== null && !(amount[i] > 0))) continue;
     keep[i] = 1;
     used++;
-    if (day[i] < minDay) minDay = day[i];
+    if (amount !== null && amount[i] > largest) largest = amount[i];
   }
+  const valueScale = valueScaleOf(largest);
   const firstRow = new Int32Array(customerCount).fill(-1);
   for (let i = 0; i < n; i++)
     if (keep[i] === 1 && firstRow[customer[i]] < 0) firstRow[customer[i]] = i;
 
-  // Counting sort by day, then a stable counting sort by customer: each customer's rows in day order.
-  const span = used === 0 ? 0 : lastDay - minDay + 1;
-  const dayStart = new Int32Array(span + 1);
-  for (let i = 0; i < n; i++) if (keep[i] === 1) dayStart[day[i] - minDay + 1]++;
-  for (let d = 0; d < span; d++) dayStart[d + 1] += dayStart[d];
-  const byDay = new Int32Array(used);
-  for (let i = 0; i < n; i++) if (keep[i] === 1) byDay[dayStart[day[i] - minDay]++] = i;
+  // A radix sort by day (linear whatever span the dates cover), then a stable counting sort by
+  // customer: each customer's rows in day order.
+  const kept = new Int32Array(used);
+  for (let i = 0, k = 0; i < n; i++) if (keep[i] === 1) kept[k++] = i;
+  const byDay = sortedByKey(kept, day);
   const customerStart = new Int32Array(customerCount + 1);
   for (let k = 0; k < used; k++) customerStart[customer[byDay[k]] + 1]++;
   for (let c = 0; c < customerCount; c++) customerStart[c + 1] += customerStart[c];
@@ -71,8 +84,8 @@ export function purchaseDays(rows: Activity, customerCount: number, lastDay: num
 
   // The customers in the order of their first row; each one's rows folded into distinct days.
   const listed: number[] = [];
-  for (let c = 0; c < customerCount; c++) if (firstRow[c] >= 0) listed.push(c);
-  listed.sort((p, q) => firstRow[p] - firstRow[q]);
+  for (let i = 0; i < n; i++)
+    if (keep[i] === 1 && firstRow[customer[i]] === i) listed.push(customer[i]);
   const start = new Int32Array(listed.length + 1);
   const days = new Int32Array(used);
   const value = new Float64Array(used).fill(NaN);
@@ -89,7 +102,7 @@ export function purchaseDays(rows: Activity, customerCount: number, lastDay: num
         if (amount !== null) value[d] = 0;
         d++;
       }
-      if (amount !== null) value[d - 1] += amount[i];
+      if (amount !== null) value[d - 1] += amount[i] * valueScale;
     }
   }
   start[listed.length] = d;
@@ -98,6 +111,7 @@ export function purchaseDays(rows: Activity, customerCount: number, lastDay: num
     start,
     day: days.subarray(0, d),
     value: value.subarray(0, d),
+    valueScale,
     hasAmounts: amount !== null,
     lastDay,
   };
@@ -116,6 +130,7 @@ export function historiesAt(p: PurchaseDays, asOf: number): PurchaseHistory {
     first: new Int32Array(m),
     last: new Int32Array(m),
     meanValue: new Float64Array(m).fill(NaN),
+    valueScale: p.valueScale,
     asOf,
   };
   for (let k = 0; k < m; k++) {

@@ -17,7 +17,7 @@ import { CustomerIndex } from "./customerIndex";
 import { VALUE_METHODS, customerValueScores } from "./customerValue";
 import { CellList, checkSameLength, readList, readMatrix } from "./lists";
 import { Result, divError, numError, ok, valueError } from "./result";
-import { CustomerModels, fitCustomerModels, predictCustomers } from "./customerModels";
+import { CustomerModels, fitCustomerModels, predictCustomers, spendModel } from "./customerModels";
 import { readChoiceArg, readDateArg, readNumberArg, readWholeArg } from "./scalars";
 import { ModelCheck, modelCheck } from "./modelCheck";
 import { serialToIso } from "./cells";
@@ -263,6 +263,14 @@ function fittedModels(
 
 const blankIfNaN = (v: number): number | "" => (v === v ? v : "");
 
+/** The first position where either array holds ±Infinity, or -1. */
+function firstInfinite(a: Float64Array, b: Float64Array): number {
+  for (let i = 0; i < a.length; i++)
+    if (a[i] === Infinity || a[i] === -Infinity || b[i] === Infinity || b[i] === -Infinity)
+      return i;
+  return -1;
+}
+
 export const CUSTOMER_FORECAST_HEADER = [
   "customer",
   "repeat_purchases",
@@ -292,6 +300,11 @@ export function customerForecastOfCells(
   const { models, index } = fitted.value;
   const predictions = predictCustomers(models, horizon.value);
   const h = models.history;
+  const tooLarge = firstInfinite(predictions.expectedValue, predictions.expectedRevenue);
+  if (tooLarge >= 0)
+    return numError(
+      `customer ${index.label(h.customers[tooLarge])}'s expected revenue exceeds the largest number a cell holds (about 1.8e308)`
+    );
   const out: Table = [CUSTOMER_FORECAST_HEADER];
   for (let i = 0; i < h.customers.length; i++) {
     out.push([
@@ -320,7 +333,10 @@ export function forecastModelOfCells(
   if (!asOf.ok) return asOf;
   const fitted = fittedModels(lists.value, asOf.value);
   if (!fitted.ok) return fitted;
-  const { bgnbd, gammaGamma, history, repeatCustomers } = fitted.value.models;
+  const { bgnbd, history, repeatCustomers } = fitted.value.models;
+  const gammaGamma = spendModel(fitted.value.models);
+  if (gammaGamma !== null && !Number.isFinite(gammaGamma.gamma))
+    return numError("gamma, the spend model's scale, exceeds the largest number a cell holds");
   const spend = (v: number | undefined): number | "" => (v === undefined ? "" : v);
   return ok([
     ["r", bgnbd.r],

@@ -29,7 +29,7 @@ import { valueTableBlock } from "./blocks/valueTableBlock";
 import { LABELS, Language } from "./labels";
 import { Anchors, Block, BlockBuilder, BlockWriter, PlanContext } from "./planBlock";
 import { PlanCell, ScorecardPlan, Snapshot } from "./planCells";
-import { columnReference } from "./references";
+import { columnReference, excelSheetName } from "./references";
 import { TextHelpers, textHelpers, withHelperWidths } from "./textReadings";
 
 export { NUMBER_FORMATS } from "./planCells";
@@ -86,11 +86,31 @@ export function snapshotSummary(
   return L.snapshot.built.replace("{parts}", plan.snapshots.map(name).join("; "));
 }
 
-/** The sheet's name, or "Scorecard (2)", "(3)"… beside a user's own sheet of that name. */
+/**
+ * The sheet's name, or "Scorecard (2)", "(3)"… beside a user's own sheet of that name; always
+ * one Excel accepts (references.ts). `taken` should compare ignoring case, as Excel does.
+ */
 export function freeSheetName(wanted: string, taken: (name: string) => boolean): string {
-  let name = wanted;
-  for (let i = 2; taken(name); i++) name = `${wanted} (${i})`;
-  return name;
+  return excelSheetName(wanted, taken);
+}
+
+/**
+ * The sheet the product made is the one a hidden workbook-level defined name points to: a copy
+ * of it (which keeps the marker in A3 but not the workbook-level name) is the user's sheet and
+ * is never replaced. Both writers (Office.js and the file writer) set and read it this way.
+ */
+export const SCORECARD_NAME = "SPEC_Scorecard";
+
+/** The name's formula for a sheet: `'<sheet name>'!$A$1`, apostrophes doubled. */
+export function scorecardNameFormula(sheet: string): string {
+  return `'${sheet.replace(/'/g, "''")}'!$A$1`;
+}
+
+/** The sheet a formula of the name points to (quoted or not, "=" first or not); null when none (#REF!). */
+export function sheetOfScorecardName(formula: string): string | null {
+  const m = /^=?\s*(?:'((?:[^']|'')+)'|([^'!:\\/?*[\]#]+))!\$?A\$?1\s*$/.exec(formula);
+  if (m === null) return null;
+  return m[1] !== undefined ? m[1].replace(/''/g, "'") : (m[2] as string);
 }
 
 /** A mapped column: its formula text, and its cells (for the size of a call that passes it). */

@@ -6,7 +6,9 @@
  */
 import type { ExcelRun } from "./officeWorkbook";
 
-export const SCORECARD_NAME = "SPEC_Scorecard";
+import { SCORECARD_NAME } from "../plan/scorecardPlan";
+
+export { SCORECARD_NAME };
 
 /** The sheet SPEC_Scorecard points at, or null (no such name, or its sheet was deleted). */
 export async function findNamedScorecard(run: ExcelRun): Promise<string | null> {

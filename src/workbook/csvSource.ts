@@ -4,6 +4,7 @@ import { basename, extname, join } from "path";
 import { DecimalMark } from "../core/numberText";
 import { Result, ok, valueError } from "../core/result";
 import { SourceTable } from "../engine/sourceTable";
+import { excelSheetName, isValidTableName } from "../plan/references";
 import { HEADER_SEARCH_ROWS, headerRowOf } from "../engine/tableMapping";
 import {
   DecimalClues,
@@ -16,17 +17,21 @@ import {
   tableDecimal,
 } from "../engine/textColumns";
 import { decodeCsv, parseCsvRecords } from "./csvText";
+import { notRegularFile } from "./regularFile";
 
-/** An Excel table name from a file name: letters, digits and underscores, not starting with a digit. */
+/**
+ * An Excel table name from a file name: letters, digits and underscores, at most 255 characters;
+ * "T_" first where the stem alone would not be a name Excel allows (a digit first, a cell
+ * reference such as A1 or R1C1, R, C, TRUE).
+ */
 export function tableNameOf(file: string): string {
   const stem = basename(file, extname(file))
     .normalize("NFD")
     .replace(/\p{M}/gu, "")
     .replace(/[^A-Za-z0-9_]+/g, "_")
-    .replace(/^_+|_+$/g, "");
-  const name = /^[A-Za-z_]/.test(stem) ? stem : `T_${stem}`;
-  // A name that reads as a cell reference (A1, R1C1) or is one letter Excel reserves is not a table name.
-  return /^[A-Za-z]{1,3}\d+$|^[RrCc]$|^[Rr]\d*[Cc]\d*$/.test(name) ? `T_${name}` : name;
+    .replace(/^_+|_+$/g, "")
+    .slice(0, 253);
+  return isValidTableName(stem) ? stem : `T_${stem}`;
 }
 
 /** Headers an Excel table accepts: none blank, none twice (ignoring case). */
@@ -46,6 +51,9 @@ export interface CsvTable {
   readonly table: SourceTable;
   readonly dateColumns: readonly boolean[];
 }
+
+/** Excel's limit on a cell's text: a longer field is refused, naming it. */
+const MAX_FIELD = 32767;
 
 /** Fields of each column kept as written, for the data check's samples. */
 const CSV_HEAD = 20;
@@ -88,12 +96,17 @@ function typedColumns(
   return { columns, found, decimal };
 }
 
+/** How to read one file; `sheet` the name its table's sheet takes (else one from the file's name). */
+export interface CsvReading extends ReadingOptions {
+  readonly sheet?: string;
+}
+
 /** One CSV file as a table; a quote that never closes is refused naming the file and line. */
 export function readCsvTable(
   file: string,
   name: string,
   bytes: Uint8Array,
-  options: ReadingOptions
+  options: CsvReading
 ): Result<CsvTable> {
   const language = options.language;
   const { text, encoding } = decodeCsv(bytes);
@@ -105,6 +118,17 @@ export function readCsvTable(
         : `${file} (${encoding}): the quote on line ${records.line} opens a field that never closes; close it or remove it and run again`
     );
   const rows = records.rows;
+  const tooLong = longFieldAt(rows);
+  if (tooLong !== null) {
+    const [i, j] = tooLong;
+    const length = rows[i][j].length.toLocaleString(language === "es" ? "es" : "en");
+    const line = records.lines[i] ?? i + 1;
+    return valueError(
+      language === "es"
+        ? `${file}: la línea ${line}, columna ${j + 1} tiene ${length} caracteres, más de los ${MAX_FIELD.toLocaleString("es")} que Excel admite en una celda; acórtela y vuelva a ejecutar`
+        : `${file}: line ${line}, column ${j + 1} holds ${length} characters, over Excel's limit of ${MAX_FIELD.toLocaleString("en")} for a cell; shorten it and run again`
+    );
+  }
   while (rows.length > 0 && rows[rows.length - 1].every((f) => f.trim() === "")) rows.pop();
   const headerAt = Math.max(0, headerRowOf(rows.slice(0, HEADER_SEARCH_ROWS)));
   const headers = uniqueHeaders(rows[headerAt] ?? []);
@@ -116,11 +140,7 @@ export function readCsvTable(
     })
   );
   const typed = typedColumns(raw, options);
-  const sheet =
-    basename(file, extname(file))
-      .replace(/[:\\/?*[\]]/g, " ")
-      .slice(0, 31)
-      .trim() || name;
+  const sheet = options.sheet ?? excelSheetName(basename(file, extname(file)), () => false);
   return ok({
     table: {
       name,
@@ -151,7 +171,16 @@ export function tablesOfFolder(folder: string, options: ReadingOptions): Result<
     .sort();
   const names = new Set<string>();
   const tables: CsvTable[] = [];
+  const sheets = new Set<string>();
   for (const file of files) {
+    // Only regular files are read: a FIFO named .csv would block forever, a device never end.
+    const notFile = notRegularFile(join(folder, file), options.language);
+    if (notFile !== null)
+      return valueError(
+        options.language === "es"
+          ? `${notFile}: quítelo de la carpeta`
+          : `${notFile}: remove it from the folder`
+      );
     let name = tableNameOf(file);
     for (let k = 2; names.has(name.toLowerCase()); k++) name = `${tableNameOf(file)}_${k}`;
     names.add(name.toLowerCase());
@@ -159,10 +188,22 @@ export function tablesOfFolder(folder: string, options: ReadingOptions): Result<
       file,
       name,
       new Uint8Array(readFileSync(join(folder, file))),
-      options
+      // Sheet names by Excel's rules, unique ignoring case ("Sales.csv" beside "sales.csv").
+      {
+        ...options,
+        sheet: excelSheetName(basename(file, extname(file)), (n) => sheets.has(n.toLowerCase())),
+      }
     );
     if (!read.ok) return read;
+    sheets.add(read.value.table.sheet.toLowerCase());
     tables.push(read.value);
   }
   return ok(tables);
+}
+
+/** The first field longer than a cell may hold: [record, column], or null. */
+function longFieldAt(rows: readonly string[][]): [number, number] | null {
+  for (let i = 0; i < rows.length; i++)
+    for (let j = 0; j < rows[i].length; j++) if (rows[i][j].length > MAX_FIELD) return [i, j];
+  return null;
 }

@@ -6,15 +6,21 @@
  */
 import { Result, ok } from "../core/result";
 import { SourceTable } from "../engine/sourceTable";
-import { ScorecardPlan } from "../plan/scorecardPlan";
-import { SCORECARD_SHEET } from "../plan/scorecardPlan";
+import {
+  SCORECARD_NAME,
+  SCORECARD_SHEET,
+  ScorecardPlan,
+  scorecardNameFormula,
+} from "../plan/scorecardPlan";
+import { GRID } from "../plan/references";
+import { UnreadableFile } from "../xlsx/unreadable";
 import { newTableOf, writeNewWorkbook } from "../xlsx/newWorkbook";
 import { writeWithWorksheet } from "../xlsx/worksheetAdder";
 import { XlsxPackage } from "../xlsx/xlsxPackage";
 import { ArchiveOutput } from "../xlsx/zipArchive";
 import { CsvTable } from "./csvSource";
 import { scorecardWorksheet } from "./scorecardSheet";
-import { FileTable, describeFileTables, markedWorksheets, readFileTable } from "./xlsxTables";
+import { FileTable, describeFileTables, productSheet, readFileTable } from "./xlsxTables";
 import { ProgressListener, WorkbookPort, throwIfCancelled } from "./workbookPort";
 
 type Source =
@@ -95,9 +101,14 @@ export class FileWorkbook implements WorkbookPort {
     });
   }
 
+  /** Checks the parts read only in part (an UnreadableFile when one is damaged): before any answer. */
+  async verifyRead(): Promise<void> {
+    if (this.source.kind === "package") await this.source.pkg.verifyRead();
+  }
+
   async findScorecard(): Promise<string | null> {
     if (this.source.kind === "csv") return null;
-    return (await markedWorksheets(this.source.pkg))[0]?.name ?? null;
+    return (await productSheet(this.source.pkg))?.name ?? null;
   }
 
   async writeScorecard(
@@ -107,17 +118,24 @@ export class FileWorkbook implements WorkbookPort {
   ): Promise<string> {
     throwIfCancelled(signal);
     const rows = plan.cells.reduce((n, c) => Math.max(n, c.row + (c.spill?.rows ?? 1) - 1), 0);
+    if (rows > GRID.rows)
+      // A plan longer than a sheet (one row per customer, a million customers): refused whole,
+      // never a sheet cut short nor a file Excel would reject.
+      throw new UnreadableFile(
+        `the Scorecard would need ${rows.toLocaleString("en")} rows (a row per customer in its customer value table), past Excel's last row, ${GRID.rows.toLocaleString("en")}; use --json for the figures, or build it from fewer customers`
+      );
     onProgress({ phase: "writing", done: 0, total: rows });
+    await this.verifyRead();
     const pkg =
       this.source.kind === "package" ? this.source.pkg : await this.newPackage(this.source.tables);
-    const replacing =
-      this.source.kind === "package" ? ((await markedWorksheets(pkg))[0] ?? null) : null;
+    const replacing = this.source.kind === "package" ? await productSheet(pkg) : null;
     const written = await writeWithWorksheet(
       pkg,
       {
         name: plan.sheetName || SCORECARD_SHEET,
         replacing,
         content: (styles, cm) => scorecardWorksheet(plan, styles, cm),
+        identity: { name: SCORECARD_NAME, formula: scorecardNameFormula },
       },
       await this.output()
     );

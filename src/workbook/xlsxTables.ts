@@ -2,19 +2,34 @@
  * The analyst's tables in a workbook file: Excel tables first; a worksheet without tables is one
  * table under its first non-empty row (the header row). Describing reads the table parts and at
  * most the first rows of plain sheets; reading fills only the columns asked for, in one streaming
- * pass over each sheet. The sheet an earlier build made is found by its marker and is not data.
+ * pass over each sheet. A sheet holding the marker (the product's, or a user's copy of it) is
+ * not data; the sheet a rebuild replaces is the one the workbook's SPEC_Scorecard name points to.
+ * Names that will reach formulas are checked against Excel's rules here, and arrays grow with
+ * the rows read, never from a size the file declares.
  */
 import { ErrorValue, FormulaWithoutValue } from "../core/cells";
 import { SourceTable } from "../engine/sourceTable";
-import { MARKER_AREA, MARKER_TEXT } from "../plan/scorecardPlan";
+import { isValidSheetName, isValidTableName } from "../plan/references";
+import {
+  MARKER_AREA,
+  MARKER_TEXT,
+  SCORECARD_NAME,
+  sheetOfScorecardName,
+} from "../plan/scorecardPlan";
 import { CellKind, CellSink } from "../xlsx/sheetScanner";
 import { SharedStrings } from "../xlsx/sharedStrings";
+import { PartDefect, UnreadableFile, shortText } from "../xlsx/unreadable";
 import { WorksheetInfo, XlsxPackage } from "../xlsx/xlsxPackage";
 import { decodeRange } from "../core/cellReferences";
 import { HEADER_SEARCH_ROWS, headerRowOf } from "../engine/tableMapping";
 
+/** The fewest bytes a row takes in a sheet part: `<row/>`. */
+const MIN_ROW_BYTES = 6;
+
 /** Excel's last column (XFD). */
 const MAX_COLUMNS = 16384;
+/** Every column wanted (a sheet's first rows are read whole). */
+const EVERY_COLUMN = new Uint8Array(MAX_COLUMNS + 1).fill(1);
 
 /** A table found in a file, with where its cells are. */
 export interface FileTable extends SourceTable {
@@ -38,6 +53,10 @@ interface SheetTop {
 
 const UNCALCULATED = new FormulaWithoutValue();
 
+/**
+ * A scanned cell's value. A shared string the table does not hold is a PartDefect (the scanner
+ * names the cell it was reading).
+ */
 function cellValue(kind: CellKind, number: number, text: string, strings: SharedStrings): unknown {
   switch (kind) {
     case CellKind.Number:
@@ -48,8 +67,14 @@ function cellValue(kind: CellKind, number: number, text: string, strings: Shared
       return number === 1;
     case CellKind.Error:
       return new ErrorValue(text);
-    case CellKind.Shared:
-      return strings.get(number) ?? null;
+    case CellKind.Shared: {
+      const value = strings.get(number);
+      if (value === undefined)
+        throw new PartDefect(
+          `refers to shared string ${number}, but the workbook's table holds ${strings.count.toLocaleString("en")}`
+        );
+      return value;
+    }
     case CellKind.Uncalculated:
       return UNCALCULATED;
   }
@@ -65,7 +90,6 @@ async function readTop(
   sheet: WorksheetInfo,
   strings: SharedStrings
 ): Promise<SheetTop> {
-  const all = new Uint8Array(MAX_COLUMNS + 1).fill(1);
   let marked = false;
   let currentRow = 0;
   const rows = new Map<number, Map<number, unknown>>();
@@ -87,7 +111,7 @@ async function readTop(
       rows.get(currentRow)?.set(column, value);
     },
   };
-  const dimension = await pkg.scan(sheet, sink, all);
+  const dimension = await pkg.scan(sheet, sink, EVERY_COLUMN);
   const range = dimension === null ? null : decodeRange(dimension);
   // Without a <dimension> (Google Sheets), the rows are counted: choosing among tables needs them.
   const lastRow = range?.lastRow ?? (await lastRowWithValue(pkg, sheet, strings));
@@ -131,7 +155,7 @@ async function lastRowWithValue(
         if (value !== null && !(typeof value === "string" && value.trim() === "")) last = current;
       },
     },
-    new Uint8Array(MAX_COLUMNS + 1).fill(1)
+    EVERY_COLUMN
   );
   return last;
 }
@@ -140,12 +164,14 @@ async function lastRowWithValue(
 export async function describeFileTables(pkg: XlsxPackage): Promise<FileTable[]> {
   const strings = await pkg.sharedStrings();
   const out: FileTable[] = [];
+  const names = new Map<string, string>(); // lower-case name → the part that holds it
   for (const sheet of pkg.worksheets) {
     const tables = await pkg.tablesOf(sheet);
     if (tables.length > 0) {
       for (const t of tables) {
         const range = decodeRange(t.ref);
         if (range === null || t.columns.length === 0) continue;
+        checkTableName(pkg, t.name, t.part, names, false);
         const headerRow = range.firstRow + t.headerRows - 1;
         const lastRow = range.lastRow - t.totalsRows;
         out.push({
@@ -166,6 +192,7 @@ export async function describeFileTables(pkg: XlsxPackage): Promise<FileTable[]>
     }
     const top = await readTop(pkg, sheet, strings);
     if (top.marked || top.headers.length === 0) continue;
+    checkTableName(pkg, sheet.name, `sheet '${shortText(sheet.name)}'`, names, true);
     const lastRow = Math.max(top.headerRow, top.dimensionLastRow);
     out.push({
       name: sheet.name,
@@ -184,15 +211,48 @@ export async function describeFileTables(pkg: XlsxPackage): Promise<FileTable[]>
   return out;
 }
 
-/** The worksheets a previous build made, found by the marker in their top-left cells. */
-export async function markedWorksheets(pkg: XlsxPackage): Promise<WorksheetInfo[]> {
-  const strings = await pkg.sharedStrings();
-  const marked: WorksheetInfo[] = [];
-  for (const sheet of pkg.worksheets) {
-    if ((await pkg.tablesOf(sheet)).length > 0) continue;
-    if ((await readTop(pkg, sheet, strings)).marked) marked.push(sheet);
-  }
-  return marked;
+/**
+ * A table's name (a sheet's, for a sheet read as a table) must be one Excel allows, since it goes
+ * into formulas, and no other table's, ignoring case.
+ */
+function checkTableName(
+  pkg: XlsxPackage,
+  name: string,
+  where: string,
+  names: Map<string, string>,
+  isSheet: boolean
+): void {
+  if (isSheet && !isValidSheetName(name))
+    throw new UnreadableFile(
+      `${pkg.label}: the sheet named '${shortText(name)}' has a name Excel does not allow (1 to 31 characters, none of : \\ / ? * [ ]); rename it in Excel and save the file again`
+    );
+  if (!isSheet && !isValidTableName(name))
+    throw new UnreadableFile(
+      `${pkg.label}: ${where} names a table '${shortText(name)}', a name Excel does not allow; rename it in Excel (Table Design > Table Name) and save the file again`
+    );
+  const key = name.toLowerCase();
+  const other = names.get(key);
+  if (other !== undefined)
+    throw new UnreadableFile(
+      `${pkg.label}: two tables are named '${shortText(name)}' (${other} and ${where}), and Excel's names are unique ignoring case; rename one in Excel and save the file again`
+    );
+  names.set(key, where);
+}
+
+/**
+ * The sheet an earlier build made: the one the workbook-level SPEC_Scorecard name points to,
+ * when it holds the marker too (a name put on a user's sheet never makes it replaceable). A
+ * user's copy of the sheet carries the marker but not the name: it is never this sheet.
+ */
+export async function productSheet(pkg: XlsxPackage): Promise<WorksheetInfo | null> {
+  let formula: string | undefined;
+  for (const [name, f] of pkg.definedNames)
+    if (name.toLowerCase() === SCORECARD_NAME.toLowerCase()) formula = f;
+  const target = formula === undefined ? null : sheetOfScorecardName(formula);
+  if (target === null) return null;
+  const sheet = pkg.worksheets.find((w) => w.name.toLowerCase() === target.toLowerCase());
+  if (sheet === undefined || (await pkg.tablesOf(sheet)).length > 0) return null;
+  return (await readTop(pkg, sheet, await pkg.sharedStrings())).marked ? sheet : null;
 }
 
 /**
@@ -213,11 +273,19 @@ export async function readFileTable(
     slot[table.firstColumn + j] = j;
   }
   const firstRow = table.headerRow + 1;
-  // A table's last row is known; a plain sheet's is where its values end.
+  // An Excel table's rows end at its range (its blank rows are rows of the table, reported by the
+  // data check); a plain sheet's at its last row with a value in those columns. Columns grow with
+  // the rows read, then are padded with blanks up to the range (inside Excel's grid).
   const bounded = table.isExcelTable;
   const expected = Math.max(0, table.lastRow - table.headerRow);
+  // Sized for the rows the sheet's bytes can hold (a row takes 6 bytes at least), never more than
+  // the table declares (inside Excel's grid): a file cannot make us allocate for rows it lacks.
+  const room = Math.min(
+    expected,
+    Math.ceil(pkg.archive.uncompressedSize(table.worksheet.part) / MIN_ROW_BYTES)
+  );
   const data: unknown[][] = table.headers.map((_, j) =>
-    columnIndexes.includes(j) ? new Array<unknown>(expected).fill(null) : []
+    columnIndexes.includes(j) ? new Array<unknown>(room).fill(null) : []
   );
   let row = 0;
   let lastWithValue = table.headerRow;
@@ -233,15 +301,14 @@ export async function readFileTable(
     },
     cell(column, kind, number, text) {
       if (row < firstRow) return;
-      const j = slot[column];
       const value = cellValue(kind, number, text, strings);
+      const target = data[slot[column]];
       const i = row - firstRow;
-      const target = data[j];
-      if (i >= target.length) {
-        if (bounded) return;
-        for (const c of columnIndexes) while (data[c].length <= i) data[c].push(null);
+      if (i < target.length) target[i] = value;
+      else {
+        while (target.length < i) target.push(null);
+        target.push(value);
       }
-      target[i] = value;
       if (value !== null && !(typeof value === "string" && value.trim() === ""))
         lastWithValue = Math.max(lastWithValue, row);
     },
@@ -249,15 +316,12 @@ export async function readFileTable(
   await pkg.scan(table.worksheet, sink, wanted);
   const lastRow = bounded ? table.lastRow : lastWithValue;
   const rowCount = Math.max(0, lastRow - table.headerRow);
-  const columns = data.map((c, j) =>
-    columnIndexes.includes(j)
-      ? c.length === rowCount
-        ? c
-        : c.length > rowCount
-          ? c.slice(0, rowCount)
-          : [...c, ...new Array<unknown>(rowCount - c.length).fill(null)]
-      : []
-  );
+  const columns = data.map((c, j) => {
+    if (!columnIndexes.includes(j)) return [];
+    if (c.length > rowCount) c.length = rowCount;
+    while (c.length < rowCount) c.push(null);
+    return c;
+  });
   onProgress(table.name, rowCount, rowCount);
   return { ...table, columns, rowCount, lastRow };
 }

@@ -1,23 +1,52 @@
 /**
  * The shared string table (xl/sharedStrings.xml), indexed in one pass over its bytes and decoded
  * on demand: a table of a million invoice numbers costs nothing until a column that uses them is
- * read. Rich text runs are joined; phonetic runs (<rPh>) are left out, as Excel shows them.
+ * read. Rich text runs are joined; phonetic runs (<rPh>) are left out, as Excel shows them;
+ * comments, processing instructions and CDATA sections are read as XML reads them.
+ *
+ * Bounded whatever the part declares: its `count` is never used, the arrays grow with the strings
+ * read, and the table may hold at most SHARED_STRING_LIMITS.count strings (its bytes are bounded
+ * by the package layer, xlsxPackage.ts).
  */
-import { needsUnescape, utf8 } from "./bytes";
-import { cellText } from "./xmlText";
+import { PartDefect } from "./unreadable";
+import { isUtf8 } from "./utf8Check";
+import {
+  Content,
+  INCOMPLETE,
+  LT,
+  NOT_MARKUP,
+  SLASH,
+  localStart,
+  nameEndAt,
+  readContent,
+  skipMarkup,
+  spellsAt,
+  tagEndAt,
+} from "./xmlBytes";
+
+export const SHARED_STRING_LIMITS = {
+  /** Bytes of the part, inflated: a million rows of several unique texts fit in a fraction. */
+  bytes: 256 * 1024 * 1024,
+  count: 1 << 23,
+} as const;
+
+/** Excel's limit on a cell's text, and so on a shared string. */
+const MAX_TEXT = 32767;
+
+const CUT_SHORT = "ends inside an element: the part is cut short";
 
 export class SharedStrings {
   private readonly cache: (string | undefined)[];
 
   private constructor(
     private readonly bytes: Uint8Array,
-    /** For a plain <si><t>…</t></si>: where its text starts and ends; -1 when decoded already. */
+    /** For a string of one run: where its text starts and ends; 0, 0 when held in `joined`. */
     private readonly starts: Int32Array,
     private readonly ends: Int32Array,
-    rich: Map<number, string>
+    joined: Map<number, string>
   ) {
     this.cache = new Array<string | undefined>(starts.length);
-    for (const [i, s] of rich) this.cache[i] = s;
+    for (const [i, s] of joined) this.cache[i] = s;
   }
 
   static readonly EMPTY = new SharedStrings(
@@ -31,59 +60,100 @@ export class SharedStrings {
     return this.starts.length;
   }
 
-  /** The i-th string; undefined when the table has no such entry. */
+  /**
+   * The i-th string; undefined when the table has no such entry. A string over Excel's 32,767
+   * characters, or with a reference XML does not define, is a PartDefect.
+   */
   get(i: number): string | undefined {
-    const cached = this.cache[i];
-    if (cached !== undefined || i < 0 || i >= this.starts.length) return cached;
-    const start = this.starts[i];
-    const end = this.ends[i];
-    const raw = utf8(this.bytes, start, end);
-    const text = needsUnescape(this.bytes, start, end) ? cellText(raw) : raw;
-    this.cache[i] = text;
+    if (!(i >= 0 && i < this.starts.length)) return undefined;
+    let text = this.cache[i];
+    if (text === undefined) {
+      const content = new Content();
+      content.start = this.starts[i];
+      content.end = this.ends[i];
+      content.escaped = true;
+      text = content.text(this.bytes);
+      this.cache[i] = text;
+    }
+    if (text.length > MAX_TEXT)
+      throw new PartDefect(
+        `uses shared string ${i}, of ${text.length.toLocaleString("en")} characters, over Excel's limit of ${MAX_TEXT.toLocaleString("en")} for a cell`,
+        "shorten that cell's text in Excel and save the file again"
+      );
     return text;
   }
 
+  /** Indexes the part's bytes (already checked against the size limit). */
   static parse(bytes: Uint8Array): SharedStrings {
-    let starts: Int32Array = new Int32Array(1024);
-    let ends: Int32Array = new Int32Array(1024);
-    const rich = new Map<number, string>();
-    let count = 0;
+    if (!isUtf8(bytes)) throw new PartDefect("is not valid UTF-8 text");
+    const index = new StringIndex();
+    const content = new Content();
     let pos = 0;
     for (;;) {
-      const si = nextElement(bytes, pos, "si");
-      if (si < 0) break;
-      const siEnd = tagClose(bytes, si);
-      if (count === starts.length) {
-        starts = grow(starts);
-        ends = grow(ends);
-      }
-      if (bytes[siEnd - 1] === 47) {
-        // <si/>: the empty string
-        starts[count] = 0;
-        ends[count] = 0;
-        count++;
-        pos = siEnd + 1;
+      const lt = bytes.indexOf(LT, pos);
+      if (lt < 0) break;
+      const markup = skipMarkup(bytes, lt);
+      if (markup === INCOMPLETE) throw new PartDefect(CUT_SHORT);
+      if (markup !== NOT_MARKUP) {
+        pos = markup;
         continue;
       }
-      const close = closingTag(bytes, siEnd + 1, "si");
-      const runs = textRuns(bytes, siEnd + 1, close);
-      if (runs.length === 2) {
-        starts[count] = runs[0];
-        ends[count] = runs[1];
-      } else {
-        let text = "";
-        for (let k = 0; k < runs.length; k += 2) {
-          const raw = utf8(bytes, runs[k], runs[k + 1]);
-          text += needsUnescape(bytes, runs[k], runs[k + 1]) ? cellText(raw) : raw;
-        }
-        rich.set(count, text);
-        starts[count] = 0;
-        ends[count] = 0;
+      const closing = bytes[lt + 1] === SLASH;
+      const nameStart = closing ? lt + 2 : lt + 1;
+      const nameEnd = nameEndAt(bytes, nameStart);
+      const gt = nameEnd < 0 ? INCOMPLETE : tagEndAt(bytes, nameEnd);
+      if (gt < 0) throw new PartDefect(CUT_SHORT);
+      const local = localStart(bytes, nameStart, nameEnd);
+      if (closing || nameEnd - local !== 2 || !spellsAt(bytes, local, "si")) {
+        pos = gt + 1;
+        continue;
       }
-      count++;
-      pos = close + 1;
+      if (bytes[gt - 1] !== SLASH) {
+        // The usual item, <si><t>text</t></si> (no prefix, markup or attributes): at once.
+        const plain = plainItem(bytes, gt + 1);
+        if (plain > 0) {
+          index.add(gt + 4, plain, null);
+          pos = plain + 9;
+        } else pos = readItem(bytes, gt + 1, index, content);
+      } else {
+        index.add(gt, gt, null); // <si/>: the empty string
+        pos = gt + 1;
+      }
     }
-    return new SharedStrings(bytes, starts.subarray(0, count), ends.subarray(0, count), rich);
+    return new SharedStrings(bytes, index.starts(), index.ends(), index.joined);
+  }
+}
+
+/** The strings' places as they are read, in arrays that grow with them. */
+class StringIndex {
+  private from: Int32Array = new Int32Array(1024);
+  private to: Int32Array = new Int32Array(1024);
+  readonly joined = new Map<number, string>();
+  count = 0;
+
+  add(start: number, end: number, joined: string | null): void {
+    if (this.count === SHARED_STRING_LIMITS.count)
+      throw new PartDefect(
+        `holds more than ${SHARED_STRING_LIMITS.count.toLocaleString("en")} shared strings`,
+        "a workbook of Excel's size holds fewer: copy the tables into a new workbook, or save them as CSV"
+      );
+    if (this.count === this.from.length) {
+      this.from = grow(this.from);
+      this.to = grow(this.to);
+    }
+    if (joined === null) {
+      this.from[this.count] = start;
+      this.to[this.count] = end;
+    } else this.joined.set(this.count, joined);
+    this.count++;
+  }
+
+  starts(): Int32Array {
+    return this.from.subarray(0, this.count);
+  }
+
+  ends(): Int32Array {
+    return this.to.subarray(0, this.count);
   }
 }
 
@@ -93,64 +163,82 @@ function grow(a: Int32Array): Int32Array {
   return b;
 }
 
-/** Index of "<" of the next start tag whose local name is `local`, or -1. */
-function nextElement(bytes: Uint8Array, from: number, local: string): number {
-  for (let i = bytes.indexOf(60, from); i >= 0; i = bytes.indexOf(60, i + 1)) {
-    if (bytes[i + 1] === 47 || bytes[i + 1] === 33 || bytes[i + 1] === 63) continue;
-    if (localNameIs(bytes, i + 1, local)) return i;
-  }
-  return -1;
+/**
+ * One <si> after its start tag: its <t> runs (one run is kept as its place in the bytes, several
+ * are joined now), phonetic runs left out. Returns the index after </si>.
+ */
+/** Bytes of "</t></si>". */
+const PLAIN_END = [60, 47, 116, 62, 60, 47, 115, 105, 62];
+
+/**
+ * Where the text of an item written `<t>text</t></si>` from `from` ends (its "<"), or -1 when the
+ * item is written any other way (read then in full by readItem).
+ */
+function plainItem(bytes: Uint8Array, from: number): number {
+  if (bytes[from] !== LT || bytes[from + 1] !== 116 || bytes[from + 2] !== 62) return -1;
+  const end = bytes.indexOf(LT, from + 3);
+  if (end < 0) return -1;
+  for (let k = 0; k < PLAIN_END.length; k++) if (bytes[end + k] !== PLAIN_END[k]) return -1;
+  return end;
 }
 
-/** Index of "<" of the end tag `</…local>` after `from` (for <si>, nothing nests inside of its name). */
-function closingTag(bytes: Uint8Array, from: number, local: string): number {
-  for (let i = bytes.indexOf(60, from); i >= 0; i = bytes.indexOf(60, i + 1)) {
-    if (bytes[i + 1] === 47 && localNameIs(bytes, i + 2, local)) return i;
-  }
-  return bytes.length;
-}
-
-/** The ">" of the tag whose "<" is at `lt`. */
-function tagClose(bytes: Uint8Array, lt: number): number {
-  const gt = bytes.indexOf(62, lt);
-  return gt < 0 ? bytes.length - 1 : gt;
-}
-
-function localNameIs(bytes: Uint8Array, at: number, local: string): boolean {
-  let start = at;
-  let end = at;
-  while (end < bytes.length) {
-    const b = bytes[end];
-    if (b === 58) start = end + 1;
-    else if (b === 32 || b === 62 || b === 47 || b === 9 || b === 10 || b === 13) break;
-    end++;
-  }
-  if (end - start !== local.length) return false;
-  for (let k = 0; k < local.length; k++) if (bytes[start + k] !== local.charCodeAt(k)) return false;
-  return true;
-}
-
-/** [start, end) of each <t> text inside [from, to), outside phonetic runs. */
-function textRuns(bytes: Uint8Array, from: number, to: number): number[] {
-  const runs: number[] = [];
+function readItem(bytes: Uint8Array, from: number, index: StringIndex, content: Content): number {
+  let runs: string[] | null = null;
+  let single: [number, number] | null = null;
   let phonetic = false;
-  for (let i = bytes.indexOf(60, from); i >= 0 && i < to; i = bytes.indexOf(60, i + 1)) {
-    const closing = bytes[i + 1] === 47;
-    const nameAt = closing ? i + 2 : i + 1;
-    if (localNameIs(bytes, nameAt, "rPh")) {
-      phonetic = !closing && bytes[tagClose(bytes, i) - 1] !== 47;
+  let pos = from;
+  for (;;) {
+    const lt = bytes.indexOf(LT, pos);
+    if (lt < 0) throw new PartDefect(CUT_SHORT);
+    const markup = skipMarkup(bytes, lt);
+    if (markup === INCOMPLETE) throw new PartDefect(CUT_SHORT);
+    if (markup !== NOT_MARKUP) {
+      pos = markup;
       continue;
     }
-    if (closing || phonetic || !localNameIs(bytes, nameAt, "t")) continue;
-    const gt = tagClose(bytes, i);
-    if (bytes[gt - 1] === 47) {
-      runs.push(gt, gt); // <t/>
+    const closing = bytes[lt + 1] === SLASH;
+    const nameStart = closing ? lt + 2 : lt + 1;
+    const nameEnd = nameEndAt(bytes, nameStart);
+    const gt = nameEnd < 0 ? INCOMPLETE : tagEndAt(bytes, nameEnd);
+    if (gt < 0) throw new PartDefect(CUT_SHORT);
+    const local = localStart(bytes, nameStart, nameEnd);
+    const length = nameEnd - local;
+    const name = length === 1 ? "t" : length === 2 ? "si" : length === 3 ? "rPh" : "";
+    const named = name !== "" && spellsAt(bytes, local, name) ? name : "";
+    pos = gt + 1;
+    if (closing) {
+      if (named === "si") {
+        if (runs !== null) index.add(0, 0, runs.join(""));
+        else if (single !== null) index.add(single[0], single[1], null);
+        else index.add(0, 0, "");
+        return pos;
+      }
+      if (named === "rPh") phonetic = false;
       continue;
     }
-    const end = bytes.indexOf(60, gt + 1);
-    runs.push(gt + 1, end);
-    i = end - 1;
+    const selfClosing = bytes[gt - 1] === SLASH;
+    if (named === "rPh") phonetic = !selfClosing;
+    if (named !== "t") continue;
+    let text: string | [number, number] = "";
+    if (!selfClosing) {
+      pos = readContent(bytes, gt + 1, "t", content);
+      if (pos < 0) throw new PartDefect(CUT_SHORT);
+      text = content.joined ?? [content.start, content.end];
+    }
+    if (phonetic) continue;
+    if (runs === null && single === null && typeof text !== "string") single = text;
+    else {
+      runs ??= single === null ? [] : [rangeText(bytes, single, content)];
+      single = null;
+      runs.push(typeof text === "string" ? text : rangeText(bytes, text, content));
+    }
   }
-  if (runs.length === 0) runs.push(from, from);
-  return runs;
+}
+
+function rangeText(bytes: Uint8Array, range: [number, number], content: Content): string {
+  content.start = range[0];
+  content.end = range[1];
+  content.joined = null;
+  content.escaped = true;
+  return content.text(bytes);
 }

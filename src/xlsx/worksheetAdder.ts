@@ -22,6 +22,7 @@ import {
 } from "./relationships";
 import { EMPTY_STYLES_XML, StylesEditor } from "./stylesPart";
 import { WorksheetOut, worksheetXml } from "./worksheetXml";
+import { excelSheetName } from "../plan/references";
 import { WorksheetInfo, XlsxPackage } from "./xlsxPackage";
 import { escapeAttribute, escapeText } from "./xmlText";
 import {
@@ -31,34 +32,30 @@ import {
   applySplices,
   child,
   childrenNamed,
+  insertionPoint,
   parseXml,
   prefixOf,
 } from "./xmlTree";
 import { ArchiveOutput, PartData, writeArchive } from "./zipArchive";
 
 export interface WorksheetRequest {
-  /** The sheet's name when it is added; a replaced sheet keeps its own. */
+  /** The sheet's name when it is added (made one Excel accepts, unique); a replaced sheet keeps its own. */
   readonly name: string;
   /** The sheet to put this one in place of, keeping its name and position; null to add one. */
   readonly replacing: WorksheetInfo | null;
   /** The sheet's content, once the styles it needs and the dynamic-array record are known. */
   readonly content: (styles: StylesEditor, dynamicArrayMetadata: number) => WorksheetOut;
+  /**
+   * A hidden workbook-level defined name to point at the sheet (set, or put right when it points
+   * elsewhere): the identity a copy of the sheet does not carry.
+   */
+  readonly identity?: { readonly name: string; readonly formula: (sheetName: string) => string };
 }
 
 export interface WrittenWorkbook {
   readonly sheetName: string;
   /** The new package when the output was not a stream. */
   readonly blob: Blob | null;
-}
-
-/** Excel's limits on a sheet name: 31 characters, none of : \ / ? * [ ], not starting or ending with '. */
-export function validSheetName(wanted: string): string {
-  const clean =
-    wanted
-      .replace(/[:\\/?*[\]]/g, " ")
-      .replace(/^'+|'+$/g, "")
-      .trim() || "Sheet";
-  return clean.slice(0, 31);
 }
 
 export async function writeWithWorksheet(
@@ -76,9 +73,8 @@ export async function writeWithWorksheet(
 
   // The styles the sheet needs, after the source's own.
   let stylesPart = pkg.partOfType(RELATIONSHIP_TYPES.styles);
-  const styles = new StylesEditor(
-    stylesPart === null ? EMPTY_STYLES_XML : await archive.text(stylesPart)
-  );
+  const stylesXml = stylesPart === null ? EMPTY_STYLES_XML : await pkg.partText(stylesPart);
+  const styles = await pkg.inPart(stylesPart ?? "xl/styles.xml", () => new StylesEditor(stylesXml));
   if (stylesPart === null) {
     stylesPart = freePartName(archive.names(), "xl/styles", ".xml");
     newTypes.set(stylesPart, CONTENT_TYPES.styles);
@@ -86,8 +82,9 @@ export async function writeWithWorksheet(
   }
   // The dynamic-array record: the source's, or one added to its metadata part, or a new part.
   const metadataPart = pkg.partOfType(RELATIONSHIP_TYPES.sheetMetadata);
-  const metadata = dynamicArrayMetadata(
-    metadataPart === null ? null : await archive.text(metadataPart)
+  const metadataXml = metadataPart === null ? null : await pkg.partText(metadataPart);
+  const metadata = await pkg.inPart(metadataPart ?? "xl/metadata.xml", () =>
+    dynamicArrayMetadata(metadataXml)
   );
   if (metadata.xml !== null) {
     const part = metadataPart ?? freePartName(archive.names(), "xl/metadata", ".xml");
@@ -101,7 +98,7 @@ export async function writeWithWorksheet(
   const content = request.content(styles, metadata.cellMetadataIndex);
   let sheetName: string;
   let sheetPart: string;
-  let workbookXml = pkg.workbookXml;
+  let workbookXml: string = pkg.workbookXml;
   if (request.replacing !== null) {
     sheetName = request.replacing.name;
     sheetPart = request.replacing.part;
@@ -109,7 +106,8 @@ export async function writeWithWorksheet(
     const calcChain = pkg.partOfType(RELATIONSHIP_TYPES.calcChain);
     if (calcChain !== null) removed.add(calcChain);
   } else {
-    sheetName = freeSheetNameIn(pkg.workbookXml, validSheetName(request.name));
+    const taken = new Set(sheetNamesIn(pkg.workbookXml).map((n) => n.toLowerCase()));
+    sheetName = excelSheetName(request.name, (n) => taken.has(n.toLowerCase()));
     sheetPart = freePartName(archive.names(), "xl/worksheets/sheet", ".xml");
     newTypes.set(sheetPart, CONTENT_TYPES.worksheet);
     newRelationships.push({ type: RELATIONSHIP_TYPES.worksheet, target: sheetPart });
@@ -118,16 +116,8 @@ export async function writeWithWorksheet(
   if (!styles.unchanged) changed.set(stylesPart, styles.toXml());
 
   // The workbook's relationships: new ones added, the calculation chain's dropped.
-  const relationships = pkg.workbookRelationships.filter(
-    (r) => !(r.external === false && removed.has(r.target))
-  );
-  const ids = relationships.map((r) => r.id);
-  const added: { id: string; type: string; target: string }[] = [];
-  for (const r of newRelationships) {
-    const id = freeRelationshipId([...ids, ...added.map((a) => a.id)]);
-    added.push({ id, ...r });
-  }
-  if (added.length > 0 || relationships.length !== pkg.workbookRelationships.length) {
+  const { added, dropped } = workbookRelationshipEdits(pkg, removed, newRelationships);
+  if (added.length > 0 || dropped) {
     changed.set(
       workbookRelsPart,
       await editedRelationships(pkg, workbookRelsPart, removed, added, workbookPart)
@@ -136,17 +126,16 @@ export async function writeWithWorksheet(
   if (request.replacing === null) {
     const sheetRel = added.find((a) => a.type === RELATIONSHIP_TYPES.worksheet) as { id: string };
     workbookXml = withSheet(workbookXml, sheetName, sheetRel.id);
-    changed.set(workbookPart, workbookXml);
-    const app = await appPropertiesPart(pkg);
-    if (app !== null) {
-      const edited = withSheetTitle(
-        await archive.text(app),
-        pkg.worksheets.map((w) => w.name),
-        sheetName
-      );
-      if (edited !== null) changed.set(app, edited);
-    }
+    const app = await editedAppProperties(pkg, sheetName);
+    if (app !== null) changed.set(app.part, app.xml);
   }
+  if (request.identity !== undefined)
+    workbookXml = withDefinedName(
+      workbookXml,
+      request.identity.name,
+      request.identity.formula(sheetName)
+    );
+  if (workbookXml !== pkg.workbookXml) changed.set(workbookPart, workbookXml);
 
   const first = new Map<string, PartData>([
     [
@@ -164,6 +153,24 @@ export async function writeWithWorksheet(
     output
   );
   return { sheetName, blob };
+}
+
+/** The relationships to add to the workbook part's, with free ids, and whether some are dropped. */
+function workbookRelationshipEdits(
+  pkg: XlsxPackage,
+  removed: ReadonlySet<string>,
+  newRelationships: readonly { type: string; target: string }[]
+): { added: { id: string; type: string; target: string }[]; dropped: boolean } {
+  const kept = pkg.workbookRelationships.filter(
+    (r) => !(r.external === false && removed.has(r.target))
+  );
+  const ids = kept.map((r) => r.id);
+  const added: { id: string; type: string; target: string }[] = [];
+  for (const r of newRelationships) {
+    const id = freeRelationshipId([...ids, ...added.map((a) => a.id)]);
+    added.push({ id, ...r });
+  }
+  return { added, dropped: kept.length !== pkg.workbookRelationships.length };
 }
 
 /** "xl/worksheets/sheet5.xml": the first number after every part of that stem. */
@@ -185,20 +192,61 @@ function freePartName(names: readonly string[], stem: string, extension: string)
     : `${stem}${extension}`;
 }
 
-/** The name, or "Name (2)", "(3)"… beside a sheet of that name (compared as Excel does, ignoring case). */
-function freeSheetNameIn(workbookXml: string, wanted: string): string {
+/** The names of the workbook's sheets, as its part lists them. */
+function sheetNamesIn(workbookXml: string): string[] {
   const root = parseXml(workbookXml);
-  const taken = new Set(
-    childrenNamed(child(root, "sheets") ?? root, "sheet").map((s) =>
-      (s.attributes.get("name") ?? "").toLowerCase()
-    )
+  return childrenNamed(child(root, "sheets") ?? root, "sheet").map(
+    (s) => s.attributes.get("name") ?? ""
   );
-  let name = wanted;
-  for (let i = 2; taken.has(name.toLowerCase()); i++) {
-    const suffix = ` (${i})`;
-    name = wanted.slice(0, 31 - suffix.length) + suffix;
+}
+
+/** The order of the workbook part's children (CT_Workbook), for where <definedNames> goes. */
+const WORKBOOK_ORDER = [
+  "fileVersion",
+  "fileSharing",
+  "workbookPr",
+  "workbookProtection",
+  "bookViews",
+  "sheets",
+  "functionGroups",
+  "externalReferences",
+  "definedNames",
+  "calcPr",
+  "oleSize",
+  "customWorkbookViews",
+  "pivotCaches",
+  "smartTagPr",
+  "smartTagTypes",
+  "webPublishing",
+  "fileRecoveryPr",
+  "webPublishObjects",
+  "extLst",
+];
+
+/**
+ * The workbook part with a hidden workbook-level defined name holding `formula`: the one of that
+ * name (compared ignoring case, as Excel does) put right, or a new one. Unchanged when it holds it already.
+ */
+export function withDefinedName(workbookXml: string, name: string, formula: string): string {
+  const root = parseXml(workbookXml);
+  const p = root.prefix === "" ? "" : `${root.prefix}:`;
+  const element = `<${p}definedName name="${escapeAttribute(name)}" hidden="1">${escapeText(formula)}</${p}definedName>`;
+  const names = child(root, "definedNames");
+  if (names === undefined) {
+    const at = insertionPoint(root, WORKBOOK_ORDER, "definedNames");
+    return applySplices(workbookXml, [
+      { start: at, end: at, text: `<${p}definedNames>${element}</${p}definedNames>` },
+    ]);
   }
-  return name;
+  const existing = childrenNamed(names, "definedName").find(
+    (d) =>
+      !d.attributes.has("localSheetId") &&
+      (d.attributes.get("name") ?? "").toLowerCase() === name.toLowerCase()
+  );
+  if (existing === undefined)
+    return applySplices(workbookXml, appendChildren(workbookXml, names, element));
+  if (existing.text === formula && existing.attributes.get("hidden") === "1") return workbookXml;
+  return applySplices(workbookXml, [{ start: existing.start, end: existing.end, text: element }]);
 }
 
 /** The workbook part with a <sheet> added at the end of <sheets>. */
@@ -226,9 +274,9 @@ async function editedRelationships(
 ): Promise<string> {
   const markup = added.map((a) => relationshipXml(a.id, a.type, sourcePart, a.target)).join("");
   if (!pkg.archive.has(relsPart)) return `${RELATIONSHIPS_XML_START}${markup}</Relationships>`;
-  const xml = await pkg.archive.text(relsPart);
-  const root = parseXml(xml);
-  const rels = parseRelationships(xml, sourcePart);
+  const xml = await pkg.partText(relsPart);
+  const root = await pkg.inPart(relsPart, () => parseXml(xml));
+  const rels = await pkg.relationshipsOf(sourcePart);
   const splices: Splice[] = childrenNamed(root, "Relationship")
     .filter((_, i) => rels[i] !== undefined && !rels[i].external && removed.has(rels[i].target))
     .map((el) => ({ start: el.start, end: el.end, text: "" }));
@@ -248,35 +296,42 @@ async function editedRelationships(
 async function partsOnlyUsedBy(pkg: XlsxPackage, sheetPart: string): Promise<Set<string>> {
   const archive = pkg.archive;
   const graph = new Map<string, Relationship[]>();
+  // How many relationships, from anywhere, lead to each part (by its name in lower case).
+  const referrers = new Map<string, number>();
   for (const name of archive.names()) {
     if (!/\.rels$/i.test(name)) continue;
-    graph.set(name, parseRelationships(await archive.text(name), sourceOfRelationshipsPart(name)));
-  }
-  const referrers = (part: string, ignoring: ReadonlySet<string>): number => {
-    let count = 0;
-    for (const [relsPart, rels] of graph) {
-      if (ignoring.has(relsPart)) continue;
-      count += rels.filter(
-        (r) => !r.external && r.target.toLowerCase() === part.toLowerCase()
-      ).length;
+    const text = await pkg.partText(name);
+    const rels = await pkg.inPart(name, () =>
+      parseRelationships(text, sourceOfRelationshipsPart(name))
+    );
+    graph.set(name, rels);
+    for (const r of rels) {
+      if (r.external) continue;
+      const key = r.target.toLowerCase();
+      referrers.set(key, (referrers.get(key) ?? 0) + 1);
     }
-    return count;
-  };
+  }
   const dropped = new Set<string>();
   const visit = (part: string): void => {
     const relsPart = archive.storedName(relationshipsPartOf(part));
     if (relsPart === undefined || dropped.has(relsPart)) return;
     dropped.add(relsPart);
+    // Relationships from a dropped part no longer count.
+    for (const r of graph.get(relsPart) ?? []) {
+      if (r.external) continue;
+      const key = r.target.toLowerCase();
+      referrers.set(key, (referrers.get(key) ?? 1) - 1);
+    }
     for (const r of graph.get(relsPart) ?? []) {
       const target = archive.storedName(r.target);
       if (
         r.external ||
         target === undefined ||
         dropped.has(target) ||
-        target.toLowerCase() === sheetPart.toLowerCase()
+        target.toLowerCase() === sheetPart.toLowerCase() ||
+        (referrers.get(target.toLowerCase()) ?? 0) > 0
       )
         continue;
-      if (referrers(target, dropped) > 0) continue;
       dropped.add(target);
       visit(target);
     }
@@ -285,8 +340,21 @@ async function partsOnlyUsedBy(pkg: XlsxPackage, sheetPart: string): Promise<Set
   return dropped;
 }
 
+/** docProps/app.xml listing the new sheet too; null when there is none or it lists no sheets. */
+async function editedAppProperties(
+  pkg: XlsxPackage,
+  sheetName: string
+): Promise<{ part: string; xml: string } | null> {
+  const app = await appPropertiesPart(pkg);
+  if (app === null) return null;
+  const appXml = await pkg.partText(app);
+  const names = pkg.worksheets.map((w) => w.name);
+  const edited = await pkg.inPart(app, () => withSheetTitle(appXml, names, sheetName));
+  return edited === null ? null : { part: app, xml: edited };
+}
+
 async function appPropertiesPart(pkg: XlsxPackage): Promise<string | null> {
-  const rels = parseRelationships(await pkg.archive.text("_rels/.rels"), "");
+  const rels = await pkg.relationshipsOf("");
   const app = rels.find(
     (r) => !r.external && sameType(r.type, RELATIONSHIP_TYPES.extendedProperties)
   );

@@ -95,6 +95,22 @@ export async function* worksheetXml(sheet: WorksheetOut): AsyncGenerator<string>
   yield chunk + "</worksheet>";
 }
 
+/** Excel's grid and its limit on a cell's text. */
+const GRID_ROWS = 1048576;
+const GRID_COLUMNS = 16384;
+const MAX_TEXT = 32767;
+
+/** A cell or spill past Excel's grid is a bug of whoever placed it: Excel would reject the file. */
+function checkInGrid(row: number, column: number): void {
+  if (!(row >= 1 && row <= GRID_ROWS && column >= 1 && column <= GRID_COLUMNS))
+    throw new Error(`a cell placed at row ${row}, column ${column}, outside Excel's grid`);
+}
+
+/** Text a cell holds: at most Excel's 32,767 characters (a longer label ends in "…"). */
+function cellText(text: string): string {
+  return text.length <= MAX_TEXT ? text : `${text.slice(0, MAX_TEXT - 1)}…`;
+}
+
 /** Printed to fit the page's width (with pageSetup's fitToWidth). */
 export const sheetPrXml = (): string => '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>';
 
@@ -155,6 +171,9 @@ export function cellXml(
   cell: CellOut,
   sheet: Pick<WorksheetOut, "dynamicArrayMetadata" | "sharedString">
 ): string {
+  checkInGrid(cell.row, cell.column);
+  if (cell.spill !== undefined)
+    checkInGrid(cell.row + cell.spill.rows - 1, cell.column + cell.spill.columns - 1);
   const ref = cellAddress(cell.row, cell.column);
   const style = cell.style !== undefined && cell.style !== 0 ? ` s="${cell.style}"` : "";
   if (cell.formula !== undefined) {
@@ -186,6 +205,7 @@ function stored(
       : { type: ' t="e"', value: "<v>#NUM!</v>" };
   if (typeof v === "boolean") return { type: ' t="b"', value: `<v>${v ? 1 : 0}</v>` };
   if (v instanceof ErrorValue) return { type: ' t="e"', value: `<v>${escapeText(v.code)}</v>` };
+  v = cellText(v);
   if (!constant) return { type: ' t="str"', value: `<v>${escapeText(v)}</v>` };
   if (sheet.sharedString !== undefined)
     return { type: ' t="s"', value: `<v>${sheet.sharedString(v)}</v>` };

@@ -14,12 +14,15 @@ import {
   relationshipsPartOf,
   sameType,
 } from "./relationships";
-import { SharedStrings } from "./sharedStrings";
-import { CellSink, SheetScanner } from "./sheetScanner";
+import { CFB_MAGIC, compoundFileNames } from "./compoundFile";
+import { SHARED_STRING_LIMITS, SharedStrings } from "./sharedStrings";
+import { CellSink, EXCEL_COLUMNS, EXCEL_ROWS, SheetScanner } from "./sheetScanner";
 import { dateStylesOf } from "./stylesPart";
+import { PartDefect, UnreadableFile, shortText } from "./unreadable";
 import { unescapeXstring } from "./xmlText";
-import { XmlElement, XmlSyntaxError, attribute, child, childrenNamed, parseXml } from "./xmlTree";
+import { XmlElement, attribute, child, childrenNamed, parseXml } from "./xmlTree";
 import { ZipArchive } from "./zipArchive";
+import { decodeRange } from "../core/cellReferences";
 
 export interface WorksheetInfo {
   readonly name: string;
@@ -41,7 +44,6 @@ export interface TableInfo {
   readonly columns: readonly string[];
 }
 
-const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const WORKBOOK_TYPES = new Set<string>([
   CONTENT_TYPES.workbook,
   CONTENT_TYPES.macroWorkbook,
@@ -54,6 +56,8 @@ export class XlsxPackage {
   private dateStylesRead: Promise<Uint8Array> | null = null;
 
   private constructor(
+    /** How messages name the file. */
+    readonly label: string,
     readonly archive: ZipArchive,
     readonly contentTypes: ContentTypes,
     /** Stored name of the workbook part (xl/workbook.xml, usually). */
@@ -63,7 +67,9 @@ export class XlsxPackage {
     readonly worksheets: readonly WorksheetInfo[],
     readonly date1904: boolean,
     /** The workbook part's content type: plain, macro-enabled or a template. */
-    readonly workbookType: string
+    readonly workbookType: string,
+    /** Workbook-level defined names (no localSheetId): name (as written) → formula text. */
+    readonly definedNames: ReadonlyMap<string, string>
   ) {}
 
   /** The file name ending Excel expects for this kind of workbook: .xlsx, .xlsm, .xltx or .xltm. */
@@ -73,33 +79,59 @@ export class XlsxPackage {
 
   static async open(blob: Blob, label: string): Promise<Result<XlsxPackage>> {
     const head = new Uint8Array(await blob.slice(0, 8).arrayBuffer());
-    if (CFB_MAGIC.every((b, i) => head[i] === b)) {
-      const whole = new Uint8Array(await blob.arrayBuffer());
-      return valueError(
-        holdsUtf16(whole, "EncryptedPackage")
-          ? `${label} is protected with a password: open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password, leave it empty), save it and run again`
-          : `${label} is an Excel 97-2003 workbook (.xls): open it in Excel and save it as an Excel Workbook (.xlsx)`
-      );
-    }
+    if (CFB_MAGIC.every((b, i) => head[i] === b))
+      return valueError(await compoundFileProblem(blob, label));
     const notWorkbook = `${label} is not an Excel workbook: name an .xlsx or .xlsm file (saved by Excel, LibreOffice, Google Sheets or pandas), or a folder of .csv files`;
     if (head[0] !== 0x50 || head[1] !== 0x4b) return valueError(notWorkbook);
     let archive: ZipArchive;
     try {
       archive = await ZipArchive.open(blob);
     } catch (e) {
+      if (e instanceof PartDefect) return valueError(`${label} ${e.message}; ${e.advice}`);
       return valueError(
-        `${label} is damaged (${e instanceof Error ? e.message : String(e)}): open it in Excel, let Excel repair it, and save it again`
+        `${label} is damaged (${shortText(e instanceof Error ? e.message : String(e), 80)}): open it in Excel, let Excel repair it, and save it again`
       );
     }
     try {
       return await XlsxPackage.read(archive, label, notWorkbook);
     } catch (e) {
-      if (e instanceof XmlSyntaxError)
-        return valueError(
-          `${label} has a part that is not well-formed XML (${e.message}): open it in Excel and save it again`
-        );
+      if (e instanceof UnreadableFile) return valueError(e.message);
       throw e;
     }
+  }
+
+  /**
+   * Reads a part with `read`; a PartDefect (damaged bytes, malformed XML, a limit) becomes an
+   * UnreadableFile naming the file, where (`where`, else the part) and what to do.
+   */
+  async inPart<T>(part: string, read: () => Promise<T> | T, where: string = part): Promise<T> {
+    try {
+      return await read();
+    } catch (e) {
+      if (!(e instanceof PartDefect)) throw e;
+      const cell = e.cell === undefined ? "" : `, cell ${e.cell}`;
+      throw new UnreadableFile(`${this.label}: ${where}${cell} ${e.message}; ${e.advice}`);
+    }
+  }
+
+  /**
+   * Checks to their end (CRC-32, size) the parts read only in part (a sheet's first rows): called
+   * before anything read from the workbook is answered or written.
+   */
+  async verifyRead(): Promise<void> {
+    for (const part of this.archive.partlyRead())
+      await this.inPart(part, () => this.archive.stream(part, () => true));
+  }
+
+  /** A part read whole as text (the small parts: workbook, relationships, styles, tables…). */
+  partText(part: string): Promise<string> {
+    return this.inPart(part, () => this.archive.text(part));
+  }
+
+  /** A part parsed as a tree, with its text. */
+  async partXml(part: string): Promise<{ text: string; root: XmlElement }> {
+    const text = await this.partText(part);
+    return { text, root: await this.inPart(part, () => parseXml(text)) };
   }
 
   private static async read(
@@ -117,8 +149,26 @@ export class XlsxPackage {
       );
     if (!archive.has(CONTENT_TYPES_PART) || !archive.has("_rels/.rels"))
       return valueError(notWorkbook);
-    const contentTypes = new ContentTypes(await archive.text(CONTENT_TYPES_PART));
-    const root = parseRelationships(await archive.text("_rels/.rels"), "");
+    // Parts read before the package object exists are read through a provisional one.
+    const parts = new XlsxPackage(
+      label,
+      archive,
+      new ContentTypes("<Types/>"),
+      "",
+      "",
+      [],
+      [],
+      false,
+      "",
+      new Map()
+    );
+    const contentTypesXml = await parts.partText(CONTENT_TYPES_PART);
+    const contentTypes = await parts.inPart(
+      CONTENT_TYPES_PART,
+      () => new ContentTypes(contentTypesXml)
+    );
+    const rootXml = await parts.partText("_rels/.rels");
+    const root = await parts.inPart("_rels/.rels", () => parseRelationships(rootXml, ""));
     const office = root.find(
       (r) =>
         !r.external && sameType(r.type, RELATIONSHIP_TYPES.officeDocument) && archive.has(r.target)
@@ -131,48 +181,20 @@ export class XlsxPackage {
         `${label} is an Excel binary workbook (.xlsb): open it in Excel and save it as an Excel Workbook (.xlsx)`
       );
     if (!WORKBOOK_TYPES.has(workbookType)) return valueError(notWorkbook);
-    if (archive.isEncrypted(workbookPart))
-      return valueError(
-        `${label} is protected with a password: remove the password in Excel, save it and run again`
-      );
 
-    const workbookXml = await archive.text(workbookPart);
+    const { text: workbookXml, root: workbook } = await parts.partXml(workbookPart);
     const relsPart = relationshipsPartOf(workbookPart);
-    const relationships = archive.has(relsPart)
-      ? parseRelationships(await archive.text(relsPart), workbookPart)
-      : [];
-    const workbook = parseXml(workbookXml);
+    const relationships = archive.has(relsPart) ? await parts.relationshipsOf(workbookPart) : [];
     const properties = child(workbook, "workbookPr");
     const date1904 = ["1", "true"].includes(
       (properties?.attributes.get("date1904") ?? "").toLowerCase()
     );
-    const worksheets: WorksheetInfo[] = [];
-    for (const sheet of childrenNamed(child(workbook, "sheets") ?? workbook, "sheet")) {
-      // r:id, whatever the prefix (strict files bind another namespace to it).
-      const id =
-        attribute(sheet, "id", RELATIONSHIPS_NAMESPACE) ??
-        [...sheet.attributes].find(([name]) => name.endsWith(":id"))?.[1] ??
-        "";
-      const rel = relationships.find((r) => r.id === id);
-      // Chart sheets and dialog sheets are not worksheets: they hold no cells.
-      if (
-        rel === undefined ||
-        rel.external ||
-        !sameType(rel.type, RELATIONSHIP_TYPES.worksheet) ||
-        !archive.has(rel.target)
-      )
-        continue;
-      const state = sheet.attributes.get("state");
-      worksheets.push({
-        name: sheet.attributes.get("name") ?? "",
-        sheetId: Number(sheet.attributes.get("sheetId") ?? 0),
-        relationshipId: id,
-        part: archive.storedName(rel.target) as string,
-        state: state === "hidden" || state === "veryHidden" ? state : "visible",
-      });
-    }
+    const worksheets = await parts.inPart(workbookPart, () =>
+      worksheetsOf(workbook, relationships, archive)
+    );
     return ok(
       new XlsxPackage(
+        label,
         archive,
         contentTypes,
         workbookPart,
@@ -180,7 +202,8 @@ export class XlsxPackage {
         relationships,
         worksheets,
         date1904,
-        workbookType
+        workbookType,
+        definedNamesOf(workbook)
       )
     );
   }
@@ -196,9 +219,10 @@ export class XlsxPackage {
   sharedStrings(): Promise<SharedStrings> {
     this.sharedStringsRead ??= (async () => {
       const part = this.partOfType(RELATIONSHIP_TYPES.sharedStrings);
-      return part === null
-        ? SharedStrings.EMPTY
-        : SharedStrings.parse(await this.archive.bytes(part));
+      if (part === null) return SharedStrings.EMPTY;
+      return this.inPart(part, async () =>
+        SharedStrings.parse(await this.archive.bytes(part, SHARED_STRING_LIMITS.bytes))
+      );
     })();
     return this.sharedStringsRead;
   }
@@ -207,7 +231,9 @@ export class XlsxPackage {
   dateStyles(): Promise<Uint8Array> {
     this.dateStylesRead ??= (async () => {
       const part = this.partOfType(RELATIONSHIP_TYPES.styles);
-      return dateStylesOf(part === null ? null : await this.archive.text(part));
+      if (part === null) return dateStylesOf(null);
+      const text = await this.partText(part);
+      return this.inPart(part, () => dateStylesOf(text));
     })();
     return this.dateStylesRead;
   }
@@ -215,10 +241,12 @@ export class XlsxPackage {
   /** A part's relationships ([] when it has none). */
   async relationshipsOf(part: string): Promise<Relationship[]> {
     const rels = relationshipsPartOf(part);
-    return this.archive.has(rels) ? parseRelationships(await this.archive.text(rels), part) : [];
+    if (!this.archive.has(rels)) return [];
+    const text = await this.partText(rels);
+    return this.inPart(rels, () => parseRelationships(text, part));
   }
 
-  /** The Excel tables on a worksheet. */
+  /** The Excel tables on a worksheet; a table part Excel would not accept is an UnreadableFile. */
   async tablesOf(sheet: WorksheetInfo): Promise<TableInfo[]> {
     const tables: TableInfo[] = [];
     for (const rel of await this.relationshipsOf(sheet.part)) {
@@ -229,14 +257,16 @@ export class XlsxPackage {
       )
         continue;
       const part = this.archive.storedName(rel.target) as string;
-      tables.push(tableInfo(part, parseXml(await this.archive.text(part))));
+      const { root } = await this.partXml(part);
+      tables.push(await this.inPart(part, () => tableInfo(part, root)));
     }
     return tables;
   }
 
   /**
    * Scans a worksheet's cells into `sink`, for the columns flagged in `columns`. Stops when the
-   * sink's row() says so. Returns the sheet's <dimension> reference, when it has one.
+   * sink's row() says so. Returns the sheet's <dimension> reference, when it has one. A defect
+   * (in the bytes, or a cell the sink refuses) is an UnreadableFile naming the sheet and cell.
    */
   async scan(sheet: WorksheetInfo, sink: CellSink, columns: Uint8Array): Promise<string | null> {
     const scanner = new SheetScanner(sink, {
@@ -244,9 +274,79 @@ export class XlsxPackage {
       dateStyles: await this.dateStyles(),
       date1904: this.date1904,
     });
-    await this.archive.stream(sheet.part, (chunk) => scanner.push(chunk));
+    await this.inPart(
+      sheet.part,
+      async () => {
+        await this.archive.stream(sheet.part, (chunk) => scanner.push(chunk));
+        scanner.end();
+      },
+      `sheet '${shortText(sheet.name)}' (${sheet.part})`
+    );
     return scanner.dimension;
   }
+}
+
+/** The worksheets the workbook part lists, each through its relationship; chart and dialog sheets left out. */
+function worksheetsOf(
+  workbook: XmlElement,
+  relationships: readonly Relationship[],
+  archive: ZipArchive
+): WorksheetInfo[] {
+  const byId = new Map(relationships.map((r) => [r.id, r]));
+  const worksheets: WorksheetInfo[] = [];
+  const names = new Set<string>();
+  for (const sheet of childrenNamed(child(workbook, "sheets") ?? workbook, "sheet")) {
+    // r:id, whatever the prefix (strict files bind another namespace to it).
+    const id =
+      attribute(sheet, "id", RELATIONSHIPS_NAMESPACE) ??
+      [...sheet.attributes].find(([name]) => name.endsWith(":id"))?.[1] ??
+      "";
+    const name = sheet.attributes.get("name") ?? "";
+    if (names.has(name.toLowerCase()))
+      throw new PartDefect(
+        `names two sheets '${shortText(name)}' (Excel compares names ignoring case)`
+      );
+    names.add(name.toLowerCase());
+    const rel = byId.get(id);
+    // Chart sheets and dialog sheets are not worksheets: they hold no cells.
+    if (
+      rel === undefined ||
+      rel.external ||
+      !sameType(rel.type, RELATIONSHIP_TYPES.worksheet) ||
+      !archive.has(rel.target)
+    )
+      continue;
+    const state = sheet.attributes.get("state");
+    worksheets.push({
+      name,
+      sheetId: Number(sheet.attributes.get("sheetId") ?? 0),
+      relationshipId: id,
+      part: archive.storedName(rel.target) as string,
+      state: state === "hidden" || state === "veryHidden" ? state : "visible",
+    });
+  }
+  return worksheets;
+}
+
+/** The workbook-level defined names (those without localSheetId), by name as written. */
+function definedNamesOf(workbook: XmlElement): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const d of childrenNamed(child(workbook, "definedNames") ?? workbook, "definedName")) {
+    if (d.attributes.has("localSheetId")) continue;
+    const name = d.attributes.get("name");
+    if (name !== undefined && !names.has(name)) names.set(name, d.text);
+  }
+  return names;
+}
+
+/** What a compound file (not a zip) is, and what to do with it. */
+async function compoundFileProblem(blob: Blob, label: string): Promise<string> {
+  const names = (await compoundFileNames(blob)) ?? [];
+  if (names.includes("EncryptedPackage"))
+    return `${label} is protected with a password: open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password, leave it empty), save it and run again`;
+  if (names.some((n) => n === "Workbook" || n === "Book"))
+    return `${label} is an Excel 97-2003 workbook (.xls): open it in Excel and save it as an Excel Workbook (.xlsx)`;
+  return `${label} is an Office compound file but not a workbook this reads: open it in Excel and save it as an Excel Workbook (.xlsx)`;
 }
 
 function tableInfo(part: string, table: XmlElement): TableInfo {
@@ -255,26 +355,21 @@ function tableInfo(part: string, table: XmlElement): TableInfo {
   );
   const whole = (name: string, fallback: number): number => {
     const v = table.attributes.get(name);
-    return v === undefined || !/^\d+$/.test(v) ? fallback : Number(v);
+    return v === undefined || !/^\d{1,7}$/.test(v) ? fallback : Number(v);
   };
+  const name = table.attributes.get("displayName") ?? table.attributes.get("name") ?? "";
+  const ref = table.attributes.get("ref") ?? "";
+  const range = decodeRange(ref);
+  if (range === null || range.lastRow > EXCEL_ROWS || range.lastColumn > EXCEL_COLUMNS)
+    throw new PartDefect(
+      `gives table '${shortText(name)}' the range '${shortText(ref, 30)}', which is not inside Excel's grid`
+    );
   return {
     part,
-    name: table.attributes.get("displayName") ?? table.attributes.get("name") ?? "",
-    ref: table.attributes.get("ref") ?? "",
+    name,
+    ref,
     headerRows: whole("headerRowCount", 1),
     totalsRows: whole("totalsRowCount", 0),
     columns,
   };
-}
-
-/** True when the bytes hold `text` in UTF-16LE (a compound file's stream names). */
-function holdsUtf16(bytes: Uint8Array, text: string): boolean {
-  const first = text.charCodeAt(0);
-  for (let i = bytes.indexOf(first); i >= 0; i = bytes.indexOf(first, i + 1)) {
-    let same = true;
-    for (let k = 0; k < text.length && same; k++)
-      same = bytes[i + 2 * k] === text.charCodeAt(k) && bytes[i + 2 * k + 1] === 0;
-    if (same) return true;
-  }
-  return false;
 }

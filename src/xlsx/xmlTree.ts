@@ -4,7 +4,9 @@
  * everything else stays as it was written. The big parts (sheets, shared strings) are read by
  * byte scanners instead (sheetScanner.ts, sharedStrings.ts).
  */
-import { unescapeXml } from "./xmlText";
+import { XmlSyntaxError, attributeText, normalizeNewlines, unescapeXml } from "./xmlText";
+
+export { XmlSyntaxError } from "./xmlText";
 
 export interface XmlElement {
   /** The name as written, with its prefix ("x:sheet"). */
@@ -25,9 +27,9 @@ export interface XmlElement {
   text: string;
 }
 
-export class XmlSyntaxError extends Error {}
-
 const NAME_END = /[\s/>]/;
+/** Elements a part read whole may hold: a million (each costs a few hundred bytes as a tree). */
+const MAX_ELEMENTS = 1000000;
 const ATTRIBUTE = /([^\s=/>]+)\s*=\s*("([^"]*)"|'([^']*)')/g;
 
 function element(
@@ -53,8 +55,13 @@ function element(
   };
 }
 
+/** A part that is not well-formed XML, with what is wrong. */
+const malformed = (detail: string): XmlSyntaxError =>
+  new XmlSyntaxError(`is not well-formed XML (${detail})`);
+
 /** Parses a whole document; the root element is returned. Throws XmlSyntaxError when it is not XML. */
 export function parseXml(text: string): XmlElement {
+  let elements = 0;
   let root: XmlElement | null = null;
   let current: XmlElement | null = null;
   let pos = 0;
@@ -62,37 +69,38 @@ export function parseXml(text: string): XmlElement {
   while (pos < n) {
     const lt = text.indexOf("<", pos);
     if (lt < 0) break;
-    if (current !== null && lt > pos) current.text += unescapeXml(text.slice(pos, lt));
+    if (current !== null && lt > pos)
+      current.text += unescapeXml(normalizeNewlines(text.slice(pos, lt)));
     if (text.startsWith("<!--", lt)) {
       const close = text.indexOf("-->", lt + 4);
-      if (close < 0) throw new XmlSyntaxError("unterminated comment");
+      if (close < 0) throw malformed("unterminated comment");
       pos = close + 3;
       continue;
     }
     if (text.startsWith("<![CDATA[", lt)) {
       const close = text.indexOf("]]>", lt + 9);
-      if (close < 0) throw new XmlSyntaxError("unterminated CDATA section");
+      if (close < 0) throw malformed("unterminated CDATA section");
       if (current !== null) current.text += text.slice(lt + 9, close);
       pos = close + 3;
       continue;
     }
     if (text.startsWith("<?", lt)) {
       const close = text.indexOf("?>", lt + 2);
-      if (close < 0) throw new XmlSyntaxError("unterminated processing instruction");
+      if (close < 0) throw malformed("unterminated processing instruction");
       pos = close + 2;
       continue;
     }
-    if (text.startsWith("<!", lt)) {
-      const close = text.indexOf(">", lt + 2);
-      if (close < 0) throw new XmlSyntaxError("unterminated declaration");
-      pos = close + 1;
-      continue;
-    }
+    if (text.startsWith("<!", lt))
+      throw new XmlSyntaxError(
+        text.startsWith("<!DOCTYPE", lt)
+          ? "has a document type declaration (DTD), which Excel never writes and which is not read"
+          : `has a declaration XML does not allow here (at ${lt})`
+      );
     const gt = tagEnd(text, lt);
     if (text[lt + 1] === "/") {
       const name = text.slice(lt + 2, gt).trim();
       if (current === null || current.name !== name)
-        throw new XmlSyntaxError(`unexpected </${name}> at ${lt}`);
+        throw malformed(`unexpected </${name}> at ${lt}`);
       current.innerEnd = lt;
       current.end = gt + 1;
       current = current.parent;
@@ -103,21 +111,29 @@ export function parseXml(text: string): XmlElement {
     const body = text.slice(lt + 1, empty ? gt - 1 : gt);
     const nameEnd = body.search(NAME_END);
     const name = nameEnd < 0 ? body : body.slice(0, nameEnd);
-    if (name === "") throw new XmlSyntaxError(`empty tag name at ${lt}`);
+    if (name === "") throw malformed(`empty tag name at ${lt}`);
     const attributes = new Map<string, string>();
     if (nameEnd >= 0) {
-      for (const m of body.slice(nameEnd).matchAll(ATTRIBUTE))
-        attributes.set(m[1], unescapeXml(m[3] ?? m[4] ?? ""));
+      for (const m of body.slice(nameEnd).matchAll(ATTRIBUTE)) {
+        if (attributes.has(m[1]))
+          throw new XmlSyntaxError(`gives <${name}> the attribute ${m[1]} twice (at ${lt})`);
+        attributes.set(m[1], attributeText(m[3] ?? m[4] ?? ""));
+      }
     }
+    if (++elements > MAX_ELEMENTS)
+      throw new XmlSyntaxError(
+        `holds more than ${MAX_ELEMENTS.toLocaleString("en")} elements`,
+        "a workbook Excel saves holds far fewer: save it again from Excel"
+      );
     const el = element(name, attributes, current, lt, gt + 1);
     if (current !== null) current.children.push(el);
     else if (root === null) root = el;
-    else throw new XmlSyntaxError("more than one root element");
+    else throw malformed("more than one root element");
     if (!empty) current = el;
     pos = gt + 1;
   }
-  if (root === null) throw new XmlSyntaxError("no root element");
-  if (current !== null) throw new XmlSyntaxError(`<${current.name}> is not closed`);
+  if (root === null) throw malformed("no root element");
+  if (current !== null) throw malformed(`<${current.name}> is not closed`);
   return root;
 }
 
@@ -131,7 +147,7 @@ function tagEnd(text: string, lt: number): number {
     } else if (ch === '"' || ch === "'") quote = ch;
     else if (ch === ">") return i;
   }
-  throw new XmlSyntaxError(`unterminated tag at ${lt}`);
+  throw malformed(`unterminated tag at ${lt}`);
 }
 
 /** The first child with a local name, or undefined. */

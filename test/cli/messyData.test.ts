@@ -392,7 +392,7 @@ describe("the command line explains itself", () => {
     const notes = join(dir, "notas.txt");
     const xls = join(dir, "viejo.xls");
     writeFileSync(notes, "hola");
-    // The signature of an OLE compound file, as Excel 97-2003 writes it.
+    // The signature of an OLE compound file (Excel 97-2003's container), with no stream in it.
     writeFileSync(
       xls,
       Buffer.concat([
@@ -406,7 +406,7 @@ describe("the command line explains itself", () => {
     ]);
     const b = await runCli(xls, "--lang", "es");
     expect(b.err).toEqual([
-      `spec-scorecard: ${xls} es un libro de Excel 97-2003 (.xls): ábralo en Excel y guárdelo como Libro de Excel (.xlsx)`,
+      `spec-scorecard: ${xls} es un archivo compuesto de Office pero no un libro que se pueda leer: ábralo en Excel y guárdelo como Libro de Excel (.xlsx)`,
     ]);
   });
 

@@ -91,22 +91,33 @@ describe.each([
       },
       {
         part: "xl/workbook.xml",
-        extra: [`<sheet name="Scorecard" sheetId="6" r:id="${sheetId}"/>`],
+        extra: [
+          `<sheet name="Scorecard" sheetId="6" r:id="${sheetId}"/>`,
+          // The Scorecard's identity: the hidden name a rebuild finds it by.
+          `<definedName name="SPEC_Scorecard" hidden="1">'Scorecard'!$A$1</definedName>`,
+        ],
         missing: [],
       },
     ]);
   });
 
-  test("the workbook part keeps its defined names, pivot caches and sheets, and lists the Scorecard last", async () => {
+  test("the workbook part keeps its defined names, pivot caches and sheets, and lists the Scorecard last, named by its identity", async () => {
     const a = parseXml(await partText(source, "xl/workbook.xml"));
     const b = parseXml(await partText(out, "xl/workbook.xml"));
+    const identity = `<definedName name="SPEC_Scorecard" hidden="1">'Scorecard'!$A$1</definedName>`;
+    expect(await partText(out, "xl/workbook.xml")).toContain(identity);
+    const without = (xml: string): string =>
+      xml.replace(/<sheet name="Scorecard"[^>]*\/>/, "").replace(identity, "");
+    expect(without(await partText(out, "xl/workbook.xml"))).toBe(
+      await partText(source, "xl/workbook.xml")
+    );
     expect(
       childrenNamed(child(b, "sheets") ?? b, "sheet").map((s) => s.attributes.get("name"))
     ).toEqual([
       ...childrenNamed(child(a, "sheets") ?? a, "sheet").map((s) => s.attributes.get("name")),
       "Scorecard",
     ]);
-    expect(child(b, "definedNames")?.children.length).toBe(2);
+    expect(child(b, "definedNames")?.children.length).toBe(3);
     expect(child(b, "pivotCaches")?.children.length).toBe(1);
   });
 
@@ -350,11 +361,20 @@ describe("nothing lost on failure", () => {
     await writeTablesWorkbook(source, TABLES);
     const before = sha256Of(source);
     const target = join(dir, "occupied.xlsx");
-    mkdirSync(target); // a folder where the copy should go: the final rename fails
+    mkdirSync(target); // a folder where the copy should go: refused before anything is written
     const r = await runCli(source, "--out", target);
     expect(r.status).toBe(2);
-    expect(r.err).toHaveLength(1);
-    expect(r.err[0]).toMatch(/^spec-scorecard: cannot write .*occupied\.xlsx/);
+    expect(r.err).toEqual([
+      `spec-scorecard: --out ${target} is a folder: name the workbook to write`,
+    ]);
+    // A folder that does not exist: the write fails, and leaves nothing.
+    const nowhere = join(dir, "no-such-folder", "out.xlsx");
+    const failed = await runCli(source, "--out", nowhere);
+    expect(failed.status).toBe(2);
+    expect(failed.err).toHaveLength(1);
+    expect(failed.err[0]).toMatch(
+      /^spec-scorecard: cannot write .*out\.xlsx \(ENOENT.*\): check that its folder exists and may be written to$/
+    );
     expect(readdirSync(dir).filter((f) => f.includes(".partial"))).toEqual([]);
     expect(sha256Of(source)).toBe(before);
   });

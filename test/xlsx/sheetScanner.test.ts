@@ -73,8 +73,10 @@ function scan(
     date1904: options.date1904 ?? false,
   });
   const bytes = new TextEncoder().encode(xml);
-  for (let at = 0; at < bytes.length; at += chunk)
-    if (!scanner.push(bytes.subarray(at, at + chunk))) break;
+  let open = true;
+  for (let at = 0; at < bytes.length && open; at += chunk)
+    open = scanner.push(bytes.subarray(at, at + chunk));
+  if (open) scanner.end();
   return { seen, rows, dimension: scanner.dimension };
 }
 
