@@ -7,6 +7,7 @@ export interface CliText {
   readonly unknownOption: (arg: string) => string;
   readonly oneSource: (a: string, b: string) => string;
   readonly nameSource: string;
+  readonly valuesNeedOut: string;
   readonly what: {
     readonly file: string;
     readonly date: string;
@@ -55,6 +56,9 @@ options (each with an example):
                                  --json
   --quiet                      leave the data check and the notes off stderr
                                  --quiet
+  --values                     with --out: every cell as its value, no formula (for LibreOffice,
+                               Google Sheets or an Excel without the add-in); not live
+                                 --values --out scorecard.xlsx
   --as-of <YYYY-MM-DD>         the last day counted (default: the latest sale)
                                  --as-of 2026-03-31
   --period <month|quarter|year>  the period (default: quarter)
@@ -104,6 +108,9 @@ opciones (cada una con un ejemplo):
                                  --json
   --quiet                      no imprime en stderr la revisión de datos ni las notas
                                  --quiet
+  --values                     con --out: cada celda como su valor, sin fórmulas (para LibreOffice,
+                               Google Sheets o un Excel sin el complemento); no se actualiza
+                                 --values --out cuadro.xlsx
   --as-of <AAAA-MM-DD>         el último día contado (por omisión: la última venta)
                                  --as-of 2026-03-31
   --period <month|quarter|year>  el periodo: mes, trimestre o año (por omisión: trimestre)
@@ -143,6 +150,7 @@ const EN: CliText = {
   needs: (flag, what, got) => `${flag} needs ${what}${got === null ? "" : ` (got '${got}')`}`,
   unknownOption: (arg) => `unknown option ${arg}: see spec-scorecard --help`,
   oneSource: (a, b) => `one workbook or folder at a time (got '${a}' and '${b}')`,
+  valuesNeedOut: "--values writes the Scorecard file with every cell as its value: give --out too",
   nameSource:
     "name a workbook (.xlsx) or a folder of .csv files, e.g. spec-scorecard ventas.xlsx (see spec-scorecard --help)",
   what: {
@@ -195,6 +203,8 @@ const ES: CliText = {
     `${flag} necesita ${what}${got === null ? "" : ` (se recibió '${got}')`}`,
   unknownOption: (arg) => `opción desconocida ${arg}: vea spec-scorecard --help`,
   oneSource: (a, b) => `un libro o una carpeta a la vez (se recibió '${a}' y '${b}')`,
+  valuesNeedOut:
+    "--values escribe el archivo del cuadro de mando con cada celda como su valor: indique también --out",
   nameSource:
     "indique un libro (.xlsx) o una carpeta de archivos .csv, p. ej. spec-scorecard ventas.xlsx (vea spec-scorecard --help)",
   what: {

@@ -21,6 +21,8 @@ export interface CliOptions {
   readonly json: boolean;
   /** Leave the data check and the notes off stderr. */
   readonly quiet: boolean;
+  /** Write every cell of the Scorecard as its value (planAsValues), for readers without the add-in. */
+  readonly values: boolean;
   readonly language: Language;
   readonly settings: ScorecardSettings;
   /** Corrections to the guessed mapping (--table, --column). */
@@ -61,6 +63,7 @@ interface Draft {
   out: string | null;
   json: boolean;
   quiet: boolean;
+  values: boolean;
   language: Language;
   asOf: number | null;
   period: PeriodKind;
@@ -196,6 +199,7 @@ export function parseCommand(argv: readonly string[]): Result<Command> {
     out: null,
     json: false,
     quiet: false,
+    values: false,
     language: "en",
     asOf: null,
     period: DEFAULT_SETTINGS.period,
@@ -210,8 +214,8 @@ export function parseCommand(argv: readonly string[]): Result<Command> {
     const arg = argv[i];
     if (arg === "--help" || arg === "-h") return ok({ kind: "help", text: T.help });
     if (arg === "--version") return ok({ kind: "version", text: version() });
-    if (arg === "--json" || arg === "--quiet") {
-      d[arg === "--json" ? "json" : "quiet"] = true;
+    if (arg === "--json" || arg === "--quiet" || arg === "--values") {
+      d[arg === "--json" ? "json" : arg === "--quiet" ? "quiet" : "values"] = true;
       continue;
     }
     // --flag=value is --flag value (the value may hold "=" itself: --target=revenue=100).
@@ -230,6 +234,7 @@ export function parseCommand(argv: readonly string[]): Result<Command> {
     d.source = arg;
   }
   if (d.source === null) return valueError(T.nameSource);
+  if (d.values && d.out === null) return valueError(T.valuesNeedOut);
   return ok({
     kind: "run",
     options: {
@@ -237,6 +242,7 @@ export function parseCommand(argv: readonly string[]): Result<Command> {
       out: d.out,
       json: d.json,
       quiet: d.quiet,
+      values: d.values,
       language: d.language,
       settings: {
         ...DEFAULT_SETTINGS,

@@ -30,6 +30,7 @@ import { runOnSql } from "../sql/sqlRun";
 import { DataCheck } from "../engine/dataCheck";
 import { Scorecard } from "../engine/scorecard";
 import { TableMapping } from "../engine/tableMapping";
+import { planAsValues } from "../plan/planValues";
 import { FileWorkbook, OutputOpener } from "../workbook/fileWorkbook";
 import { kindOf, notRegularFile, resolvedPath, sameFile } from "../workbook/regularFile";
 import { UnreadableFile } from "../xlsx/unreadable";
@@ -215,19 +216,24 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   if (partial !== null) {
     const plan = buildScorecardPlan(card, mapping, language);
     try {
-      await workbook.writeScorecard(plan, () => undefined, undefined, {
-        settings: storedSettingsOf(
-          {
-            override: options.mapping,
-            settings: options.settings,
-            language,
-            reading: options.reading,
-          },
-          mapping
-        ),
-      });
+      await workbook.writeScorecard(
+        options.values ? planAsValues(plan) : plan,
+        () => undefined,
+        undefined,
+        {
+          settings: storedSettingsOf(
+            {
+              override: options.mapping,
+              settings: options.settings,
+              language,
+              reading: options.reading,
+            },
+            mapping
+          ),
+        }
+      );
       partial.commit();
-      const computedAtBuild = snapshotSummary(plan, language);
+      const computedAtBuild = options.values ? null : snapshotSummary(plan, language);
       if (computedAtBuild !== null) notes.push(`spec-scorecard: ${T.note}: ${computedAtBuild}`);
     } catch (e) {
       partial.discard();

@@ -174,6 +174,8 @@ export interface Labels {
     readonly perCustomer: string;
     /** {size}: the call's arguments in MB. */
     readonly argumentsTooLarge: string;
+    /** A block whose live formula would pass Excel's limits on a formula. */
+    readonly formulaTooLong: string;
     /** What the command line and the task pane say after a build: {parts} lists them. */
     readonly built: string;
   };
@@ -378,6 +380,8 @@ const EN: Labels = {
       "Computed at the build: it compares each customer's own sums, which no formula keeps live at this table's size. Build again to refresh.",
     argumentsTooLarge:
       "Computed at the build: the function's arguments ({size} MB) are more than Excel on the web passes to a custom function (5 MB). Build again to refresh.",
+    formulaTooLong:
+      "Computed at the build: a live formula for this table would pass Excel's limits on a formula (8,192 characters, 64 levels of nesting). Build again to refresh.",
     built: "Computed at this build, not live on the sheet (build again to refresh): {parts}.",
   },
 };
@@ -584,6 +588,8 @@ const ES: Labels = {
       "Calculado al crear el cuadro: compara las sumas de cada cliente, que ninguna fórmula mantiene en vivo con una tabla de este tamaño. Vuelva a crearlo para actualizarlo.",
     argumentsTooLarge:
       "Calculado al crear el cuadro: los argumentos de la función ({size} MB) superan lo que Excel en la Web entrega a una función personalizada (5 MB). Vuelva a crearlo para actualizarlo.",
+    formulaTooLong:
+      "Calculado al crear el cuadro: una fórmula en vivo para esta tabla superaría los límites de Excel para una fórmula (8.192 caracteres, 64 niveles de anidamiento). Vuelva a crearlo para actualizarlo.",
     built:
       "Calculado al crear el cuadro, no en vivo en la hoja (vuelva a crearlo para actualizarlo): {parts}.",
   },

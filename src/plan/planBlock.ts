@@ -6,11 +6,12 @@
  * `below`, once every block is placed: no block knows another's size in advance.
  */
 import { Language } from "../core/language";
-import { DataRefs } from "../engine/formulaText";
+import { DataRefs, typedFormula } from "../engine/formulaText";
 import { ColumnBytes } from "../engine/indicatorDefinition";
 import { Scorecard } from "../engine/scorecard";
 import { CUSTOM_FUNCTION_ARGUMENTS_LIMIT, megabytes } from "./argumentSize";
 import { ChartSpec, chartArea } from "./chartSpec";
+import { formulaLimitsExceeded } from "./formulaLimits";
 import { Labels } from "./labels";
 import { PlanCell, Snapshot, SnapshotReason } from "./planCells";
 import type { ForecastAnchors } from "./blocks/forecastBlock";
@@ -146,10 +147,18 @@ export const tooLarge = (bytes: number): boolean => bytes > CUSTOM_FUNCTION_ARGU
 /** The note of a cell computed at the build. */
 export function snapshotNote(
   words: Labels,
-  reason: Exclude<SnapshotReason, "past_periods" | "formula_too_long">,
+  reason: Exclude<SnapshotReason, "past_periods">,
   bytes = 0
 ): string {
+  if (reason === "formula_too_long") return words.snapshot.formulaTooLong;
   return reason === "per_customer"
     ? words.snapshot.perCustomer
     : words.snapshot.argumentsTooLarge.replace("{size}", megabytes(bytes));
 }
+
+/**
+ * True when Excel would refuse the formula (SPEC.md §5: over 8,192 characters, 64 levels of
+ * nesting or 255 characters in a text constant), measured as typed, the LET sigil gone.
+ */
+export const exceedsExcelLimits = (formula: string): boolean =>
+  formulaLimitsExceeded(typedFormula(formula)).length > 0;

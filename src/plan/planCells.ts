@@ -86,7 +86,9 @@ export interface Snapshot {
     | "backtest"
     | "customers_to_call"
     | "history"
-    | "model_check";
+    | "model_check"
+    | "by_lead_source"
+    | "by_segment";
   readonly reason: SnapshotReason;
 }
 

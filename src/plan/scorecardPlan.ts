@@ -86,6 +86,10 @@ export function snapshotSummary(
         return L.trend.subject;
       case "model_check":
         return L.modelCheck.subject;
+      case "by_lead_source":
+        return L.breakdowns.byLeadSource;
+      case "by_segment":
+        return L.breakdowns.bySegment;
       default:
         return indicatorById(s.subject)?.words[language] ?? s.subject;
     }

@@ -4,7 +4,7 @@
  */
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import { Body1, Caption1, Title2, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Caption1, Checkbox, Title2, makeStyles, tokens } from "@fluentui/react-components";
 import { ThemedPane } from "../taskpane/ui/ThemedPane";
 import { Wizard } from "../taskpane/ui/Wizard";
 import { Download, WorkerWorkbook } from "./workerWorkbook";
@@ -24,9 +24,11 @@ function Preview(): React.JSX.Element {
   const [download, setDownload] = React.useState<Download | null>(null);
   const [error, setError] = React.useState<string | null>(null);
   const [opened, setOpened] = React.useState(0);
+  const [values, setValues] = React.useState(false);
   const open = async (file: File): Promise<void> => {
     try {
       const workbook = await WorkerWorkbook.open(file, setDownload, navigator.language);
+      workbook.values = values;
       port?.close();
       setDownload(null);
       setPort(workbook);
@@ -53,6 +55,15 @@ function Preview(): React.JSX.Element {
             onChange={(e) => e.target.files?.[0] && void open(e.target.files[0])}
           />
         </label>
+        <Checkbox
+          label="Write values instead of formulas, for LibreOffice, Google Sheets or an Excel without the add-in (not live)"
+          checked={values}
+          onChange={(_e, d) => {
+            const checked = d.checked === true;
+            setValues(checked);
+            if (port !== null) port.values = checked;
+          }}
+        />
         {error !== null && <span role="alert">{error}</span>}
       </div>
       {port !== null && <Wizard key={opened} port={port} download={download} />}

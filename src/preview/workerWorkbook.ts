@@ -5,6 +5,7 @@
  */
 import { SourceTable } from "../engine/sourceTable";
 import { ScorecardPlan } from "../plan/scorecardPlan";
+import { planAsValues } from "../plan/planValues";
 import {
   CancelledError,
   ProgressListener,
@@ -109,14 +110,18 @@ export class WorkerWorkbook implements WorkbookPort {
     return (await this.ask({ type: "find" })) as string | null;
   }
 
+  /** The preview page's choice: every cell as its value, for readers without the add-in. */
+  values = false;
+
   async writeScorecard(
     plan: ScorecardPlan,
     onProgress: ProgressListener,
     signal?: AbortSignal,
     options: WriteOptions = {}
   ): Promise<string> {
+    const written = options.values === true || this.values ? planAsValues(plan) : plan;
     this.written = (await this.ask(
-      { type: "write", plan, settings: options.settings },
+      { type: "write", plan: written, settings: options.settings },
       onProgress,
       signal
     )) as WrittenCopy;

@@ -13,6 +13,7 @@ import {
 } from "../plan/scorecardPlan";
 import { CellStyle } from "../plan/scorecardPlan";
 import { typedFormula } from "../engine/formulaText";
+import { planAsValues } from "../plan/planValues";
 import { DAYS_1904_TO_1900 } from "../xlsx/sheetScanner";
 
 export interface GridOptions {
@@ -45,9 +46,7 @@ export function constantInput(
 export function cellInput(cell: PlanCell | undefined, options: GridOptions = LIVE_1900): CellInput {
   if (cell === undefined) return "";
   if (cell.formula === undefined) return constantInput(cell.value, cell.format, options.date1904);
-  if (!options.values) return `=${typedFormula(cell.formula)}`;
-  const result = cell.spill !== undefined ? cell.spill.results[0]?.[0] : cell.result;
-  return constantInput(result, cell.spill?.formats?.[0] ?? cell.format, options.date1904);
+  return `=${typedFormula(cell.formula)}`;
 }
 
 export interface PlanGrid {
@@ -68,8 +67,12 @@ export function planExtent(plan: ScorecardPlan): { rows: number; columns: number
   return { rows, columns };
 }
 
-/** The plan as rows × columns; a live spill's other cells stay empty for Excel to fill. */
+/**
+ * The plan as rows × columns; a live spill's other cells stay empty for Excel to fill. As values,
+ * the plan is first made values (planAsValues), as the command line's --values makes it.
+ */
 export function planGrid(plan: ScorecardPlan, options: GridOptions = LIVE_1900): PlanGrid {
+  if (options.values) return planGrid(planAsValues(plan), { ...options, values: false });
   const { rows, columns } = planExtent(plan);
   const inputs = Array.from({ length: rows }, () => new Array<CellInput>(columns).fill(""));
   const formats = Array.from({ length: rows }, () => new Array<string>(columns).fill("General"));
@@ -79,12 +82,6 @@ export function planGrid(plan: ScorecardPlan, options: GridOptions = LIVE_1900):
       for (let j = 0; j < (c.spill?.columns ?? 1); j++) {
         const format = c.spill?.formats?.[j] ?? c.format;
         formats[c.row - 1 + i][c.column - 1 + j] = NUMBER_FORMATS[format ?? "general"];
-        if (options.values && c.spill !== undefined && (i > 0 || j > 0))
-          inputs[c.row - 1 + i][c.column - 1 + j] = constantInput(
-            c.spill.results[i]?.[j] ?? null,
-            format,
-            options.date1904
-          );
       }
     }
   }

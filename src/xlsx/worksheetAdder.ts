@@ -134,10 +134,7 @@ export async function writeWithWorksheet(
   if (selected)
     for (const [part, xml] of await othersDeselected(pkg, sheetPart)) changed.set(part, xml);
 
-  for (const [part, data] of request.additions?.parts ?? []) changed.set(part, data);
-  for (const [part, type] of request.additions?.contentTypes ?? []) newTypes.set(part, type);
-  newRelationships.push(...(request.additions?.workbookRelationships ?? []));
-
+  addParts(request.additions, changed, newTypes, newRelationships);
   // The workbook's relationships: new ones added, the calculation chain's dropped.
   const { added, dropped } = workbookRelationshipEdits(pkg, removed, newRelationships);
   if (added.length > 0 || dropped) {
@@ -484,4 +481,17 @@ function sizeSplice(xml: string, vector: XmlElement, size: number): Splice[] {
       text: tag.replace(/size\s*=\s*("[^"]*"|'[^']*')/, `size="${size}"`),
     },
   ];
+}
+
+/** Parts written beside the sheet (the stored settings), with their types and relationships. */
+function addParts(
+  additions: PackageAdditions | undefined,
+  changed: Map<string, PartData>,
+  newTypes: Map<string, string>,
+  newRelationships: { type: string; target: string }[]
+): void {
+  if (additions === undefined) return;
+  for (const [part, data] of additions.parts) changed.set(part, data);
+  for (const [part, type] of additions.contentTypes) newTypes.set(part, type);
+  newRelationships.push(...additions.workbookRelationships);
 }

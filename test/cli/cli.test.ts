@@ -200,7 +200,7 @@ describe("--out", () => {
     const activationRow = rowOf("Activation rate");
     const activation = await storedCell(out, "Scorecard", `B${activationRow}`);
     expect(activation.formula).toBe(
-      `IFERROR(_xldudf_SPEC_ACTIVATION_RATE(Sales[Customer],Sales[Date],Sales[Amount],${p("As of")},${p("Activation window (days)")},${p("Minimum purchase days")},${p("Minimum net amount")},Customers[[Customer ID]]),"")`
+      `_xlfn.LET(_xlpm.err,_xldudf_SPEC_ACTIVATION_RATE(Sales[Customer],Sales[Date],Sales[Amount],${p("As of")},${p("Activation window (days)")},${p("Minimum purchase days")},${p("Minimum net amount")},Customers[[Customer ID]]),IF(ISERROR(_xlpm.err),IF(ERROR.TYPE(_xlpm.err)=2,"",_xlpm.err),_xlpm.err))`
     );
     expect(activation.cell.get("cm")).toBe("1");
     expect(Object.fromEntries(activation.f ?? [])).toEqual({

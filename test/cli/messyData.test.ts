@@ -257,6 +257,7 @@ describe("the command line explains itself", () => {
       "--out",
       "--json",
       "--quiet",
+      "--values",
       "--as-of",
       "--period",
       "--window",
@@ -334,6 +335,11 @@ describe("the command line explains itself", () => {
       "--date-order needs dmy (day first), mdy (month first) or ymd (year first), e.g. --date-order dmy (got 'dym')",
     ],
     ["an unknown option", ["--colour"], "unknown option --colour: see spec-scorecard --help"],
+    [
+      "--values without --out",
+      ["--values"],
+      "--values writes the Scorecard file with every cell as its value: give --out too",
+    ],
   ])("%s", async (_name, args, message) => {
     const r = await runCli(clean, ...args);
     expect(r.status).toBe(2);
@@ -350,6 +356,11 @@ describe("the command line explains itself", () => {
       `${join(dir, "nada.xlsx")} no existe: indique un libro .xlsx o una carpeta de archivos .csv`,
     ],
     ["an unknown option", ["--colour"], "opción desconocida --colour: vea spec-scorecard --help"],
+    [
+      "--values without --out",
+      ["--values"],
+      "--values escribe el archivo del cuadro de mando con cada celda como su valor: indique también --out",
+    ],
     [
       "a bad period",
       ["--period", "semana"],

@@ -13,7 +13,13 @@ import { writeSampleWorkbook } from "../../src/cli/sampleWorkbook";
 import { ForecastMethod } from "../../src/engine/revenueForecast";
 import { LABELS } from "../../src/plan/labels";
 import { runScorecard } from "../../src/cli/runScorecard";
-import { openPackage, packageParts, sheetCells, writeTablesWorkbook } from "../support/workbooks";
+import {
+  openPackage,
+  packageParts,
+  sheetCells,
+  sheetXml,
+  writeTablesWorkbook,
+} from "../support/workbooks";
 import { MARKET } from "../fixtures/scorecardFixture";
 
 const SHOTS = join(ROOT, "test-results", "wizard");
@@ -171,6 +177,26 @@ test("every step, from the guessed mapping to a downloaded workbook with its Sco
   await shot("5-replace");
   await page.getByRole("button", { name: "Replace" }).click();
   await page.getByText("Scorecard built on sheet “Scorecard”.").waitFor({ timeout: 60000 });
+});
+
+test("values instead of formulas, chosen on the preview page: the downloaded Scorecard holds no formula", async () => {
+  await page.getByRole("checkbox", { name: /Write values instead of formulas/ }).check();
+  await page.setInputFiles('input[type="file"]', sample);
+  await page.getByRole("tab", { name: "1 Data" }).waitFor();
+  await page.getByRole("tab", { name: "4 Build" }).click();
+  await page.getByRole("button", { name: "Build scorecard" }).click();
+  await page.getByText("Scorecard built on sheet “Scorecard”.").waitFor({ timeout: 60000 });
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Download the workbook with its scorecard" }).click(),
+  ]);
+  const saved = join(dir, "downloaded-values.xlsx");
+  await download.saveAs(saved);
+  const xml = await sheetXml(saved, "Scorecard");
+  expect(xml.match(/<f[ >]/g)).toBeNull();
+  const cells = await sheetCells(saved, "Scorecard");
+  expect(cells.get("A1")).toBe("SPEC Scorecard");
+  expect([...cells.values()].filter((v) => typeof v === "number").length).toBeGreaterThan(100);
 });
 
 test("in Spanish, switched in the pane", async () => {

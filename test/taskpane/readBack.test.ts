@@ -38,7 +38,7 @@ const find = (what: (c: PlanCell) => boolean, label: string): PlanCell => {
 };
 const activation = find(
   (c) =>
-    c.formula?.startsWith("IFERROR(SPEC.ACTIVATION_RATE") === true && typeof c.result === "number",
+    c.formula?.startsWith("LET(§err,SPEC.ACTIVATION_RATE") === true && typeof c.result === "number",
   "activation"
 );
 const concentration = find(
@@ -94,7 +94,7 @@ test("each error cell listed with what to do: functions not loaded, no dynamic a
       [at(revenue), { value: "#NAME?", type: "Error" }],
       [at(spill), { value: "#SPILL!", type: "Error" }],
       [at(change), { value: "#¡VALOR!", type: "Error" }], // a Spanish Excel
-      [at(concentration), { value: "", type: "Empty" }], // IFERROR hid the #NAME?
+      [at(concentration), { value: "", type: "Empty" }], // a blank where the engine computed a value
     ])
   );
   const check = await checkWrittenSheet(excel.run, "Scorecard", plan, everything, timing);

@@ -4,6 +4,7 @@
  * call the same core as.
  */
 import { CUSTOMER_FORECAST_HEADER } from "../../core/sheetFunctions";
+import { EmptyCaseError, blankOnlyOn } from "../expectedEmpty";
 import { DataRefs, ParameterCells, letName, within } from "../formulaText";
 import { ColumnBytes, IndicatorDefinition, indicator } from "../indicatorDefinition";
 import { IndicatorValue, none, some } from "../indicatorValue";
@@ -21,15 +22,23 @@ const EXPECTED_REVENUE_COLUMN = CUSTOMER_FORECAST_HEADER.indexOf("expected_reven
 /** What a call over the sales table's customers, dates and amounts passes. */
 const salesBytes = (b: ColumnBytes): number => b.customer + b.date + b.amount;
 
-/** SPEC.ACTIVATION_RATE at `asOf` with the sheet's definition, over `base` when given (else all customers); blank on an error. */
+/**
+ * SPEC.ACTIVATION_RATE at `asOf` with the sheet's definition, over `base` when given (else all
+ * customers); blank only when there is no customer base (#DIV/0!, and `alsoBlank`), so a function
+ * that is not loaded shows #NAME?.
+ */
 export function activationRateCall(
   r: DataRefs,
   p: ParameterCells,
   asOf: string,
-  base: string | undefined
+  base: string | undefined,
+  alsoBlank: readonly EmptyCaseError[] = []
 ): string {
   const baseArgument = base === undefined ? "" : `,${base}`;
-  return `IFERROR(SPEC.ACTIVATION_RATE(${r.customer},${r.date},${r.amount},${asOf},${p.window},${p.minPurchases},${p.minAmount}${baseArgument}),"")`;
+  return blankOnlyOn(
+    ["#DIV/0!", ...alsoBlank],
+    `SPEC.ACTIVATION_RATE(${r.customer},${r.date},${r.amount},${asOf},${p.window},${p.minPurchases},${p.minAmount}${baseArgument})`
+  );
 }
 
 export const ACTIVATION_RATE = indicator({
@@ -77,8 +86,12 @@ function concentrationIndicator<const Id extends string>(
     sql: { customers: (s) => ({ [figure]: concentrationSql(measure, n ?? 0, s.dialect) }) },
     live: {
       kind: "call",
+      // Blank only when the span has no revenue (#DIV/0!).
       call: ({ refs: r }, s) =>
-        `IFERROR(SPEC.CONCENTRATION(IF(${within(r, s.start, s.end)},${r.amount},0),${r.customer},${argument}),"")`,
+        blankOnlyOn(
+          ["#DIV/0!"],
+          `SPEC.CONCENTRATION(IF(${within(r, s.start, s.end)},${r.amount},0),${r.customer},${argument})`
+        ),
       argumentBytes: (b) => b.customer + b.amount,
     },
   });
@@ -153,10 +166,17 @@ export const EXPECTED_REVENUE = indicator({
   sql: null,
   live: {
     kind: "call",
-    // Σ of CUSTOMER_FORECAST's expected_revenue column; blank when none (no spend model) or an error.
+    // Σ of CUSTOMER_FORECAST's expected_revenue column; blank when it holds no number (no spend
+    // model) or the models cannot be fitted for too few customers (#N/A). COUNT skips errors, so the
+    // sum's own error (#NAME?, #NUM!) is shown before COUNT is asked.
     call: ({ refs: r }, s) => {
       const f = letName("f");
-      return `IFERROR(LET(${f},INDEX(SPEC.CUSTOMER_FORECAST(${r.customer},${r.date},${r.amount},${s.end},${s.periodEnd}-${s.end}),0,${EXPECTED_REVENUE_COLUMN}),IF(COUNT(${f})=0,"",SUM(${f}))),"")`;
+      const sum = letName("s");
+      return blankOnlyOn(
+        ["#N/A"],
+        `IF(ISERROR(${sum}),${sum},IF(COUNT(${f})=0,"",${sum}))`,
+        `${f},INDEX(SPEC.CUSTOMER_FORECAST(${r.customer},${r.date},${r.amount},${s.end},${s.periodEnd}-${s.end}),0,${EXPECTED_REVENUE_COLUMN}),${sum},SUM(${f}),`
+      );
     },
     argumentBytes: salesBytes,
   },

@@ -2,7 +2,7 @@
  * The customers to call (SPEC.md §3.3): lapsing, the most revenue at stake first, computed at the
  * build; under them, live, a warning when the customer model's check missed by more than 25%.
  */
-import { BlockBuilder, BlockWriter, COLUMN } from "../planBlock";
+import { BlockBuilder, BlockWriter } from "../planBlock";
 import { resultOf } from "../planCells";
 import { readWithCareFormula, readWithCareText } from "./modelCheckBlock";
 

@@ -50,7 +50,8 @@ export const tierBlock: BlockBuilder = (ctx, at) => {
                 refs,
                 P.activation,
                 P.cell.asOf,
-                `FILTER(${table.customers},${table.tiers}=${tier})`
+                `FILTER(${table.customers},${table.tiers}=${tier})`,
+                ["#CALC!"] // a tier with no customer: FILTER finds none
               ),
               result: resultOf(t.activation),
               format: "percent",
