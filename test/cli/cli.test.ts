@@ -143,11 +143,13 @@ describe("--out", () => {
   let before: string;
   let json: { indicators: Record<string, { value: number | null; previous: number | null }> };
   let cells: Map<string, unknown>;
+  // The last row so labelled in column A: the parameters, below the blocks that name their days too.
   const rowOf = (label: string): number => {
+    let found = 0;
     for (const [address, v] of cells)
-      if (v === label && address.startsWith("A") && /^A\d+$/.test(address))
-        return Number(address.slice(1));
-    throw new Error(`no row labelled ${label}`);
+      if (v === label && /^A\d+$/.test(address)) found = Math.max(found, Number(address.slice(1)));
+    if (found === 0) throw new Error(`no row labelled ${label}`);
+    return found;
   };
 
   beforeAll(async () => {

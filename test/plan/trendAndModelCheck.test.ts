@@ -49,6 +49,9 @@ const cellAt = (plan: ScorecardPlan, row: number, column: number): PlanCell | un
   plan.cells.find((c) => c.row === row && c.column === column);
 const rowLabelled = (plan: ScorecardPlan, label: string, after = 0): number =>
   plan.cells.find((c) => c.column === 1 && c.value === label && c.row > after)?.row as number;
+/** A parameter's cell, found by its label below the parameters' title. */
+const param = (plan: ScorecardPlan, label: string): string =>
+  `$B$${rowLabelled(plan, label, rowLabelled(plan, LABELS.en.parameters.title))}`;
 /** A cell's value as the engine fills it: a constant, a formula's result, or its place in a spill. */
 function shown(plan: ScorecardPlan, row: number, column: number): unknown {
   for (const c of plan.cells) {
@@ -84,10 +87,12 @@ describe("the trend", () => {
       "Q2 2026 to date",
     ]);
     // The periods' days are formulas of the parameters: as of and the period's length move them.
-    expect(cellAt(plan, header + 1, 2)?.formula).toBe("EDATE($B$6,-8*$B$5)");
-    expect(cellAt(plan, header + 2, 2)?.formula).toBe("EDATE($B$" + (header + 1) + ",$B$5)-1");
-    expect(cellAt(plan, header + 1, 10)?.formula).toBe("$B$6");
-    expect(cellAt(plan, header + 2, 10)?.formula).toBe("$B$4");
+    const P = LABELS.en.parameters;
+    const [asOf, months, start] = [P.asOf, P.period, P.periodStart].map((l) => param(plan, l));
+    expect(cellAt(plan, header + 1, 2)?.formula).toBe(`EDATE(${start},-8*${months})`);
+    expect(cellAt(plan, header + 2, 2)?.formula).toBe(`EDATE($B$${header + 1},${months})-1`);
+    expect(cellAt(plan, header + 1, 10)?.formula).toBe(start);
+    expect(cellAt(plan, header + 2, 10)?.formula).toBe(asOf);
     expect(
       card.history.periods.map((p, j) => [
         shown(plan, header + 1, 2 + j),
@@ -118,7 +123,7 @@ describe("the trend", () => {
     const activation = rowLabelled(plan, "Activation rate", header);
     for (let j = 0; j < 8; j++)
       expect(cellAt(plan, activation, 2 + j)?.formula).toMatch(
-        /^IF\(\$[A-Z]\$\d+<\$B\$\d+,"",IFERROR\(SPEC\.ACTIVATION_RATE\(/
+        /^IF\(\$[A-Z]\$\d+<\$B\$\d+,"",LET\(§err,SPEC\.ACTIVATION_RATE\(/
       );
     // The first sale, the engine's data begin.
     expect(shown(plan, header + 3, 2)).toBe(card.history.firstDay);
@@ -268,11 +273,12 @@ describe("can we trust the customer model?", () => {
   test("MODEL_CHECK live on the holdout in an input cell (90 days to as of), its table under the sheet's headers", () => {
     const holdout = cellAt(plan, title + 2, 2);
     expect([holdout?.value, holdout?.style]).toEqual([90, "input"]);
-    expect(cellAt(plan, title + 3, 2)?.formula).toBe(`$B$4-$B$${title + 2}`);
+    const asOf = param(plan, LABELS.en.parameters.asOf);
+    expect(cellAt(plan, title + 3, 2)?.formula).toBe(`${asOf}-$B$${title + 2}`);
     const first = title + 5;
     const spill = cellAt(plan, first, 2);
     expect(spill?.formula).toBe(
-      `LET(§m,SPEC.MODEL_CHECK(Sales[Customer],Sales[Date],Sales[Amount],$B$4-$B$${title + 2},$B$4),IF(ISNA(INDEX(§m,1,1)),"",INDEX(§m,SEQUENCE(9)+1,SEQUENCE(1,5)+1)))`
+      `LET(§m,SPEC.MODEL_CHECK(Sales[Customer],Sales[Date],Sales[Amount],${asOf}-$B$${title + 2},${asOf}),IF(ISNA(INDEX(§m,1,1)),"",INDEX(§m,SEQUENCE(9)+1,SEQUENCE(1,5)+1)))`
     );
     // The function's own table, without its header row and first column.
     const table = modelCheckTable(check).slice(1);
