@@ -5,22 +5,14 @@
  * engine runs a source: Parquet and databases their own; CSV in memory up to Excel's 1,048,576
  * rows, past it DuckDB; `--engine` forces one for files.
  */
-import {
-  closeSync,
-  existsSync,
-  mkdtempSync,
-  openSync,
-  readSync,
-  readdirSync,
-  rmSync,
-  statSync,
-} from "fs";
+import { closeSync, mkdtempSync, openSync, readSync, readdirSync, rmSync, statSync } from "fs";
 import { createReadStream, createWriteStream } from "fs";
 import { tmpdir } from "os";
 import { basename, extname, join } from "path";
 import { Result, ok, valueError } from "../core/result";
 import { HEADER_SEARCH_ROWS, headerRowOf } from "../engine/tableMapping";
 import { tableNameOf, uniqueHeaders } from "../workbook/csvSource";
+import { kindOf } from "../workbook/regularFile";
 import { CsvEncoding, decodeCsv, parseCsvRecords } from "../workbook/csvText";
 import { DuckDbConnection, DuckDbSettings } from "./duckdbConnection";
 import { PostgresConnection } from "./postgresConnection";
@@ -72,8 +64,18 @@ export function engineFor(
   T: SqlText
 ): Result<Engine> {
   if (isDatabaseUrl(source)) return asked === null ? ok("postgres") : valueError(T.databaseEngine);
-  if (!existsSync(source)) return ok("memory");
-  const folder = statSync(source).isDirectory();
+  // A pipe, a device or a missing path is never opened here (opening a pipe blocks): the memory
+  // path refuses it with its message, as it does any file in a folder that is not a regular one.
+  const kind = kindOf(source);
+  if (kind !== "file" && kind !== "folder") return ok("memory");
+  const folder = kind === "folder";
+  if (
+    folder &&
+    readdirSync(source).some(
+      (f) => /\.(csv|parquet)$/i.test(f) && kindOf(join(source, f)) !== "file"
+    )
+  )
+    return ok("memory");
   const parquet = folder
     ? filesOf(source, ".parquet").length > 0
     : extname(source).toLowerCase() === ".parquet";
