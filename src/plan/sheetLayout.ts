@@ -146,9 +146,11 @@ function columnWidths(
     widths[COLUMN.note - 1] = Math.max(widths[COLUMN.note - 1], WIDTH.note);
   const rounded = widths.map(half);
   const pixels = rounded.reduce((sum, w) => sum + columnPixels(w), 0);
-  const scale = Math.max(MIN_SCALE, Math.min(100, Math.floor((100 * PAGE.width) / pixels)));
+  // LibreOffice draws columns a few percent wider than Excel's pixels: keep 5% of the page spare.
+  const room = PAGE.width * 0.95;
+  const scale = Math.max(MIN_SCALE, Math.min(100, Math.floor((100 * room) / pixels)));
   // The note column takes what the page has left at that scale.
-  const spare = Math.floor(((PAGE.width * 100) / scale - pixels) / 7);
+  const spare = Math.floor(((room * 100) / scale - pixels) / 7);
   if (lastColumn >= COLUMN.note && spare > 0)
     rounded[COLUMN.note - 1] = Math.min(WIDTH.max + 20, rounded[COLUMN.note - 1] + spare);
   return { widths: rounded, scale };

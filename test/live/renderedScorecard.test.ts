@@ -10,6 +10,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { writeSampleWorkbook } from "../../src/cli/sampleWorkbook";
+import { LABELS, Language } from "../../src/plan/labels";
 import { withAddinValues } from "../support/addinProbe";
 import { ROOT } from "../support/builtAddin";
 import { runCli } from "../support/commandLine";
@@ -100,6 +101,10 @@ describe.each([["en"], ["es"]])("the Scorecard in %s", (lang) => {
     );
     const all = texts.join("\n");
     expect(all).not.toContain("###");
+    // One page wide: the customer value table's rows end with their tier, the sheet's last
+    // column, on the page with the table's title (not on a page of its own to the right).
+    const valueTable = texts.find((t) => t.includes(LABELS[lang as Language].value.title));
+    expect(valueTable).toMatch(/\d\s+[ABC]\s*$/m);
     // Each chart is drawn: its title is printed once more than the cells hold it.
     const titles = (await chartTitles(out)).map(unescape);
     expect(titles).toHaveLength(3);
