@@ -25,10 +25,11 @@ export class PartialFile {
   }
 
   readonly open: OutputOpener = async () => {
-    // Created here, synchronously, so that a signal from now on finds it to remove.
-    const fd = openSync(this.path, "w");
-    this.opened = true;
+    // Listening first: a signal the moment the file exists (the process may be descheduled right
+    // after creating it) finds a listener to remove it, and one before finds nothing to remove.
     for (const s of SIGNALS) process.on(s, this.onSignal);
+    this.opened = true;
+    const fd = openSync(this.path, "w");
     const stream = createWriteStream(this.path, { fd });
     return { stream: Writable.toWeb(stream) as WritableStream<Uint8Array> };
   };

@@ -143,14 +143,19 @@ describe("--out", () => {
   let before: string;
   let json: { indicators: Record<string, { value: number | null; previous: number | null }> };
   let cells: Map<string, unknown>;
-  // The last row so labelled in column A: the parameters, below the blocks that name their days too.
-  const rowOf = (label: string): number => {
-    let found = 0;
+  /** The first row labelled so in column A below row `after`. */
+  const rowOf = (label: string, after = 0): number => {
+    let found = Infinity;
     for (const [address, v] of cells)
-      if (v === label && /^A\d+$/.test(address)) found = Math.max(found, Number(address.slice(1)));
-    if (found === 0) throw new Error(`no row labelled ${label}`);
+      if (v === label && /^A\d+$/.test(address)) {
+        const row = Number(address.slice(1));
+        if (row > after) found = Math.min(found, row);
+      }
+    if (found === Infinity) throw new Error(`no row labelled ${label}`);
     return found;
   };
+  /** A parameter's row: labelled so below the parameters' title (the trend names days too). */
+  const paramRow = (label: string): number => rowOf(label, rowOf(LABELS.en.parameters.title));
 
   beforeAll(async () => {
     before = sha256Of(englishXlsx);
@@ -185,7 +190,7 @@ describe("--out", () => {
     const revenueRow = rowOf("Revenue");
     const revenue = await storedCell(out, "Scorecard", `B${revenueRow}`);
     // The parameters' cells, below the indicators.
-    const p = (label: string): string => `$B$${rowOf(label)}`;
+    const p = (label: string): string => `$B$${paramRow(label)}`;
     // Value and previous value from one formula: the period to as of, and the comparable span before it.
     expect(revenue.formula).toBe(
       '_xlfn.LET(_xlpm.k,LOWER(TRIM(CLEAN(SUBSTITUTE(Sales[Customer]&"",_xlfn.UNICHAR(160)," ")))),CHOOSE({1,2},' +
@@ -222,7 +227,7 @@ describe("--out", () => {
     expect(buying.formula).toMatch(
       /^_xlfn\.LET\(_xlpm\.k,.*ROWS\(_xlfn\.UNIQUE\(_xlfn\._xlws\.FILTER\(_xlpm\.k,/
     );
-    const asOf = `B${rowOf("As of")}`;
+    const asOf = `B${paramRow("As of")}`;
     expect((await storedCell(out, "Scorecard", asOf)).formula).toBe(
       '_xlfn.LET(_xlpm.k,LOWER(TRIM(CLEAN(SUBSTITUTE(Sales[Customer]&"",_xlfn.UNICHAR(160)," ")))),INT(MAX(IF((_xlpm.k<>"")*(_xlpm.k<>"0"),Sales[Date],0))))'
     );
