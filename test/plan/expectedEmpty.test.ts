@@ -2,24 +2,10 @@
  * No SPEC call on the sheet sits inside an IFERROR (which would show a missing function's #NAME?
  * as a blank); each is shown blank only on its expected empty error, told apart by ERROR.TYPE.
  */
-import { isoDateToSerial } from "../../src/core/cells";
 import { blankOnlyOn } from "../../src/engine/expectedEmpty";
-import { DEFAULT_SETTINGS, buildScorecard } from "../../src/engine/scorecard";
-import { readScorecardData } from "../../src/engine/scorecardData";
-import { guessMapping } from "../../src/engine/tableMapping";
-import { buildScorecardPlan } from "../../src/plan/scorecardPlan";
-import { CUSTOMERS, LEADS, MARKET, SALES } from "../fixtures/scorecardFixture";
+import { distributorPlan } from "../support/distributorPlan";
 
-const mapping = guessMapping([SALES, CUSTOMERS, LEADS, MARKET]);
-const data = readScorecardData(mapping);
-if (!data.ok) throw new Error(data.error.message);
-const card = buildScorecard(data.value, {
-  ...DEFAULT_SETTINGS,
-  asOf: isoDateToSerial("2025-03-20"),
-  period: "month",
-});
-if (!card.ok) throw new Error(card.error.message);
-const plan = buildScorecardPlan(card.value, mapping, "en");
+const { plan } = distributorPlan();
 
 /** The first argument of each `name(` call in a formula (parentheses and quoted texts respected). */
 function firstArguments(formula: string, name: string): string[] {
@@ -54,6 +40,7 @@ test("the plan calls each SPEC function it writes live", () => {
     "CONCENTRATION",
     "CUSTOMER_FORECAST",
     "CUSTOMER_VALUE",
+    "MODEL_CHECK",
   ]);
   // The tiers' activation is among them.
   expect(specFormulas.some(([, f]) => /SPEC\.ACTIVATION_RATE\([^)]*FILTER\(/.test(f))).toBe(true);

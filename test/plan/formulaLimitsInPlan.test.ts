@@ -12,12 +12,12 @@ import { formulaLimitsExceeded } from "../../src/plan/formulaLimits";
 import { LABELS } from "../../src/plan/labels";
 import { ScorecardPlan, buildScorecardPlan, snapshotSummary } from "../../src/plan/scorecardPlan";
 import { fileFormula } from "../../src/workbook/fileFormula";
-import { CUSTOMERS, LEADS, MARKET, SALES } from "../fixtures/scorecardFixture";
 import { table } from "../support/tables";
 import { SourceTable } from "../../src/engine/sourceTable";
 import { textKey } from "../../src/core/textKey";
 import { dataRefs } from "../../src/plan/scorecardPlan";
 import { leadSourceFormula, segmentFormula } from "../../src/plan/sheetFormulas";
+import { distributorPlan } from "../support/distributorPlan";
 
 const sourceName = (i: number): string =>
   `Campaign ${i + 1}: LinkedIn retargeting, Spain and Portugal`;
@@ -144,16 +144,7 @@ test("a few lead sources and segments stay live: one spilling formula each, noth
 });
 
 test("the hand-worked distributor's sheet is within the limits too", () => {
-  const mapping = guessMapping([SALES, CUSTOMERS, LEADS, MARKET]);
-  const data = readScorecardData(mapping);
-  if (!data.ok) throw new Error(data.error.message);
-  const card = buildScorecard(data.value, {
-    ...DEFAULT_SETTINGS,
-    asOf: isoDateToSerial("2025-03-20"),
-    period: "month",
-  });
-  if (!card.ok) throw new Error(card.error.message);
-  const plan = buildScorecardPlan(card.value, mapping, "es");
+  const { plan } = distributorPlan("es");
   expect(plan.cells.filter((c) => c.formula !== undefined).length).toBeGreaterThan(50);
   expect(overLimits(plan)).toEqual([]);
 });

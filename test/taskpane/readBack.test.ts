@@ -1,25 +1,12 @@
 /** Reading the built sheet back: each error cell found, grouped by what to do, after Excel has calculated. */
-import { isoDateToSerial } from "../../src/core/cells";
-import { DEFAULT_SETTINGS, buildScorecard } from "../../src/engine/scorecard";
-import { readScorecardData } from "../../src/engine/scorecardData";
-import { guessMapping } from "../../src/engine/tableMapping";
-import { PlanCell, buildScorecardPlan } from "../../src/plan/scorecardPlan";
+import { PlanCell } from "../../src/plan/scorecardPlan";
 import { cellAddress } from "../../src/plan/references";
 import { CheckTiming, checkWrittenSheet, englishError } from "../../src/taskpane/readBack";
 import { OfficeWorkbook } from "../../src/taskpane/officeWorkbook";
 import { FakeExcel } from "../support/fakeExcel";
-import { CUSTOMERS, LEADS, MARKET, SALES } from "../fixtures/scorecardFixture";
+import { distributorPlan } from "../support/distributorPlan";
 
-const mapping = guessMapping([SALES, CUSTOMERS, LEADS, MARKET]);
-const data = readScorecardData(mapping);
-if (!data.ok) throw new Error(data.error.message);
-const card = buildScorecard(data.value, {
-  ...DEFAULT_SETTINGS,
-  asOf: isoDateToSerial("2025-03-20"),
-  period: "month",
-});
-if (!card.ok) throw new Error(card.error.message);
-const plan = buildScorecardPlan(card.value, mapping, "en");
+const { plan } = distributorPlan();
 
 const everything = (): boolean => true;
 const waits: number[] = [];

@@ -2,26 +2,13 @@
  * Which sheet the task pane replaces: the one the hidden name SPEC_Scorecard points at, never a
  * copy that carries the marker, never a sheet whose name went away with it.
  */
-import { isoDateToSerial } from "../../src/core/cells";
-import { DEFAULT_SETTINGS, buildScorecard } from "../../src/engine/scorecard";
-import { readScorecardData } from "../../src/engine/scorecardData";
-import { guessMapping } from "../../src/engine/tableMapping";
-import { MARKER_TEXT, buildScorecardPlan } from "../../src/plan/scorecardPlan";
+import { MARKER_TEXT } from "../../src/plan/scorecardPlan";
 import { OfficeWorkbook } from "../../src/taskpane/officeWorkbook";
 import { SCORECARD_NAME, findNamedScorecard } from "../../src/taskpane/scorecardIdentity";
 import { FakeExcel } from "../support/fakeExcel";
-import { CUSTOMERS, LEADS, MARKET, SALES } from "../fixtures/scorecardFixture";
+import { distributorPlan } from "../support/distributorPlan";
 
-const mapping = guessMapping([SALES, CUSTOMERS, LEADS, MARKET]);
-const data = readScorecardData(mapping);
-if (!data.ok) throw new Error(data.error.message);
-const card = buildScorecard(data.value, {
-  ...DEFAULT_SETTINGS,
-  asOf: isoDateToSerial("2025-03-20"),
-  period: "month",
-});
-if (!card.ok) throw new Error(card.error.message);
-const plan = buildScorecardPlan(card.value, mapping, "en");
+const { plan } = distributorPlan();
 
 const everything = (): boolean => true;
 
