@@ -31,7 +31,8 @@ const REFERENCE = join(__dirname, "..", "fixtures", "excel-authored");
 const TABLES = [SALES, CUSTOMERS, LEADS, MARKET];
 const ARGS = ["--as-of", "2025-03-20", "--period", "month"];
 /** The Scorecard's charts, numbered after the source's own chart1. */
-const CHARTS = ["xl/charts/chart2.xml", "xl/charts/chart3.xml", "xl/charts/chart4.xml"];
+/** The Scorecard's 9 charts (forecast, model check, 5 trends, funnel, Pareto), after the source's chart1. */
+const CHARTS = Array.from({ length: 9 }, (_, i) => `xl/charts/chart${i + 2}.xml`);
 describe.each([
   ["a workbook with a chart, an image, notes, a pivot table and defined names", false],
   ["a macro-enabled workbook (.xlsm)", true],
@@ -69,7 +70,7 @@ describe.each([
       "customXml/_rels/item1.xml.rels",
       "customXml/item1.xml",
       "customXml/itemProps1.xml",
-      ...CHARTS,
+      ...[...CHARTS].sort(),
       "xl/drawings/_rels/drawing2.xml.rels",
       "xl/drawings/drawing2.xml",
       "xl/metadata.xml",
@@ -303,25 +304,25 @@ describe("building again replaces the sheet the earlier build made, and what onl
       ],
       [
         "xl/worksheets/_rels/sheet6.xml.rels",
-        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing9.xml"/></Relationships>',
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing99.xml"/></Relationships>',
       ],
       [
-        "xl/drawings/drawing9.xml",
+        "xl/drawings/drawing99.xml",
         (await archive.text("xl/drawings/drawing1.xml")).replace(
           /<xdr:twoCellAnchor>(?:(?!<\/xdr:twoCellAnchor>).)*<xdr:pic>.*?<\/xdr:twoCellAnchor>/,
           ""
         ),
       ],
       [
-        "xl/drawings/_rels/drawing9.xml.rels",
-        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="../charts/chart9.xml"/></Relationships>',
+        "xl/drawings/_rels/drawing99.xml.rels",
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="../charts/chart99.xml"/></Relationships>',
       ],
-      ["xl/charts/chart9.xml", await archive.text("xl/charts/chart1.xml")],
+      ["xl/charts/chart99.xml", await archive.text("xl/charts/chart1.xml")],
       [
         "[Content_Types].xml",
         (await archive.text("[Content_Types].xml")).replace(
           "</Types>",
-          '<Override PartName="/xl/drawings/drawing9.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/><Override PartName="/xl/charts/chart9.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/></Types>'
+          '<Override PartName="/xl/drawings/drawing99.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/><Override PartName="/xl/charts/chart99.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/></Types>'
         ),
       ],
       [
@@ -360,16 +361,15 @@ describe("building again replaces the sheet the earlier build made, and what onl
     });
     expect(c.missing).toEqual([
       "xl/calcChain.xml",
-      "xl/charts/chart9.xml",
-      "xl/drawings/_rels/drawing9.xml.rels",
-      "xl/drawings/drawing9.xml",
+      "xl/charts/chart99.xml",
+      "xl/drawings/_rels/drawing99.xml.rels",
+      "xl/drawings/drawing99.xml",
     ]);
     // The new build's charts, numbered after every part the copy keeps (the first build's too,
     // which that sheet no longer used).
+    const NEW_CHARTS = Array.from({ length: 9 }, (_, i) => `chart${i + 11}`);
     expect(c.extra).toEqual([
-      "xl/charts/chart5.xml",
-      "xl/charts/chart6.xml",
-      "xl/charts/chart7.xml",
+      ...NEW_CHARTS.map((n) => `xl/charts/${n}.xml`).sort(),
       "xl/drawings/_rels/drawing3.xml.rels",
       "xl/drawings/drawing3.xml",
     ]);
@@ -380,13 +380,13 @@ describe("building again replaces the sheet the earlier build made, and what onl
         part: "[Content_Types].xml",
         extra: [
           `<Override PartName="/xl/drawings/drawing3.xml" ContentType="${CONTENT_TYPES.drawing}"/>`,
-          ...["chart5", "chart6", "chart7"].map(
+          ...NEW_CHARTS.map(
             (c) => `<Override PartName="/xl/charts/${c}.xml" ContentType="${CONTENT_TYPES.chart}"/>`
           ),
         ],
         missing: [
-          '<Override PartName="/xl/drawings/drawing9.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>',
-          '<Override PartName="/xl/charts/chart9.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>',
+          '<Override PartName="/xl/drawings/drawing99.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>',
+          '<Override PartName="/xl/charts/chart99.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>',
         ],
       },
       {
@@ -404,7 +404,7 @@ describe("building again replaces the sheet the earlier build made, and what onl
           `<Relationship Id="rId1" Type="${RELATIONSHIP_TYPES.drawing}" Target="../drawings/drawing3.xml"/>`,
         ],
         missing: [
-          `<Relationship Id="rId1" Type="${RELATIONSHIP_TYPES.drawing}" Target="../drawings/drawing9.xml"/>`,
+          `<Relationship Id="rId1" Type="${RELATIONSHIP_TYPES.drawing}" Target="../drawings/drawing99.xml"/>`,
         ],
       },
     ]);
