@@ -557,7 +557,7 @@ const ES: Labels = {
   modelCheck: {
     title:
       "¿Podemos confiar en el modelo de clientes? Sus pronósticos frente a lo que los clientes hicieron después",
-    holdoutDays: "Periodo de prueba: días hasta la fecha de corte (edítelo para probar otro)",
+    holdoutDays: "Periodo de prueba: días hasta la fecha de corte (edítelo)",
     calibrationEnd: "Modelos ajustados con las compras hasta",
     columns: {
       x: "Días de recompra antes",

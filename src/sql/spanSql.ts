@@ -99,7 +99,8 @@ export function concentrationSql(
   switch (measure) {
     case "TOP_PCT": {
       const k = `CASE WHEN CEIL(${d.double(`positive_customers * ${n}`)} / 100 - ${d.number(1e-9)}) > 1 THEN CEIL(${d.double(`positive_customers * ${n}`)} / 100 - ${d.number(1e-9)}) ELSE 1 END`;
-      return `${sumWhere(`revenue_rank <= ${k}`, "revenue")} / ${s}`;
+      // No positive revenue in the span (a past period of returns only): NULL, as DuckDB divides.
+      return `${sumWhere(`revenue_rank <= ${k}`, "revenue")} / NULLIF(${s}, 0)`;
     }
     case "HHI":
       return `SUM(CASE WHEN revenue_rank IS NOT NULL THEN (100 * revenue / positive_revenue) * (100 * revenue / positive_revenue) ELSE 0 END)`;

@@ -167,7 +167,13 @@ test("every step, from the guessed mapping to a downloaded workbook with its Sco
   // The download carries the charts the task pane draws, as DrawingML parts.
   const drawings = [...(await packageParts(saved))].filter(([p]) => p.startsWith("xl/drawings/d"));
   expect(drawings.map(([, d]) => new TextDecoder().decode(d.data).match(/SPEC \w+/g))).toEqual([
-    ["SPEC forecast", "SPEC funnel", "SPEC pareto"],
+    [
+      "SPEC forecast",
+      "SPEC model_check",
+      ...Array.from({ length: 5 }, () => "SPEC trend"),
+      "SPEC funnel",
+      "SPEC pareto",
+    ],
   ]);
 
   // Building again asks before replacing the sheet it made.

@@ -172,11 +172,12 @@ export const EXPECTED_REVENUE = indicator({
     call: ({ refs: r }, s) => {
       const f = letName("f");
       const sum = letName("s");
-      return blankOnlyOn(
+      // As of on the period's last day (a past period of the trend): nothing left to expect.
+      return `IF(${s.end}>=${s.periodEnd},"",${blankOnlyOn(
         ["#N/A"],
         `IF(ISERROR(${sum}),${sum},IF(COUNT(${f})=0,"",${sum}))`,
         `${f},INDEX(SPEC.CUSTOMER_FORECAST(${r.customer},${r.date},${r.amount},${s.end},${s.periodEnd}-${s.end}),0,${EXPECTED_REVENUE_COLUMN}),${sum},SUM(${f}),`
-      );
+      )})`;
     },
     argumentBytes: salesBytes,
   },
