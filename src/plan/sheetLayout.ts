@@ -26,6 +26,8 @@ import {
 
 /** A page's printable width and height at 100%, in pixels: landscape, narrow side margins (0.25 in), top and bottom 0.75 in; the smaller of A4 and Letter each way. */
 export const PAGE = { width: 10.5 * 96, height: (8.27 - 1.5) * 96 } as const;
+/** The share of a page's height the breaks fill (header, footer and taller rows take the rest). */
+export const PAGE_HEIGHT_USED = 0.9;
 /** The smallest print scale, in percent: below it a page is not readable. */
 export const MIN_SCALE = 60;
 /** Column widths, in Excel's unit: no column narrower, none wider (a longer text is cut there). */
@@ -220,27 +222,64 @@ function rightAligned(texts: readonly Shown[], blocks: readonly BlockRows[]): Se
   return right;
 }
 
-/** Page breaks above the blocks that would otherwise be split, at the print scale. */
+/**
+ * Page breaks above the blocks that would otherwise be split, at the print scale; a block taller
+ * than a page is broken between its table and its rows of charts (atChartBands), never across a
+ * chart. A tenth of the page is kept spare: LibreOffice and Excel print the header and footer
+ * inside it and draw rows a little taller than their points.
+ */
 export function pageBreaks(
   blocks: readonly BlockRows[],
   rowPoints: (row: number) => number,
-  scale: number
+  scale: number,
+  charts: readonly ChartSpec[] = []
 ): number[] {
-  const page = ((PAGE.height * 0.75) / scale) * 100;
+  const page = ((PAGE.height * 0.75 * PAGE_HEIGHT_USED) / scale) * 100;
   const breaks: number[] = [];
   let used = 0;
-  blocks.forEach((b, i) => {
+  const pointsOf = (b: BlockRows): number => {
     let points = 0;
     for (let r = b.firstRow; r <= b.lastRow; r++) points += rowPoints(r);
-    // The title rows stay with the block after them.
-    const glued = i === 1;
-    if (used > 0 && used + points > page && !glued) {
-      breaks.push(b.firstRow);
-      used = 0;
-    }
-    used = (used + points) % page;
+    return points;
+  };
+  blocks.forEach((b, i) => {
+    const whole = pointsOf(b);
+    const pieces = whole > page ? atChartBands([b], charts) : [b];
+    pieces.forEach((piece, k) => {
+      const points = pointsOf(piece);
+      // The title rows stay with the block after them.
+      const glued = i === 1 && k === 0;
+      if (used > 0 && used + points > page && !glued) {
+        breaks.push(piece.firstRow);
+        used = 0;
+      }
+      used = (used + points) % page;
+    });
   });
   return breaks;
+}
+
+/**
+ * A block split where its charts' rows begin and end, so that a page break may fall between its
+ * table and a row of charts, or between two rows of charts (a trend's five), never across a chart.
+ */
+export function atChartBands(
+  blocks: readonly BlockRows[],
+  charts: readonly ChartSpec[]
+): BlockRows[] {
+  return blocks.flatMap((b) => {
+    const cuts = new Set<number>();
+    for (const c of charts) {
+      const { firstRow, lastRow } = chartArea(c);
+      if (firstRow > b.firstRow && firstRow <= b.lastRow) cuts.add(firstRow);
+      if (lastRow + 1 > b.firstRow && lastRow + 1 <= b.lastRow) cuts.add(lastRow + 1);
+    }
+    const starts = [b.firstRow, ...[...cuts].sort((x, y) => x - y)];
+    return starts.map((firstRow, i) => ({
+      firstRow,
+      lastRow: i + 1 < starts.length ? starts[i + 1] - 1 : b.lastRow,
+    }));
+  });
 }
 
 /** The layout of the sheet's cells (helper columns from `helperColumn` on are left out). */
@@ -283,7 +322,8 @@ export function layOutSheet(
       rowBreaks: pageBreaks(
         blocks.filter((b) => b.lastRow >= b.firstRow),
         rowPoints,
-        scale
+        scale,
+        charts
       ),
     },
   };

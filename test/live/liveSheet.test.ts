@@ -232,7 +232,7 @@ describe.each([
       );
       const day = (ref: string): number => cells.get(ref.replace(/\$/g, "")) as number;
       // Expected revenue as of a period's last day: nothing left to expect, blank.
-      const noneLeft = /^IF\((\$?[A-Z]+\$?\d+)>=(\$?[A-Z]+\$?\d+),"",/.exec(
+      const noneLeft = /IF\((\$?[A-Z]+\$?\d+)>=(\$?[A-Z]+\$?\d+),"",/.exec(
         formulas.get(call.cell)?.formula ?? ""
       );
       if (
@@ -282,11 +282,14 @@ describe.each([
       } else if (outcome.error !== undefined) {
         // Blank only in the call's expected empty case; any other error would show in the cell.
         const code = outcome.error.code;
-        expect([call.cell, first, EXPECTED_EMPTY[call.functionId]?.includes(code)]).toEqual([
+        const formula = formulas.get(call.cell)?.formula;
+        expect([
           call.cell,
-          "",
-          true,
-        ]);
+          formula,
+          first,
+          EXPECTED_EMPTY[call.functionId]?.includes(code),
+          code,
+        ]).toEqual([call.cell, formula, "", true, code]);
       } else {
         expect([call.cell, sameValue(first, outcome.value as CellValue)]).toEqual([
           call.cell,

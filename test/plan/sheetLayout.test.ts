@@ -16,7 +16,7 @@ import { Language } from "../../src/plan/labels";
 import { HELPER_FIRST_COLUMN } from "../../src/plan/textReadings";
 import { CellResult, PlanCell, ScorecardPlan } from "../../src/plan/planCells";
 import { buildScorecardPlan } from "../../src/plan/scorecardPlan";
-import { MIN_SCALE, PAGE, ROW_POINTS, fontOf } from "../../src/plan/sheetLayout";
+import { MIN_SCALE, PAGE, PAGE_HEIGHT_USED, ROW_POINTS, fontOf } from "../../src/plan/sheetLayout";
 import { columnPixels, shownText, textPixels, wrappedLines } from "../../src/plan/textWidth";
 
 function samplePlan(language: Language): ScorecardPlan {
@@ -153,7 +153,7 @@ describe.each([["en"], ["es"]] as [Language][])("the sample Scorecard in %s", (l
     expect((sheetPixels * scale) / 100).toBeLessThanOrEqual(PAGE.width);
     // Pages as the breaks cut them: a block that fits on a page starts and ends on the same one.
     const heights = new Map(plan.rowHeights.map((h) => [h.row, h.points]));
-    const page = (PAGE.height * 0.75 * 100) / scale;
+    const page = (PAGE.height * 0.75 * PAGE_HEIGHT_USED * 100) / scale;
     const lastRow = Math.max(...plan.blocks.map((b) => b.lastRow));
     const pageOf = new Map<number, number>();
     let [n, used] = [0, 0];
