@@ -88,22 +88,10 @@ export class SharedStrings {
     if (!isUtf8(bytes)) throw new PartDefect("is not valid UTF-8 text");
     const index = new StringIndex();
     const content = new Content();
+    const tag = new Tag();
     let pos = 0;
-    for (;;) {
-      const lt = bytes.indexOf(LT, pos);
-      if (lt < 0) break;
-      const markup = skipMarkup(bytes, lt);
-      if (markup === INCOMPLETE) throw new PartDefect(CUT_SHORT);
-      if (markup !== NOT_MARKUP) {
-        pos = markup;
-        continue;
-      }
-      const closing = bytes[lt + 1] === SLASH;
-      const nameStart = closing ? lt + 2 : lt + 1;
-      const nameEnd = nameEndAt(bytes, nameStart);
-      const gt = nameEnd < 0 ? INCOMPLETE : tagEndAt(bytes, nameEnd);
-      if (gt < 0) throw new PartDefect(CUT_SHORT);
-      const local = localStart(bytes, nameStart, nameEnd);
+    while (tag.next(bytes, pos)) {
+      const { closing, local, nameEnd, gt } = tag;
       if (closing || nameEnd - local !== 2 || !spellsAt(bytes, local, "si")) {
         pos = gt + 1;
         continue;
@@ -114,7 +102,7 @@ export class SharedStrings {
         if (plain > 0) {
           index.add(gt + 4, plain, null);
           pos = plain + 9;
-        } else pos = readItem(bytes, gt + 1, index, content);
+        } else pos = readItem(bytes, gt + 1, index, content, tag);
       } else {
         index.add(gt, gt, null); // <si/>: the empty string
         pos = gt + 1;
@@ -182,26 +170,53 @@ function plainItem(bytes: Uint8Array, from: number): number {
   return end;
 }
 
-function readItem(bytes: Uint8Array, from: number, index: StringIndex, content: Content): number {
+/**
+ * The next start or end tag from a position, comments, CDATA and processing instructions skipped;
+ * one object reused for every tag, so the scan allocates nothing per tag.
+ */
+class Tag {
+  closing = false;
+  /** Where the tag's local name (after any prefix) begins and ends, and its closing `>`. */
+  local = 0;
+  nameEnd = 0;
+  gt = 0;
+
+  /** Reads the next tag at or after `pos`: false when no `<` is left; a tag cut short is a PartDefect. */
+  next(bytes: Uint8Array, pos: number): boolean {
+    for (;;) {
+      const lt = bytes.indexOf(LT, pos);
+      if (lt < 0) return false;
+      const markup = skipMarkup(bytes, lt);
+      if (markup === INCOMPLETE) throw new PartDefect(CUT_SHORT);
+      if (markup !== NOT_MARKUP) {
+        pos = markup;
+        continue;
+      }
+      this.closing = bytes[lt + 1] === SLASH;
+      const nameStart = this.closing ? lt + 2 : lt + 1;
+      this.nameEnd = nameEndAt(bytes, nameStart);
+      this.gt = this.nameEnd < 0 ? INCOMPLETE : tagEndAt(bytes, this.nameEnd);
+      if (this.gt < 0) throw new PartDefect(CUT_SHORT);
+      this.local = localStart(bytes, nameStart, this.nameEnd);
+      return true;
+    }
+  }
+}
+
+function readItem(
+  bytes: Uint8Array,
+  from: number,
+  index: StringIndex,
+  content: Content,
+  tag: Tag
+): number {
   let runs: string[] | null = null;
   let single: [number, number] | null = null;
   let phonetic = false;
   let pos = from;
   for (;;) {
-    const lt = bytes.indexOf(LT, pos);
-    if (lt < 0) throw new PartDefect(CUT_SHORT);
-    const markup = skipMarkup(bytes, lt);
-    if (markup === INCOMPLETE) throw new PartDefect(CUT_SHORT);
-    if (markup !== NOT_MARKUP) {
-      pos = markup;
-      continue;
-    }
-    const closing = bytes[lt + 1] === SLASH;
-    const nameStart = closing ? lt + 2 : lt + 1;
-    const nameEnd = nameEndAt(bytes, nameStart);
-    const gt = nameEnd < 0 ? INCOMPLETE : tagEndAt(bytes, nameEnd);
-    if (gt < 0) throw new PartDefect(CUT_SHORT);
-    const local = localStart(bytes, nameStart, nameEnd);
+    if (!tag.next(bytes, pos)) throw new PartDefect(CUT_SHORT);
+    const { closing, local, nameEnd, gt } = tag;
     const length = nameEnd - local;
     const name = length === 1 ? "t" : length === 2 ? "si" : length === 3 ? "rPh" : "";
     const named = name !== "" && spellsAt(bytes, local, name) ? name : "";
