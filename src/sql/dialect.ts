@@ -80,6 +80,8 @@ export const POSTGRES: SqlDialect = {
   replaceAll: (e, pattern, replacement) =>
     `regexp_replace(${e}, ${quoteText(pattern)}, ${quoteText(replacement)}, 'g')`,
   series: (from, to, alias) => `generate_series(${from}, ${to}) AS ${alias}(k)`,
+  // Autovacuum never analyzes a temporary table: without statistics the planner guesses its size
+  // wrong by orders of magnitude (merge joins on sorted texts where a hash join belongs).
   createTemp: (name, query) =>
-    `DROP TABLE IF EXISTS ${quoteIdent(name)}; CREATE TEMP TABLE ${quoteIdent(name)} AS ${query}`,
+    `DROP TABLE IF EXISTS ${quoteIdent(name)}; CREATE TEMP TABLE ${quoteIdent(name)} AS ${query}; ANALYZE ${quoteIdent(name)}`,
 };

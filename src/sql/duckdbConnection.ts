@@ -1,7 +1,7 @@
 /** DuckDB embedded (@duckdb/node-api): no server, a prebuilt binary, files read where they are. */
 import { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { DUCKDB } from "./dialect";
-import { LoadColumn, SqlColumns, SqlConnection, insertRows } from "./sqlConnection";
+import { LoadColumn, SqlColumns, SqlConnection, insertRows, traced } from "./sqlConnection";
 
 /** How much memory DuckDB may hold before it spills to its temporary directory. */
 export interface DuckDbSettings {
@@ -28,11 +28,11 @@ export class DuckDbConnection implements SqlConnection {
   }
 
   async run(sql: string): Promise<void> {
-    await this.connection.run(sql);
+    await traced(sql, () => this.connection.run(sql));
   }
 
   async columns(sql: string): Promise<SqlColumns> {
-    const reader = await this.connection.runAndReadAll(sql);
+    const reader = await traced(sql, () => this.connection.runAndReadAll(sql));
     const names = reader.columnNames();
     const columns = reader.getColumnsJS();
     const out: Record<string, unknown[]> = {};

@@ -1,11 +1,12 @@
 /**
  * PostgreSQL through `pg`: the queries run in the database, only their results come back. Counts
  * (bigint) and numerics are read as JavaScript numbers; the session's work memory is raised so
- * that the grouping of sales rows by customer and day stays in memory.
+ * that the grouping of sales rows by customer and day stays in memory, and so are its buffers
+ * for temporary tables.
  */
 import { Client, types } from "pg";
 import { POSTGRES } from "./dialect";
-import { LoadColumn, SqlColumns, SqlConnection, insertRows } from "./sqlConnection";
+import { LoadColumn, SqlColumns, SqlConnection, insertRows, traced } from "./sqlConnection";
 
 /** int8, numeric: read as numbers (the pipeline's counts and sums fit a double). */
 const NUMBER_TYPES = new Set([20, 1700]);
@@ -26,16 +27,18 @@ export class PostgresConnection implements SqlConnection {
       },
     });
     await client.connect();
-    await client.query("SET work_mem = '256MB'");
+    // Temporary tables live in the session's temp_buffers (8 MB by default): the customers' facts
+    // are hundreds of MB. JIT compiles each statement anew: seconds for one-off statements.
+    await client.query("SET work_mem = '256MB'; SET temp_buffers = '1GB'; SET jit = off");
     return new PostgresConnection(client);
   }
 
   async run(sql: string): Promise<void> {
-    await this.client.query(sql);
+    await traced(sql, () => this.client.query(sql));
   }
 
   async columns(sql: string): Promise<SqlColumns> {
-    const result = await this.client.query({ text: sql, rowMode: "array" });
+    const result = await traced(sql, () => this.client.query({ text: sql, rowMode: "array" }));
     const out: Record<string, unknown[]> = {};
     result.fields.forEach((f, j) => {
       out[f.name] = result.rows.map((r: unknown[]) => r[j]);

@@ -58,10 +58,16 @@ export async function idMap(
   c: SqlConnection,
   name: string,
   ref: ColumnRef,
-  numeric: { readonly convert: (e: string) => string } | null
+  numeric: { readonly convert: (e: string) => string } | null,
+  /** A relation holding the column's values already (as `column`), smaller than its table. */
+  distinct: { readonly from: string; readonly column: string } | null = null
 ): Promise<void> {
   const d = c.dialect;
   const type = typeOf(ref);
+  const values =
+    distinct === null
+      ? `SELECT DISTINCT ${columnSql(d, ref)} AS raw FROM ${ref.table.from}`
+      : `SELECT DISTINCT ${distinct.column} AS raw FROM ${distinct.from}`;
   const key = numeric !== null ? d.numberText(numeric.convert("raw")) : keySql(d, "raw", type);
   const label = numeric !== null ? key : labelSql(d, "raw", type);
   const totals = TOTAL_KEYS.map((k) => d.text(k)).join(", ");
@@ -69,7 +75,7 @@ export async function idMap(
   await c.run(
     d.createTemp(
       name,
-      `SELECT raw, CASE WHEN k IS NULL OR k IN ('', '0') OR ${total} THEN NULL ELSE k END AS c, label, CASE WHEN ${total} THEN 1 ELSE 0 END AS total FROM (SELECT raw, ${key} AS k, ${label} AS label FROM (SELECT DISTINCT ${columnSql(d, ref)} AS raw FROM ${ref.table.from}) s) t`
+      `SELECT raw, CASE WHEN k IS NULL OR k IN ('', '0') OR ${total} THEN NULL ELSE k END AS c, label, CASE WHEN ${total} THEN 1 ELSE 0 END AS total FROM (SELECT raw, ${key} AS k, ${label} AS label FROM (${values}) s) t`
     )
   );
 }

@@ -29,6 +29,20 @@ export interface SqlConnection {
   close(): Promise<void>;
 }
 
+/**
+ * `statement` timed, and written to stderr with its time when SPEC_SQL_TRACE is set (its first
+ * 160 characters; all of it with SPEC_SQL_TRACE=full): where a slow source spends its time.
+ */
+export async function traced<T>(sql: string, statement: () => Promise<T>): Promise<T> {
+  const trace = process.env.SPEC_SQL_TRACE;
+  if (trace === undefined || trace === "") return statement();
+  const started = process.hrtime.bigint();
+  const result = await statement();
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  process.stderr.write(`${seconds.toFixed(2)} s ${trace === "full" ? sql : sql.slice(0, 160)}\n`);
+  return result;
+}
+
 /** The first row of a result as an object (empty when there is no row). */
 export async function firstRow(
   connection: SqlConnection,

@@ -21,11 +21,11 @@ import { IndicatorValue, Reason } from "../engine/indicatorValue";
 import { SqlConnection, doublesOf, integersOf } from "./sqlConnection";
 
 /** A day's histories in spec_cust: the columns days_f, last_f, value_f hold them. */
-function historiesSql(c: SqlConnection, day: number, f: number): string {
+function historiesSql(c: SqlConnection, day: number, f: number, extra = ""): string {
   const d = c.dialect;
   const x = `(days_${f} - 1)`;
   const m = `CASE WHEN days_${f} > 1 THEN (value_${f} - first_value) / ${d.double(x)} ELSE 0 END`;
-  return `SELECT c, ${x} AS x, last_${f} - first_purchase AS tx, ${day} - first_purchase AS t, ${m} AS m FROM spec_cust WHERE first_purchase <= ${day}`;
+  return `SELECT c, ${x} AS x, last_${f} - first_purchase AS tx, ${day} - first_purchase AS t, ${m} AS m${extra} FROM spec_cust WHERE first_purchase <= ${day}`;
 }
 
 /** The groups of customers with equal (x, t_x, T), in that order. */
@@ -148,7 +148,7 @@ export class SqlModelsByDay {
     const f = this.index(calibrationEnd);
     const h = this.index(holdoutEnd);
     const r = await this.c.columns(
-      `SELECT x, tx, t, COUNT(*) AS n, SUM(m) AS sm, SUM(days_${h} - days_${f}) AS bought, SUM(value_${h} - value_${f}) AS spent FROM (SELECT q.*, c.days_${h}, c.days_${f}, c.value_${h}, c.value_${f} FROM (${historiesSql(this.c, calibrationEnd, f)}) q JOIN spec_cust c ON c.c = q.c) h GROUP BY x, tx, t ORDER BY x, tx, t`
+      `SELECT x, tx, t, COUNT(*) AS n, SUM(m) AS sm, SUM(bought) AS bought, SUM(spent) AS spent FROM (${historiesSql(this.c, calibrationEnd, f, `, days_${h} - days_${f} AS bought, value_${h} - value_${f} AS spent`)}) h GROUP BY x, tx, t ORDER BY x, tx, t`
     );
     const [x, tx, T, n] = [r.x, r.tx, r.t, r.n].map(integersOf);
     const [sm, bought, spent] = [r.sm, r.bought, r.spent].map(doublesOf);

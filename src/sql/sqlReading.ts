@@ -209,25 +209,37 @@ export async function readSales(ctx: ReadContext): Promise<Step> {
   const dates = await readDates(c, "spec_date_map", refs.date, ctx.request.options);
   if (!dates.ok)
     return refuse(ctx, refs.date, dates.problem, holding(ctx, refs.date, dates.problem), "date");
-  const value = (ref: ColumnRef | null): string =>
-    // A typed NULL: PostgreSQL cannot sum an untyped one.
-    ref === null
-      ? d.double("NULL")
-      : (numbers.get(ref) as NumberReading & { ok: true }).valueOf(columnSql(d, ref));
+  const value = (ref: ColumnRef): string =>
+    (numbers.get(ref) as NumberReading & { ok: true }).valueOf(columnSql(d, ref));
   const a = value(refs.amount);
-  const mg = value(refs.margin);
   const rawDay =
     typeOf(refs.date) === "date"
       ? `CAST(${columnSql(d, refs.date)} AS DATE)`
       : columnSql(d, refs.date);
-  const line = refs.line === null ? "NULL" : columnSql(d, refs.line);
+  // Only what is mapped is grouped and summed: each aggregate costs a pass over the groups' states.
+  const mg = refs.margin === null ? null : value(refs.margin);
+  const empty =
+    mg === null
+      ? `COUNT(*) - COUNT(${a})`
+      : `SUM(CASE WHEN ${a} IS NULL AND ${mg} IS NULL THEN 1 ELSE 0 END)`;
+  const columns = [
+    `${columnSql(d, refs.customer)} AS rc`,
+    `${rawDay} AS rd`,
+    ...(refs.line === null ? [] : [`${columnSql(d, refs.line)} AS rl`]),
+    `SUM(${a}) AS net`,
+    `SUM(GREATEST(${a}, 0)) AS pos`,
+    `COALESCE(SUM(CAST(${a} > 0 AS INTEGER)), 0) AS prows`,
+    ...(mg === null ? [] : [`SUM(${mg}) AS mg`]),
+    "COUNT(*) AS n",
+    `${empty} AS empty`,
+  ];
   await c.run(
     d.createTemp(
       "spec_raw",
-      `SELECT ${columnSql(d, refs.customer)} AS rc, ${rawDay} AS rd, ${line} AS rl, SUM(${a}) AS net, SUM(CASE WHEN ${a} > 0 THEN ${a} ELSE 0 END) AS pos, SUM(CASE WHEN ${a} > 0 THEN 1 ELSE 0 END) AS prows, SUM(${mg}) AS mg, COUNT(*) AS n, SUM(CASE WHEN ${a} IS NULL AND ${mg} IS NULL THEN 1 ELSE 0 END) AS empty FROM ${refs.customer.table.from} GROUP BY 1, 2, 3`
+      `SELECT ${columns.join(", ")} FROM ${refs.customer.table.from} GROUP BY ${refs.line === null ? "1, 2" : "1, 2, 3"}`
     )
   );
-  await idMap(c, "spec_sales_ids", refs.customer, null);
+  await idMap(c, "spec_sales_ids", refs.customer, null, { from: "spec_raw", column: "rc" });
   if (refs.line !== null) await labelMap(ctx, "spec_line_ids", refs.line);
   const found = [
     dates.found,
@@ -235,6 +247,15 @@ export async function readSales(ctx: ReadContext): Promise<Step> {
     refs.margin === null ? null : (numbers.get(refs.margin)?.found ?? null),
   ];
   return foldSales(ctx, refs, dates.dayOf, found);
+}
+
+/** No two raw ids of the sales table share a key. */
+async function keysAreDistinct(c: SqlConnection): Promise<boolean> {
+  const r = await firstRow(
+    c,
+    "SELECT COUNT(c) AS ids, COUNT(DISTINCT c) AS keys FROM spec_sales_ids WHERE c IS NOT NULL"
+  );
+  return numberOf(r.ids) === numberOf(r.keys);
 }
 
 /** What the sales groups hold: rows, rows left out, and rows with a customer but no date. */
@@ -247,7 +268,7 @@ async function salesCounts(ctx: ReadContext, refs: SalesRefs): Promise<Record<st
   const keyless = "i.c IS NULL AND COALESCE(i.total, 0) = 0";
   const row = await firstRow(
     ctx.c,
-    `SELECT SUM(n) AS rows, SUM(CASE WHEN i.total = 1 THEN n ELSE 0 END) AS totals, SUM(CASE WHEN ${keyless} THEN n ELSE 0 END) AS keyless, SUM(CASE WHEN ${keyless} AND ${blankId} AND ${noDay} AND r.rl IS NULL THEN empty ELSE 0 END) AS blank_rows, SUM(CASE WHEN i.c IS NOT NULL AND ${noDay} THEN n ELSE 0 END) AS no_date, SUM(CASE WHEN i.c IS NOT NULL THEN n ELSE 0 END) AS used FROM spec_raw r LEFT JOIN spec_sales_ids i ON r.rc = i.raw`
+    `SELECT SUM(n) AS rows, SUM(CASE WHEN i.total = 1 THEN n ELSE 0 END) AS totals, SUM(CASE WHEN ${keyless} THEN n ELSE 0 END) AS keyless, SUM(CASE WHEN ${keyless} AND ${blankId} AND ${noDay}${refs.line === null ? "" : " AND r.rl IS NULL"} THEN empty ELSE 0 END) AS blank_rows, SUM(CASE WHEN i.c IS NOT NULL AND ${noDay} THEN n ELSE 0 END) AS no_date, SUM(CASE WHEN i.c IS NOT NULL THEN n ELSE 0 END) AS used FROM spec_raw r LEFT JOIN spec_sales_ids i ON r.rc = i.raw`
   );
   return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, numberOf(v) ?? 0]));
 }
@@ -282,10 +303,17 @@ async function foldSales(
     };
   }
   const keyed = `FROM spec_raw r JOIN spec_sales_ids i ON r.rc = i.raw${refs.line === null ? "" : " LEFT JOIN spec_line_ids l ON r.rl = l.raw"} WHERE i.c IS NOT NULL`;
+  const mg = refs.margin === null ? d.double("0") : "r.mg";
+  // Each group of spec_raw is already one customer's day when no two ids share a key, no line
+  // splits a day and the dates are typed: then the days are the groups keyed, not grouped again.
+  const oneDayEach =
+    refs.line === null && typeOf(refs.date) === "date" && (await keysAreDistinct(c));
   await c.run(
     d.createTemp(
       "spec_days",
-      `SELECT i.c AS c, ${dayOf("r.rd")} AS d, COALESCE(SUM(r.net), 0) AS net, COALESCE(SUM(r.pos), 0) AS pos, SUM(r.prows) AS prows, COALESCE(SUM(r.mg), 0) AS mg ${keyed} GROUP BY 1, 2`
+      oneDayEach
+        ? `SELECT i.c AS c, ${dayOf("r.rd")} AS d, COALESCE(r.net, 0) AS net, r.pos AS pos, r.prows AS prows, COALESCE(${mg}, 0) AS mg ${keyed}`
+        : `SELECT i.c AS c, ${dayOf("r.rd")} AS d, COALESCE(SUM(r.net), 0) AS net, COALESCE(SUM(r.pos), 0) AS pos, SUM(r.prows) AS prows, COALESCE(SUM(${mg}), 0) AS mg ${keyed} GROUP BY 1, 2`
     )
   );
   if (refs.line !== null)

@@ -42,46 +42,65 @@ export function activeSql(d: SqlDialect, days: string, net: string, a: SqlActiva
   return `(${days} >= ${a.minPurchases} AND ${net} >= ${d.number(amountFloor(a))})`;
 }
 
-/** A span's facts per customer, from its days (`spec_days`). */
-function spanFacts(d: SqlDialect, k: number, s: IndicatorSpan, a: SqlActivation): string[] {
+/** Facts over the days of one range: each is an aggregate, with the lowest and highest day it reads. */
+interface RangeFacts {
+  readonly facts: string[];
+  lo: number;
+  hi: number;
+}
+
+/** A condition on `d` within [from, to] that widens the range its facts read. */
+function within(r: RangeFacts, from: number, to: number): string {
+  r.lo = Math.min(r.lo, from);
+  r.hi = Math.max(r.hi, to);
+  return `d >= ${from} AND d <= ${to}`;
+}
+
+/** A span's facts per customer, from its days (`spec_days`) in the range they read. */
+function spanFacts(k: number, s: IndicatorSpan, a: SqlActivation): RangeFacts {
   const { start, end } = s.span;
   const w = a.windowDays;
   const later = end + LAPSE_HORIZON_DAYS - w;
-  const within = (from: string, to: string): string => `d >= ${from} AND d <= ${to}`;
-  return [
-    `SUM(CASE WHEN ${within(`${start}`, `${end}`)} THEN net ELSE 0 END) AS revenue_${k}`,
-    `SUM(CASE WHEN ${within(`${start}`, `${end}`)} THEN mg ELSE 0 END) AS margin_${k}`,
-    `MAX(CASE WHEN pos > 0 AND ${within(`${start}`, `${end}`)} THEN 1 ELSE 0 END) AS buying_${k}`,
-    `SUM(CASE WHEN ${within(`${s.comparison.start}`, `${s.comparison.end}`)} THEN net ELSE 0 END) AS comparison_revenue_${k}`,
-    `MAX(CASE WHEN pos > 0 AND d >= ${start - 365} AND d < ${start} THEN 1 ELSE 0 END) AS bought_year_before_${k}`,
-    `MAX(CASE WHEN pos > 0 AND d > ${end - 365} AND d <= ${end} THEN 1 ELSE 0 END) AS bought_year_to_end_${k}`,
-    `MAX(CASE WHEN d <= ${end} THEN 1 ELSE 0 END) AS has_row_${k}`,
-    `SUM(CASE WHEN pos > 0 AND d > ${end - w} AND d <= ${end} THEN 1 ELSE 0 END) AS window_days_${k}`,
-    `SUM(CASE WHEN d > ${end - w} AND d <= ${end} THEN net ELSE 0 END) AS window_net_${k}`,
+  const r: RangeFacts = { facts: [], lo: Infinity, hi: -Infinity };
+  const span = within(r, start, end);
+  r.facts.push(
+    `SUM(CASE WHEN ${span} THEN net ELSE 0 END) AS revenue_${k}`,
+    `SUM(CASE WHEN ${span} THEN mg ELSE 0 END) AS margin_${k}`,
+    `MAX(CASE WHEN pos > 0 AND ${span} THEN 1 ELSE 0 END) AS buying_${k}`,
+    `SUM(CASE WHEN ${within(r, s.comparison.start, s.comparison.end)} THEN net ELSE 0 END) AS comparison_revenue_${k}`,
+    `MAX(CASE WHEN pos > 0 AND ${within(r, start - 365, start - 1)} THEN 1 ELSE 0 END) AS bought_year_before_${k}`,
+    `MAX(CASE WHEN pos > 0 AND ${within(r, end - 364, end)} THEN 1 ELSE 0 END) AS bought_year_to_end_${k}`,
+    `SUM(CASE WHEN pos > 0 AND ${within(r, end - w + 1, end)} THEN 1 ELSE 0 END) AS window_days_${k}`,
+    `SUM(CASE WHEN ${within(r, end - w + 1, end)} THEN net ELSE 0 END) AS window_net_${k}`,
     // Still active LAPSE_HORIZON_DAYS on if it buys nothing more: the rows up to the span's end.
-    `SUM(CASE WHEN pos > 0 AND d > ${later} AND d <= ${end} THEN 1 ELSE 0 END) AS later_days_${k}`,
-    `SUM(CASE WHEN d > ${later} AND d <= ${end} THEN net ELSE 0 END) AS later_net_${k}`,
-  ];
+    `SUM(CASE WHEN pos > 0 AND ${within(r, later + 1, end)} THEN 1 ELSE 0 END) AS later_days_${k}`,
+    `SUM(CASE WHEN ${within(r, later + 1, end)} THEN net ELSE 0 END) AS later_net_${k}`
+  );
+  return r;
 }
 
-/** Each customer's purchase history up to a model day f: purchase days, the last, their value. */
-function historyFacts(f: number, day: number): string[] {
-  const upTo = `pos > 0 AND d <= ${day}`;
-  return [
-    `SUM(CASE WHEN ${upTo} THEN 1 ELSE 0 END) AS days_${f}`,
-    `MAX(CASE WHEN ${upTo} THEN d END) AS last_${f}`,
-    `SUM(CASE WHEN ${upTo} THEN pos ELSE 0 END) AS value_${f}`,
+/**
+ * Each customer's purchase history up to every model day: purchase days, the last, their value.
+ * The days up to the first model day count for all of them, so they are added up once (`old`);
+ * only the days after it are told apart by model day (`recent`).
+ */
+function historyFacts(days: readonly number[]): { old: string[]; recent: RangeFacts } {
+  const first = Math.min(...days);
+  const old = [
+    `SUM(CASE WHEN pos > 0 AND d <= ${first} THEN 1 ELSE 0 END) AS old_days`,
+    `MAX(CASE WHEN pos > 0 AND d <= ${first} THEN d END) AS old_last`,
+    `SUM(CASE WHEN pos > 0 AND d <= ${first} THEN pos ELSE 0 END) AS old_value`,
   ];
-}
-
-/** The value attributes' sales part over the 365 days to `day` (engine/valueTiers.ts). */
-function valueFacts(day: number): string[] {
-  const within = `d > ${day - 365} AND d <= ${day}`;
-  return [
-    `SUM(CASE WHEN ${within} THEN net ELSE 0 END) AS volume`,
-    `SUM(CASE WHEN ${within} THEN prows ELSE 0 END) AS frequency`,
-    `SUM(CASE WHEN ${within} THEN mg ELSE 0 END) AS value_margin`,
-  ];
+  const recent: RangeFacts = { facts: [], lo: first + 1, hi: Math.max(...days) };
+  days.forEach((day, f) => {
+    const upTo = `pos > 0 AND d <= ${day}`;
+    recent.facts.push(
+      `SUM(CASE WHEN ${upTo} THEN 1 ELSE 0 END) AS days_${f}`,
+      `MAX(CASE WHEN ${upTo} THEN d END) AS last_${f}`,
+      `SUM(CASE WHEN ${upTo} THEN pos ELSE 0 END) AS value_${f}`
+    );
+  });
+  return { old, recent };
 }
 
 /** Per customer and span: bought a product line new to it (cross-sell); and its lines bought in the 365 days to `day`. */
@@ -93,12 +112,33 @@ function lineFacts(r: FactsRequest): string {
   return `SELECT c, ${cross.join(", ")}, SUM(recent) AS breadth FROM (SELECT c, pl, MIN(d) AS first_day, MAX(CASE WHEN d > ${r.valueDay - 365} AND d <= ${r.valueDay} THEN 1 ELSE 0 END) AS recent FROM spec_line_days GROUP BY c, pl) q GROUP BY c`;
 }
 
-/** The name a fact's expression is given (`… AS name`). */
-const nameOf = (fact: string): string => fact.slice(fact.lastIndexOf(" AS ") + 4);
+/** The name a column of a SELECT list is given (`… AS name`, or `alias.name`). */
+const columnName = (column: string): string =>
+  column.includes(" AS ")
+    ? column.slice(column.lastIndexOf(" AS ") + 4)
+    : column.slice(column.indexOf(".") + 1);
+
+/** A temporary table of each customer's facts over the days of a range. */
+function rangeTable(d: SqlDialect, name: string, r: RangeFacts): string {
+  return d.createTemp(
+    name,
+    `SELECT c, ${r.facts.join(", ")} FROM spec_days WHERE d >= ${r.lo} AND d <= ${r.hi} GROUP BY c`
+  );
+}
+
+/** The table of span k's facts (spanFacts), joined to spec_cust by the span's `customers` relation. */
+const spanTable = (k: number): string => `spec_span_${k}`;
+
+/** The table of span k's customers with revenue, ranked by it. */
+const rankTable = (k: number): string => `spec_rank_${k}`;
 
 /**
- * `spec_cust`: one row per customer with a sales row or in the Customers table, every span's facts
- * and every model day's history: one pass over the days.
+ * Each customer's facts, in tables of their own: a query with many aggregates costs each of them
+ * a pass over the groups' states, so each set of facts is added up over the days it reads only
+ * (a span's: about a year and a quarter), and no table is wider than its facts.
+ * `spec_cust`: one row per customer with a sales row or in the Customers table: its first
+ * purchase, every model day's history, the windows' revenue, the value facts, lines, listing;
+ * `spec_span_k`: span k's facts (spanFacts) for the customers with a row in their range.
  */
 export async function customerFacts(
   c: SqlConnection,
@@ -106,28 +146,68 @@ export async function customerFacts(
   r: FactsRequest
 ): Promise<void> {
   const d = c.dialect;
-  const facts = [
+  const history = historyFacts(r.modelDays);
+  const windows: RangeFacts = { facts: [], lo: Infinity, hi: -Infinity };
+  r.newCustomerWindows.forEach((w, k) =>
+    windows.facts.push(
+      `SUM(CASE WHEN ${within(windows, w.start, w.end)} THEN net ELSE 0 END) AS window_revenue_${k}`
+    )
+  );
+  const year = within(windows, r.valueDay - 364, r.valueDay);
+  windows.facts.push(
+    `SUM(CASE WHEN ${year} THEN net ELSE 0 END) AS volume`,
+    `SUM(CASE WHEN ${year} THEN prows ELSE 0 END) AS frequency`,
+    `SUM(CASE WHEN ${year} THEN mg ELSE 0 END) AS value_margin`
+  );
+  const first = [
+    "MIN(d) AS first_day",
     "MIN(CASE WHEN pos > 0 THEN d END) AS first_purchase",
     `${d.valueAtLeast("pos", "CASE WHEN pos > 0 THEN d END")} AS first_value`,
-    ...r.spans.flatMap((s, k) => spanFacts(d, k, s, r.activation)),
-    ...r.modelDays.flatMap((day, f) => historyFacts(f, day)),
-    ...r.newCustomerWindows.map(
-      (w, k) =>
-        `SUM(CASE WHEN d >= ${w.start} AND d <= ${w.end} THEN net ELSE 0 END) AS window_revenue_${k}`
+    ...history.old,
+  ];
+  await c.run(
+    d.createTemp("spec_cust_first", `SELECT c, ${first.join(", ")} FROM spec_days GROUP BY c`)
+  );
+  await c.run(rangeTable(d, "spec_cust_history", history.recent));
+  await c.run(rangeTable(d, "spec_cust_windows", windows));
+  for (const [k, s] of r.spans.entries()) {
+    await c.run(rangeTable(d, spanTable(k), spanFacts(k, s, r.activation)));
+    // Concentration's ranking (spanSql.ts), of the customers with revenue > 0 only.
+    const order = `ORDER BY revenue_${k} DESC, c`;
+    await c.run(
+      d.createTemp(
+        rankTable(k),
+        `SELECT c, ROW_NUMBER() OVER (${order}) AS revenue_rank, COALESCE(SUM(revenue_${k}) OVER (${order} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS revenue_before FROM ${spanTable(k)} WHERE revenue_${k} > 0`
+      )
+    );
+  }
+  const z = (col: string): string => `COALESCE(${col}, 0)`;
+  const sales = [
+    "f.c",
+    "f.first_purchase",
+    "f.first_value",
+    ...r.newCustomerWindows.map((_, k) => z(`w.window_revenue_${k}`) + ` AS window_revenue_${k}`),
+    ...["volume", "frequency", "value_margin"].map((name) => `${z(`w.${name}`)} AS ${name}`),
+    ...r.modelDays.flatMap((_, f) => [
+      `f.old_days + ${z(`h.days_${f}`)} AS days_${f}`,
+      `COALESCE(h.last_${f}, f.old_last) AS last_${f}`,
+      `f.old_value + ${z(`h.value_${f}`)} AS value_${f}`,
+    ]),
+    ...r.spans.map(
+      (s, k) => `CASE WHEN f.first_day <= ${s.span.end} THEN 1 ELSE 0 END AS has_row_${k}`
     ),
-    ...valueFacts(r.valueDay),
   ];
   const customers = data.mapped.customers;
   const lines = data.mapped.productLine;
   const columns = [
     `${customers ? "COALESCE(s.c, b.c)" : "s.c"} AS c`,
-    ...facts.map((f) => `s.${nameOf(f)}`),
+    ...sales.slice(1).map((col) => `s.${columnName(col)}`),
     ...(lines ? r.spans.map((_, k) => `COALESCE(l.cross_${k}, 0) AS cross_${k}`) : []),
     `${lines ? "COALESCE(l.breadth, 0)" : "0"} AS breadth`,
     `${customers ? "CASE WHEN b.c IS NULL THEN 0 ELSE 1 END" : "0"} AS listed`,
   ];
   const from = [
-    `(SELECT c, ${facts.join(", ")} FROM spec_days GROUP BY c) s`,
+    `(SELECT ${sales.join(", ")} FROM spec_cust_first f LEFT JOIN spec_cust_history h ON h.c = f.c LEFT JOIN spec_cust_windows w ON w.c = f.c) s`,
     customers ? "FULL OUTER JOIN spec_base b ON b.c = s.c" : "",
     lines ? `LEFT JOIN (${lineFacts(r)}) l ON l.c = s.c` : "",
   ];
@@ -146,9 +226,9 @@ function customersRelation(
   const inBase = data.mapped.customers ? "listed" : z(`has_row_${k}`);
   const active = `CASE WHEN ${inBase} = 1 AND ${activeSql(d, z(`window_days_${k}`), z(`window_net_${k}`), a)} THEN 1 ELSE 0 END`;
   const lapsing = `CASE WHEN ${inBase} = 1 AND ${activeSql(d, z(`window_days_${k}`), z(`window_net_${k}`), a)} AND NOT ${activeSql(d, z(`later_days_${k}`), z(`later_net_${k}`), a)} THEN 1 ELSE 0 END`;
-  const facts = `SELECT c, ${z(`revenue_${k}`)} AS revenue, ${z(`margin_${k}`)} AS margin, ${z(`buying_${k}`)} AS buying, first_purchase, ${z(`comparison_revenue_${k}`)} AS comparison_revenue, ${z(`bought_year_before_${k}`)} AS bought_year_before, ${z(`bought_year_to_end_${k}`)} AS bought_year_to_end, ${data.mapped.productLine ? `CASE WHEN cross_${k} = 1 AND first_purchase < ${s.span.start} THEN 1 ELSE 0 END` : "0"} AS cross_sell, ${inBase} AS in_base, ${active} AS active, ${lapsing} AS lapsing FROM spec_cust`;
-  const order = "revenue DESC, c";
-  return `SELECT f.*, CASE WHEN revenue > 0 THEN ROW_NUMBER() OVER (ORDER BY ${order}) END AS revenue_rank, COALESCE(SUM(CASE WHEN revenue > 0 THEN revenue ELSE 0 END) OVER (ORDER BY ${order} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS revenue_before, SUM(CASE WHEN revenue > 0 THEN 1 ELSE 0 END) OVER () AS positive_customers, SUM(CASE WHEN revenue > 0 THEN revenue ELSE 0 END) OVER () AS positive_revenue FROM (${facts}) f`;
+  const facts = `SELECT spec_cust.c AS c, ${z(`revenue_${k}`)} AS revenue, ${z(`margin_${k}`)} AS margin, ${z(`buying_${k}`)} AS buying, first_purchase, ${z(`comparison_revenue_${k}`)} AS comparison_revenue, ${z(`bought_year_before_${k}`)} AS bought_year_before, ${z(`bought_year_to_end_${k}`)} AS bought_year_to_end, ${data.mapped.productLine ? `CASE WHEN cross_${k} = 1 AND first_purchase < ${s.span.start} THEN 1 ELSE 0 END` : "0"} AS cross_sell, ${inBase} AS in_base, ${active} AS active, ${lapsing} AS lapsing, rk.revenue_rank, COALESCE(rk.revenue_before, 0) AS revenue_before FROM spec_cust LEFT JOIN ${spanTable(k)} sk ON sk.c = spec_cust.c LEFT JOIN ${rankTable(k)} rk ON rk.c = spec_cust.c`;
+  const positive = `FROM ${spanTable(k)} WHERE revenue_${k} > 0`;
+  return `SELECT f.*, (SELECT COUNT(*) ${positive}) AS positive_customers, COALESCE((SELECT SUM(revenue_${k}) ${positive}), 0) AS positive_revenue FROM (${facts}) f`;
 }
 
 /** Every definition's totals over one relation of the span. */
