@@ -14,6 +14,7 @@ import { benchScorecard } from "./benchScorecard";
 import { benchFiles } from "./benchFiles";
 import { benchLive } from "./benchLive";
 import { benchSql } from "./benchSql";
+import { benchPostgres } from "./benchPostgres";
 import { benchModels } from "./benchModels";
 import { benchHostile } from "./benchHostile";
 import { benchModelCheck } from "./benchModelCheck";
@@ -140,7 +141,7 @@ export function benchFunctions(): Figure[] {
   ];
 }
 
-/** `--functions`, `--scorecard`, `--files`, `--live`, `--sql` or `--hostile`: each part runs in its own process, so each peak memory is its own. */
+/** `--functions`, `--scorecard`, `--files`, `--live`, `--sql`, `--sql-postgres` or `--hostile`: each part runs in its own process, so each peak memory is its own. */
 async function main(): Promise<void> {
   if (process.argv.includes("--functions")) {
     benchFunctions();
@@ -155,6 +156,7 @@ async function main(): Promise<void> {
   if (process.argv.includes("--files")) await benchFiles(Number(process.env.BENCH_FILE_RUNS ?? 3));
   if (process.argv.includes("--live")) await benchLive(Number(process.env.BENCH_LIVE_RUNS ?? 3));
   if (process.argv.includes("--sql")) await benchSql();
+  if (process.argv.includes("--sql-postgres")) await benchPostgres();
   if (process.argv.includes("--hostile")) await benchHostile();
 }
 

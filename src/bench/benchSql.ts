@@ -13,10 +13,13 @@ import { DUCKDB_MEMORY_LIMIT } from "../sql/sqlSources";
 import { timedCli } from "./benchFiles";
 import { mib } from "./measure";
 
-const seconds = (started: bigint): number => Number(process.hrtime.bigint() - started) / 1e9;
+export const seconds = (started: bigint): number => Number(process.hrtime.bigint() - started) / 1e9;
 
-/** The sales table as Parquet: customer (text), date (DATE), amount (DOUBLE). */
-function salesQuery(rows: number, customers: number): string {
+/**
+ * The bench's sales rows, as DuckDB generates them: customer (text), date (DATE), amount (DOUBLE).
+ * The one definition of their shape: the PostgreSQL part loads the same rows (benchPostgres.ts).
+ */
+export function salesQuery(rows: number, customers: number): string {
   return `SELECT 'C' || lpad(CAST(hash(i // 5) % ${customers} AS VARCHAR), 7, '0') AS customer, DATE '2021-01-01' + CAST(hash(i // 5 + 17) % 1826 AS INTEGER) AS date, round(CASE WHEN hash(i) % 50 = 0 THEN -1 ELSE 1 END * (1 + hash(i * 13 + 5) % 50000 / 100.0), 2) AS amount FROM range(${rows}) t(i)`;
 }
 

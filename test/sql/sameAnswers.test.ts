@@ -18,7 +18,7 @@ import { PostgresConnection } from "../../src/sql/postgresConnection";
 import { NewTable, writeNewWorkbook } from "../../src/xlsx/newWorkbook";
 import { MESSY_TABLES } from "../fixtures/messyWorkbook";
 import { runCli } from "../support/commandLine";
-import { PostgresServer, postgresAvailable, startPostgres } from "../support/postgresServer";
+import { PostgresServer, postgresAvailable, startPostgres } from "../../src/bench/postgresServer";
 import { loadPostgres, writeCsv, writeParquet } from "../support/sqlExports";
 
 const ON_CI = process.env.CI === "true";
