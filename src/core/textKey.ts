@@ -42,8 +42,11 @@ export function textKeySql(
   expression: string,
   replaceAll: (e: string, pattern: string, replacement: string) => string
 ): string {
-  return `LOWER(${cleanTextSql(expression, replaceAll)})`;
+  return keyOfCleanTextSql(cleanTextSql(expression, replaceAll));
 }
+
+/** The key of a text cleaned already (cleanTextSql's): its lower case. */
+export const keyOfCleanTextSql = (clean: string): string => `LOWER(${clean})`;
 
 /** TRIM(CLEAN(SUBSTITUTE(text, UNICHAR(160), " "))) in SQL: the text as shown, for labels. */
 export function cleanTextSql(

@@ -74,7 +74,10 @@ export const POSTGRES: SqlDialect = {
   toText: (e) => `CAST(${e} AS TEXT)`,
   daySerial: (e) => `(CAST(${e} AS DATE) - ${DAY_ZERO})`,
   // PostgreSQL has no arg_min: the first of the values ordered by `order`.
-  valueAtLeast: (value, order) => `(array_agg(${value} ORDER BY ${order}))[1]`,
+  // The least [order, value] pair: a plain aggregate, where array_agg(… ORDER BY …) would sort.
+  // NULL orders compare above every day (PostgreSQL's array comparison), as they sort last there.
+  valueAtLeast: (value, order) =>
+    `(MIN(ARRAY[CAST(${order} AS DOUBLE PRECISION), CAST(${value} AS DOUBLE PRECISION)]))[2]`,
   numberText: (e) =>
     `CASE WHEN ${e} = TRUNC(${e}) AND ABS(${e}) < 1e15 THEN CAST(CAST(${e} AS BIGINT) AS TEXT) ELSE CAST(CAST(${e} AS DOUBLE PRECISION) AS TEXT) END`,
   replaceAll: (e, pattern, replacement) =>

@@ -7,7 +7,7 @@
  * which keeps what a text says of its decimal mark) — and the convention found applied in SQL.
  */
 import { DecimalMark } from "../core/numberText";
-import { cleanTextSql, textKeySql } from "../core/textKey";
+import { cleanTextSql, keyOfCleanTextSql, textKeySql } from "../core/textKey";
 import {
   ColumnProblem,
   DecimalClues,
@@ -68,14 +68,16 @@ export async function idMap(
     distinct === null
       ? `SELECT DISTINCT ${columnSql(d, ref)} AS raw FROM ${ref.table.from}`
       : `SELECT DISTINCT ${distinct.column} AS raw FROM ${distinct.from}`;
-  const key = numeric !== null ? d.numberText(numeric.convert("raw")) : keySql(d, "raw", type);
-  const label = numeric !== null ? key : labelSql(d, "raw", type);
+  // The key of a text is its label's lower case: the label (regular expressions) is made once
+  // (OFFSET 0 keeps PostgreSQL from folding the subquery and writing the label's expression twice).
+  const label = numeric !== null ? d.numberText(numeric.convert("raw")) : labelSql(d, "raw", type);
+  const key = type === "text" && numeric === null ? keyOfCleanTextSql("label") : "label";
   const totals = TOTAL_KEYS.map((k) => d.text(k)).join(", ");
   const total = type === "text" && numeric === null ? `k IN (${totals})` : "1 = 0";
   await c.run(
     d.createTemp(
       name,
-      `SELECT raw, CASE WHEN k IS NULL OR k IN ('', '0') OR ${total} THEN NULL ELSE k END AS c, label, CASE WHEN ${total} THEN 1 ELSE 0 END AS total FROM (SELECT raw, ${key} AS k, ${label} AS label FROM (${values}) s) t`
+      `SELECT raw, CASE WHEN k IS NULL OR k IN ('', '0') OR ${total} THEN NULL ELSE k END AS c, label, CASE WHEN ${total} THEN 1 ELSE 0 END AS total FROM (SELECT raw, ${key} AS k, label FROM (SELECT raw, ${label} AS label FROM (${values}) v OFFSET 0) s) t`
     )
   );
 }

@@ -129,6 +129,9 @@ function rangeTable(d: SqlDialect, name: string, r: RangeFacts): string {
 /** The table of span k's facts (spanFacts), joined to spec_cust by the span's `customers` relation. */
 const spanTable = (k: number): string => `spec_span_${k}`;
 
+/** Every customer's facts that the spans' `customers` relations read (spec_cust's first columns). */
+const CORE = "spec_cust_core";
+
 /** The table of span k's customers with revenue, ranked by it. */
 const rankTable = (k: number): string => `spec_rank_${k}`;
 
@@ -212,6 +215,15 @@ export async function customerFacts(
     lines ? `LEFT JOIN (${lineFacts(r)}) l ON l.c = s.c` : "",
   ];
   await c.run(d.createTemp("spec_cust", `SELECT ${columns.join(", ")} FROM ${from.join(" ")}`));
+  // What the spans' relations read of every customer, narrow: each span's query scans all of it.
+  const core = [
+    "c",
+    "first_purchase",
+    "listed",
+    ...r.spans.map((_, k) => `has_row_${k}`),
+    ...(lines ? r.spans.map((_, k) => `cross_${k}`) : []),
+  ];
+  await c.run(d.createTemp(CORE, `SELECT ${core.join(", ")} FROM spec_cust`));
 }
 
 /** The span's `customers` relation (spanSql.ts): span k's facts under their plain names, ranked by revenue. */
@@ -226,7 +238,7 @@ function customersRelation(
   const inBase = data.mapped.customers ? "listed" : z(`has_row_${k}`);
   const active = `CASE WHEN ${inBase} = 1 AND ${activeSql(d, z(`window_days_${k}`), z(`window_net_${k}`), a)} THEN 1 ELSE 0 END`;
   const lapsing = `CASE WHEN ${inBase} = 1 AND ${activeSql(d, z(`window_days_${k}`), z(`window_net_${k}`), a)} AND NOT ${activeSql(d, z(`later_days_${k}`), z(`later_net_${k}`), a)} THEN 1 ELSE 0 END`;
-  const facts = `SELECT spec_cust.c AS c, ${z(`revenue_${k}`)} AS revenue, ${z(`margin_${k}`)} AS margin, ${z(`buying_${k}`)} AS buying, first_purchase, ${z(`comparison_revenue_${k}`)} AS comparison_revenue, ${z(`bought_year_before_${k}`)} AS bought_year_before, ${z(`bought_year_to_end_${k}`)} AS bought_year_to_end, ${data.mapped.productLine ? `CASE WHEN cross_${k} = 1 AND first_purchase < ${s.span.start} THEN 1 ELSE 0 END` : "0"} AS cross_sell, ${inBase} AS in_base, ${active} AS active, ${lapsing} AS lapsing, rk.revenue_rank, COALESCE(rk.revenue_before, 0) AS revenue_before FROM spec_cust LEFT JOIN ${spanTable(k)} sk ON sk.c = spec_cust.c LEFT JOIN ${rankTable(k)} rk ON rk.c = spec_cust.c`;
+  const facts = `SELECT f.c AS c, ${z(`revenue_${k}`)} AS revenue, ${z(`margin_${k}`)} AS margin, ${z(`buying_${k}`)} AS buying, first_purchase, ${z(`comparison_revenue_${k}`)} AS comparison_revenue, ${z(`bought_year_before_${k}`)} AS bought_year_before, ${z(`bought_year_to_end_${k}`)} AS bought_year_to_end, ${data.mapped.productLine ? `CASE WHEN cross_${k} = 1 AND first_purchase < ${s.span.start} THEN 1 ELSE 0 END` : "0"} AS cross_sell, ${inBase} AS in_base, ${active} AS active, ${lapsing} AS lapsing, rk.revenue_rank, COALESCE(rk.revenue_before, 0) AS revenue_before FROM ${CORE} f LEFT JOIN ${spanTable(k)} sk ON sk.c = f.c LEFT JOIN ${rankTable(k)} rk ON rk.c = f.c`;
   const positive = `FROM ${spanTable(k)} WHERE revenue_${k} > 0`;
   return `SELECT f.*, (SELECT COUNT(*) ${positive}) AS positive_customers, COALESCE((SELECT SUM(revenue_${k}) ${positive}), 0) AS positive_revenue FROM (${facts}) f`;
 }
