@@ -14,6 +14,7 @@ import { benchScorecard } from "./benchScorecard";
 import { benchFiles } from "./benchFiles";
 import { benchLive } from "./benchLive";
 import { benchSql } from "./benchSql";
+import { benchSqlSamples } from "./benchSqlSamples";
 import { benchModels } from "./benchModels";
 import { benchHostile } from "./benchHostile";
 import { benchModelCheck } from "./benchModelCheck";
@@ -155,6 +156,7 @@ async function main(): Promise<void> {
   if (process.argv.includes("--files")) await benchFiles(Number(process.env.BENCH_FILE_RUNS ?? 3));
   if (process.argv.includes("--live")) await benchLive(Number(process.env.BENCH_LIVE_RUNS ?? 3));
   if (process.argv.includes("--sql")) await benchSql();
+  if (process.argv.includes("--sql")) await benchSqlSamples();
   if (process.argv.includes("--hostile")) await benchHostile();
 }
 
