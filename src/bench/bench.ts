@@ -15,6 +15,7 @@ import { benchFiles } from "./benchFiles";
 import { benchLive } from "./benchLive";
 import { benchSql } from "./benchSql";
 import { benchPostgres } from "./benchPostgres";
+import { benchSqlSamples } from "./benchSqlSamples";
 import { benchModels } from "./benchModels";
 import { benchHostile } from "./benchHostile";
 import { benchModelCheck } from "./benchModelCheck";
@@ -157,6 +158,7 @@ async function main(): Promise<void> {
   if (process.argv.includes("--live")) await benchLive(Number(process.env.BENCH_LIVE_RUNS ?? 3));
   if (process.argv.includes("--sql")) await benchSql();
   if (process.argv.includes("--sql-postgres")) await benchPostgres();
+  if (process.argv.includes("--sql")) await benchSqlSamples();
   if (process.argv.includes("--hostile")) await benchHostile();
 }
 

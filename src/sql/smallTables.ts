@@ -27,6 +27,7 @@ import {
   refuse,
   tableCheck,
 } from "./sqlReading";
+import { withExamples } from "./sqlSamples";
 
 const ATTRIBUTE_COLUMNS: Record<CustomerAttribute, string> = {
   serviceCost: "service_cost",
@@ -116,7 +117,10 @@ export async function readCustomers(
     columns,
     n("listed") - n("ids")
   );
-  return { step: { check }, attributes, segments: segment !== null };
+  const rules = { kind: "customers", idMap: "spec_cust_ids", id } as const;
+  const readOf = (r: ColumnRef) => (numbers as NumberReadings).get(r)?.valueOf ?? null;
+  const step = await withExamples(c, { check }, rules, [id, segment, ...attributeRefs], readOf);
+  return { step, attributes, segments: segment !== null };
 }
 
 /** The Leads table: each lead's day, source and whether it converted (SPEC.md §3.1). */
@@ -181,7 +185,7 @@ export async function readLeads(ctx: ReadContext): Promise<Step | null> {
     }),
   ];
   const blank = rows - (numberOf(counts.read) ?? 0);
-  return {
+  const step = {
     check: tableCheck(
       created.table,
       ["leads"],
@@ -190,6 +194,8 @@ export async function readLeads(ctx: ReadContext): Promise<Step | null> {
       columns
     ),
   };
+  const readOf = (r: ColumnRef) => (r === created ? dates.dayOf : null);
+  return withExamples(c, step, { kind: "rows" }, [created, ...others], readOf);
 }
 
 /** The Market table: the potential accounts of its rows. */
@@ -214,5 +220,7 @@ export async function readMarket(ctx: ReadContext): Promise<Step | null> {
     ...(segment === null ? [] : [columnCheck("market", "segment", segment, "label", null)]),
     columnCheck("market", "potentialAccounts", potential, "number", read?.found ?? null),
   ];
-  return { check: tableCheck(potential.table, ["market"], rows, [], columns) };
+  const check = tableCheck(potential.table, ["market"], rows, [], columns);
+  const readOf = (r: ColumnRef) => (r === potential ? (read?.valueOf ?? null) : null);
+  return withExamples(c, { check }, { kind: "rows" }, [segment, potential], readOf);
 }

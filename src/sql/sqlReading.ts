@@ -38,6 +38,7 @@ import {
   typeOf,
 } from "./sqlColumns";
 import { SqlConnection, firstRow, numberOf } from "./sqlConnection";
+import { withExamples } from "./sqlSamples";
 import { SqlTable } from "./sqlTables";
 
 export interface SqlReadRequest {
@@ -246,7 +247,12 @@ export async function readSales(ctx: ReadContext): Promise<Step> {
     numbers.get(refs.amount)?.found ?? null,
     refs.margin === null ? null : (numbers.get(refs.margin)?.found ?? null),
   ];
-  return foldSales(ctx, refs, dates.dayOf, found);
+  const step = await foldSales(ctx, refs, dates.dayOf, found);
+  const mapped = [refs.customer, refs.date, refs.amount, refs.margin, refs.line];
+  const readOf = (r: ColumnRef) =>
+    r === refs.date ? dates.dayOf : (numbers.get(r)?.valueOf ?? null);
+  const rules = { kind: "sales", idMap: "spec_sales_ids", id: refs.customer } as const;
+  return withExamples(c, step, rules, mapped, readOf);
 }
 
 /** No two raw ids of the sales table share a key. */

@@ -1,7 +1,7 @@
 /** The data check before the build: what is read, left out and refused, with hand-worked values and every message. */
 import { ErrorValue, FormulaWithoutValue, isoDateToSerial } from "../../src/core/cells";
-import { CheckRequest, checkData } from "../../src/engine/dataCheck";
-import { dataCheckLines } from "../../src/engine/dataCheckText";
+import { CheckRequest, TableCheck, checkData } from "../../src/engine/dataCheck";
+import { dataCheckLines, tableLine } from "../../src/engine/dataCheckText";
 import { readScorecardData } from "../../src/engine/scorecardData";
 import { DEFAULT_SETTINGS, buildScorecard } from "../../src/engine/scorecard";
 import { SourceTable } from "../../src/engine/sourceTable";
@@ -134,6 +134,51 @@ test("the check in words, English and Spanish, numbers in each language's conven
     "  Importe → importe: 2 números en texto, coma decimal (según los valores); p. ej. 2.737,43, 6.110, 15; la hoja Scorecard la lee igual, en una columna oculta"
   );
   expect(es).toContain("  el id 7004 aparece dos veces (filas 2 y 4): cuenta la primera");
+});
+
+test.each<[string, Partial<TableCheck>, "en" | "es", string]>([
+  [
+    "a Parquet file: its name, no encoding",
+    { file: "Sales.parquet", leftOut: [{ reason: "blank_row", count: 2, rows: [26, 27] }] },
+    "en",
+    "sales: Sales.parquet: 27 rows read, 25 used; left out: 2 blank rows (rows 26, 27)",
+  ],
+  [
+    "a CSV file: its encoding and separator",
+    { file: "ventas.csv", encoding: "UTF-8", separator: ";", leftOut: [] },
+    "es",
+    "ventas: ventas.csv (UTF-8, separador ;): 27 filas leídas",
+  ],
+  [
+    "a database view: rows left out counted, none named (it has no order)",
+    {
+      sheet: "public.sales_view",
+      leftOut: [
+        { reason: "total_row", count: 1, rows: [] },
+        { reason: "no_customer", count: 12, rows: [] },
+      ],
+    },
+    "en",
+    "sales: sheet public.sales_view: 27 rows read, 14 used; left out: 1 total row, 12 rows without a customer",
+  ],
+])("the check's line of a table from SQL: %s", (_, t, language, line) => {
+  const table: TableCheck = {
+    roles: ["sales"],
+    table: "Sales",
+    sheet: "Sales",
+    file: null,
+    encoding: null,
+    separator: null,
+    hidden: false,
+    excelTable: false,
+    rows: 27,
+    leftOut: [],
+    columns: [],
+    duplicates: [],
+    duplicateCount: 0,
+    ...t,
+  };
+  expect(tableLine(table, language)).toBe(line);
 });
 
 describe("refusals: one line naming the cell (or the column) and what to do", () => {
