@@ -12,8 +12,7 @@ import { loadavg, tmpdir } from "os";
 import { join } from "path";
 import { DuckDbConnection } from "../sql/duckdbConnection";
 import { PostgresConnection } from "../sql/postgresConnection";
-import { salesQuery, seconds } from "./benchSql";
-import { timedCli } from "./benchFiles";
+import { againstFloor, salesQuery, seconds } from "./benchSql";
 import { mib } from "./measure";
 import { PostgresServer, postgresAvailable, startPostgres } from "./postgresServer";
 import { loggedStatements, slowestStatements } from "./statementLog";
@@ -119,23 +118,15 @@ const logSince = (file: string, from: number): string =>
 async function measure(server: PostgresServer, runs: number): Promise<void> {
   const url = server.url(DATABASE);
   await showSettings(url);
-  const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  const floor: number[] = [];
-  const json: { seconds: number; peakMiB: number }[] = [];
   let logFrom = 0;
-  for (let i = 0; i < runs; i++) {
-    floor.push(await floorSeconds(url));
-    logFrom = statSync(server.log).size;
-    json.push(timedCli([url, "--json"]));
-  }
-  const [f, s] = [median(floor), median(json.map((j) => j.seconds))];
-  const peak = Math.max(...json.map((j) => j.peakMiB));
-  console.log(
-    `  floor query (GROUP BY customer)   median ${f.toFixed(2).padStart(7)} s over ${runs} runs`
-  );
-  console.log(
-    `  spec-scorecard --json             median ${s.toFixed(2).padStart(7)} s = ${(s / f).toFixed(1)}× the floor (target ≤ 4×: ${s / f <= 4 ? "met" : "MISSED"}), ` +
-      `peak ${peak.toFixed(0)} MiB (spec-scorecard's process; the server's memory is its own)`
+  const json = await againstFloor(
+    runs,
+    () => floorSeconds(url),
+    [url, "--json"],
+    () => "spec-scorecard's process; the server's memory is its own",
+    () => {
+      logFrom = statSync(server.log).size;
+    }
   );
   const logged = loggedStatements(logSince(server.log, logFrom));
   const inServer = logged.reduce((sum, st) => sum + st.ms, 0) / 1000;

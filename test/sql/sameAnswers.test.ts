@@ -296,6 +296,21 @@ const LEADING = {
   },
 };
 
+/** The messy workbook's samples and rows left out where its rows keep the sheet's order, numbered from 1. */
+const MESSY_IN_ORDER = {
+  Sales: {
+    leftOut: { no_customer: [18, 19, 20, 21, 25], blank_row: [26, 27] },
+    customer: ["7004", "7004", "CL-1"],
+    date: ["2024-02-10", "2024-12-05", "2024-03-01"],
+    amount: [500, 300, 200],
+    productLine: ["Snacks", "Dairy", "Snacks"],
+  },
+  Customers: { leftOut: { blank_row: [8] }, id: ["7004", "CL-1", "café ñoño"] },
+  // The first lead has no customer (blank): the next three are "0", "0", "CL-1".
+  Leads: { leftOut: { blank_row: [8] }, customer: ["0", "0", "CL-1"] },
+  Market: { leftOut: {}, segment: ["Retail", "wholesale"], potentialAccounts: [10, 5] },
+};
+
 const EXAMPLES: Record<string, { source: () => string[] | null; want: unknown }> = {
   // Row 1 is the file's first row; the samples skip the rows left out, and the blank amount.
   "leading rows left out, as Parquet": {
@@ -311,19 +326,7 @@ const EXAMPLES: Record<string, { source: () => string[] | null; want: unknown }>
   // is text in a column of text: "7004".
   "the messy workbook as Parquet": {
     source: () => [join(dir, "messy", "parquet")],
-    want: {
-      Sales: {
-        leftOut: { no_customer: [18, 19, 20, 21, 25], blank_row: [26, 27] },
-        customer: ["7004", "7004", "CL-1"],
-        date: ["2024-02-10", "2024-12-05", "2024-03-01"],
-        amount: [500, 300, 200],
-        productLine: ["Snacks", "Dairy", "Snacks"],
-      },
-      Customers: { leftOut: { blank_row: [8] }, id: ["7004", "CL-1", "café ñoño"] },
-      // The first lead has no customer (blank): the next three are "0", "0", "CL-1".
-      Leads: { leftOut: { blank_row: [8] }, customer: ["0", "0", "CL-1"] },
-      Market: { leftOut: {}, segment: ["Retail", "wholesale"], potentialAccounts: [10, 5] },
-    },
+    want: MESSY_IN_ORDER,
   },
   // A CSV's lines: the header is line 1, so each row is one further on; dates are text.
   "the messy workbook as CSV on DuckDB": {
@@ -348,18 +351,7 @@ const EXAMPLES: Record<string, { source: () => string[] | null; want: unknown }>
   // A table's rows in its physical order (loaded in the sheet's order), numbered from 1.
   "the messy workbook as a PostgreSQL table": {
     source: () => (pg === null ? null : [pg.url("messy")]),
-    want: {
-      Sales: {
-        leftOut: { no_customer: [18, 19, 20, 21, 25], blank_row: [26, 27] },
-        customer: ["7004", "7004", "CL-1"],
-        date: ["2024-02-10", "2024-12-05", "2024-03-01"],
-        amount: [500, 300, 200],
-        productLine: ["Snacks", "Dairy", "Snacks"],
-      },
-      Customers: { leftOut: { blank_row: [8] }, id: ["7004", "CL-1", "café ñoño"] },
-      Leads: { leftOut: { blank_row: [8] }, customer: ["0", "0", "CL-1"] },
-      Market: { leftOut: {}, segment: ["Retail", "wholesale"], potentialAccounts: [10, 5] },
-    },
+    want: MESSY_IN_ORDER,
   },
   // A view has no order: the rows left out are counted, none named; samples as the server returns them.
   "the messy workbook as a PostgreSQL view": {
