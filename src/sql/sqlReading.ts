@@ -329,6 +329,8 @@ async function foldSales(
         `SELECT i.c AS c, l.k AS pl, ${dayOf("r.rd")} AS d ${keyed} AND l.k IS NOT NULL AND r.pos > 0 GROUP BY 1, 2, 3`
       )
     );
+  // The groups are in the days now: their memory (a gigabyte at 100,000,000 rows) is let go.
+  await c.run("DROP TABLE spec_raw");
   await c.run(
     d.createTemp(
       "spec_labels",
