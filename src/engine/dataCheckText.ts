@@ -36,11 +36,13 @@ export function tableLine(t: TableCheck, language: Language): string {
   const es = language === "es";
   const roles = t.roles.map((r) => roleName(r, language)).join(", ");
   const where =
-    t.file !== null
-      ? `${t.file} (${t.encoding}, ${es ? "separador" : "separator"} ${t.separator === "\t" ? (es ? "tabulador" : "tab") : t.separator})`
-      : t.excelTable
-        ? `${es ? "tabla" : "table"} ${t.table} (${es ? "hoja" : "sheet"} ${t.sheet})`
-        : `${es ? "hoja" : "sheet"} ${t.sheet}`;
+    t.file !== null && t.encoding === null
+      ? t.file
+      : t.file !== null
+        ? `${t.file} (${t.encoding}, ${es ? "separador" : "separator"} ${t.separator === "\t" ? (es ? "tabulador" : "tab") : t.separator})`
+        : t.excelTable
+          ? `${es ? "tabla" : "table"} ${t.table} (${es ? "hoja" : "sheet"} ${t.sheet})`
+          : `${es ? "hoja" : "sheet"} ${t.sheet}`;
   const used = t.rows - t.leftOut.reduce((n, l) => n + l.count, 0);
   const read =
     plural(t.rows, es ? "fila leída" : "row read", es ? "filas leídas" : "rows read", language) +
