@@ -17,7 +17,6 @@ import { numberOf } from "../sql/sqlConnection";
 import { ReadContext, columnCheck, readNumberColumns, refOf, tableCheck } from "../sql/sqlReading";
 import { rowRules, withExamples } from "../sql/sqlSamples";
 import { SqlSource, openFiles } from "../sql/sqlSources";
-import { SQL_TEXT } from "../sql/sqlText";
 import { DuckDbConnection } from "../sql/duckdbConnection";
 
 const seconds = (started: bigint): number => Number(process.hrtime.bigint() - started) / 1e9;
@@ -123,7 +122,7 @@ async function parquetCost(dir: string, rows: number, messy: boolean): Promise<S
   await g
     .run(`COPY (${salesQuery(rows, messy)}) TO '${file}' (FORMAT parquet)`)
     .finally(() => g.close());
-  const opened = await openFiles(file, SQL_TEXT.en);
+  const opened = await openFiles(file, "en");
   if (!opened.ok) throw new Error(opened.error.message);
   return samplesCost(opened.value).finally(() => opened.value.close());
 }

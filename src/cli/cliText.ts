@@ -40,6 +40,12 @@ export interface CliText {
   readonly unexpected: string;
 }
 
+/** What the command line reads, as a refusal of something else says it. */
+const SOURCES_EN =
+  "name an .xlsx workbook, a .csv or .parquet file, a folder of them or a postgresql:// address";
+const SOURCES_ES =
+  "indique un libro .xlsx, un archivo .csv o .parquet, una carpeta de ellos o una dirección postgresql://";
+
 const HELP_EN = `usage: spec-scorecard <workbook.xlsx | folder | file.parquet | file.csv | postgresql://…> [options]
        spec-scorecard --help | --version
 
@@ -177,11 +183,11 @@ const EN: CliText = {
     `--column ${spec}: table ${table} has no such column; its columns, closest first: ${list(closest)}`,
   noTableFor: (spec, role) =>
     `--column ${spec}: no ${role} table is mapped; choose one with --table ${role}=<name>`,
-  missing: (source) => `${source} does not exist: name an .xlsx workbook or a folder of .csv files`,
-  noCsv: (source) => `${source} has no .csv files: put one .csv per table in it`,
+  missing: (source) => `${source} does not exist: ${SOURCES_EN}`,
+  noCsv: (source) => `${source} has no .csv or .parquet files: put one file per table in it`,
   outIsSource: (out) =>
     `--out ${out} is the source file: the source is never modified; choose another name`,
-  notASource: (why) => `${why}: name an .xlsx workbook or a folder of .csv files`,
+  notASource: (why) => `${why}: ${SOURCES_EN}`,
   outIsFolder: (out) => `--out ${out} is a folder: name the workbook to write`,
   outNotFile: (out) =>
     `--out ${out} is not a regular file (a pipe or a device): name a workbook file to write`,
@@ -231,11 +237,12 @@ const ES: CliText = {
     `--column ${spec}: la tabla ${table} no tiene esa columna; sus columnas, de la más parecida a la menos: ${list(closest)}`,
   noTableFor: (spec, role) =>
     `--column ${spec}: no hay tabla asignada al rol ${role}; elija una con --table ${role}=<nombre>`,
-  missing: (source) => `${source} no existe: indique un libro .xlsx o una carpeta de archivos .csv`,
-  noCsv: (source) => `${source} no tiene archivos .csv: ponga en ella un .csv por tabla`,
+  missing: (source) => `${source} no existe: ${SOURCES_ES}`,
+  noCsv: (source) =>
+    `${source} no tiene archivos .csv ni .parquet: ponga en ella un archivo por tabla`,
   outIsSource: (out) =>
     `--out ${out} es el archivo de origen: el origen nunca se modifica; elija otro nombre`,
-  notASource: (why) => `${why}: indique un libro .xlsx o una carpeta de archivos .csv`,
+  notASource: (why) => `${why}: ${SOURCES_ES}`,
   outIsFolder: (out) => `--out ${out} es una carpeta: indique el libro que se escribirá`,
   outNotFile: (out) =>
     `--out ${out} no es un archivo normal (una tubería o un dispositivo): indique un archivo de libro`,

@@ -30,7 +30,8 @@ import { LIVE_COLUMNS, TextReading, isTotalCell } from "./textReading";
 /** What the engine makes of a role's column. */
 export type ColumnKind = "date" | "number" | "id" | "label";
 
-const KINDS: Record<string, ColumnKind> = {
+/** Each role's column and what the engine makes of it ("sales.date": a date). */
+export const COLUMN_KINDS: Readonly<Record<string, ColumnKind>> = {
   "sales.customer": "id",
   "sales.date": "date",
   "sales.amount": "number",
@@ -165,7 +166,7 @@ function mappedColumnsByTable(mapping: TableMapping): Map<SourceTable, MappedCol
     const list = byTable.get(m.table) ?? [];
     for (const column of ROLE_COLUMNS[role] as readonly string[]) {
       const j = (m.columns as Record<string, number | undefined>)[column];
-      if (j !== undefined) list.push({ role, column, j, kind: KINDS[`${role}.${column}`] });
+      if (j !== undefined) list.push({ role, column, j, kind: COLUMN_KINDS[`${role}.${column}`] });
     }
     byTable.set(m.table, list);
   }

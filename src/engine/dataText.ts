@@ -64,6 +64,8 @@ export const columnName = (column: string, language: Language): string =>
 /** "ventas.csv (Windows-1252, separator ;)", "table Sales on sheet Data", "sheet Sales". */
 export function tableWhere(table: SourceTable, language: Language): string {
   const es = language === "es";
+  if (table.database === "view") return es ? `la vista ${table.sheet}` : `view ${table.sheet}`;
+  if (table.database === "table") return es ? `la tabla ${table.sheet}` : `table ${table.sheet}`;
   if (table.file !== undefined) {
     const csv = table.csv;
     if (csv === undefined) return table.file;
@@ -88,7 +90,11 @@ export function placeOf(table: SourceTable, j: number, i: number, language: Lang
   const row = sheetRow(table, i);
   const header = table.headers[j];
   const es = language === "es";
-  if (table.file !== undefined)
+  if (table.database === "view")
+    return es
+      ? `una fila de ${tableWhere(table, language)}, columna ${header}`
+      : `a row of ${tableWhere(table, language)}, column ${header}`;
+  if (table.file !== undefined || table.database !== undefined)
     return es
       ? `la fila ${row} de ${tableWhere(table, language)}, columna ${header}`
       : `row ${row} of ${tableWhere(table, language)}, column ${header}`;

@@ -36,6 +36,11 @@ export interface SourceTable {
   /** Read from a CSV file. */
   readonly csv?: CsvFormat;
   /**
+   * A table or view of a database (its sheet: schema.name): messages name it so, its rows by
+   * number in a table's order, and without one in a view (its rows have no order).
+   */
+  readonly database?: "table" | "view";
+  /**
    * Set by the data check on the tables it read: how the live formulas must read each column's
    * text as the engine did (null where the cells are read as they are).
    */

@@ -36,7 +36,12 @@ export interface SqlDialect {
 }
 
 const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
-const quoteText = (value: string): string => `'${value.replace(/'/g, "''")}'`;
+/** A text literal; a NUL character (which ends a statement's text) written as chr(0). */
+const quoteText = (value: string): string =>
+  value
+    .split("\0")
+    .map((part) => `'${part.replace(/'/g, "''")}'`)
+    .join(" || chr(0) || ");
 
 /** A double literal both engines read as exactly the same double: its shortest round-trip text, cast. */
 function doubleLiteral(value: number, cast: string): string {
@@ -47,6 +52,13 @@ function doubleLiteral(value: number, cast: string): string {
 /** 1899-12-30: day 0 of Excel's 1900 system for every day from 1900-03-01 on. */
 const DAY_ZERO = "DATE '1899-12-30'";
 
+/**
+ * Excel counts a 29 February 1900 that never was: its days before 1900-03-01 are one less than
+ * their distance from DAY_ZERO (1900-01-01 is 1), as the engine reads them (core/cells.ts).
+ */
+const beforeMarch1900 = (day: string): string =>
+  `CASE WHEN ${day} < DATE '1900-03-01' THEN 1 ELSE 0 END`;
+
 export const DUCKDB: SqlDialect = {
   name: "duckdb",
   ident: quoteIdent,
@@ -54,7 +66,8 @@ export const DUCKDB: SqlDialect = {
   number: (v) => doubleLiteral(v, "DOUBLE"),
   double: (e) => `CAST(${e} AS DOUBLE)`,
   toText: (e) => `CAST(${e} AS VARCHAR)`,
-  daySerial: (e) => `CAST(CAST(${e} AS DATE) - ${DAY_ZERO} AS INTEGER)`,
+  daySerial: (e) =>
+    `CAST(CAST(${e} AS DATE) - ${DAY_ZERO} - ${beforeMarch1900(`CAST(${e} AS DATE)`)} AS INTEGER)`,
   valueAtLeast: (value, order) => `arg_min(${value}, ${order})`,
   // DuckDB writes 1001.0 for a whole double; JavaScript writes 1001.
   numberText: (e) =>
@@ -72,7 +85,7 @@ export const POSTGRES: SqlDialect = {
   number: (v) => doubleLiteral(v, "DOUBLE PRECISION"),
   double: (e) => `CAST(${e} AS DOUBLE PRECISION)`,
   toText: (e) => `CAST(${e} AS TEXT)`,
-  daySerial: (e) => `(CAST(${e} AS DATE) - ${DAY_ZERO})`,
+  daySerial: (e) => `(CAST(${e} AS DATE) - ${DAY_ZERO} - ${beforeMarch1900(`CAST(${e} AS DATE)`)})`,
   // PostgreSQL has no arg_min: the first of the values ordered by `order`.
   // The least [order, value] pair: a plain aggregate, where array_agg(… ORDER BY …) would sort.
   // NULL orders compare above every day (PostgreSQL's array comparison), as they sort last there.

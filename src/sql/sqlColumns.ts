@@ -117,8 +117,11 @@ export async function readDates(
   if (type !== "text")
     return { ok: false, problem: { kind: "not_a_date", row: 0, text: col, format: null } };
   const stripped = `${d.replaceAll(`TRIM(${col})`, TIME_SQL, "")}`;
+  // In the order the table first holds them: a text no date is reported at its first row, as
+  // the engine reads a sheet from the top (a view's rows have no order).
+  const order = ref.table.rowOrder === null ? "" : ` ORDER BY MIN(${ref.table.rowOrder})`;
   const texts = await c.columns(
-    `SELECT DISTINCT ${stripped} AS t FROM ${ref.table.from} WHERE ${col} IS NOT NULL AND TRIM(${col}) <> ''`
+    `SELECT ${stripped} AS t FROM ${ref.table.from} WHERE ${col} IS NOT NULL AND TRIM(${col}) <> '' GROUP BY 1${order}`
   );
   const values = (texts.t ?? []).map(String);
   const read = readDateColumn(values, options);

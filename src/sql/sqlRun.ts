@@ -5,6 +5,7 @@
  * whose Scorecard holds values.
  */
 import { basename, extname } from "path";
+import { Result } from "../core/result";
 import { guessMappingWithChoices } from "../engine/tableMapping";
 import { CLI_TEXT } from "../cli/cliText";
 import { CliOptions } from "../cli/options";
@@ -15,12 +16,49 @@ import { buildScorecardPlan } from "../plan/scorecardPlan";
 import { FileWorkbook } from "../workbook/fileWorkbook";
 import { readSqlData } from "./sqlData";
 import { sqlScorecard } from "./sqlScorecard";
-import { SqlSource, isDatabaseUrl, openDatabase, openFiles } from "./sqlSources";
-import { SQL_TEXT } from "./sqlText";
+import {
+  SqlSource,
+  addressOf,
+  engineReason,
+  isDatabaseUrl,
+  messageOf,
+  openDatabase,
+  openFiles,
+} from "./sqlSources";
+import { SqlTable } from "./sqlTables";
+import { SQL_TEXT, SqlText } from "./sqlText";
+import { typedColumnsProblem } from "./typedColumns";
 
 /** The source as the sheet names it: a file's name, or a database's address without its password. */
 const sourceLabel = (source: string): string =>
-  isDatabaseUrl(source) ? source.replace(/:[^:@/]*@/, "@") : basename(source);
+  isDatabaseUrl(source) ? addressOf(source) : basename(source);
+
+/** SQLSTATE classes of errors the server or the machine causes, not the query: what to say. */
+const SERVER_TROUBLE: [RegExp, (T: SqlText) => (why: string) => string][] = [
+  [/^42501$/, (T) => T.noPrivilege], // insufficient privilege
+  [/^(08|57)/, (T) => T.serverStopped], // connection exception; operator intervention (shutdown, cancel)
+  [/^(53|58)/, (T) => T.outOfResources], // insufficient resources (disk full, out of memory); system error
+];
+
+/**
+ * An engine's error the source or the machine caused, as one line with what to do: a damaged file,
+ * a table the user may not read, a server gone, a disk full. Null for any other (a bug).
+ */
+async function troubleOf(e: unknown, source: SqlSource | null, T: SqlText): Promise<string | null> {
+  const code = (e as { code?: unknown } | null)?.code;
+  const why = engineReason(e);
+  if (typeof code === "string") {
+    const found = SERVER_TROUBLE.find(([pattern]) => pattern.test(code));
+    if (found !== undefined) return found[1](T)(why);
+  }
+  if (/Connection terminated|ECONNRESET|EPIPE/.test(why)) return T.serverStopped(why);
+  const damaged = source === null ? null : await source.damaged().catch(() => null);
+  if (damaged !== null) return damaged;
+  const message = messageOf(e);
+  if (/^(Out of Memory Error|IO Error)/.test(message) || /No space left/i.test(message))
+    return T.outOfResources(why);
+  return null;
+}
 
 export async function runOnSql(
   engine: "duckdb" | "postgres",
@@ -32,18 +70,31 @@ export async function runOnSql(
   const qualified = Object.values(options.mapping)
     .map((m) => m?.table)
     .filter((t): t is string => typeof t === "string");
-  const opened =
-    engine === "postgres"
-      ? await openDatabase(options.source, qualified, S)
-      : await openFiles(options.source, S);
-  if (!opened.ok) {
-    io.err(errorLine(`spec-scorecard: ${opened.error.message}`));
+  const fail = (message: string): number => {
+    io.err(errorLine(`spec-scorecard: ${message}`));
     return 2;
+  };
+  let opened: Result<SqlSource>;
+  try {
+    opened =
+      engine === "postgres"
+        ? await openDatabase(options.source, qualified, options.language)
+        : await openFiles(options.source, options.language);
+  } catch (e) {
+    const trouble = await troubleOf(e, null, S);
+    if (trouble === null) throw e;
+    return fail(trouble);
   }
+  if (!opened.ok) return fail(opened.error.message);
   try {
     return await runOn(opened.value, options, io, partial);
+  } catch (e) {
+    const trouble = await troubleOf(e, opened.value, S);
+    if (trouble === null) throw e;
+    partial?.discard();
+    return fail(trouble);
   } finally {
-    await opened.value.close();
+    await opened.value.close().catch(() => undefined);
   }
 }
 
@@ -68,11 +119,15 @@ async function runOn(
   const mapping = guess.mapping;
   if (mapping.sales === undefined) return fail(T.noSales(tablesSeen(tables, language, T)));
   const c = source.connection;
+  const tableOf = (name: string): SqlTable =>
+    source.tables.find((t) => t.source.name === name) ?? source.tables[0];
+  const typed = await typedColumnsProblem(c, mapping, tableOf, language);
+  if (typed !== null) return fail(typed);
   const read = await readSqlData(
     c,
     {
       mapping,
-      tableOf: (name) => source.tables.find((t) => t.source.name === name) ?? source.tables[0],
+      tableOf,
       options: { ...options.reading, language },
       surface: "cli",
       choices: guess.choices,

@@ -16,18 +16,21 @@ export interface SqlTable {
   readonly from: string;
   /** Each header's type. */
   readonly types: readonly SqlType[];
+  /** Each header's type as the engine names it (DOUBLE[], interval), for messages. */
+  readonly typeNames: readonly string[];
   /** An expression of each row's place, first row lowest; null when its rows have no order. */
   readonly rowOrder: string | null;
 }
 
 /** A DuckDB column type as the scorecard reads it. */
 export function duckdbType(type: string): SqlType {
+  // Whole names only: DOUBLE[] is a list, no number; STRUCT(d DATE) no date.
   const t = type.toUpperCase();
-  if (t === "VARCHAR" || t.startsWith("VARCHAR(")) return "text";
-  if (t === "DATE" || t.startsWith("TIMESTAMP")) return "date";
+  if (/^VARCHAR(\(\d+\))?$/.test(t)) return "text";
+  if (/^(DATE|TIMESTAMP(_S|_MS|_NS| WITH TIME ZONE)?)$/.test(t)) return "date";
   if (t === "BOOLEAN") return "boolean";
   if (
-    /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|REAL|DECIMAL)/.test(
+    /^((U?(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT))|FLOAT|DOUBLE|REAL|DECIMAL(\(\d+,\s*\d+\))?)$/.test(
       t
     )
   )

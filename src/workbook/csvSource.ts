@@ -171,6 +171,15 @@ export function tableOfFile(path: string, options: ReadingOptions): Result<CsvTa
 }
 
 /** Every .csv file of a folder, in name order, each a table named after its file. */
+/** Why a file of a folder cannot be read (null when it can): only regular files are read, as a FIFO would block forever and a device never end. */
+export function folderEntryProblem(path: string, language: "en" | "es" = "en"): string | null {
+  const notFile = notRegularFile(path, language);
+  if (notFile === null) return null;
+  return language === "es"
+    ? `${notFile}: quítelo de la carpeta`
+    : `${notFile}: remove it from the folder`;
+}
+
 export function tablesOfFolder(folder: string, options: ReadingOptions): Result<CsvTable[]> {
   const files = readdirSync(folder)
     .filter((f) => extname(f).toLowerCase() === ".csv")
@@ -179,14 +188,8 @@ export function tablesOfFolder(folder: string, options: ReadingOptions): Result<
   const tables: CsvTable[] = [];
   const sheets = new Set<string>();
   for (const file of files) {
-    // Only regular files are read: a FIFO named .csv would block forever, a device never end.
-    const notFile = notRegularFile(join(folder, file), options.language);
-    if (notFile !== null)
-      return valueError(
-        options.language === "es"
-          ? `${notFile}: quítelo de la carpeta`
-          : `${notFile}: remove it from the folder`
-      );
+    const notFile = folderEntryProblem(join(folder, file), options.language);
+    if (notFile !== null) return valueError(notFile);
     let name = tableNameOf(file);
     for (let k = 2; names.has(name.toLowerCase()); k++) name = `${tableNameOf(file)}_${k}`;
     names.add(name.toLowerCase());

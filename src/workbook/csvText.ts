@@ -43,7 +43,7 @@ const CP1252_HIGH = [
  * Windows-1252 text. Decoded by hand: Node's TextDecoder reads the "windows-1252" label as
  * Latin-1, which turns the euro sign and the curly quotes into control characters.
  */
-function windows1252(bytes: Uint8Array): string {
+export function windows1252(bytes: Uint8Array): string {
   const chunks: string[] = [];
   const CHUNK = 8192;
   for (let start = 0; start < bytes.length; start += CHUNK) {

@@ -353,7 +353,7 @@ describe("the command line explains itself", () => {
     [
       "a missing file",
       [join(dir, "nada.xlsx")],
-      `${join(dir, "nada.xlsx")} no existe: indique un libro .xlsx o una carpeta de archivos .csv`,
+      `${join(dir, "nada.xlsx")} no existe: indique un libro .xlsx, un archivo .csv o .parquet, una carpeta de ellos o una dirección postgresql://`,
     ],
     ["an unknown option", ["--colour"], "opción desconocida --colour: vea spec-scorecard --help"],
     [

@@ -78,7 +78,7 @@ test("a source that is a FIFO is refused at once, never read (it would wait fore
   const r = await runCli(fifo, ...AS_OF);
   expect(r.status).toBe(2);
   expect(r.err).toEqual([
-    `spec-scorecard: ${fifo} is not a regular file (a pipe, a device or a socket, which is never read): name an .xlsx workbook or a folder of .csv files`,
+    `spec-scorecard: ${fifo} is not a regular file (a pipe, a device or a socket, which is never read): name an .xlsx workbook, a .csv or .parquet file, a folder of them or a postgresql:// address`,
   ]);
 });
 

@@ -28,6 +28,7 @@ const tableOf = (from: string, rowOrder: string | null, rows = ROWS): SqlTable =
   }),
   from,
   types: ["number", "text"],
+  typeNames: ["INTEGER", "VARCHAR"],
   rowOrder,
 });
 

@@ -18,6 +18,7 @@ import { PostgresConnection } from "../../src/sql/postgresConnection";
 import { NewTable, writeNewWorkbook } from "../../src/xlsx/newWorkbook";
 import { MESSY_TABLES } from "../fixtures/messyWorkbook";
 import { runCli } from "../support/commandLine";
+import { differences, figures } from "../support/jsonFigures";
 import { PostgresServer, postgresAvailable, startPostgres } from "../../src/bench/postgresServer";
 import { loadPostgres, writeCsv, writeParquet } from "../support/sqlExports";
 
@@ -144,29 +145,6 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Model figures (fitted by numerical optimisation on summaries summed in another order): 1e-6. */
-const MODEL_FIGURE = /customer_model|expected|model_check/;
-
-/** Where two `--json` outputs differ beyond the tolerances, one line per difference. */
-function differences(a: unknown, b: unknown, path = ""): string[] {
-  if (typeof a === "number" && typeof b === "number") {
-    if (Number.isInteger(a) && Number.isInteger(b)) return a === b ? [] : [`${path}: ${a} ≠ ${b}`];
-    const tolerance = MODEL_FIGURE.test(path) ? 1e-6 : 1e-9;
-    const relative = Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b));
-    return relative <= tolerance ? [] : [`${path}: ${a} ≠ ${b} (relative ${relative})`];
-  }
-  if (a === null || b === null || typeof a !== "object" || typeof b !== "object")
-    return a === b ? [] : [`${path}: ${JSON.stringify(a)} ≠ ${JSON.stringify(b)}`];
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  return [...keys].flatMap((k) =>
-    differences(
-      (a as Record<string, unknown>)[k],
-      (b as Record<string, unknown>)[k],
-      `${path}.${k}`
-    )
-  );
-}
-
 interface TableRead {
   table: string;
   rows: number;
@@ -204,10 +182,6 @@ const examples = (json: Record<string, unknown>, firstRow: number): unknown =>
 
 /** The worksheet row of the first data row: a CSV's line 2, a Parquet file's or a table's row 1. */
 const firstDataRow = (source: string): number => (source.includes("CSV") ? 2 : 1);
-
-/** The figures of a `--json`: all but its data check. */
-const figures = (json: Record<string, unknown>): Record<string, unknown> =>
-  Object.fromEntries(Object.entries(json).filter(([k]) => k !== "data"));
 
 type Source = (dataset: string) => string[] | null;
 
