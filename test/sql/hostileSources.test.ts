@@ -221,6 +221,12 @@ async function writeFiles(): Promise<void> {
   await parquet(join("ids-parquet", "Customers.parquet"), customers);
   await csv(join("ids-csv", "Sales.csv"), mixedIds);
   await csv(join("ids-csv", "Customers.csv"), customers);
+  await csv(
+    "with-lines.csv",
+    rows(
+      `Customer, Date, Amount, CASE WHEN i % 2 = 0 THEN 'North' ELSE 'South' END AS "Product Line"`
+    )
+  );
   await both(
     "case-and-spaces",
     rows(
@@ -323,6 +329,9 @@ async function loadDatabase(server: PostgresServer): Promise<void> {
         `CREATE TABLE s_json AS SELECT "Customer", "Date", to_json("Amount") AS "Amount" FROM base`,
         `CREATE TABLE s_jsonb_id AS SELECT to_jsonb("Customer") AS "Customer", "Date", "Amount" FROM base`,
         `CREATE TABLE s_uuid AS SELECT CAST(md5("Customer") AS uuid) AS "Customer", "Date", "Amount" FROM base`,
+        `CREATE EXTENSION citext`,
+        `CREATE TYPE product_line AS ENUM ('North', 'South')`,
+        `CREATE TABLE s_citext_enum AS SELECT CAST("Customer" AS citext) AS "Customer", "Date", "Amount", CAST(CASE WHEN ROW_NUMBER() OVER () % 2 = 1 THEN 'North' ELSE 'South' END AS product_line) AS "Product Line" FROM base`,
         `CREATE TABLE s_nan AS SELECT "Customer", "Date", CASE WHEN ctid = '(0,6)' THEN 'NaN' ELSE "Amount" END AS "Amount" FROM base`,
         `CREATE TABLE s_numeric_nan AS SELECT "Customer", "Date", CASE WHEN ctid = '(0,6)' THEN 'NaN' ELSE CAST("Amount" AS numeric) END AS "Amount" FROM base`,
         `CREATE TABLE s_infinite_date AS SELECT "Customer", CASE WHEN ctid = '(0,6)' THEN 'infinity' ELSE "Date" END AS "Date", "Amount" FROM base`,
@@ -744,6 +753,10 @@ const databaseCases: Record<string, Case> = {
   "uuid customers": {
     args: () => [db(), "--table", "sales=s_uuid"],
     expected: { same: () => [at("uuid-customer.csv")] },
+  },
+  "citext customers and an enum product line": {
+    args: () => [db(), "--table", "sales=s_citext_enum"],
+    expected: { same: () => [at("with-lines.csv")] },
   },
   "a NaN double precision amount": {
     args: () => [db(), "--table", "sales=s_nan"],
