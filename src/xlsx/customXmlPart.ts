@@ -13,7 +13,7 @@ import {
 } from "./relationships";
 import { XlsxPackage } from "./xlsxPackage";
 import { escapeAttribute } from "./xmlText";
-import { PartData } from "./zipArchive";
+import { PartData, joinedBytes } from "./zipArchive";
 
 export const CUSTOM_XML = {
   relationship: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml",
@@ -74,14 +74,7 @@ async function boundedBytes(
     return true;
   });
   if (size > budget && !head) return null;
-  size = chunks.reduce((n, c) => n + c.length, 0);
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return joinedBytes(chunks);
 }
 
 /** XML bytes as text: UTF-16 by its byte-order mark, else UTF-8. */

@@ -8,14 +8,27 @@
 import { applySplices, child, childrenNamed, insertionPoint, parseXml } from "./xmlTree";
 import { ZipArchive } from "./zipArchive";
 
-/** The workbook part's children in the schema's order (CT_Workbook), for where <bookViews> goes. */
-const WORKBOOK_ORDER = [
+/** The workbook part's children in the schema's order (CT_Workbook): where <bookViews> or <definedNames> goes. */
+export const WORKBOOK_ORDER = [
   "fileVersion",
   "fileSharing",
   "workbookPr",
   "workbookProtection",
   "bookViews",
   "sheets",
+  "functionGroups",
+  "externalReferences",
+  "definedNames",
+  "calcPr",
+  "oleSize",
+  "customWorkbookViews",
+  "pivotCaches",
+  "smartTagPr",
+  "smartTagTypes",
+  "webPublishing",
+  "fileRecoveryPr",
+  "webPublishObjects",
+  "extLst",
 ];
 
 /**

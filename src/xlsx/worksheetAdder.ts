@@ -11,7 +11,7 @@
 import { CONTENT_TYPES, CONTENT_TYPES_PART } from "./contentTypes";
 import { PackageAdditions } from "./customXmlPart";
 import { SheetChartOut, drawingParts } from "./drawingPart";
-import { deselectedSheet, withActiveTab } from "./workbookView";
+import { WORKBOOK_ORDER, deselectedSheet, withActiveTab } from "./workbookView";
 import { dynamicArrayMetadata } from "./metadataPart";
 import {
   RELATIONSHIPS_NAMESPACE,
@@ -271,29 +271,6 @@ function sheetNamesIn(workbookXml: string): string[] {
     (s) => s.attributes.get("name") ?? ""
   );
 }
-
-/** The order of the workbook part's children (CT_Workbook), for where <definedNames> goes. */
-const WORKBOOK_ORDER = [
-  "fileVersion",
-  "fileSharing",
-  "workbookPr",
-  "workbookProtection",
-  "bookViews",
-  "sheets",
-  "functionGroups",
-  "externalReferences",
-  "definedNames",
-  "calcPr",
-  "oleSize",
-  "customWorkbookViews",
-  "pivotCaches",
-  "smartTagPr",
-  "smartTagTypes",
-  "webPublishing",
-  "fileRecoveryPr",
-  "webPublishObjects",
-  "extLst",
-];
 
 /**
  * The workbook part with a hidden workbook-level defined name holding `formula`: the one of that

@@ -149,14 +149,7 @@ export class ZipArchive {
       if (size > limit) throw tooLarge(size, limit);
       chunks.push(c);
     });
-    if (chunks.length === 1) return chunks[0];
-    const out = new Uint8Array(size);
-    let at = 0;
-    for (const c of chunks) {
-      out.set(c, at);
-      at += c.length;
-    }
-    return out;
+    return joinedBytes(chunks);
   }
 
   /**
@@ -337,6 +330,18 @@ function zipProblem(e: unknown): string {
   if (/crc|signature/i.test(message)) return "its CRC-32 check fails: the bytes changed";
   if (/uncompressed size/i.test(message)) return "it does not hold the size it declares";
   return shortText(message, 80);
+}
+
+/** Chunks of a stream as one array (the chunk itself when there is one). */
+export function joinedBytes(chunks: readonly Uint8Array[]): Uint8Array {
+  if (chunks.length === 1) return chunks[0];
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }
 
 const fatalUtf8 = new TextDecoder("utf-8", { fatal: true });
