@@ -139,3 +139,26 @@ export interface ScorecardPlan {
 
 /** A number the engine may not have, as a cell shows it: blank for none. */
 export const resultOf = (v: number | null): number | string => (v === null ? "" : v);
+
+/** Each value the cells show, with the cell, where it shows and its number format: a spill's values each in their cell. */
+export function eachShownValue(
+  cells: readonly PlanCell[],
+  visit: (
+    cell: PlanCell,
+    row: number,
+    column: number,
+    value: CellResult | undefined,
+    format: NumberFormatKind | undefined
+  ) => void
+): void {
+  for (const c of cells) {
+    if (c.spill === undefined)
+      visit(c, c.row, c.column, c.formula === undefined ? c.value : c.result, c.format);
+    else
+      c.spill.results.forEach((values, i) =>
+        values.forEach((v, j) =>
+          visit(c, c.row + i, c.column + j, v, c.spill?.formats?.[j] ?? c.format)
+        )
+      );
+  }
+}

@@ -36,7 +36,7 @@ import { HELPER_FIRST_COLUMN, TextHelpers, textHelpers, withHelperWidths } from 
 import { chartArea } from "./chartSpec";
 import { layOutSheet } from "./sheetLayout";
 
-export { NUMBER_FORMATS } from "./planCells";
+export { NUMBER_FORMATS, eachShownValue } from "./planCells";
 export type { PlanOptions } from "./planBlock";
 export type { ChartSpec } from "./chartSpec";
 export type {

@@ -13,7 +13,14 @@
  */
 import { ChartSpec, chartArea } from "./chartSpec";
 import { COLUMN } from "./planBlock";
-import { BlockRows, CellStyle, MergedCells, PlanCell, PrintLayout } from "./planCells";
+import {
+  BlockRows,
+  CellStyle,
+  MergedCells,
+  PlanCell,
+  PrintLayout,
+  eachShownValue,
+} from "./planCells";
 import { STYLE_LOOK } from "./sheetLook";
 import {
   TextFont,
@@ -73,29 +80,17 @@ const key = (row: number, column: number): number => row * 16384 + column;
 /** Every text the cells show (a spill's values included), left of `lastColumn` + 1. */
 function shownTexts(cells: readonly PlanCell[], lastColumn: number): Shown[] {
   const out: Shown[] = [];
-  const add = (c: PlanCell, row: number, column: number, value: unknown, format = c.format) => {
+  eachShownValue(cells, (c, row, column, value, format) => {
     if (column > lastColumn || value === undefined || value === null || value === "") return;
-    const v = typeof value === "number" || typeof value === "string" ? value : String(value);
-    const text = shownText(v, format);
     out.push({
       row,
       column,
-      text,
+      text: shownText(value, format),
       style: c.style,
       font: fontOf(c.style),
-      number: typeof v === "number",
+      number: typeof value === "number",
     });
-  };
-  for (const c of cells) {
-    if (c.spill === undefined)
-      add(c, c.row, c.column, c.formula === undefined ? c.value : c.result);
-    else
-      c.spill.results.forEach((values, i) =>
-        values.forEach((v, j) =>
-          add(c, c.row + i, c.column + j, v, c.spill?.formats?.[j] ?? c.format)
-        )
-      );
-  }
+  });
   return out;
 }
 

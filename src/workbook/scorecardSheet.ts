@@ -14,6 +14,7 @@ import {
   NumberFormatKind,
   PlanCell,
   ScorecardPlan,
+  eachShownValue,
 } from "../plan/scorecardPlan";
 import { SheetRange, chartName } from "../plan/chartSpec";
 import { quoteSheetName } from "../plan/references";
@@ -142,21 +143,9 @@ export function scorecardWorksheet(
 function planValues(plan: ScorecardPlan): (row: number, column: number) => PlanValue | undefined {
   const at = new Map<number, PlanValue>();
   const key = (row: number, column: number): number => row * 16384 + column;
-  for (const c of plan.cells) {
-    if (c.spill === undefined) {
-      const value = c.formula === undefined ? c.value : c.result;
-      at.set(key(c.row, c.column), { value: value ?? null, format: c.format });
-      continue;
-    }
-    c.spill.results.forEach((values, i) =>
-      values.forEach((value, j) =>
-        at.set(key(c.row + i, c.column + j), {
-          value,
-          format: c.spill?.formats?.[j] ?? c.format,
-        })
-      )
-    );
-  }
+  eachShownValue(plan.cells, (_, row, column, value, format) =>
+    at.set(key(row, column), { value: value ?? null, format })
+  );
   return (row, column) => at.get(key(row, column));
 }
 

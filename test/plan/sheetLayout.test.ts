@@ -14,7 +14,7 @@ import { SourceTable } from "../../src/engine/sourceTable";
 import { guessMapping } from "../../src/engine/tableMapping";
 import { Language } from "../../src/plan/labels";
 import { HELPER_FIRST_COLUMN } from "../../src/plan/textReadings";
-import { CellResult, PlanCell, ScorecardPlan } from "../../src/plan/planCells";
+import { PlanCell, ScorecardPlan, eachShownValue } from "../../src/plan/planCells";
 import { buildScorecardPlan } from "../../src/plan/scorecardPlan";
 import { MIN_SCALE, PAGE, PAGE_HEIGHT_USED, ROW_POINTS, fontOf } from "../../src/plan/sheetLayout";
 import { columnPixels, shownText, textPixels, wrappedLines } from "../../src/plan/textWidth";
@@ -53,27 +53,11 @@ interface Shown {
 /** Every text the sheet shows, spills' values included, as its number format shows it. */
 function shownTexts(plan: ScorecardPlan): Shown[] {
   const out: Shown[] = [];
-  const add = (
-    cell: PlanCell,
-    row: number,
-    column: number,
-    v: CellResult | undefined,
-    f = cell.format
-  ) => {
-    if (v === undefined || v === null || v === "" || typeof v === "boolean") return;
+  eachShownValue(plan.cells, (cell, row, column, v, f) => {
+    if (cell.column >= HELPER_FIRST_COLUMN) return;
+    if (v === undefined || v === null || v === "") return;
     out.push({ cell, row, column, text: shownText(v, f), number: typeof v === "number" });
-  };
-  for (const c of plan.cells) {
-    if (c.column >= HELPER_FIRST_COLUMN) continue;
-    if (c.spill === undefined)
-      add(c, c.row, c.column, c.formula === undefined ? c.value : c.result);
-    else
-      c.spill.results.forEach((values, i) =>
-        values.forEach((v, j) =>
-          add(c, c.row + i, c.column + j, v, c.spill?.formats?.[j] ?? c.format)
-        )
-      );
-  }
+  });
   return out;
 }
 
