@@ -226,8 +226,11 @@ export async function customerFacts(
   await c.run(d.createTemp(CORE, `SELECT ${core.join(", ")} FROM spec_cust`));
 }
 
-/** The span's `customers` relation (spanSql.ts): span k's facts under their plain names, ranked by revenue. */
-function customersRelation(
+/**
+ * The span's `customers` relation (spanSql.ts): span k's facts under their plain names, ranked by
+ * revenue; the totals add it up, and the lists (tiers, top customers, to call) read it.
+ */
+export function spanCustomers(
   d: SqlDialect,
   data: SqlData,
   k: number,
@@ -236,8 +239,9 @@ function customersRelation(
 ): string {
   const z = (col: string): string => `COALESCE(${col}, 0)`;
   const inBase = data.mapped.customers ? "listed" : z(`has_row_${k}`);
-  const active = `CASE WHEN ${inBase} = 1 AND ${activeSql(d, z(`window_days_${k}`), z(`window_net_${k}`), a)} THEN 1 ELSE 0 END`;
-  const lapsing = `CASE WHEN ${inBase} = 1 AND ${activeSql(d, z(`window_days_${k}`), z(`window_net_${k}`), a)} AND NOT ${activeSql(d, z(`later_days_${k}`), z(`later_net_${k}`), a)} THEN 1 ELSE 0 END`;
+  const activeNow = activeSql(d, z(`window_days_${k}`), z(`window_net_${k}`), a);
+  const active = `CASE WHEN ${inBase} = 1 AND ${activeNow} THEN 1 ELSE 0 END`;
+  const lapsing = `CASE WHEN ${inBase} = 1 AND ${activeNow} AND NOT ${activeSql(d, z(`later_days_${k}`), z(`later_net_${k}`), a)} THEN 1 ELSE 0 END`;
   const facts = `SELECT f.c AS c, ${z(`revenue_${k}`)} AS revenue, ${z(`margin_${k}`)} AS margin, ${z(`buying_${k}`)} AS buying, first_purchase, ${z(`comparison_revenue_${k}`)} AS comparison_revenue, ${z(`bought_year_before_${k}`)} AS bought_year_before, ${z(`bought_year_to_end_${k}`)} AS bought_year_to_end, ${data.mapped.productLine ? `CASE WHEN cross_${k} = 1 AND first_purchase < ${s.span.start} THEN 1 ELSE 0 END` : "0"} AS cross_sell, ${inBase} AS in_base, ${active} AS active, ${lapsing} AS lapsing, rk.revenue_rank, COALESCE(rk.revenue_before, 0) AS revenue_before FROM ${CORE} f LEFT JOIN ${spanTable(k)} sk ON sk.c = f.c LEFT JOIN ${rankTable(k)} rk ON rk.c = f.c`;
   const positive = `FROM ${spanTable(k)} WHERE revenue_${k} > 0`;
   return `SELECT f.*, (SELECT COUNT(*) ${positive}) AS positive_customers, COALESCE((SELECT SUM(revenue_${k}) ${positive}), 0) AS positive_revenue FROM (${facts}) f`;
@@ -291,7 +295,7 @@ export async function sqlSpanTotals(
     dialect: c.dialect,
     mapped: data.mapped,
   };
-  const relation = customersRelation(c.dialect, data, k, s, activation);
+  const relation = spanCustomers(c.dialect, data, k, s, activation);
   const customers = await relationTotals(c, "customers", span, `(${relation}) r`, [
     "MAX(positive_customers) AS spec_positive",
   ]);
@@ -331,15 +335,4 @@ export async function sqlSpanTotals(
           }
         : null,
   };
-}
-
-/** The span `customers` relation of span k, for the queries that list customers (tiers, top customers, to call). */
-export function spanCustomers(
-  d: SqlDialect,
-  data: SqlData,
-  k: number,
-  s: IndicatorSpan,
-  a: SqlActivation
-): string {
-  return customersRelation(d, data, k, s, a);
 }
