@@ -127,6 +127,22 @@ export function newCustomerRevenueOf(
   };
 }
 
+/** The pace forecasts of a flow over the current period of `period`, as of its as-of day. */
+export function periodPace(
+  totals: DailyTotals,
+  soFar: number,
+  period: Period
+): { runRate: number; priorYear: number | null } {
+  return paceForecasts(
+    totals,
+    soFar,
+    period.current.start,
+    period.asOf,
+    period.full.end,
+    MONTHS[period.kind]
+  );
+}
+
 function forecastsAt(
   s: RevenueSources,
   soFar: number,

@@ -15,7 +15,7 @@ import { IndicatorCalculator, SpanFigures, currentSpan, previousSpan } from "./i
 import { SpanTotals } from "./indicatorTotals";
 import { Reason } from "./indicatorValue";
 import { MARGIN, REVENUE } from "./stages/overview";
-import { MONTHS, Period, PeriodKind, periodOf } from "./period";
+import { Period, PeriodKind, periodOf } from "./period";
 import { ScorecardData } from "./scorecardData";
 import {
   DailyTotals,
@@ -24,7 +24,7 @@ import {
   MethodForecast,
   RevenueForecasts,
   newCustomerRevenueOf,
-  paceForecasts,
+  periodPace,
   revenueForecasts,
 } from "./revenueForecast";
 import { Status, forecastOf, statusOf } from "./status";
@@ -157,14 +157,7 @@ export function buildScorecard(
   const marginPriorYear =
     data.margin === null || marginNow === null
       ? null
-      : paceForecasts(
-          new DailyTotals(customer, day, data.margin),
-          marginNow,
-          period.current.start,
-          period.asOf,
-          period.full.end,
-          MONTHS[period.kind]
-        ).priorYear;
+      : periodPace(new DailyTotals(customer, day, data.margin), marginNow, period).priorYear;
 
   const results = indicatorResults(
     { now, before },

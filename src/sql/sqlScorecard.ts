@@ -14,12 +14,12 @@ import { IndicatorHistory, beforeData, historyOf, pastPeriods } from "../engine/
 import { IndicatorValues } from "../engine/indicatorCatalog";
 import { SpanFigures, currentSpan, valuesOf } from "../engine/indicators";
 import { IndicatorValue } from "../engine/indicatorValue";
-import { MONTHS, Period, periodOf } from "../engine/period";
+import { Period, periodOf } from "../engine/period";
 import {
   DailyTotals,
   RevenueForecasts,
   backtestSpans,
-  paceForecasts,
+  periodPace,
   revenueForecasts,
 } from "../engine/revenueForecast";
 import { Scorecard, ScorecardSettings, indicatorResults, tierRows } from "../engine/scorecard";
@@ -198,16 +198,7 @@ async function forecasts(
     revenueNow
   );
   const marginPriorYear =
-    marginNow === null
-      ? null
-      : paceForecasts(
-          totals.margin,
-          marginNow,
-          period.current.start,
-          period.asOf,
-          period.full.end,
-          MONTHS[period.kind]
-        ).priorYear;
+    marginNow === null ? null : periodPace(totals.margin, marginNow, period).priorYear;
   return { revenue, marginPriorYear };
 }
 
