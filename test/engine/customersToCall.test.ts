@@ -3,7 +3,7 @@
  * against a literal reading of the definitions (maps and sets) and against CUSTOMER_FORECAST called
  * as a user would call it on the sales columns.
  */
-import { sampleTables } from "../../src/cli/sampleWorkbook";
+import { sampleSourceTables } from "../support/sampleSources";
 import { customerForecastOfCells } from "../../src/core/sheetFunctions";
 import { CUSTOMERS_TO_CALL } from "../../src/engine/customerOutlook";
 import { DEFAULT_SETTINGS, buildScorecard } from "../../src/engine/scorecard";
@@ -11,16 +11,7 @@ import { readScorecardData } from "../../src/engine/scorecardData";
 import { SourceTable } from "../../src/engine/sourceTable";
 import { guessMapping } from "../../src/engine/tableMapping";
 
-const tables: SourceTable[] = sampleTables().map((t) => ({
-  name: t.name,
-  sheet: t.sheet,
-  isExcelTable: true,
-  headers: t.headers,
-  columns: t.columns,
-  rowCount: t.rowCount,
-  headerRow: 1,
-  firstColumn: 1,
-}));
+const tables: SourceTable[] = sampleSourceTables();
 const data = readScorecardData(guessMapping(tables));
 if (!data.ok) throw new Error(data.error.message);
 const built = buildScorecard(data.value, DEFAULT_SETTINGS);

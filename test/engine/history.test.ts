@@ -4,7 +4,7 @@
  * against the scorecard computed separately as of that period's last day.
  */
 import { isoDateToSerial, serialToIso } from "../../src/core/cells";
-import { sampleTables } from "../../src/cli/sampleWorkbook";
+import { sampleSourceTables } from "../support/sampleSources";
 import { HISTORY_PERIODS, beforeData, pastPeriods } from "../../src/engine/history";
 import { INDICATORS, IndicatorId } from "../../src/engine/indicatorCatalog";
 import { periodOf } from "../../src/engine/period";
@@ -178,12 +178,7 @@ test("JSON: a history per indicator, oldest first, ISO days, the reason in words
 });
 
 describe("on the sample workbook: each point is the scorecard's value as of that period's last day", () => {
-  const tables: SourceTable[] = sampleTables({ customers: 60 }).map((t) => ({
-    ...t,
-    isExcelTable: true,
-    headerRow: 1,
-    firstColumn: 1,
-  }));
+  const tables: SourceTable[] = sampleSourceTables({ customers: 60 });
   test.each(["month", "quarter"] as const)("by %s", (period) => {
     const c = card(tables, { period });
     c.history.periods.forEach((p, i) => {

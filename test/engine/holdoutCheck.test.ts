@@ -6,7 +6,7 @@
 import { isoDateToSerial, serialToIso } from "../../src/core/cells";
 import { BAD_MISS } from "../../src/core/modelCheck";
 import { MODEL_CHECK_HEADER, Table, modelCheckOfCells } from "../../src/core/sheetFunctions";
-import { sampleTables } from "../../src/cli/sampleWorkbook";
+import { sampleSourceTables } from "../support/sampleSources";
 import { HOLDOUT_DAYS } from "../../src/engine/holdoutCheck";
 import {
   DEFAULT_SETTINGS,
@@ -83,16 +83,7 @@ function steadySales(until: string, from: string | null = null, factor = 1): Sou
 }
 
 describe("on the sample workbook", () => {
-  const tables: SourceTable[] = sampleTables().map((t) => ({
-    name: t.name,
-    sheet: t.sheet,
-    isExcelTable: true,
-    headers: t.headers,
-    columns: t.columns,
-    rowCount: t.rowCount,
-    headerRow: 1,
-    firstColumn: 1,
-  }));
+  const tables: SourceTable[] = sampleSourceTables();
   const c = card(tables);
   const D = c.period.asOf;
 

@@ -7,10 +7,9 @@
  * one page wide, and no block that fits on a page split between two.
  */
 import { isoDateToSerial } from "../../src/core/cells";
-import { sampleTables } from "../../src/cli/sampleWorkbook";
+import { sampleSourceTables } from "../support/sampleSources";
 import { DEFAULT_SETTINGS, buildScorecard } from "../../src/engine/scorecard";
 import { readScorecardData } from "../../src/engine/scorecardData";
-import { SourceTable } from "../../src/engine/sourceTable";
 import { guessMapping } from "../../src/engine/tableMapping";
 import { Language } from "../../src/plan/labels";
 import { HELPER_FIRST_COLUMN } from "../../src/plan/textReadings";
@@ -20,16 +19,7 @@ import { MIN_SCALE, PAGE, PAGE_HEIGHT_USED, ROW_POINTS, fontOf } from "../../src
 import { columnPixels, shownText, textPixels, wrappedLines } from "../../src/plan/textWidth";
 
 function samplePlan(language: Language): ScorecardPlan {
-  const tables = sampleTables({ customers: 120 }).map((t): SourceTable => ({
-    name: t.name,
-    sheet: t.sheet,
-    isExcelTable: true,
-    headers: t.headers,
-    columns: t.columns,
-    rowCount: t.rowCount,
-    headerRow: 1,
-    firstColumn: 1,
-  }));
+  const tables = sampleSourceTables({ customers: 120 });
   const mapping = guessMapping(tables);
   const data = readScorecardData(mapping);
   if (!data.ok) throw new Error(data.error.message);

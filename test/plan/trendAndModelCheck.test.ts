@@ -4,7 +4,7 @@
  * their formulas read the parameters and the indicator table, their charts the block's own cells.
  */
 import { isoDateToSerial } from "../../src/core/cells";
-import { sampleTables } from "../../src/cli/sampleWorkbook";
+import { sampleSourceTables } from "../support/sampleSources";
 import { ModelCheck } from "../../src/core/modelCheck";
 import { modelCheckTable } from "../../src/core/sheetFunctions";
 import { INDICATORS } from "../../src/engine/indicatorCatalog";
@@ -38,12 +38,7 @@ function built(
   return { card: card.value, plan: buildScorecardPlan(card.value, mapping, language), mapping };
 }
 
-const SAMPLE: SourceTable[] = sampleTables({ customers: 80 }).map((t) => ({
-  ...t,
-  isExcelTable: true,
-  headerRow: 1,
-  firstColumn: 1,
-}));
+const SAMPLE: SourceTable[] = sampleSourceTables({ customers: 80 });
 const sample = built(SAMPLE);
 const cellAt = (plan: ScorecardPlan, row: number, column: number): PlanCell | undefined =>
   plan.cells.find((c) => c.row === row && c.column === column);
