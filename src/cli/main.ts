@@ -8,6 +8,7 @@ const args = process.argv.slice(2);
 runScorecard(args, {
   out: (t) => process.stdout.write(t + "\n"),
   err: (t) => process.stderr.write(t + "\n"),
+  processEnds: true,
 }).then(
   (status) => {
     process.exitCode = status;

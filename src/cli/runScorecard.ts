@@ -45,6 +45,8 @@ import { storedSettingsOf } from "../workbook/storedMapping";
 export interface Io {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
+  /** The process exits when the run ends (the command line itself, not a test calling it). */
+  readonly processEnds?: boolean;
 }
 
 async function load(

@@ -18,12 +18,15 @@ import { spendHistories } from "../core/gammaGamma";
 import { ModelCheck, ModelCheckUnit, checkOfUnits } from "../core/modelCheck";
 import { Result, ok } from "../core/result";
 import { IndicatorValue, Reason } from "../engine/indicatorValue";
-import { SqlConnection, doublesOf, integersOf } from "./sqlConnection";
+import { fitBeside, fitsInWorker } from "./fitWorker";
+import { SqlConnection, doublesOf, integersOf, traced } from "./sqlConnection";
 
 /** A day's histories in spec_cust: the columns days_f, last_f, value_f hold them. */
 function historiesSql(c: SqlConnection, day: number, f: number, extra = ""): string {
   const d = c.dialect;
-  const x = `(days_${f} - 1)`;
+  // Whole numbers as INTEGER: a sum comes back as a 128-bit (DuckDB) or 64-bit integer, which
+  // reaches JavaScript as a BigInt or a text, a conversion that costs seconds over a million rows.
+  const x = `CAST(days_${f} - 1 AS INTEGER)`;
   const m = `CASE WHEN days_${f} > 1 THEN (value_${f} - first_value) / ${d.double(x)} ELSE 0 END`;
   return `SELECT c, ${x} AS x, last_${f} - first_purchase AS tx, ${day} - first_purchase AS t, ${m} AS m${extra} FROM spec_cust WHERE first_purchase <= ${day}`;
 }
@@ -31,7 +34,7 @@ function historiesSql(c: SqlConnection, day: number, f: number, extra = ""): str
 /** The groups of customers with equal (x, t_x, T), in that order. */
 async function groupsAt(c: SqlConnection, day: number, f: number): Promise<CustomerGroup[]> {
   const r = await c.columns(
-    `SELECT x, tx, t, COUNT(*) AS n, SUM(m) AS sm FROM (${historiesSql(c, day, f)}) h GROUP BY x, tx, t ORDER BY x, tx, t`
+    `SELECT x, tx, t, CAST(COUNT(*) AS INTEGER) AS n, SUM(m) AS sm FROM (${historiesSql(c, day, f)}) h GROUP BY x, tx, t ORDER BY x, tx, t`
   );
   const [x, tx, T, n] = [r.x, r.tx, r.t, r.n].map(integersOf);
   const sm = doublesOf(r.sm);
@@ -52,7 +55,7 @@ async function summariesAt(
     Float64Array.from(groups, (g) => g.count)
   );
   const r = await c.columns(
-    `SELECT x, m, COUNT(*) AS n FROM (${historiesSql(c, day, f)}) h WHERE x > 0 GROUP BY x, m ORDER BY x, m`
+    `SELECT x, m, CAST(COUNT(*) AS INTEGER) AS n FROM (${historiesSql(c, day, f)}) h WHERE x > 0 GROUP BY x, m ORDER BY x, m`
   );
   const counts = doublesOf(r.n);
   let customers = 0;
@@ -74,6 +77,8 @@ export class SqlModelsByDay {
   private readonly groups = new Map<number, CustomerGroup[]>();
   private readonly expected = new Map<string, IndicatorValue>();
   private first: FittedModels | null = null;
+  /** Fits from several starts under way beside the main thread (startFresh), by day. */
+  private readonly freshFits = new Map<number, Promise<Result<FittedModels>>>();
 
   /** `days`: the days spec_cust holds histories for (columns days_f… for day `days[f]`). */
   constructor(
@@ -96,15 +101,31 @@ export class SqlModelsByDay {
     return found;
   }
 
+  /**
+   * Starts the fit from several starts at `day` (the holdout's calibration end) in a worker
+   * thread, to run beside the fit at as of; `at(day, true)` then waits for it.
+   */
+  async startFresh(day: number): Promise<void> {
+    if (this.freshFits.has(day)) return;
+    const summaries = await summariesAt(this.c, day, this.index(day), await this.groupsOf(day));
+    this.freshFits.set(day, fitBeside(summaries, "calibration_end"));
+  }
+
   /** Both models fitted on the purchases up to `day`; `fresh`: from the several starts, as MODEL_CHECK fits. */
   async at(day: number, fresh = false): Promise<Result<FittedModels>> {
+    const beside = fresh ? this.freshFits.get(day) : undefined;
+    if (beside !== undefined)
+      return traced(
+        `models fitted afresh at day ${day} (${fitsInWorker() ? "waited for the worker thread" : "in this thread"})`,
+        () => beside
+      );
     let fit = fresh ? undefined : this.fits.get(day);
     if (fit === undefined) {
       const summaries = await summariesAt(this.c, day, this.index(day), await this.groupsOf(day));
-      fit = fitModelsOnSummaries(
-        summaries,
-        fresh ? null : this.first,
-        fresh ? "calibration_end" : "as of"
+      const start = fresh ? null : this.first;
+      fit = await traced(
+        `models fitted at day ${day} (${summaries.triples.x.length} triples${start === null ? ", from several starts" : ""})`,
+        async () => fitModelsOnSummaries(summaries, start, fresh ? "calibration_end" : "as of")
       );
       if (fresh) return fit;
       if (fit.ok && this.first === null) this.first = fit.value;
@@ -148,7 +169,7 @@ export class SqlModelsByDay {
     const f = this.index(calibrationEnd);
     const h = this.index(holdoutEnd);
     const r = await this.c.columns(
-      `SELECT x, tx, t, COUNT(*) AS n, SUM(m) AS sm, SUM(bought) AS bought, SUM(spent) AS spent FROM (${historiesSql(this.c, calibrationEnd, f, `, days_${h} - days_${f} AS bought, value_${h} - value_${f} AS spent`)}) h GROUP BY x, tx, t ORDER BY x, tx, t`
+      `SELECT x, tx, t, CAST(COUNT(*) AS INTEGER) AS n, SUM(m) AS sm, ${this.c.dialect.double("SUM(bought)")} AS bought, SUM(spent) AS spent FROM (${historiesSql(this.c, calibrationEnd, f, `, days_${h} - days_${f} AS bought, value_${h} - value_${f} AS spent`)}) h GROUP BY x, tx, t ORDER BY x, tx, t`
     );
     const [x, tx, T, n] = [r.x, r.tx, r.t, r.n].map(integersOf);
     const [sm, bought, spent] = [r.sm, r.bought, r.spent].map(doublesOf);

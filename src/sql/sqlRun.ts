@@ -94,7 +94,7 @@ export async function runOnSql(
     partial?.discard();
     return fail(trouble);
   } finally {
-    await opened.value.close().catch(() => undefined);
+    await opened.value.close(io.processEnds === true).catch(() => undefined);
   }
 }
 

@@ -49,6 +49,13 @@ export interface SqlScorecardRequest {
   readonly leadSources: boolean;
 }
 
+const sameSpan = (a: IndicatorSpan, b: IndicatorSpan): boolean =>
+  a.span.start === b.span.start &&
+  a.span.end === b.span.end &&
+  a.comparison.start === b.comparison.start &&
+  a.comparison.end === b.comparison.end &&
+  a.periodEnd === b.periodEnd;
+
 /** The days and spans the queries are asked for. */
 interface Plan {
   readonly period: Period;
@@ -70,12 +77,16 @@ function planOf(asOf: number, settings: ScorecardSettings, firstDay: number): Pl
   };
   const backtests = backtestSpans(period);
   // Past periods are spans 2, 3, … of the one pass over the customers; none before the data begin.
+  // The last one, as of its end, is often the span before (when as of ends its period): span 1.
   let k = 2;
-  const history = pastPeriods(period).map((p) => ({
-    period: p,
-    k: beforeData(p.current, firstDay) ? null : k++,
-  }));
-  const pastSpans = history.filter((h) => h.k !== null).map((h) => currentSpan(h.period));
+  const pastSpans: IndicatorSpan[] = [];
+  const history = pastPeriods(period).map((p) => {
+    if (beforeData(p.current, firstDay)) return { period: p, k: null };
+    const s = currentSpan(p);
+    if (sameSpan(s, before)) return { period: p, k: 1 };
+    pastSpans.push(s);
+    return { period: p, k: k++ };
+  });
   const modelDays = [
     ...new Set([
       asOf,
@@ -140,14 +151,17 @@ async function pastFigures(
   c: SqlConnection,
   request: SqlScorecardRequest,
   models: SqlModelsByDay,
-  plan: Plan
+  plan: Plan,
+  before: SpanFigures<SpanTotals>
 ): Promise<IndicatorHistory> {
   const figures: (IndicatorValues | null)[] = [];
   for (const h of plan.history)
     figures.push(
       h.k === null
         ? null
-        : (await spanFigures(c, request, models, h.k, currentSpan(h.period))).values
+        : h.k === 1
+          ? before.values
+          : (await spanFigures(c, request, models, h.k, currentSpan(h.period))).values
     );
   return historyOf(
     plan.history.map((h) => h.period),
@@ -236,10 +250,12 @@ export async function sqlScorecard(
   const plan = planOf(asOf, settings, data.firstDay);
   await customerFacts(c, data, plan.facts);
   const models = new SqlModelsByDay(c, plan.facts.modelDays);
+  // The holdout's fit from several starts runs in a worker thread beside the fit at as of.
+  await models.startFresh(asOf - HOLDOUT_DAYS);
   await models.at(asOf);
   const now = await spanFigures(c, request, models, 0, plan.now);
   const before = await spanFigures(c, request, models, 1, plan.before);
-  const history = await pastFigures(c, request, models, plan);
+  const history = await pastFigures(c, request, models, plan, before);
   const revenueNow = now.values[REVENUE.id].value ?? 0;
   const f = await forecasts(c, plan, models, revenueNow, now.values[MARGIN.id].value);
   const results = indicatorResults({ now, before }, plan.period, f, settings.targets);

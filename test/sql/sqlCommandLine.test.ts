@@ -4,12 +4,14 @@
  * values (no formula: its data are not in the workbook) with the sheet saying so, laid out as
  * the live Scorecard the memory engine writes from the same tables.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "fs";
+import { spawnSync } from "child_process";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { sampleTables } from "../../src/cli/sampleWorkbook";
 import { writeNewWorkbook } from "../../src/xlsx/newWorkbook";
 import { runCli } from "../support/commandLine";
+import { differences } from "../support/jsonFigures";
 import { writeParquet } from "../support/sqlExports";
 import { packageParts, sheetCells, sheetXml } from "../support/workbooks";
 
@@ -121,3 +123,29 @@ test("--out from Parquet: the Scorecard as values, saying so, laid out as the li
     [...(await packageParts(path)).keys()].filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p));
   expect((await charts(out)).length).toBe((await charts(live)).length);
 });
+
+test("the built command line fits the holdout's models in a worker thread, with the same answers, and leaves no scratch files", async () => {
+  const root = join(__dirname, "..", "..");
+  const scratch = join(dir, "scratch");
+  mkdirSync(scratch);
+  const built = spawnSync(
+    process.execPath,
+    [join(root, "bin", "spec-scorecard.js"), parquet, "--json"],
+    {
+      encoding: "utf8",
+      env: { ...process.env, SPEC_SQL_TRACE: "1", TMPDIR: scratch },
+    }
+  );
+  expect(built.status).toBe(0);
+  // The process exits without freeing DuckDB's tables one by one, but its scratch folder is gone.
+  expect(readdirSync(scratch)).toEqual([]);
+  // Only compiled code has a worker script: run from the sources, the fit waits for nothing.
+  expect(built.stderr).toMatch(
+    /^\d+\.\d\d s models fitted afresh at day \d+ \(waited for the worker thread\)$/m
+  );
+  const inProcess = await runCli(parquet, "--json");
+  expect(inProcess.status).toBe(0);
+  const json = JSON.parse(built.stdout) as { model_check: { rows: unknown[] } };
+  expect(json.model_check.rows.length).toBeGreaterThan(0);
+  expect(differences(json, JSON.parse(inProcess.out))).toEqual([]);
+}, 60000);
