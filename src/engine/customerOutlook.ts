@@ -19,6 +19,9 @@ import { IndicatorValue, Reason } from "./indicatorValue";
 import { Lapsing } from "./lapsingCustomers";
 import { ScorecardData } from "./scorecardData";
 
+/** Whether a horizon holds days to come: revenue expected over none is not asked of the models. */
+export const hasDaysToCome = (horizon: number): boolean => horizon >= 1;
+
 export class CustomerModelsByDay {
   private readonly days: PurchaseDays;
   private readonly fits = new Map<number, Result<CustomerModels>>();
@@ -67,7 +70,7 @@ export class CustomerModelsByDay {
 
   private sumExpectedRevenue(day: number, horizon: number): IndicatorValue {
     const none = (reason: Reason): IndicatorValue => ({ value: null, reason });
-    if (horizon < 1) return none("no_days_left_in_period");
+    if (!hasDaysToCome(horizon)) return none("no_days_left_in_period");
     const fit = this.at(day);
     if (!fit.ok) return none("model_not_fitted");
     const g = fit.value.gammaGamma;

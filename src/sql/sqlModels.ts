@@ -17,6 +17,7 @@ import { Triples, triplesOfGroups } from "../core/bgnbd";
 import { spendHistories } from "../core/gammaGamma";
 import { ModelCheck, ModelCheckUnit, checkOfUnits } from "../core/modelCheck";
 import { Result, ok } from "../core/result";
+import { hasDaysToCome } from "../engine/customerOutlook";
 import { IndicatorValue, Reason } from "../engine/indicatorValue";
 import { fitBeside, fitsInWorker } from "./fitWorker";
 import { SqlConnection, doublesOf, integersOf, traced } from "./sqlConnection";
@@ -147,7 +148,7 @@ export class SqlModelsByDay {
 
   private async sumExpectedRevenue(day: number, horizon: number): Promise<IndicatorValue> {
     const none = (reason: Reason): IndicatorValue => ({ value: null, reason });
-    if (horizon < 1) return none("no_days_left_in_period");
+    if (!hasDaysToCome(horizon)) return none("no_days_left_in_period");
     const fit = await this.at(day);
     if (!fit.ok) return none("model_not_fitted");
     const g = fit.value.gammaGamma;

@@ -23,6 +23,7 @@ import {
   tableDecimal,
 } from "../engine/textColumns";
 import { DecimalMark } from "../core/numberText";
+import { keyOfCleanTextSql } from "../core/textKey";
 import {
   ColumnRef,
   NumberReading,
@@ -264,6 +265,12 @@ async function keysAreDistinct(c: SqlConnection): Promise<boolean> {
   return numberOf(r.ids) === numberOf(r.keys);
 }
 
+/** Every id of the sales table is its label already (cleaning changes none): its key is its lower case. */
+async function idsAreTheirLabels(c: SqlConnection): Promise<boolean> {
+  const r = await firstRow(c, "SELECT COUNT(*) AS n FROM spec_sales_ids WHERE raw <> label");
+  return numberOf(r.n) === 0;
+}
+
 /** What the sales groups hold: rows, rows left out, and rows with a customer but no date. */
 async function salesCounts(ctx: ReadContext, refs: SalesRefs): Promise<Record<string, number>> {
   const d = ctx.c.dialect;
@@ -314,12 +321,19 @@ async function foldSales(
   // splits a day and the dates are typed: then the days are the groups keyed, not grouped again.
   const oneDayEach =
     refs.line === null && typeOf(refs.date) === "date" && (await keysAreDistinct(c));
+  // When, besides, every text id is its own clean label, its key is its lower case, made on the
+  // spot: the groups are not joined to the id map, only kept from the few ids without a key.
+  const keyOnTheSpot =
+    oneDayEach && typeOf(refs.customer) === "text" && (await idsAreTheirLabels(c));
+  const days = `${dayOf("r.rd")} AS d, COALESCE(r.net, 0) AS net, r.pos AS pos, r.prows AS prows, COALESCE(${mg}, 0) AS mg`;
   await c.run(
     d.createTemp(
       "spec_days",
-      oneDayEach
-        ? `SELECT i.c AS c, ${dayOf("r.rd")} AS d, COALESCE(r.net, 0) AS net, r.pos AS pos, r.prows AS prows, COALESCE(${mg}, 0) AS mg ${keyed}`
-        : `SELECT i.c AS c, ${dayOf("r.rd")} AS d, COALESCE(SUM(r.net), 0) AS net, COALESCE(SUM(r.pos), 0) AS pos, SUM(r.prows) AS prows, COALESCE(SUM(${mg}), 0) AS mg ${keyed} GROUP BY 1, 2`
+      keyOnTheSpot
+        ? `SELECT ${keyOfCleanTextSql("r.rc")} AS c, ${days} FROM spec_raw r LEFT JOIN (SELECT raw FROM spec_sales_ids WHERE c IS NULL AND raw IS NOT NULL) x ON x.raw = r.rc WHERE r.rc IS NOT NULL AND x.raw IS NULL`
+        : oneDayEach
+          ? `SELECT i.c AS c, ${days} ${keyed}`
+          : `SELECT i.c AS c, ${dayOf("r.rd")} AS d, COALESCE(SUM(r.net), 0) AS net, COALESCE(SUM(r.pos), 0) AS pos, SUM(r.prows) AS prows, COALESCE(SUM(${mg}), 0) AS mg ${keyed} GROUP BY 1, 2`
     )
   );
   if (refs.line !== null)

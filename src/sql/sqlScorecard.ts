@@ -7,7 +7,7 @@
  */
 
 import { Result, ok, valueError } from "../core/result";
-import { rankToCall } from "../engine/customerOutlook";
+import { hasDaysToCome, rankToCall } from "../engine/customerOutlook";
 import { HOLDOUT_DAYS, HoldoutCheck } from "../engine/holdoutCheck";
 import { IndicatorSpan, SpanTotals } from "../engine/indicatorTotals";
 import { IndicatorHistory, beforeData, historyOf, pastPeriods } from "../engine/history";
@@ -87,13 +87,17 @@ function planOf(asOf: number, settings: ScorecardSettings, firstDay: number): Pl
     pastSpans.push(s);
     return { period: p, k: k++ };
   });
+  // The models are fitted at as of, at the holdout's start, and wherever revenue is expected over
+  // days still to come: a span that ends its period expects none (spanFigures, forecasts).
+  const expecting = (day: number, horizon: number): number[] =>
+    hasDaysToCome(horizon) ? [day] : [];
   const modelDays = [
     ...new Set([
       asOf,
-      period.previous.end,
-      ...backtests.map((b) => b.asOf),
       asOf - HOLDOUT_DAYS,
-      ...pastSpans.map((s) => s.span.end),
+      ...expecting(before.span.end, before.periodEnd - before.span.end),
+      ...backtests.flatMap((b) => expecting(b.asOf, b.end - b.asOf)),
+      ...pastSpans.flatMap((s) => expecting(s.span.end, s.periodEnd - s.span.end)),
     ]),
   ];
   return {

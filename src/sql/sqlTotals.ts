@@ -56,8 +56,12 @@ function within(r: RangeFacts, from: number, to: number): string {
   return `d >= ${from} AND d <= ${to}`;
 }
 
+/** The margin over the days where `condition` holds; 0 without a margin column (not a sum of zeros: each aggregate costs a pass). */
+const marginSum = (mapped: boolean, condition: string): string =>
+  mapped ? `SUM(CASE WHEN ${condition} THEN mg ELSE 0 END)` : "CAST(0 AS DOUBLE PRECISION)";
+
 /** A span's facts per customer, from its days (`spec_days`) in the range they read. */
-function spanFacts(k: number, s: IndicatorSpan, a: SqlActivation): RangeFacts {
+function spanFacts(k: number, s: IndicatorSpan, a: SqlActivation, margin: boolean): RangeFacts {
   const { start, end } = s.span;
   const w = a.windowDays;
   const later = end + LAPSE_HORIZON_DAYS - w;
@@ -65,7 +69,7 @@ function spanFacts(k: number, s: IndicatorSpan, a: SqlActivation): RangeFacts {
   const span = within(r, start, end);
   r.facts.push(
     `SUM(CASE WHEN ${span} THEN net ELSE 0 END) AS revenue_${k}`,
-    `SUM(CASE WHEN ${span} THEN mg ELSE 0 END) AS margin_${k}`,
+    `${marginSum(margin, span)} AS margin_${k}`,
     `MAX(CASE WHEN pos > 0 AND ${span} THEN 1 ELSE 0 END) AS buying_${k}`,
     `SUM(CASE WHEN ${within(r, s.comparison.start, s.comparison.end)} THEN net ELSE 0 END) AS comparison_revenue_${k}`,
     `MAX(CASE WHEN pos > 0 AND ${within(r, start - 365, start - 1)} THEN 1 ELSE 0 END) AS bought_year_before_${k}`,
@@ -160,7 +164,7 @@ export async function customerFacts(
   windows.facts.push(
     `SUM(CASE WHEN ${year} THEN net ELSE 0 END) AS volume`,
     `SUM(CASE WHEN ${year} THEN prows ELSE 0 END) AS frequency`,
-    `SUM(CASE WHEN ${year} THEN mg ELSE 0 END) AS value_margin`
+    `${marginSum(data.mapped.margin, year)} AS value_margin`
   );
   const first = [
     "MIN(d) AS first_day",
@@ -174,7 +178,7 @@ export async function customerFacts(
   await c.run(rangeTable(d, "spec_cust_history", history.recent));
   await c.run(rangeTable(d, "spec_cust_windows", windows));
   for (const [k, s] of r.spans.entries()) {
-    await c.run(rangeTable(d, spanTable(k), spanFacts(k, s, r.activation)));
+    await c.run(rangeTable(d, spanTable(k), spanFacts(k, s, r.activation, data.mapped.margin)));
     // Concentration's ranking (spanSql.ts), of the customers with revenue > 0 only.
     const order = `ORDER BY revenue_${k} DESC, c`;
     await c.run(

@@ -227,6 +227,13 @@ async function writeFiles(): Promise<void> {
       `Customer, Date, Amount, CASE WHEN i % 2 = 0 THEN 'North' ELSE 'South' END AS "Product Line"`
     )
   );
+  // Clean ids, each its own key, among rows without one: a total, a blank id, the id 0.
+  await both(
+    "ids-without-key",
+    rows(
+      "CASE i % 10 WHEN 3 THEN 'Total' WHEN 5 THEN NULL WHEN 7 THEN '0' ELSE Customer END AS Customer, Date, Amount"
+    )
+  );
   await both(
     "case-and-spaces",
     rows(
@@ -634,6 +641,10 @@ const fileCases: Record<string, Case> = {
   "ids that are numbers in one file and text in the other": {
     args: () => [at("ids-parquet")],
     expected: { same: () => [at("ids-csv")], models: 1e-3 },
+  },
+  "clean ids (keyed without the id map) among a total, blank ids and the id 0": {
+    args: () => [at("ids-without-key.parquet")],
+    expected: { same: () => [at("ids-without-key.csv")] },
   },
   "ids differing only by case and spaces": {
     args: () => [at("case-and-spaces.parquet")],
