@@ -271,6 +271,15 @@ async function idsAreTheirLabels(c: SqlConnection): Promise<boolean> {
   return numberOf(r.n) === 0;
 }
 
+/**
+ * The sales groups (spec_raw r) matched to the few ids without a key (x): a group has a customer
+ * when its id is given and not among them. A join to the whole id map would cost a probe of a
+ * million ids per group.
+ */
+const WITHOUT_KEY =
+  "FROM spec_raw r LEFT JOIN (SELECT raw, total FROM spec_sales_ids WHERE c IS NULL AND raw IS NOT NULL) x ON x.raw = r.rc";
+const HAS_KEY = "(r.rc IS NOT NULL AND x.raw IS NULL)";
+
 /** What the sales groups hold: rows, rows left out, and rows with a customer but no date. */
 async function salesCounts(ctx: ReadContext, refs: SalesRefs): Promise<Record<string, number>> {
   const d = ctx.c.dialect;
@@ -278,10 +287,10 @@ async function salesCounts(ctx: ReadContext, refs: SalesRefs): Promise<Record<st
   const noDay =
     dateType === "number" ? "(r.rd IS NULL OR r.rd < 1)" : isBlankSql(d, "r.rd", dateType);
   const blankId = isBlankSql(d, "r.rc", typeOf(refs.customer));
-  const keyless = "i.c IS NULL AND COALESCE(i.total, 0) = 0";
+  const keyless = `NOT ${HAS_KEY} AND COALESCE(x.total, 0) = 0`;
   const row = await firstRow(
     ctx.c,
-    `SELECT SUM(n) AS rows, SUM(CASE WHEN i.total = 1 THEN n ELSE 0 END) AS totals, SUM(CASE WHEN ${keyless} THEN n ELSE 0 END) AS keyless, SUM(CASE WHEN ${keyless} AND ${blankId} AND ${noDay}${refs.line === null ? "" : " AND r.rl IS NULL"} THEN empty ELSE 0 END) AS blank_rows, SUM(CASE WHEN i.c IS NOT NULL AND ${noDay} THEN n ELSE 0 END) AS no_date, SUM(CASE WHEN i.c IS NOT NULL THEN n ELSE 0 END) AS used FROM spec_raw r LEFT JOIN spec_sales_ids i ON r.rc = i.raw`
+    `SELECT SUM(n) AS rows, SUM(CASE WHEN x.total = 1 THEN n ELSE 0 END) AS totals, SUM(CASE WHEN ${keyless} THEN n ELSE 0 END) AS keyless, SUM(CASE WHEN ${keyless} AND ${blankId} AND ${noDay}${refs.line === null ? "" : " AND r.rl IS NULL"} THEN empty ELSE 0 END) AS blank_rows, SUM(CASE WHEN ${HAS_KEY} AND ${noDay} THEN n ELSE 0 END) AS no_date, SUM(CASE WHEN ${HAS_KEY} THEN n ELSE 0 END) AS used ${WITHOUT_KEY}`
   );
   return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, numberOf(v) ?? 0]));
 }
@@ -330,7 +339,7 @@ async function foldSales(
     d.createTemp(
       "spec_days",
       keyOnTheSpot
-        ? `SELECT ${keyOfCleanTextSql("r.rc")} AS c, ${days} FROM spec_raw r LEFT JOIN (SELECT raw FROM spec_sales_ids WHERE c IS NULL AND raw IS NOT NULL) x ON x.raw = r.rc WHERE r.rc IS NOT NULL AND x.raw IS NULL`
+        ? `SELECT ${keyOfCleanTextSql("r.rc")} AS c, ${days} ${WITHOUT_KEY} WHERE ${HAS_KEY}`
         : oneDayEach
           ? `SELECT i.c AS c, ${days} ${keyed}`
           : `SELECT i.c AS c, ${dayOf("r.rd")} AS d, COALESCE(SUM(r.net), 0) AS net, COALESCE(SUM(r.pos), 0) AS pos, SUM(r.prows) AS prows, COALESCE(SUM(${mg}), 0) AS mg ${keyed} GROUP BY 1, 2`
