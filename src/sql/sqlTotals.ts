@@ -74,10 +74,10 @@ function spanFacts(k: number, s: IndicatorSpan, a: SqlActivation, margin: boolea
     `SUM(CASE WHEN ${within(r, s.comparison.start, s.comparison.end)} THEN net ELSE 0 END) AS comparison_revenue_${k}`,
     `MAX(CASE WHEN pos > 0 AND ${within(r, start - 365, start - 1)} THEN 1 ELSE 0 END) AS bought_year_before_${k}`,
     `MAX(CASE WHEN pos > 0 AND ${within(r, end - 364, end)} THEN 1 ELSE 0 END) AS bought_year_to_end_${k}`,
-    `SUM(CASE WHEN pos > 0 AND ${within(r, end - w + 1, end)} THEN 1 ELSE 0 END) AS window_days_${k}`,
+    `COUNT(*) FILTER (WHERE pos > 0 AND ${within(r, end - w + 1, end)}) AS window_days_${k}`,
     `SUM(CASE WHEN ${within(r, end - w + 1, end)} THEN net ELSE 0 END) AS window_net_${k}`,
     // Still active LAPSE_HORIZON_DAYS on if it buys nothing more: the rows up to the span's end.
-    `SUM(CASE WHEN pos > 0 AND ${within(r, later + 1, end)} THEN 1 ELSE 0 END) AS later_days_${k}`,
+    `COUNT(*) FILTER (WHERE pos > 0 AND ${within(r, later + 1, end)}) AS later_days_${k}`,
     `SUM(CASE WHEN ${within(r, later + 1, end)} THEN net ELSE 0 END) AS later_net_${k}`
   );
   return r;
@@ -91,7 +91,7 @@ function spanFacts(k: number, s: IndicatorSpan, a: SqlActivation, margin: boolea
 function historyFacts(days: readonly number[]): { old: string[]; recent: RangeFacts } {
   const first = Math.min(...days);
   const old = [
-    `SUM(CASE WHEN pos > 0 AND d <= ${first} THEN 1 ELSE 0 END) AS old_days`,
+    `COUNT(*) FILTER (WHERE pos > 0 AND d <= ${first}) AS old_days`,
     `MAX(CASE WHEN pos > 0 AND d <= ${first} THEN d END) AS old_last`,
     `SUM(CASE WHEN pos > 0 AND d <= ${first} THEN pos ELSE 0 END) AS old_value`,
   ];
@@ -99,7 +99,7 @@ function historyFacts(days: readonly number[]): { old: string[]; recent: RangeFa
   days.forEach((day, f) => {
     const upTo = `pos > 0 AND d <= ${day}`;
     recent.facts.push(
-      `SUM(CASE WHEN ${upTo} THEN 1 ELSE 0 END) AS days_${f}`,
+      `COUNT(*) FILTER (WHERE ${upTo}) AS days_${f}`,
       `MAX(CASE WHEN ${upTo} THEN d END) AS last_${f}`,
       `SUM(CASE WHEN ${upTo} THEN pos ELSE 0 END) AS value_${f}`
     );
@@ -140,7 +140,8 @@ const CORE = "spec_cust_core";
 const rankTable = (k: number): string => `spec_rank_${k}`;
 
 /**
- * Each customer's facts, in tables of their own: a query with many aggregates costs each of them
+ * Each customer's facts, in tables of their own (days counted with FILTER: a count's state is
+ * narrower than an integer sum's): a query with many aggregates costs each of them
  * a pass over the groups' states, so each set of facts is added up over the days it reads only
  * (a span's: about a year and a quarter), and no table is wider than its facts.
  * `spec_cust`: one row per customer with a sales row or in the Customers table: its first
