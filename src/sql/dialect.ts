@@ -29,8 +29,6 @@ export interface SqlDialect {
   numberText(expr: string): string;
   /** Every match of `pattern` (a POSIX/RE2 regular expression both engines read alike) replaced. */
   replaceAll(expr: string, pattern: string, replacement: string): string;
-  /** A FROM item of the whole numbers from..to, as column `k` of `alias`. */
-  series(from: number, to: number, alias: string): string;
   /** A temporary table made from a query. */
   createTemp(name: string, query: string): string;
 }
@@ -74,7 +72,6 @@ export const DUCKDB: SqlDialect = {
     `CASE WHEN ${e} = TRUNC(${e}) AND ABS(${e}) < 1e15 THEN CAST(CAST(${e} AS BIGINT) AS VARCHAR) ELSE CAST(${e} AS VARCHAR) END`,
   replaceAll: (e, pattern, replacement) =>
     `regexp_replace(${e}, ${quoteText(pattern)}, ${quoteText(replacement)}, 'g')`,
-  series: (from, to, alias) => `range(${from}, ${to + 1}) AS ${alias}(k)`,
   createTemp: (name, query) => `CREATE OR REPLACE TEMP TABLE ${quoteIdent(name)} AS ${query}`,
 };
 
@@ -95,7 +92,6 @@ export const POSTGRES: SqlDialect = {
     `CASE WHEN ${e} = TRUNC(${e}) AND ABS(${e}) < 1e15 THEN CAST(CAST(${e} AS BIGINT) AS TEXT) ELSE CAST(CAST(${e} AS DOUBLE PRECISION) AS TEXT) END`,
   replaceAll: (e, pattern, replacement) =>
     `regexp_replace(${e}, ${quoteText(pattern)}, ${quoteText(replacement)}, 'g')`,
-  series: (from, to, alias) => `generate_series(${from}, ${to}) AS ${alias}(k)`,
   // Autovacuum never analyzes a temporary table: without statistics the planner guesses its size
   // wrong by orders of magnitude (merge joins on sorted texts where a hash join belongs).
   createTemp: (name, query) =>

@@ -96,8 +96,13 @@ export async function callCandidates(
   const w = a.windowDays;
   const days = `SUM(CASE WHEN dd.pos > 0 AND dd.d > ${day} + k.k - ${w} THEN 1 ELSE 0 END)`;
   const net = `SUM(CASE WHEN dd.d > ${day} + k.k - ${w} THEN dd.net ELSE 0 END)`;
+  const inWindow = `dd.d > ${day - w} AND dd.d <= ${day}`;
+  // The window at day + k holds the rows after day + k − w: what it counts changes only at k = 1
+  // and where a row leaves it (k = d − day + w), so the first k at which the customer is no
+  // longer active is one of those, and only they are tried (not every day of the horizon).
+  const ahead = `SELECT c, 1 AS k FROM spec_lapsing UNION SELECT dd.c, dd.d - ${day - w} AS k FROM spec_days dd JOIN spec_lapsing l ON dd.c = l.c WHERE ${inWindow} AND dd.d - ${day - w} <= ${LAPSE_HORIZON_DAYS}`;
   const r = await c.columns(
-    `SELECT l.c, l.label, l.revenue, l.active, l.x, l.tx, l.t, l.m, l.last_purchase, q.lapse FROM spec_lapsing l JOIN (SELECT c, MIN(k) AS lapse FROM (SELECT l.c, k.k, ${days} AS days, ${net} AS net FROM spec_lapsing l CROSS JOIN ${d.series(1, LAPSE_HORIZON_DAYS, "k")} JOIN spec_days dd ON dd.c = l.c AND dd.d > ${day - w} AND dd.d <= ${day} GROUP BY l.c, k.k) z WHERE NOT ${activeSql(d, "days", "net", a)} GROUP BY c) q ON q.c = l.c ORDER BY l.c`
+    `SELECT l.c, l.label, l.revenue, l.active, l.x, l.tx, l.t, l.m, l.last_purchase, q.lapse FROM spec_lapsing l JOIN (SELECT c, MIN(k) AS lapse FROM (SELECT l.c, k.k, ${days} AS days, ${net} AS net FROM spec_lapsing l JOIN (${ahead}) k ON k.c = l.c JOIN spec_days dd ON dd.c = l.c AND ${inWindow} GROUP BY l.c, k.k) z WHERE NOT ${activeSql(d, "days", "net", a)} GROUP BY c) q ON q.c = l.c ORDER BY l.c`
   );
   const [x, tx, T, last, lapse, active] = [r.x, r.tx, r.t, r.last_purchase, r.lapse, r.active].map(
     integersOf

@@ -98,6 +98,26 @@ const labelsOf = (cells: Map<string, unknown>, note: string | null): unknown[] =
     .sort(([a], [b]) => Number(a.slice(1)) - Number(b.slice(1)))
     .map(([, v]) => v);
 
+/** The customers to call, row by row under their "Lapses on" header: columns A to F, numbers rounded to 1e-6 relative. */
+function toCall(cells: Map<string, unknown>): unknown[][] {
+  const header = [...cells.entries()].find(([, v]) => v === "Lapses on");
+  if (header === undefined) throw new Error("no customers to call");
+  const rows: unknown[][] = [];
+  // The live list's spare rows show "" (its formulas find no customer there).
+  for (
+    let row = Number(header[0].slice(1)) + 1;
+    ![undefined, ""].includes(cells.get(`A${row}`) as string);
+    row++
+  )
+    rows.push(
+      ["A", "B", "C", "D", "E", "F"].map((col) => {
+        const v = cells.get(`${col}${row}`);
+        return typeof v === "number" ? Number(v.toPrecision(7)) : v;
+      })
+    );
+  return rows;
+}
+
 test("--out from Parquet: the Scorecard as values, saying so, laid out as the live one", async () => {
   const out = join(dir, "from-parquet.xlsx");
   const live = join(dir, "live.xlsx");
@@ -118,6 +138,10 @@ test("--out from Parquet: the Scorecard as values, saying so, laid out as the li
   const valueTable = want.findIndex((v) => String(v).startsWith("Customer value"));
   expect(valueTable).toBeGreaterThan(10);
   expect(got.slice(0, valueTable)).toEqual(want.slice(0, valueTable));
+  // The customers to call, their last purchase and the day each lapses, as the memory engine finds them.
+  const calls = toCall(cells);
+  expect(calls.length).toBeGreaterThan(0);
+  expect(calls).toEqual(toCall(await sheetCells(live, "Scorecard")));
   expect([...got].sort()).toEqual([...want].sort());
   const charts = async (path: string): Promise<string[]> =>
     [...(await packageParts(path)).keys()].filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p));
