@@ -8,7 +8,6 @@
  * |---|---|---|
  * | `spec_days` | customer and day with a sales row | `c` (key), `d` (day), `net` (amounts), `pos` (amounts above 0: the day's purchase value), `prows` (rows above 0), `mg` (margin) |
  * | `spec_line_days` | customer, product line and day it was bought | `c`, `pl` (key), `d` |
- * | `spec_labels` | customer | `c`, `label` (its id as written, cleaned) |
  *
  * The Customers, Leads and Market tables (smallTables.ts) follow.
  */
@@ -356,12 +355,6 @@ async function foldSales(
     );
   // The groups are in the days now: their memory (a gigabyte at 100,000,000 rows) is let go.
   await c.run("DROP TABLE spec_raw");
-  await c.run(
-    d.createTemp(
-      "spec_labels",
-      "SELECT c, MIN(label) AS label FROM spec_sales_ids WHERE c IS NOT NULL GROUP BY c"
-    )
-  );
   const columns = [
     columnCheck("sales", "customer", refs.customer, "id", null),
     columnCheck("sales", "date", refs.date, "date", found[0]),
