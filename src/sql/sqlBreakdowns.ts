@@ -13,6 +13,7 @@ import { ValueAttribute, ValueAttributes } from "../engine/valueTiers";
 import { DaySpan } from "../engine/period";
 import { SqlConnection, doublesOf, integersOf } from "./sqlConnection";
 import { SqlData } from "./sqlData";
+import { historyColumns } from "./sqlModels";
 import { SqlActivation, activeSql } from "./sqlTotals";
 
 /** The customers that came back, by code: their keys, labels, revenue in the period, activity at its end. */
@@ -90,7 +91,7 @@ export async function callCandidates(
   await c.run(
     d.createTemp(
       "spec_lapsing",
-      `SELECT r.c, r.revenue, r.active, lb.label, s.days_${f} - 1 AS x, s.last_${f} - s.first_purchase AS tx, ${day} - s.first_purchase AS t, CASE WHEN s.days_${f} > 1 THEN (s.value_${f} - s.first_value) / ${d.double(`s.days_${f} - 1`)} ELSE 0 END AS m, s.last_${f} AS last_purchase FROM (${relation}) r JOIN spec_cust s ON s.c = r.c LEFT JOIN spec_all_labels lb ON lb.c = r.c WHERE r.lapsing = 1`
+      `SELECT r.c, r.revenue, r.active, lb.label, ${historyColumns(d, day, f, "s.")}, s.last_${f} AS last_purchase FROM (${relation}) r JOIN spec_cust s ON s.c = r.c LEFT JOIN spec_all_labels lb ON lb.c = r.c WHERE r.lapsing = 1`
     )
   );
   const w = a.windowDays;

@@ -20,16 +20,23 @@ import { Result, ok } from "../core/result";
 import { hasDaysToCome } from "../engine/customerOutlook";
 import { IndicatorValue, Reason } from "../engine/indicatorValue";
 import { fitBeside, fitsInWorker } from "./fitWorker";
+import { SqlDialect } from "./dialect";
 import { SqlConnection, doublesOf, integersOf, traced } from "./sqlConnection";
 
-/** A day's histories in spec_cust: the columns days_f, last_f, value_f hold them. */
+/**
+ * A customer's (x, t_x, T, m) at `day` from spec_cust's columns days_f, last_f, value_f (`s`: the
+ * table's alias and a dot, or ""). x is an INTEGER: a sum comes back as a 128-bit (DuckDB) or
+ * 64-bit integer, which reaches JavaScript as a BigInt or a text, seconds over a million rows.
+ */
+export function historyColumns(d: SqlDialect, day: number, f: number, s = ""): string {
+  const x = `CAST(${s}days_${f} - 1 AS INTEGER)`;
+  const m = `CASE WHEN ${s}days_${f} > 1 THEN (${s}value_${f} - ${s}first_value) / ${d.double(x)} ELSE 0 END`;
+  return `${x} AS x, ${s}last_${f} - ${s}first_purchase AS tx, ${day} - ${s}first_purchase AS t, ${m} AS m`;
+}
+
+/** A day's histories in spec_cust, of the customers who had bought by then. */
 function historiesSql(c: SqlConnection, day: number, f: number, extra = ""): string {
-  const d = c.dialect;
-  // Whole numbers as INTEGER: a sum comes back as a 128-bit (DuckDB) or 64-bit integer, which
-  // reaches JavaScript as a BigInt or a text, a conversion that costs seconds over a million rows.
-  const x = `CAST(days_${f} - 1 AS INTEGER)`;
-  const m = `CASE WHEN days_${f} > 1 THEN (value_${f} - first_value) / ${d.double(x)} ELSE 0 END`;
-  return `SELECT c, ${x} AS x, last_${f} - first_purchase AS tx, ${day} - first_purchase AS t, ${m} AS m${extra} FROM spec_cust WHERE first_purchase <= ${day}`;
+  return `SELECT c, ${historyColumns(c.dialect, day, f)}${extra} FROM spec_cust WHERE first_purchase <= ${day}`;
 }
 
 /** The groups of customers with equal (x, t_x, T), in that order, as columns (a million objects cost seconds). */
