@@ -20,6 +20,7 @@ import {
 } from "../engine/textColumns";
 import { TOTAL_KEYS } from "../engine/textReading";
 import { SqlDialect } from "./dialect";
+import { firstRows } from "./firstRows";
 import { SqlConnection, numberOf } from "./sqlConnection";
 import { SqlTable, SqlType } from "./sqlTables";
 
@@ -209,15 +210,29 @@ export async function readNumbers(
   return { ok: true, valueOf: (raw) => textNumberSql(d, raw, mark), found: read.found };
 }
 
-/** The data row (0-based, in the table's order) of the first row where `condition` holds; -1 when none. */
+/**
+ * The data row (0-based, in the table's order) of the first row where `condition` holds; -1 when
+ * none. A table with an order is searched window by window along it (firstRows: never a sort of
+ * the table); a view's rows are numbered as the database returns them.
+ */
 export async function firstRowWhere(
   c: SqlConnection,
   table: SqlTable,
   condition: string
 ): Promise<number> {
-  const order = table.rowOrder === null ? "" : `ORDER BY ${table.rowOrder}`;
+  if (table.rowOrder !== null) {
+    const [found] = await firstRows(c, {
+      table,
+      select: {},
+      branches: [condition],
+      group: null,
+      wanted: { "": 1 },
+      places: true,
+    });
+    return found?.place ?? -1;
+  }
   const r = await c.columns(
-    `SELECT MIN(n) AS n FROM (SELECT ROW_NUMBER() OVER (${order}) - 1 AS n, * FROM ${table.from}) q WHERE ${condition}`
+    `SELECT MIN(n) AS n FROM (SELECT ROW_NUMBER() OVER () - 1 AS n, * FROM ${table.from}) q WHERE ${condition}`
   );
   const n = numberOf(r.n?.[0]);
   return n === null ? -1 : n;
